@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Kartbok set-up, build, test and demo in one place.
+#   ./kartbok.sh demo     install deps, build, create the demo vault, open it
+#   ./kartbok.sh test     install deps, build, run every test (GUI tests under xvfb-run)
+#   ./kartbok.sh deps     install the Debian packages only
+#   ./kartbok.sh build    configure + build only
+# Options: --werror (warnings are errors), --sanitize (ASan+UBSan build of tests_core)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+BUILD=${KARTBOK_BUILD_DIR:-$ROOT/build}
+DEMO_VAULT=${KARTBOK_DEMO_VAULT:-$ROOT/demo-vault}
+DEMO_PASSWORD="kartbok-demo"
+
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+    libwxgtk3.2-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
+    libsodium-dev libcairo2-dev libpango1.0-dev libyaml-cpp-dev libcli11-dev
+    nlohmann-json3-dev gettext xvfb xauth x11-apps imagemagick poppler-utils
+    fonts-dejavu-core
+)
+
+log() { printf '[kartbok] %s\n' "$*" >&2; }
+
+deps() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        log "all Debian packages present"
+        return
+    fi
+    log "installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+WERROR=OFF
+SANITIZE=0
+parse_opts() {
+    for a in "$@"; do
+        case "$a" in
+            --werror) WERROR=ON ;;
+            --sanitize) SANITIZE=1 ;;
+            *) log "unknown option: $a"; exit 2 ;;
+        esac
+    done
+}
+
+build() {
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DKARTBOK_WERROR=$WERROR >/dev/null
+    cmake --build "$BUILD"
+}
+
+build_sanitized() {
+    local dir="$ROOT/build-sanitize"
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DKARTBOK_SANITIZE=ON -DKARTBOK_APP=OFF \
+        -DKARTBOK_WERROR=$WERROR >/dev/null
+    cmake --build "$dir" --target tests_core
+    log "running tests_core under ASan+UBSan"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        "$dir/bin/tests_core"
+}
+
+run_tests() {
+    log "running the test suite"
+    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1600x1200x24" ctest --output-on-failure --timeout 600)
+    if [ $SANITIZE -eq 1 ]; then
+        build_sanitized
+    fi
+}
+
+demo() {
+    if [ ! -f "$DEMO_VAULT/vault.key" ]; then
+        log "creating the demo vault in $DEMO_VAULT"
+        printf '%s\n' "$DEMO_PASSWORD" | "$BUILD/bin/kartbok-cli" demo "$DEMO_VAULT" --password-stdin
+    fi
+    log "demo vault: $DEMO_VAULT  password: $DEMO_PASSWORD"
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        exec "$BUILD/bin/kartbok" --vault "$DEMO_VAULT"
+    fi
+    local shot="$BUILD/screenshots/demo.png"
+    mkdir -p "$(dirname "$shot")"
+    log "no display: running under xvfb-run and saving a screenshot"
+    KARTBOK_DEMO_PASSWORD="$DEMO_PASSWORD" xvfb-run -a -s "-screen 0 1600x1000x24" \
+        "$BUILD/bin/kartbok" --vault "$DEMO_VAULT" --password-env KARTBOK_DEMO_PASSWORD \
+        --screenshot "$shot"
+    log "screenshot of the demo window: $shot"
+}
+
+cmd=${1:-}
+shift || true
+parse_opts "$@"
+case "$cmd" in
+    deps) deps ;;
+    build) deps; build ;;
+    test) deps; build; run_tests ;;
+    demo) deps; build; demo ;;
+    *) sed -n '2,8p' "$0"; exit 2 ;;
+esac

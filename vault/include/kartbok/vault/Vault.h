@@ -1,0 +1,151 @@
+#pragma once
+// A vault is a folder of encrypted files (DESIGN.md §5):
+//   vault.key   key slots, each wrapping the one random vault key with a password (Argon2id)
+//   index.kbx   encrypted list of cases with each file's generation and hash
+//   audit.kbl   encrypted, hash-chained audit log
+//   <uuid>.kbc  one encrypted case file per client
+// This header is the whole contract the app and the CLI use.
+
+#include "kartbok/journal/Case.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kartbok::vault {
+
+/// Why a vault operation failed. The message names the file and the problem in
+/// words a person can act on, and never contains client text.
+class VaultError : public std::runtime_error {
+public:
+    enum class Kind {
+        WrongPassword, ///< no key slot opens with this password
+        Damaged,       ///< a file fails authentication or is truncated/malformed
+        Tampered,      ///< authentic file, but not the one the index expects (swapped, rolled back, missing)
+        Io,            ///< the operating system refused (disk full, read-only, vanished folder)
+        Conflict,      ///< another program changed the file since it was read
+        Locked,        ///< another Kartbok instance holds the case
+        Usage,         ///< the caller asked for something impossible (unknown case, duplicate user)
+    };
+    VaultError(Kind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+    Kind GetKind() const { return m_kind; }
+
+private:
+    Kind m_kind;
+};
+
+/// Argon2id cost. Moderate by default (~0.7 s here); tests use the minimum.
+struct KdfLimits {
+    std::uint64_t opsLimit;
+    std::size_t memLimit;
+    static KdfLimits Moderate();
+    static KdfLimits Interactive();
+    static KdfLimits Minimum(); ///< for tests only
+};
+
+/// What the index knows about a case without opening it. The index is encrypted,
+/// so it may hold the pseudonymous code and dates for a fast client list.
+struct CaseSummary {
+    std::string id;
+    std::string code;
+    journal::CaseStatus status = journal::CaseStatus::Enquiry;
+    journal::Date followUpDue;
+    journal::Date lastEntry;
+    int sessions = 0;
+    std::uint64_t generation = 0;
+};
+
+enum class AuditAction : std::uint8_t {
+    Unlock,
+    UnlockFailed,
+    Open,
+    Create,
+    Save,
+    Export,
+    Sign,
+    Addendum,
+    SlotAdded,
+    SlotRemoved,
+    PasswordChanged,
+    Archive,
+};
+const char* ToString(AuditAction a);
+
+struct AuditEntry {
+    std::uint64_t seq = 0;
+    std::int64_t time = 0; ///< seconds since epoch, UTC
+    std::string user;
+    AuditAction action = AuditAction::Open;
+    std::string caseId; ///< empty for vault-level events
+    std::string detail; ///< never client text: ids, counts, file names
+};
+
+struct VerifyReport {
+    bool ok = true;
+    std::vector<std::string> problems; ///< one line each, naming file and problem
+};
+
+/// An unlocked vault. Keys live in sodium_malloc'd memory and are wiped by
+/// Lock() and the destructor. Not copyable; movable.
+class Vault {
+public:
+    /// Creates a new vault folder (must be empty or absent) with one key slot.
+    static Vault Create(const std::filesystem::path& dir, const std::string& user,
+                        const std::string& password, KdfLimits limits = KdfLimits::Moderate());
+    /// Unlocks with any slot whose password matches. Records Unlock/UnlockFailed
+    /// (an unlock failure is appended to the audit log in the clear-safe form the
+    /// log allows: time and "wrong password", no key needed).
+    static Vault Open(const std::filesystem::path& dir, const std::string& password);
+
+    Vault(Vault&&) noexcept;
+    Vault& operator=(Vault&&) noexcept;
+    ~Vault();
+
+    const std::filesystem::path& Dir() const;
+    const std::string& User() const; ///< name of the slot that unlocked
+    bool IsLocked() const;
+    void Lock(); ///< wipes keys; every later call throws until a new Open
+
+    // Key slots -----------------------------------------------------------
+    std::vector<std::string> Users() const;
+    void AddSlot(const std::string& user, const std::string& password,
+                 KdfLimits limits = KdfLimits::Moderate());
+    void RemoveSlot(const std::string& user); ///< refuses to remove the last slot
+    void ChangePassword(const std::string& user, const std::string& newPassword,
+                        KdfLimits limits = KdfLimits::Moderate());
+
+    // Cases ---------------------------------------------------------------
+    std::vector<CaseSummary> ListCases() const;
+    /// Creates and saves a new case with a fresh uuid; returns the case.
+    journal::Case CreateCase(const std::string& code);
+    /// Loads and authenticates a case, checks it against the index, audits Open.
+    journal::Case LoadCase(const std::string& caseId);
+    /// Atomic, fsynced save. Refuses (Conflict) when the file on disk is not the
+    /// generation this process last read or wrote.
+    void SaveCase(const journal::Case& c);
+    std::string FindCaseIdByCode(const std::string& code) const; ///< throws Usage when absent
+
+    // Locking between instances ------------------------------------------
+    /// Takes the per-case lock file. Returns false and fills holder ("anna on
+    /// host x, pid 123") when another live instance holds it; a stale lock is taken over.
+    bool TryLockCase(const std::string& caseId, std::string* holder = nullptr);
+    void UnlockCase(const std::string& caseId);
+
+    // Audit -----------------------------------------------------------------
+    void Audit(AuditAction action, const std::string& caseId = {}, const std::string& detail = {});
+    std::vector<AuditEntry> ReadAudit() const;
+
+    /// Checks every file: slots, index, each case's authentication, generation
+    /// and hash, the audit chain. Does not throw for damage; reports it.
+    VerifyReport Verify();
+
+private:
+    struct Impl;
+    explicit Vault(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace kartbok::vault
