@@ -1,12 +1,127 @@
 #include "Cli.h"
 
-#include <ostream>
+#include "CaseJson.h"
+#include "Context.h"
+
+#include <CLI/CLI.hpp>
+
+#include <fcntl.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <termios.h>
+#include <unistd.h>
 
 namespace kartbok::cli {
 
-int Run(int, const char* const*, std::istream&, std::ostream&, std::ostream& err) {
-    err << "kartbok-cli: not yet\n";
-    return kUsage;
+namespace {
+
+/// Reads one line from the terminal with echo off. No terminal: usage error,
+/// so scripts learn to use --password-stdin instead of hanging.
+std::string PromptNoEcho(const std::string& prompt) {
+    int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        throw UsageError("no terminal to ask for a password on; use --password-stdin");
+    termios old{};
+    bool haveTermios = ::tcgetattr(fd, &old) == 0;
+    if (haveTermios) {
+        termios quiet = old;
+        quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+        ::tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    (void)!::write(fd, prompt.data(), prompt.size());
+    std::string line;
+    char ch = 0;
+    while (::read(fd, &ch, 1) == 1 && ch != '\n')
+        line.push_back(ch);
+    if (haveTermios)
+        ::tcsetattr(fd, TCSAFLUSH, &old);
+    (void)!::write(fd, "\n", 1);
+    ::close(fd);
+    return line;
+}
+
+} // namespace
+
+std::string Context::ReadSecret(const std::string& prompt) {
+    if (!passwordStdin)
+        return PromptNoEcho(prompt);
+    std::string line;
+    if (!std::getline(in, line))
+        throw UsageError("expected a password line on standard input (--password-stdin)");
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
+vault::KdfLimits Context::Limits() const {
+    if (kdf == "interactive")
+        return vault::KdfLimits::Interactive();
+    if (kdf == "minimum")
+        return vault::KdfLimits::Minimum();
+    return vault::KdfLimits::Moderate();
+}
+
+vault::Vault Context::OpenVault(const std::filesystem::path& dir) {
+    if (!std::filesystem::exists(dir / "vault.key"))
+        throw UsageError(dir.string() + ": not a Kartbok vault (no vault.key)");
+    return vault::Vault::Open(dir, ReadSecret("Password for " + dir.string() + ": "));
+}
+
+std::string ReadFileBytes(const std::filesystem::path& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f)
+        throw UsageError(path.string() + ": cannot read the file");
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
+    Context ctx{in, out, err};
+    CLI::App app{"kartbok-cli: scripted access to Kartbok vaults", "kartbok-cli"};
+    app.require_subcommand(1);
+    app.add_flag("--password-stdin", ctx.passwordStdin,
+                 "read passwords from standard input, one per line (never from the command line)");
+    app.add_option("--kdf", ctx.kdf, "Argon2id cost for new key slots")
+        ->check(CLI::IsMember({"moderate", "interactive", "minimum"}));
+    app.fallthrough();
+    AddVaultCommands(app, ctx);
+    AddCaseCommands(app, ctx);
+    AddGenogramCommands(app, ctx);
+    AddDemoCommand(app, ctx);
+    AddBenchCommand(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return kOk;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return kOk;
+    } catch (const CLI::ParseError& e) {
+        err << "kartbok-cli: " << e.what() << "\n";
+        return kUsage;
+    }
+    if (!ctx.action) {
+        err << "kartbok-cli: no command given; see --help\n";
+        return kUsage;
+    }
+    try {
+        return ctx.action();
+    } catch (const UsageError& e) {
+        err << "kartbok-cli: " << e.what() << "\n";
+        return kUsage;
+    } catch (const vault::VaultError& e) {
+        err << "kartbok-cli: " << e.what() << "\n";
+        return e.GetKind() == vault::VaultError::Kind::Usage ? kUsage : kBadData;
+    } catch (const std::exception& e) {
+        // Library errors (JSON, GEDCOM, layout) carry file/line information
+        // and never client text.
+        err << "kartbok-cli: " << e.what() << "\n";
+        return kBadData;
+    }
 }
 
 } // namespace kartbok::cli

@@ -1,0 +1,95 @@
+// kartbok-cli case new|list|show|import
+#include "CaseJson.h"
+#include "Context.h"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+namespace kartbok::cli {
+
+namespace {
+
+int CaseNew(Context& ctx) {
+    vault::Vault v = ctx.OpenVault(ctx.args.dir);
+    for (const auto& s : v.ListCases())
+        if (s.code == ctx.args.code)
+            throw UsageError("a case with code " + ctx.args.code + " already exists");
+    journal::Case c = v.CreateCase(ctx.args.code);
+    ctx.out << c.id << "\n";
+    return 0;
+}
+
+int CaseList(Context& ctx) {
+    vault::Vault v = ctx.OpenVault(ctx.args.dir);
+    for (const auto& s : v.ListCases())
+        ctx.out << s.code << '\t' << journal::ToString(s.status) << '\t' << s.sessions << '\t'
+                << s.followUpDue.Iso() << '\n';
+    return 0;
+}
+
+int CaseShow(Context& ctx) {
+    vault::Vault v = ctx.OpenVault(ctx.args.dir);
+    journal::Case c = v.LoadCase(v.FindCaseIdByCode(ctx.args.code));
+    if (ctx.args.asJson) {
+        v.Audit(vault::AuditAction::Export, c.id, "case show --json");
+        ctx.out << CaseToJson(c).dump(2) << "\n";
+        return 0;
+    }
+    ctx.out << "code\t" << c.code << "\nstatus\t" << journal::ToString(c.status) << "\nfirst contact\t"
+            << c.firstContact.Iso() << "\nstart\t" << c.start.Iso() << "\nend\t" << c.end.Iso()
+            << "\nfollow-up due\t" << c.followUpDue.Iso() << "\npeople\t" << c.family.people.size()
+            << "\nsessions\t" << c.sessions.size() << "\n";
+    return 0;
+}
+
+int CaseImport(Context& ctx) {
+    journal::Case imported = CaseFromJson(ParseJson(ReadFileBytes(ctx.args.file), ctx.args.file));
+    vault::Vault v = ctx.OpenVault(ctx.args.dir);
+    std::string existingId;
+    for (const auto& s : v.ListCases()) {
+        if (s.id == imported.id)
+            existingId = s.id;
+        else if (s.code == imported.code)
+            throw UsageError(ctx.args.file + ": code " + imported.code +
+                             " is already used by another case in this vault");
+    }
+    if (!existingId.empty())
+        v.LoadCase(existingId); // so the save knows which generation it replaces
+    else if (imported.id.empty())
+        imported.id = v.CreateCase(imported.code).id;
+    // else: a case new to this vault keeps the id of its file, so show --json round-trips.
+    v.SaveCase(imported);
+    ctx.out << imported.id << "\n";
+    return 0;
+}
+
+} // namespace
+
+void AddCaseCommands(CLI::App& app, Context& ctx) {
+    auto* cases = app.add_subcommand("case", "create, list, show and import cases");
+    cases->require_subcommand(1);
+    Args& a = ctx.args;
+
+    auto* add = cases->add_subcommand("new", "create a case; prints its id");
+    add->add_option("DIR", a.dir, "vault folder")->required();
+    add->add_option("--code", a.code, "pseudonymous client code")->required();
+    add->callback([&ctx] { ctx.action = [&ctx] { return CaseNew(ctx); }; });
+
+    auto* list = cases->add_subcommand("list", "code, status, sessions, follow-up due (tab-separated)");
+    list->add_option("DIR", a.dir, "vault folder")->required();
+    list->callback([&ctx] { ctx.action = [&ctx] { return CaseList(ctx); }; });
+
+    auto* show = cases->add_subcommand("show", "show a case; --json prints all of it (plaintext!)");
+    show->add_option("DIR", a.dir, "vault folder")->required();
+    show->add_option("CODE", a.code, "client code")->required();
+    show->add_flag("--json", a.asJson, "the whole case as JSON (docs/case-json.md)");
+    show->callback([&ctx] { ctx.action = [&ctx] { return CaseShow(ctx); }; });
+
+    auto* import = cases->add_subcommand("import", "import a case from JSON (the schema of show --json)");
+    import->add_option("DIR", a.dir, "vault folder")->required();
+    import->add_option("FILE", a.file, "case JSON file")->required();
+    import->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx); }; });
+}
+
+} // namespace kartbok::cli

@@ -1,0 +1,61 @@
+#pragma once
+// Shared plumbing of kartbok-cli sub-commands: streams, password input and the
+// error types that decide the exit code.
+
+#include "kartbok/vault/Vault.h"
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace kartbok::cli {
+
+/// A usage error: exit code 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Option values of one run (a fresh set per Run call, so in-process runs
+/// from tests never see each other's options).
+struct Args {
+    std::string dir, user, code, file, out, source, json, gedcom, index, sessionId, text, reason,
+        field, kind, year;
+    bool asJson = false;
+    bool deidentify = false;
+    bool quick = false;
+};
+
+struct Context {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    bool passwordStdin = false;
+    std::string kdf = "moderate"; ///< moderate | interactive | minimum (tests)
+    std::function<int()> action;  ///< set by the chosen sub-command
+    Args args;
+
+    /// One secret line: from standard input with --password-stdin, else a no-echo prompt.
+    std::string ReadSecret(const std::string& prompt);
+    vault::KdfLimits Limits() const;
+    /// Unlocks the vault at dir with a password read as above.
+    vault::Vault OpenVault(const std::filesystem::path& dir);
+};
+
+/// Reads a whole file (for JSON, GEDCOM); throws UsageError when it cannot.
+std::string ReadFileBytes(const std::filesystem::path& path);
+
+// Each module adds its sub-commands to the app; the callbacks set ctx.action.
+void AddVaultCommands(CLI::App& app, Context& ctx);
+void AddCaseCommands(CLI::App& app, Context& ctx);
+void AddGenogramCommands(CLI::App& app, Context& ctx);
+void AddDemoCommand(CLI::App& app, Context& ctx);
+void AddBenchCommand(CLI::App& app, Context& ctx);
+
+} // namespace kartbok::cli
