@@ -90,6 +90,8 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
     import->add_option("DIR", a.dir, "vault folder")->required();
     import->add_option("FILE", a.file, "case JSON file")->required();
     import->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx); }; });
+
+    AddDueCommand(cases, ctx);
 }
 
 } // namespace kartbok::cli

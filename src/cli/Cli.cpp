@@ -89,6 +89,7 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     AddVaultCommands(app, ctx);
     AddCaseCommands(app, ctx);
     AddGenogramCommands(app, ctx);
+    AddJournalCommands(app, ctx);
     AddDemoCommand(app, ctx);
     AddBenchCommand(app, ctx);
 

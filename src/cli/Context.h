@@ -56,6 +56,8 @@ void AddVaultCommands(CLI::App& app, Context& ctx);
 void AddCaseCommands(CLI::App& app, Context& ctx);
 void AddGenogramCommands(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
+void AddJournalCommands(CLI::App& app, Context& ctx);
+void AddDueCommand(CLI::App* cases, Context& ctx);
 void AddBenchCommand(CLI::App& app, Context& ctx);
 
 } // namespace kartbok::cli

@@ -1,0 +1,368 @@
+// The speed table of DESIGN.md §6. Every measure is a median over repeated runs
+// next to a reference measured in the same run on the same bytes (the raw
+// limit), so noisy 2-core machines still give comparable ratios.
+#include "Bench.h"
+
+#include "Context.h"
+
+#include "kartbok/genogram/Gedcom.h"
+#include "kartbok/genogram/Layout.h"
+#include "kartbok/genogram/Sample.h"
+#include "kartbok/genogram/Scene.h"
+#include "kartbok/journal/Search.h"
+#include "kartbok/vault/CaseFile.h"
+#include "kartbok/vault/Vault.h"
+
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <ostream>
+#include <random>
+#include <sstream>
+#include <unistd.h>
+
+namespace kartbok::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double Median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double TimeMedian(int runs, const std::function<void()>& work) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = Clock::now();
+        work();
+        times.push_back(Millis(Clock::now() - t0));
+    }
+    return Median(times);
+}
+
+/// A scratch folder removed on exit, so no bench data lingers on disk.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string templ = (fs::temp_directory_path() / "kartbok-bench-XXXXXX").string();
+        if (!::mkdtemp(templ.data()))
+            throw std::runtime_error("bench: cannot create a temporary folder");
+        path = templ;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+/// Invented, repetitive Swedish-looking text: enough to size a case realistically.
+std::string Words(std::mt19937& rng, std::size_t bytes) {
+    static const std::array<const char*, 16> kWords{
+        "samtal", "känslor", "relation", "pappa", "skam",   "skuld",  "barndom", "kontroll",
+        "ångest", "behov",   "närhet",   "arbete", "mamma", "vänner", "impuls",  "förändring"};
+    std::string s;
+    while (s.size() < bytes) {
+        s += kWords[rng() % kWords.size()];
+        s += (rng() % 9 == 0) ? ". " : " ";
+    }
+    return s;
+}
+
+journal::Case BigCase(int sessions, int people, std::uint32_t seed, std::size_t bytesPerSession) {
+    std::mt19937 rng(seed);
+    journal::Case c;
+    c.code = "BENCH-" + std::to_string(seed);
+    c.status = journal::CaseStatus::Ongoing;
+    c.firstContact = {2024, 1, 10};
+    c.start = {2024, 1, 20};
+    c.family = genogram::GeneratedFamily(people, seed);
+    for (int i = 0; i < sessions; ++i) {
+        journal::Session s;
+        s.id = "00000000-0000-4000-8000-" + std::to_string(100000000000 + i);
+        s.start = 1705741200 + static_cast<journal::Timestamp>(i) * 7 * 86400;
+        s.templateId = "note-soap";
+        s.templateVersion = 1;
+        s.fields = {{"subjective", Words(rng, bytesPerSession / 2)},
+                    {"assessment", Words(rng, bytesPerSession / 2)}};
+        s.themes = {"skam", "relationer"};
+        s.author = "bench";
+        s.isSigned = true;
+        s.signedBy = "bench";
+        s.signedAt = s.start + 3600;
+        c.sessions.push_back(std::move(s));
+    }
+    return c;
+}
+
+std::vector<unsigned char> ReadAll(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+}
+
+/// The raw limit of opening: read the bytes and run secretstream over them, no
+/// parsing, no index. Same chunking as the case format.
+struct RawStream {
+    unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
+    RawStream() { crypto_secretstream_xchacha20poly1305_keygen(key); }
+
+    std::vector<unsigned char> Encrypt(const std::string& plain) const {
+        crypto_secretstream_xchacha20poly1305_state st;
+        std::vector<unsigned char> out(crypto_secretstream_xchacha20poly1305_HEADERBYTES);
+        crypto_secretstream_xchacha20poly1305_init_push(&st, out.data(), key);
+        std::size_t pos = 0;
+        do {
+            std::size_t n = std::min(vault::kCaseChunkSize, plain.size() - pos);
+            bool last = pos + n == plain.size();
+            std::size_t at = out.size();
+            out.resize(at + n + crypto_secretstream_xchacha20poly1305_ABYTES);
+            crypto_secretstream_xchacha20poly1305_push(
+                &st, out.data() + at, nullptr, reinterpret_cast<const unsigned char*>(plain.data()) + pos,
+                n, nullptr, 0, last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+            pos += n;
+        } while (pos < plain.size());
+        return out;
+    }
+
+    std::string Decrypt(const std::vector<unsigned char>& in) const {
+        crypto_secretstream_xchacha20poly1305_state st;
+        if (crypto_secretstream_xchacha20poly1305_init_pull(&st, in.data(), key) != 0)
+            throw std::runtime_error("bench: raw decrypt failed");
+        std::string out;
+        std::size_t pos = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+        std::vector<unsigned char> buf(vault::kCaseChunkSize);
+        while (pos < in.size()) {
+            std::size_t n = std::min(vault::kCaseChunkSize + crypto_secretstream_xchacha20poly1305_ABYTES,
+                                     in.size() - pos);
+            unsigned long long got = 0;
+            unsigned char tag = 0;
+            if (crypto_secretstream_xchacha20poly1305_pull(&st, buf.data(), &got, &tag, in.data() + pos, n,
+                                                           nullptr, 0) != 0)
+                throw std::runtime_error("bench: raw decrypt failed");
+            out.append(reinterpret_cast<char*>(buf.data()), got);
+            pos += n;
+        }
+        return out;
+    }
+};
+
+void WriteAndSync(const fs::path& p, const std::vector<unsigned char>& bytes) {
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw std::runtime_error("bench: cannot write a scratch file");
+    (void)!::write(fd, bytes.data(), bytes.size());
+    ::fsync(fd);
+    ::close(fd);
+}
+
+/// Wall time of the `dot` command on a graph file: the layout's raw limit.
+double DotCommandMillis(const fs::path& dotFile, int runs) {
+    std::string cmd = "dot -Tdot -o /dev/null '" + dotFile.string() + "' 2>/dev/null";
+    return TimeMedian(runs, [&] {
+        if (std::system(cmd.c_str()) != 0)
+            throw std::runtime_error("bench: the dot command failed (is graphviz installed?)");
+    });
+}
+
+class Table {
+public:
+    explicit Table(std::ostream& out) : m_out(out) {}
+
+    /// One line; `limitMs` is the absolute target (0 = none), `maxRatio` the
+    /// ratio target (0 = none). A missed target is remembered for the end.
+    void Row(const std::string& name, double ms, double refMs, double limitMs, double maxRatio) {
+        double ratio = refMs > 0 ? ms / refMs : 0;
+        char line[256];
+        std::snprintf(line, sizeof line, "%s\t%.3f\t%.3f\t%.2f\n", name.c_str(), ms, refMs, ratio);
+        m_out << line << std::flush;
+        if ((limitMs > 0 && ms > limitMs) || (maxRatio > 0 && ratio > maxRatio))
+            m_missed.push_back(name);
+    }
+    void Missed(const std::string& name) { m_missed.push_back(name); }
+
+    int Finish() {
+        for (const auto& n : m_missed)
+            m_out << "MISSED " << n << "\n";
+        return 0;
+    }
+
+private:
+    std::ostream& m_out;
+    std::vector<std::string> m_missed;
+};
+
+void BenchCaseOpenSave(Table& table, const BenchOptions& o) {
+    TempDir tmp;
+    vault::Vault v = vault::Vault::Create(tmp.path / "vault", "bench", "bench-password",
+                                          vault::KdfLimits::Minimum());
+    journal::Case c = BigCase(200, 60, 7, 5200);
+    journal::Case created = v.CreateCase(c.code);
+    c.id = created.id;
+    v.SaveCase(c);
+    const int runs = o.quick ? 5 : 21;
+
+    const std::string plain = vault::SerializeCase(c);
+    RawStream raw;
+    const auto rawBytes = raw.Encrypt(plain);
+    const fs::path rawFile = tmp.path / "raw.bin";
+    WriteAndSync(rawFile, rawBytes);
+
+    double open = TimeMedian(runs, [&] { (void)v.LoadCase(c.id); });
+    double openRef = TimeMedian(runs, [&] { (void)raw.Decrypt(ReadAll(rawFile)); });
+    table.Row("case_open_200", open, openRef, 10.0, 3.0);
+
+    double save = TimeMedian(runs, [&] { v.SaveCase(c); });
+    double saveRef = TimeMedian(runs, [&] { WriteAndSync(rawFile, raw.Encrypt(plain)); });
+    table.Row("case_save_200", save, saveRef, 0, 3.0);
+}
+
+void BenchUnlock(Table& table, const BenchOptions& o) {
+    TempDir tmp;
+    const std::string pw = "bench-password";
+    { vault::Vault::Create(tmp.path / "vault", "bench", pw, vault::KdfLimits::Moderate()); }
+    const int runs = o.quick ? 1 : 3;
+    double unlock = TimeMedian(runs, [&] { (void)vault::Vault::Open(tmp.path / "vault", pw); });
+    auto limits = vault::KdfLimits::Moderate();
+    unsigned char out[32], salt[crypto_pwhash_SALTBYTES] = {};
+    double ref = TimeMedian(runs, [&] {
+        if (crypto_pwhash(out, sizeof out, pw.data(), pw.size(), salt, limits.opsLimit, limits.memLimit,
+                          crypto_pwhash_ALG_ARGON2ID13) != 0)
+            throw std::runtime_error("bench: out of memory for Argon2id");
+    });
+    // Unlock is slow on purpose (~0.5-1 s); it is missed when it is far off either way.
+    table.Row("unlock", unlock, ref, 0, 0);
+    if (unlock < 250 || unlock > 2000)
+        table.Missed("unlock");
+}
+
+void BenchLayout(Table& table, const BenchOptions& o) {
+    TempDir tmp;
+    genogram::Family small = genogram::GeneratedFamily(60, 11);
+    fs::path smallDot = tmp.path / "small.dot";
+    std::ofstream(smallDot) << genogram::ToDot(small, {});
+    const int runs = o.quick ? 3 : 15;
+    double ms = TimeMedian(runs, [&] {
+        auto layout = genogram::ComputeLayout(small);
+        (void)genogram::BuildScene(small, layout);
+    });
+    table.Row("layout_60", ms, DotCommandMillis(smallDot, runs), 30.0, 0);
+
+    std::string gedcom = genogram::GenerateGedcom(o.quick ? 600 : 3000, 12);
+    genogram::Family big = genogram::ImportGedcom(gedcom).family;
+    fs::path bigDot = tmp.path / "big.dot";
+    std::ofstream(bigDot) << genogram::ToDot(big, {});
+    const int bigRuns = o.quick ? 1 : 3;
+    double bigMs = TimeMedian(bigRuns, [&] {
+        genogram::Family f = genogram::ImportGedcom(gedcom).family;
+        auto layout = genogram::ComputeLayout(f);
+        (void)genogram::BuildScene(f, layout);
+    });
+    table.Row(o.quick ? "layout_600" : "layout_3000", bigMs, DotCommandMillis(bigDot, bigRuns), 2000.0, 0);
+}
+
+void BenchSearch(Table& table, const BenchOptions& o) {
+    TempDir tmp;
+    const int cases = o.quick ? 100 : 2000;
+    vault::Vault v = vault::Vault::Create(tmp.path / "vault", "bench", "bench-password",
+                                          vault::KdfLimits::Minimum());
+    for (int i = 0; i < cases; ++i) {
+        journal::Case c = BigCase(12, 12, static_cast<std::uint32_t>(1000 + i), 900);
+        c.id = v.CreateCase(c.code).id;
+        v.SaveCase(c);
+    }
+    auto summaries = v.ListCases();
+    RawStream raw;
+    std::vector<std::vector<unsigned char>> rawFiles;
+    for (const auto& s : summaries)
+        rawFiles.push_back(raw.Encrypt(std::string(ReadAll(tmp.path / "vault" / (s.id + ".kbc")).size(), 'x')));
+    const int runs = o.quick ? 1 : 3;
+    std::size_t hits = 0;
+    double ms = TimeMedian(runs, [&] {
+        hits = 0;
+        for (const auto& s : summaries)
+            hits += journal::SearchCase(v.LoadCase(s.id), "förändring").size();
+    });
+    double ref = TimeMedian(runs, [&] {
+        for (const auto& bytes : rawFiles)
+            (void)raw.Decrypt(bytes);
+    });
+    table.Row(o.quick ? "search_100" : "search_2000", ms, ref, 2000.0, 0);
+    if (hits == 0)
+        throw std::runtime_error("bench: the search found nothing; the benchmark is broken");
+}
+
+/// GUI numbers come from the app itself (`kartbok --bench`), which prints
+/// `name<TAB>ms<TAB>reference_ms` lines; under no display it is run in xvfb-run.
+void BenchGui(Table& table, const BenchOptions& o) {
+    fs::path app = o.binDir / "kartbok";
+    if (!fs::exists(app)) {
+        table.Missed("gui (kartbok not built)");
+        return;
+    }
+    std::string cmd = "'" + app.string() + "' --bench";
+    if (!std::getenv("DISPLAY"))
+        cmd = "xvfb-run -a -s '-screen 0 1600x1200x24' " + cmd;
+    cmd += " 2>/dev/null";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) {
+        table.Missed("gui");
+        return;
+    }
+    char line[512];
+    int rows = 0;
+    while (std::fgets(line, sizeof line, pipe)) {
+        char name[128];
+        double ms = 0, ref = 0;
+        if (std::sscanf(line, "%127[^\t]\t%lf\t%lf", name, &ms, &ref) == 3) {
+            double limit = std::string(name) == "gui_first_paint" ? 500.0 : 50.0;
+            table.Row(name, ms, ref, limit, 0);
+            ++rows;
+        }
+    }
+    if (::pclose(pipe) != 0 || rows == 0)
+        table.Missed("gui");
+}
+
+} // namespace
+
+int RunBench(std::ostream& out, const BenchOptions& options) {
+    if (sodium_init() < 0)
+        throw std::runtime_error("bench: libsodium failed to start");
+    Table table(out);
+    out << "# name\tmedian_ms\treference_ms\tratio\n";
+    BenchCaseOpenSave(table, options);
+    BenchUnlock(table, options);
+    BenchLayout(table, options);
+    BenchSearch(table, options);
+    if (options.gui)
+        BenchGui(table, options);
+    return table.Finish();
+}
+
+void AddBenchCommand(CLI::App& app, Context& ctx) {
+    auto* bench = app.add_subcommand("bench", "print the speed table of DESIGN.md §6");
+    bench->add_flag("--quick", ctx.args.quick, "smaller inputs and fewer runs (for a smoke test)");
+    bench->callback([&ctx] {
+        ctx.action = [&ctx] {
+            BenchOptions options;
+            options.quick = ctx.args.quick;
+            options.binDir = fs::canonical("/proc/self/exe").parent_path();
+            return RunBench(ctx.out, options);
+        };
+    });
+}
+
+} // namespace kartbok::cli

@@ -1,0 +1,175 @@
+// kartbok-cli session add|sign|addendum, search, case due
+#include "CaseJson.h"
+#include "Context.h"
+
+#include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Search.h"
+#include "kartbok/journal/SessionCommands.h"
+
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+
+#include <ctime>
+#include <map>
+#include <ostream>
+
+namespace kartbok::cli {
+
+namespace {
+
+journal::Timestamp Now() { return static_cast<journal::Timestamp>(std::time(nullptr)); }
+
+std::string NewUuid() {
+    unsigned char b[16];
+    randombytes_buf(b, sizeof b);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
+    static const char* kHex = "0123456789abcdef";
+    std::string s;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            s.push_back('-');
+        s.push_back(kHex[b[i] >> 4]);
+        s.push_back(kHex[b[i] & 15]);
+    }
+    return s;
+}
+
+/// Applies one command to a case and saves it: the CLI's end of the one command path.
+void ApplyAndSave(vault::Vault& v, journal::Case& c, journal::CaseCommand& cmd) {
+    cmd.Apply(c);
+    v.SaveCase(c);
+    vault::AuditAction action = vault::AuditAction::Save;
+    if (cmd.Kind() == journal::CommandKind::Sign)
+        action = vault::AuditAction::Sign;
+    else if (cmd.Kind() == journal::CommandKind::Addendum || cmd.Kind() == journal::CommandKind::Correction)
+        action = vault::AuditAction::Addendum;
+    v.Audit(action, c.id, cmd.Describe());
+}
+
+/// The signing user must be the one whose password unlocked the vault:
+/// a signature says who took responsibility (Förvaltningslagen 27 §).
+void RequireSigner(const vault::Vault& v, const std::string& user) {
+    if (user != v.User())
+        throw UsageError("the vault was unlocked by " + v.User() + "; signing as " + user +
+                         " needs " + user + "'s password");
+}
+
+int SessionAdd(Context& ctx) {
+    const Args& a = ctx.args;
+    journal::Session s = SessionFromJson(ParseJson(ReadFileBytes(a.file), a.file));
+    vault::Vault v = ctx.OpenVault(a.dir);
+    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
+    if (s.id.empty())
+        s.id = NewUuid();
+    if (s.author.empty())
+        s.author = v.User();
+    if (s.created == 0)
+        s.created = Now();
+    journal::AddSession cmd(s);
+    ApplyAndSave(v, c, cmd);
+    for (const auto& w : journal::ValidateCase(c, journal::DateOf(Now())))
+        if (w.sessionId == s.id)
+            ctx.err << "kartbok-cli: warning: " << w.message << "\n";
+    ctx.out << s.id << "\n";
+    return 0;
+}
+
+int SessionSign(Context& ctx) {
+    const Args& a = ctx.args;
+    vault::Vault v = ctx.OpenVault(a.dir);
+    RequireSigner(v, a.user);
+    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
+    journal::SignSession cmd(a.sessionId, a.user, Now());
+    ApplyAndSave(v, c, cmd);
+    ctx.out << "signed " << a.sessionId << " as " << a.user << "\n";
+    return 0;
+}
+
+int SessionAddendum(Context& ctx) {
+    const Args& a = ctx.args;
+    if (a.text.empty() == a.source.empty())
+        throw UsageError("give the addendum's text with exactly one of --text or --text-file");
+    std::string text = a.source.empty() ? a.text : ReadFileBytes(a.source);
+    vault::Vault v = ctx.OpenVault(a.dir);
+    RequireSigner(v, a.user);
+    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
+    journal::Addendum add{a.user, Now(), text, a.reason, a.field};
+    journal::AddAddendum cmd(a.sessionId, add);
+    ApplyAndSave(v, c, cmd);
+    ctx.out << (a.field.empty() ? "addendum" : "correction") << " added to " << a.sessionId << "\n";
+    return 0;
+}
+
+int Search(Context& ctx) {
+    vault::Vault v = ctx.OpenVault(ctx.args.dir);
+    for (const auto& summary : v.ListCases()) {
+        journal::Case c = v.LoadCase(summary.id); // decrypted in memory only
+        for (const auto& hit : journal::SearchCase(c, ctx.args.text)) {
+            ctx.out << c.code << '\t' << hit.date.Iso() << '\t' << journal::ToString(hit.place) << '\t'
+                    << hit.snippet << '\n';
+        }
+    }
+    return 0; // finding nothing is an answer, not an error
+}
+
+int Due(Context& ctx) {
+    vault::Vault v = ctx.OpenVault(ctx.args.dir);
+    journal::Date today = ctx.args.year.empty() ? journal::DateOf(Now())
+                                                : journal::Date::FromIso(ctx.args.year);
+    auto cases = v.ListCases();
+    std::map<std::string, std::string> codes;
+    for (const auto& s : cases)
+        codes[s.id] = s.code;
+    for (const auto& item : journal::DueWithin(cases, today))
+        ctx.out << journal::ToString(item.kind) << '\t' << codes[item.caseId] << '\t' << item.date.Iso()
+                << '\t' << item.daysLeft << '\n';
+    return 0;
+}
+
+} // namespace
+
+void AddJournalCommands(CLI::App& app, Context& ctx) {
+    Args& a = ctx.args;
+    auto* session = app.add_subcommand("session", "add, sign and amend session notes");
+    session->require_subcommand(1);
+
+    auto* add = session->add_subcommand("add", "add a draft session from JSON (docs/case-json.md, one session)");
+    add->add_option("DIR", a.dir, "vault folder")->required();
+    add->add_option("CODE", a.code, "client code")->required();
+    add->add_option("--json", a.file, "session JSON file")->required();
+    add->callback([&ctx] { ctx.action = [&ctx] { return SessionAdd(ctx); }; });
+
+    auto* sign = session->add_subcommand("sign", "sign a draft; it is locked from then on");
+    sign->add_option("DIR", a.dir, "vault folder")->required();
+    sign->add_option("CODE", a.code, "client code")->required();
+    sign->add_option("SESSION_ID", a.sessionId, "session id")->required();
+    sign->add_option("--user", a.user, "who signs (must be the user who unlocks)")->required();
+    sign->callback([&ctx] { ctx.action = [&ctx] { return SessionSign(ctx); }; });
+
+    auto* addendum = session->add_subcommand("addendum", "add an addendum or a correction to a signed note");
+    addendum->add_option("DIR", a.dir, "vault folder")->required();
+    addendum->add_option("CODE", a.code, "client code")->required();
+    addendum->add_option("SESSION_ID", a.sessionId, "session id")->required();
+    addendum->add_option("--user", a.user, "author (must be the user who unlocks)")->required();
+    addendum->add_option("--text", a.text, "the addendum's text");
+    addendum->add_option("--text-file", a.source, "read the addendum's text from a file");
+    addendum->add_option("--reason", a.reason, "why it is added");
+    addendum->add_option("--field", a.field, "correct this field (old text stays, struck through)");
+    addendum->callback([&ctx] { ctx.action = [&ctx] { return SessionAddendum(ctx); }; });
+
+    auto* search = app.add_subcommand("search", "search every note of every case (in memory)");
+    search->add_option("DIR", a.dir, "vault folder")->required();
+    search->add_option("TEXT", a.text, "what to find")->required();
+    search->callback([&ctx] { ctx.action = [&ctx] { return Search(ctx); }; });
+}
+
+void AddDueCommand(CLI::App* cases, Context& ctx) {
+    Args& a = ctx.args;
+    auto* due = cases->add_subcommand("due", "follow-ups and retention reviews due (tab-separated)");
+    due->add_option("DIR", a.dir, "vault folder")->required();
+    due->add_option("--today", a.year, "count from this date (YYYY-MM-DD) instead of today");
+    due->callback([&ctx] { ctx.action = [&ctx] { return Due(ctx); }; });
+}
+
+} // namespace kartbok::cli

@@ -1,0 +1,264 @@
+// kartbok-cli's contract (README "Command line"): sub-commands, exit codes,
+// one-line messages on stderr, JSON round trips. Runs the real command lines
+// in-process against real vaults in temporary folders.
+#include "CliHarness.h"
+
+#include "CaseJson.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+
+using kartbok::test::CliRun;
+using kartbok::test::ScratchDir;
+
+namespace {
+
+const std::string kPw = "correct horse battery";
+
+std::string MakeVault(const ScratchDir& tmp) {
+    std::string dir = (tmp.path / "vault").string();
+    auto r = CliRun({"--kdf", "minimum", "vault", "init", dir, "--user", "anna", "--password-stdin"}, kPw + "\n");
+    REQUIRE(r.code == 0);
+    return dir;
+}
+
+void WriteFile(const std::filesystem::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+} // namespace
+
+TEST_CASE("vault init, case new and case list follow the contract", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    auto created = CliRun({"case", "new", dir, "--code", "GBG-2026-001", "--password-stdin"}, kPw + "\n");
+    REQUIRE(created.code == 0);
+    CHECK(std::regex_match(created.out, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n")));
+
+    auto list = CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n");
+    REQUIRE(list.code == 0);
+    CHECK(list.out == "GBG-2026-001\tenquiry\t0\t\n");
+
+    auto dup = CliRun({"case", "new", dir, "--code", "GBG-2026-001", "--password-stdin"}, kPw + "\n");
+    CHECK(dup.code == 2);
+    CHECK(dup.OneLineError());
+}
+
+TEST_CASE("a wrong password is exit 1 with one line naming the vault", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    auto r = CliRun({"case", "list", dir, "--password-stdin"}, "wrong password\n");
+    CHECK(r.code == 1);
+    CHECK(r.OneLineError());
+    CHECK(r.err.find("password") != std::string::npos);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("usage errors are exit 2", "[cli]") {
+    ScratchDir tmp;
+    CHECK(CliRun({}, "").code == 2);
+    CHECK(CliRun({"case"}, "").code == 2);
+    CHECK(CliRun({"case", "frobnicate"}, "").code == 2);
+    auto noVault = CliRun({"case", "list", (tmp.path / "nowhere").string(), "--password-stdin"}, kPw + "\n");
+    CHECK(noVault.code == 2);
+    CHECK(noVault.OneLineError());
+    auto noPassword = CliRun({"case", "list", (tmp.path / "nowhere").string(), "--password-stdin"}, "");
+    CHECK(noPassword.code == 2);
+    std::string dir = MakeVault(tmp);
+    auto unknownCase = CliRun({"case", "show", dir, "NOPE-1", "--password-stdin"}, kPw + "\n");
+    CHECK(unknownCase.code == 2);
+    CHECK(unknownCase.OneLineError());
+    CHECK(CliRun({"--help"}, "").code == 0);
+}
+
+TEST_CASE("case show --json and case import round-trip byte for byte", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    std::string demoDir = (tmp.path / "demo").string();
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+    auto shown = CliRun({"case", "show", demoDir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
+    REQUIRE(shown.code == 0);
+    auto file = tmp.path / "case.json";
+    WriteFile(file, shown.out);
+
+    // Into another vault, keeping its id: show prints exactly the same bytes.
+    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code == 0);
+    auto again = CliRun({"case", "show", dir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
+    REQUIRE(again.code == 0);
+    CHECK(again.out == shown.out);
+
+    // Importing the same file again replaces the case in place.
+    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code == 0);
+    auto list = CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n");
+    CHECK(std::count(list.out.begin(), list.out.end(), '\n') == 1);
+}
+
+TEST_CASE("case import refuses bad JSON with the path of the problem and writes nothing", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    auto file = tmp.path / "bad.json";
+    WriteFile(file, R"({"format":"kartbok-case","version":1,"code":"X-1","status":"ongoing",
+                       "sessions":[{"start":"yesterday"}]})");
+    auto r = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.OneLineError());
+    CHECK(r.err.find("case.sessions[0].start") != std::string::npos);
+
+    WriteFile(file, "{ not json");
+    r = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.OneLineError());
+
+    WriteFile(file, R"({"format":"kartbok-case","version":1,"code":"X-1","status":"ongoing",
+                       "family":{"people":[{"id":1}],"relations":[{"id":2,"from":1,"to":9,"kind":"close"}]}})");
+    r = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.err.find("relations[0]") != std::string::npos);
+    CHECK(CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n").out.empty());
+}
+
+TEST_CASE("sessions are added, signed and amended from the command line", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code == 0);
+    auto file = tmp.path / "session.json";
+    WriteFile(file, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
+                       "template":{"id":"note-free","version":1},
+                       "fields":[{"id":"text","text":"Samtal om skam och skuld."}]})");
+    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"}, kPw + "\n");
+    REQUIRE(added.code == 0);
+    std::string id = added.out.substr(0, added.out.size() - 1);
+
+    CHECK(CliRun({"session", "sign", dir, "C-1", id, "--user", "erik", "--password-stdin"}, kPw + "\n").code == 2);
+    REQUIRE(CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"}, kPw + "\n").code == 0);
+    auto resign = CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"}, kPw + "\n");
+    CHECK(resign.code == 1);
+    CHECK(resign.OneLineError());
+
+    REQUIRE(CliRun({"session", "addendum", dir, "C-1", id, "--user", "anna", "--text", "Tillägg efteråt.",
+                    "--reason", "Kom fram senare", "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
+    auto shown = CliRun({"case", "show", dir, "C-1", "--json", "--password-stdin"}, kPw + "\n");
+    auto j = nlohmann::json::parse(shown.out);
+    REQUIRE(j["sessions"].size() == 1);
+    CHECK(j["sessions"][0]["signed"]["by"] == "anna");
+    CHECK(j["sessions"][0]["addenda"][0]["text"] == "Tillägg efteråt.");
+
+    auto found = CliRun({"search", dir, "SKULD", "--password-stdin"}, kPw + "\n");
+    REQUIRE(found.code == 0);
+    CHECK(found.out.find("C-1\t2026-03-02\tfield\t") == 0);
+    CHECK(CliRun({"search", dir, "ingenting-sådant", "--password-stdin"}, kPw + "\n").out.empty());
+}
+
+TEST_CASE("case due lists follow-ups and retention reviews", "[cli]") {
+    ScratchDir tmp;
+    std::string demoDir = (tmp.path / "demo").string();
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+    auto due = CliRun({"case", "due", demoDir, "--today", "2026-11-24", "--password-stdin"}, kPw + "\n");
+    REQUIRE(due.code == 0);
+    CHECK(due.out.find("follow-up-soon\tGBG-2025-017\t2026-12-09\t15\n") != std::string::npos);
+    CHECK(due.out.find("retention-review\tGBG-2020-008\t") != std::string::npos);
+}
+
+TEST_CASE("the demo vault holds the demo client and verifies", "[cli][demo]") {
+    ScratchDir tmp;
+    std::string demoDir = (tmp.path / "demo").string();
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+    auto list = CliRun({"case", "list", demoDir, "--password-stdin"}, kPw + "\n");
+    CHECK(list.out.find("GBG-2025-017\tended\t19\t2026-12-09\n") != std::string::npos);
+    auto verify = CliRun({"vault", "verify", demoDir, "--password-stdin"}, kPw + "\n");
+    CHECK(verify.code == 0);
+    CHECK(verify.err.empty());
+    // A second demo in the same folder is refused, and nothing is lost.
+    CHECK(CliRun({"demo", demoDir, "--password-stdin"}, kPw + "\n").code == 2);
+    CHECK(CliRun({"vault", "verify", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+}
+
+TEST_CASE("vault verify fails with exit 1 when a case file is damaged", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    auto created = CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n");
+    std::string id = created.out.substr(0, created.out.size() - 1);
+    auto path = std::filesystem::path(dir) / (id + ".kbc");
+    std::string bytes = kartbok::test::ReadAll(path);
+    bytes[bytes.size() / 2] ^= 0x01;
+    WriteFile(path, bytes);
+    auto r = CliRun({"vault", "verify", dir, "--password-stdin"}, kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.err.find(id + ".kbc") != std::string::npos);
+}
+
+TEST_CASE("key slots: add a user, change a password", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    REQUIRE(CliRun({"--kdf", "minimum", "vault", "add-slot", dir, "--user", "erik", "--password-stdin"},
+                   kPw + "\nerik-password\n")
+                .code == 0);
+    CHECK(CliRun({"case", "list", dir, "--password-stdin"}, "erik-password\n").code == 0);
+    REQUIRE(CliRun({"--kdf", "minimum", "vault", "passwd", dir, "--password-stdin"}, kPw + "\nnew-anna-password\n")
+                .code == 0);
+    CHECK(CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n").code == 1);
+    CHECK(CliRun({"case", "list", dir, "--password-stdin"}, "new-anna-password\n").code == 0);
+    CHECK(CliRun({"case", "list", dir, "--password-stdin"}, "erik-password\n").code == 0);
+    auto shortPw = CliRun({"vault", "passwd", dir, "--password-stdin"}, "erik-password\nshort\n");
+    CHECK(shortPw.code == 2);
+}
+
+TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM file", "[cli][genogram]") {
+    ScratchDir tmp;
+    std::string demoDir = (tmp.path / "demo").string();
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+    for (const char* ext : {".svg", ".pdf", ".png"}) {
+        auto out = tmp.path / (std::string("map") + ext);
+        auto r = CliRun({"genogram", "render", demoDir, "GBG-2025-017", "--out", out.string(), "--password-stdin"},
+                        kPw + "\n");
+        REQUIRE(r.code == 0);
+        CHECK(std::filesystem::file_size(out) > 1000);
+    }
+    CHECK(kartbok::test::ReadAll(tmp.path / "map.png").substr(1, 3) == "PNG");
+    CHECK(kartbok::test::ReadAll(tmp.path / "map.pdf").substr(0, 5) == "%PDF-");
+
+    auto shown = CliRun({"case", "show", demoDir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
+    auto caseFile = tmp.path / "case.json";
+    WriteFile(caseFile, shown.out);
+    auto deid = tmp.path / "deid.svg";
+    REQUIRE(CliRun({"genogram", "render", "--json", caseFile.string(), "--out", deid.string(), "--deidentify"}, "")
+                .code == 0);
+    std::string svg = kartbok::test::ReadAll(deid);
+    auto j = nlohmann::json::parse(shown.out);
+    for (const auto& p : j["family"]["people"])
+        if (!p["surname"].get<std::string>().empty())
+            CHECK(svg.find(p["surname"].get<std::string>()) == std::string::npos);
+
+    auto layoutFile = tmp.path / "layout.json";
+    REQUIRE(CliRun({"genogram", "layout", "--json", caseFile.string(), "--out", layoutFile.string()}, "").code == 0);
+    auto layout = nlohmann::json::parse(kartbok::test::ReadAll(layoutFile));
+    REQUIRE(layout["people"].size() > 20);
+    for (const auto& p : layout["people"]) {
+        for (const char* key : {"id", "x", "y", "width", "height", "generation", "gender", "birth_year", "placeholder"})
+            CHECK(p.contains(key));
+    }
+    CHECK(layout["unions"][0]["partners"].size() == 2);
+    CHECK(layout["bounds"]["width"].get<double>() > 0);
+
+    auto ged = tmp.path / "f.ged";
+    WriteFile(ged, "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Anna /Berg/\n1 SEX F\n"
+                   "1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Bo /Berg/\n1 SEX M\n1 FAMS @F1@\n0 @I3@ INDI\n"
+                   "1 NAME Cilla /Berg/\n1 SEX F\n1 FAMC @F1@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n"
+                   "1 CHIL @I3@\n1 CHIL @I9@\n0 TRLR\n");
+    auto gedOut = tmp.path / "ged.png";
+    auto r = CliRun({"genogram", "render", "--gedcom", ged.string(), "--index", "@I3@", "--out", gedOut.string()}, "");
+    CHECK(r.code == 0);
+    CHECK(r.err.find("line") != std::string::npos); // the dangling @I9@ is reported with its line
+    CHECK(CliRun({"genogram", "render", "--out", gedOut.string()}, "").code == 2);
+    CHECK(CliRun({"genogram", "render", "--gedcom", ged.string(), "--out", "x.gif"}, "").code == 2);
+
+    REQUIRE(CliRun({"genogram", "import-gedcom", demoDir, "GBG-2026-003", ged.string(), "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
+    auto imported = CliRun({"case", "show", demoDir, "GBG-2026-003", "--json", "--password-stdin"}, kPw + "\n");
+    CHECK(nlohmann::json::parse(imported.out)["family"]["people"].size() == 3);
+}
