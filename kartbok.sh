@@ -4,6 +4,7 @@
 #   ./kartbok.sh test     install deps, build, run every test (GUI tests under xvfb-run)
 #   ./kartbok.sh deps     install the Debian packages only
 #   ./kartbok.sh build    configure + build only
+#   ./kartbok.sh fuzz [SECONDS]  build the libFuzzer targets with clang, run each SECONDS (default 60)
 # Options: --werror (warnings are errors), --sanitize (ASan+UBSan build of tests_core)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -73,6 +74,37 @@ run_tests() {
     fi
 }
 
+# Builds every tests/fuzz/fuzz_*.cpp with clang + libFuzzer and runs each for
+# $1 seconds on a corpus seeded from tests/data; a finding fails the run and
+# leaves the crashing input in build-fuzz/findings/.
+fuzz() {
+    local seconds=${1:-60}
+    local dir="$ROOT/build-fuzz"
+    CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DKARTBOK_FUZZ=ON -DKARTBOK_APP=OFF \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$dir" --target fuzz_all
+    mkdir -p "$dir/findings"
+    local failed=0
+    for target in "$dir"/bin/fuzz_*; do
+        local name corpus
+        name=$(basename "$target")
+        corpus="$dir/corpus/$name"
+        mkdir -p "$corpus"
+        if [ -d "$ROOT/tests/fuzz/seeds/$name" ]; then
+            cp -n "$ROOT/tests/fuzz/seeds/$name"/* "$corpus"/ 2>/dev/null || true
+        fi
+        log "fuzzing $name for ${seconds}s"
+        if ! "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+                -artifact_prefix="$dir/findings/$name-" -print_final_stats=0 "$corpus" \
+                >"$dir/findings/$name.log" 2>&1; then
+            log "FINDING in $name: see $dir/findings/$name.log"
+            tail -n 40 "$dir/findings/$name.log" >&2
+            failed=1
+        fi
+    done
+    return $failed
+}
+
 demo() {
     if [ ! -f "$DEMO_VAULT/vault.key" ]; then
         log "creating the demo vault in $DEMO_VAULT"
@@ -93,6 +125,11 @@ demo() {
 
 cmd=${1:-}
 shift || true
+if [ "$cmd" = fuzz ]; then
+    deps
+    fuzz "${1:-60}"
+    exit $?
+fi
 parse_opts "$@"
 case "$cmd" in
     deps) deps ;;

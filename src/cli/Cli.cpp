@@ -90,6 +90,8 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     AddCaseCommands(app, ctx);
     AddGenogramCommands(app, ctx);
     AddJournalCommands(app, ctx);
+    AddTemplateCommands(app, ctx);
+    AddReportCommands(app, ctx);
     AddDemoCommand(app, ctx);
     AddBenchCommand(app, ctx);
 

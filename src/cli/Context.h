@@ -57,6 +57,8 @@ void AddCaseCommands(CLI::App& app, Context& ctx);
 void AddGenogramCommands(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddJournalCommands(CLI::App& app, Context& ctx);
+void AddTemplateCommands(CLI::App& app, Context& ctx);
+void AddReportCommands(CLI::App& app, Context& ctx);
 void AddDueCommand(CLI::App* cases, Context& ctx);
 void AddBenchCommand(CLI::App& app, Context& ctx);
 
