@@ -5,6 +5,7 @@
 #include "kartbok/genogram/Family.h"
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace kartbok::genogram {

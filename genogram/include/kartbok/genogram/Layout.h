@@ -6,6 +6,7 @@
 
 #include <map>
 #include <stdexcept>
+#include <string>
 
 namespace kartbok::genogram {
 
@@ -22,8 +23,12 @@ struct Size {
 
 struct LayoutOptions {
     double symbolSize = 36;    ///< side of a square / diameter of a circle, points
-    double rankGap = 90;       ///< vertical distance between generations, points
-    double minGap = 48;        ///< minimum horizontal gap between symbols, points
+    /// Vertical distance between generations, points. Roomy on purpose: a
+    /// parent's name and note sit below the symbol and a child's years above.
+    double rankGap = 140;
+    /// Minimum horizontal gap between two symbols on one generation, points;
+    /// wide enough for a wrapped name below each symbol.
+    double minGap = 48;
     bool includePlaceholders = false; ///< scaffold placeholders are hidden unless asked
 };
 
@@ -44,6 +49,23 @@ public:
 
 /// Lays out a family with Graphviz dot, then applies nudges without overlaps.
 /// The same family gives the same layout bit for bit.
+///
+/// Scheme (DESIGN.md §3): every couple gets a small union node between the
+/// partners on one rank; children hang from a sibship node below it in birth
+/// order (oldest left, twins together). Man left, woman right by default. A
+/// person with several partners keeps the first on their base side (a man's
+/// to his right, a woman's to her left), the second on the other side, and
+/// later ones further out on alternating sides, in time order. People with no
+/// partner, parent or child (a mentor, a friend) stand to the right of the
+/// index person's generation. Placeholders are left out unless asked for.
+/// A child link that would make someone their own ancestor is ignored for the
+/// layout (best effort rather than failure). Safe to call from any thread:
+/// Graphviz calls are serialised internally.
 Layout ComputeLayout(const Family& family, const LayoutOptions& options = {});
+
+/// The exact graph ComputeLayout hands to Graphviz, as dot text (node names
+/// are ids only, no client data). For benchmarks against the `dot` command
+/// and for debugging a strange layout.
+std::string ToDot(const Family& family, const LayoutOptions& options = {});
 
 } // namespace kartbok::genogram

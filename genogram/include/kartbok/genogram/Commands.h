@@ -1,0 +1,439 @@
+#pragma once
+// The edits of a family map (DESIGN.md §2: every change is a Command). One
+// class per gesture of the editor; the journal's undo stack, dirty flag,
+// autosave and audit log all hang off Apply/Revert.
+//
+// Every command checks its input before it changes anything and throws
+// CommandError with a sentence a therapist can act on; the family is then
+// exactly as before. Apply and Revert alternate (an undo stack never calls
+// Apply twice in a row); Revert restores the family bit for bit, nextId and
+// vector positions included, so `family == before` holds afterwards, and a
+// second Apply gives the same ids as the first.
+//
+// Describe() names people as they were when the command was applied (the
+// command holds no family before that); a person without a name is
+// "unnamed person".
+
+#include "kartbok/genogram/Command.h"
+#include "kartbok/genogram/Family.h"
+
+#include <cstddef>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kartbok::genogram {
+
+/// Records each change a command makes to a family, so Revert can undo them in
+/// reverse order. Going through one log (instead of hand-written Revert code
+/// per command) is what makes "Revert restores exactly" hold for every
+/// command, including vector positions.
+class EditLog {
+public:
+    /// Starts a new edit: forgets older steps and remembers nextId.
+    void Begin(const Family& family);
+    /// Undoes every recorded step, newest first, and restores nextId.
+    void Undo(Family& family);
+    bool Empty() const { return m_undo.empty(); }
+
+    template <class T> void Append(Family& family, std::vector<T> Family::*member, T value) {
+        (family.*member).push_back(std::move(value));
+        m_undo.push_back([member](Family& f) { (f.*member).pop_back(); });
+    }
+    template <class T>
+    void Erase(Family& family, std::vector<T> Family::*member, std::size_t index) {
+        auto& vec = family.*member;
+        T old = std::move(vec[index]);
+        vec.erase(vec.begin() + static_cast<std::ptrdiff_t>(index));
+        m_undo.push_back([member, index, old = std::move(old)](Family& f) {
+            auto& v = f.*member;
+            v.insert(v.begin() + static_cast<std::ptrdiff_t>(index), old);
+        });
+    }
+    template <class T>
+    void Assign(Family& family, std::vector<T> Family::*member, std::size_t index, T value) {
+        auto& slot = (family.*member)[index];
+        m_undo.push_back([member, index, old = slot](Family& f) { (f.*member)[index] = old; });
+        slot = std::move(value);
+    }
+
+private:
+    std::vector<std::function<void(Family&)>> m_undo;
+    Id m_nextId = 1;
+};
+
+/// Base of the commands below: Apply runs DoApply against an EditLog and, if
+/// DoApply throws halfway, undoes what it did, so a refusal never leaves a
+/// half-made edit behind.
+class LoggedCommand : public Command {
+public:
+    void Apply(Family& family) final;
+    void Revert(Family& family) final;
+
+protected:
+    virtual void DoApply(Family& family, EditLog& log) = 0;
+
+private:
+    EditLog m_log;
+};
+
+// ---- people ---------------------------------------------------------------
+
+/// Adds a person who is not (yet) tied to anyone: a significant other
+/// (friend, mentor, therapist) or someone to be linked later.
+class AddPerson final : public LoggedCommand {
+public:
+    explicit AddPerson(Person person);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    Person m_person;
+    PersonId m_created = kNoId;
+};
+
+/// Adds a father, mother or parent of unknown gender. A child with no parents
+/// gets a single-parent link; a child with one parent gets a union between
+/// that parent and the new one (its link moves to the union). Only this
+/// child's link changes: half-siblings through the first parent keep theirs.
+/// A child with two parents is refused.
+class AddParent final : public LoggedCommand {
+public:
+    AddParent(PersonId child, Gender gender, Person parent = {},
+              UnionKind kind = UnionKind::Marriage);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+    /// The union made when the child already had one parent, else kNoId.
+    UnionId CreatedUnion() const { return m_createdUnion; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    Person m_parent;
+    UnionKind m_kind;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+    UnionId m_createdUnion = kNoId;
+};
+
+/// Adds a new partner to a person with a union of the given kind, placed after
+/// the person's other unions in time order. A man is drawn left by default.
+class AddPartner final : public LoggedCommand {
+public:
+    AddPartner(PersonId person, Person partner, UnionKind kind = UnionKind::Marriage);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+    UnionId CreatedUnion() const { return m_createdUnion; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_person;
+    Person m_partner;
+    UnionKind m_kind;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+    UnionId m_createdUnion = kNoId;
+};
+
+/// Adds a child (or a pregnancy, miscarriage, abortion, stillbirth: set
+/// child.kind) as the youngest of a sibship. `parents` is a union id or, for a
+/// child whose other parent is unknown, a person id: ids come from one counter,
+/// so the id alone says which.
+class AddChild final : public LoggedCommand {
+public:
+    AddChild(Id parents, Person child, ChildKind kind = ChildKind::Biological);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    Id m_parents;
+    Person m_child;
+    ChildKind m_kind;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+};
+
+/// Adds a sibling, youngest of the person's sibship. When the person has no
+/// parents yet, two placeholder parents (a man and a woman, hidden until
+/// edited, like the scaffold's) and their union are created so the siblings
+/// share a sibship line; Revert removes them again.
+class AddSibling final : public LoggedCommand {
+public:
+    AddSibling(PersonId person, Person sibling, ChildKind kind = ChildKind::Biological);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+    /// The placeholder parents' union when one was made, else kNoId.
+    UnionId CreatedUnion() const { return m_createdUnion; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_person;
+    Person m_sibling;
+    ChildKind m_kind;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+    UnionId m_createdUnion = kNoId;
+};
+
+/// Removes a person and everything that hangs on them: their relations,
+/// household memberships and own child link; each of their unions (children
+/// of such a union stay and keep the other partner as single parent);
+/// children linked to them alone lose that link. Revert puts every piece back
+/// in its original position.
+class RemovePerson final : public LoggedCommand {
+public:
+    explicit RemovePerson(PersonId person);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_person;
+    std::string m_subject = "unnamed person";
+};
+
+// ---- edits of existing objects --------------------------------------------
+
+/// Replaces every field of a person (the inspector's edit); the id stays.
+/// Editing any field of a scaffold placeholder makes it a real person (it
+/// starts being drawn) unless keepPlaceholder is set.
+class SetPerson final : public LoggedCommand {
+public:
+    SetPerson(PersonId id, Person newValue, bool keepPlaceholder = false);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_id;
+    Person m_value;
+    bool m_keepPlaceholder;
+    std::string m_subject = "unnamed person";
+};
+
+/// Replaces a union's kind, events and order. The partners may be swapped
+/// (left/right) but not exchanged: that is a different union.
+class SetUnion final : public LoggedCommand {
+public:
+    SetUnion(UnionId id, Union newValue);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    UnionId m_id;
+    Union m_value;
+    std::string m_subject = "unnamed person";
+};
+
+/// Replaces a child's link (kind, birth order, twins, or its parents). A
+/// person without parents gets the link added, which is how an existing person
+/// is attached as a child. A child arriving in a sibship (first link or new
+/// parents) becomes its youngest, whatever birthOrder says; MoveChild places
+/// it elsewhere. Parents that would make someone their own ancestor are
+/// refused.
+class SetChildLink final : public LoggedCommand {
+public:
+    SetChildLink(PersonId child, ChildLink newValue);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    ChildLink m_value;
+    std::string m_subject = "unnamed person";
+};
+
+/// Moves a child to position `newPosition` (0 = oldest) in its sibship and
+/// renumbers the sibship's birth orders 0..n-1.
+class MoveChild final : public LoggedCommand {
+public:
+    MoveChild(PersonId child, int newPosition);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    int m_position;
+    std::string m_subject = "unnamed person";
+};
+
+/// Shifts a person sideways by dx points on top of the layout (DESIGN.md §3:
+/// nudges live in the model so the map never jumps).
+class Nudge final : public LoggedCommand {
+public:
+    Nudge(PersonId person, double dx);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_person;
+    double m_dx;
+    std::string m_subject = "unnamed person";
+};
+
+/// Sets every nudge back to zero, returning to the plain Graphviz layout.
+class ResetNudges final : public LoggedCommand {
+public:
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+};
+
+/// Makes a person the client (index person); kNoId clears it. There is at most
+/// one index person afterwards.
+class SetIndexPerson final : public LoggedCommand {
+public:
+    explicit SetIndexPerson(PersonId person);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_person;
+    std::string m_subject = "unnamed person";
+};
+
+// ---- emotional relations and households ------------------------------------
+
+class AddRelation final : public LoggedCommand {
+public:
+    explicit AddRelation(Relation relation);
+    std::string Describe() const override;
+    RelationId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    Relation m_relation;
+    std::string m_subject = "unnamed person";
+    RelationId m_created = kNoId;
+};
+
+class RemoveRelation final : public LoggedCommand {
+public:
+    explicit RemoveRelation(RelationId id);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    RelationId m_id;
+    std::string m_subject = "unnamed person";
+};
+
+class SetRelation final : public LoggedCommand {
+public:
+    SetRelation(RelationId id, Relation newValue);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    RelationId m_id;
+    Relation m_value;
+    std::string m_subject = "unnamed person";
+};
+
+class AddHousehold final : public LoggedCommand {
+public:
+    explicit AddHousehold(Household household);
+    std::string Describe() const override;
+    HouseholdId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    Household m_household;
+    HouseholdId m_created = kNoId;
+};
+
+class RemoveHousehold final : public LoggedCommand {
+public:
+    explicit RemoveHousehold(HouseholdId id);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    HouseholdId m_id;
+};
+
+class SetHousehold final : public LoggedCommand {
+public:
+    SetHousehold(HouseholdId id, Household newValue);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    HouseholdId m_id;
+    Household m_value;
+};
+
+// ---- composition -----------------------------------------------------------
+
+/// Several commands as one undo step ("Add parents" = two AddParent). Applied
+/// in order, reverted in reverse; if one refuses, the ones already applied are
+/// reverted and the error passes on.
+class CompositeCommand final : public Command {
+public:
+    explicit CompositeCommand(std::string description, std::vector<CommandPtr> commands = {});
+    void Add(CommandPtr command);
+    void Apply(Family& family) override;
+    void Revert(Family& family) override;
+    std::string Describe() const override { return m_description; }
+    std::size_t Size() const { return m_commands.size(); }
+
+private:
+    std::string m_description;
+    std::vector<CommandPtr> m_commands;
+};
+
+/// Replaces the whole family, e.g. with a GEDCOM import, as one undoable step.
+/// A family with structural errors (see Validate) is refused.
+class ReplaceFamily final : public Command {
+public:
+    explicit ReplaceFamily(Family family, std::string description = "Replace family map");
+    void Apply(Family& family) override;
+    void Revert(Family& family) override;
+    std::string Describe() const override { return m_description; }
+
+private:
+    Family m_new;
+    Family m_old;
+    std::string m_description;
+};
+
+} // namespace kartbok::genogram

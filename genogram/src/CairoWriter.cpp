@@ -1,0 +1,183 @@
+#include "kartbok/genogram/CairoWriter.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <cmath>
+#include <fstream>
+#include <memory>
+
+namespace kartbok::genogram {
+namespace {
+
+struct SurfaceDeleter {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+    void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct LayoutDeleter {
+    void operator()(PangoLayout* l) const { g_object_unref(l); }
+};
+struct FontDeleter {
+    void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
+
+void SetColor(cairo_t* cr, const Color& c) {
+    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+}
+
+void SetStroke(cairo_t* cr, const Stroke& s) {
+    SetColor(cr, s.color);
+    cairo_set_line_width(cr, s.width);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    if (s.dash == DashStyle::Dashed) {
+        const double d[] = {6, 4};
+        cairo_set_dash(cr, d, 2, 0);
+    } else if (s.dash == DashStyle::Dotted) {
+        const double d[] = {1, 2 + s.width};
+        cairo_set_dash(cr, d, 2, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    } else {
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+}
+
+void FillAndStroke(cairo_t* cr, bool filled, const Color& fill, const Stroke& stroke) {
+    if (filled && fill.a > 0) {
+        SetColor(cr, fill);
+        cairo_fill_preserve(cr);
+    }
+    if (stroke.width > 0 && stroke.color.a > 0) {
+        SetStroke(cr, stroke);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+}
+
+void TracePath(cairo_t* cr, const std::vector<Point>& pts, bool closed) {
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        (i == 0 ? cairo_move_to : cairo_line_to)(cr, pts[i].x, pts[i].y);
+    if (closed)
+        cairo_close_path(cr);
+}
+
+void PaintText(cairo_t* cr, const TextShape& t) {
+    std::unique_ptr<PangoLayout, LayoutDeleter> layout(pango_cairo_create_layout(cr));
+    std::unique_ptr<PangoFontDescription, FontDeleter> font(pango_font_description_from_string("DejaVu Sans"));
+    pango_font_description_set_absolute_size(font.get(), t.size * PANGO_SCALE);
+    pango_font_description_set_weight(font.get(), t.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout.get(), font.get());
+    pango_layout_set_text(layout.get(), t.text.c_str(), -1); // pango validates UTF-8 itself
+    PangoRectangle logical;
+    pango_layout_get_extents(layout.get(), nullptr, &logical);
+    double width = static_cast<double>(logical.width) / PANGO_SCALE;
+    double baseline = static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
+    double x = t.anchor == TextAnchor::Start ? t.at.x : t.anchor == TextAnchor::End ? t.at.x - width : t.at.x - width / 2;
+    SetColor(cr, t.color);
+    cairo_move_to(cr, x, t.at.y - baseline);
+    pango_cairo_show_layout(cr, layout.get());
+    cairo_new_path(cr);
+}
+
+void Paint(cairo_t* cr, const Scene& scene) {
+    // Metrics independent of the output device, so PDF and PNG wrap alike.
+    cairo_font_options_t* fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    for (const SceneItem& item : scene.items) {
+        if (const auto* p = std::get_if<PathShape>(&item.shape)) {
+            if (p->points.size() < 2)
+                continue;
+            TracePath(cr, p->points, p->closed);
+            FillAndStroke(cr, p->filled, p->fill, p->stroke);
+        } else if (const auto* c = std::get_if<CircleShape>(&item.shape)) {
+            cairo_new_sub_path(cr);
+            cairo_arc(cr, c->centre.x, c->centre.y, c->radius, 0, 2 * M_PI);
+            FillAndStroke(cr, c->filled, c->fill, c->stroke);
+        } else if (const auto* q = std::get_if<QuadrantShape>(&item.shape)) {
+            cairo_save(cr);
+            TracePath(cr, q->clip, true);
+            cairo_clip(cr);
+            double x = q->quadrant % 2 == 0 ? q->centre.x - q->radius : q->centre.x;
+            double y = q->quadrant < 2 ? q->centre.y - q->radius : q->centre.y;
+            cairo_rectangle(cr, x, y, q->radius, q->radius);
+            SetColor(cr, q->fill);
+            cairo_fill(cr);
+            cairo_restore(cr);
+        } else if (const auto* t = std::get_if<TextShape>(&item.shape)) {
+            PaintText(cr, *t);
+        }
+    }
+}
+
+cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
+    auto* out = static_cast<std::vector<unsigned char>*>(closure);
+    out->insert(out->end(), data, data + length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void Check(cairo_status_t status, const std::string& what) {
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw RenderError(what + ": " + cairo_status_to_string(status));
+}
+
+double Dim(double v) { return std::max(1.0, std::isfinite(v) ? v : 1.0); }
+
+void WriteFile(const std::string& path, const std::vector<unsigned char>& bytes) {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    file.close();
+    if (!file)
+        throw RenderError("Could not write the image file " + path + ".");
+}
+
+} // namespace
+
+std::vector<unsigned char> RenderPng(const Scene& scene, double scale) {
+    if (!(scale > 0) || scale > 16)
+        throw RenderError("The image scale must be between 0 and 16.");
+    int w = static_cast<int>(std::ceil(Dim(scene.size.width) * scale));
+    int h = static_cast<int>(std::ceil(Dim(scene.size.height) * scale));
+    if (static_cast<double>(w) * h > 400e6)
+        throw RenderError("The image would be too large; choose a smaller scale.");
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    Check(cairo_surface_status(surface.get()), "Could not create the image");
+    {
+        ContextPtr cr(cairo_create(surface.get()));
+        cairo_scale(cr.get(), scale, scale);
+        Paint(cr.get(), scene);
+        Check(cairo_status(cr.get()), "Could not draw the map");
+    }
+    std::vector<unsigned char> bytes;
+    Check(cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &bytes), "Could not encode the PNG");
+    return bytes;
+}
+
+std::vector<unsigned char> RenderPdf(const Scene& scene) {
+    std::vector<unsigned char> bytes;
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, Dim(scene.size.width), Dim(scene.size.height)));
+    Check(cairo_surface_status(surface.get()), "Could not create the PDF");
+    {
+        ContextPtr cr(cairo_create(surface.get()));
+        Paint(cr.get(), scene);
+        Check(cairo_status(cr.get()), "Could not draw the map");
+    }
+    cairo_surface_finish(surface.get());
+    Check(cairo_surface_status(surface.get()), "Could not finish the PDF");
+    return bytes;
+}
+
+void WritePng(const Scene& scene, const std::string& path, double scale) { WriteFile(path, RenderPng(scene, scale)); }
+void WritePdf(const Scene& scene, const std::string& path) { WriteFile(path, RenderPdf(scene)); }
+
+} // namespace kartbok::genogram

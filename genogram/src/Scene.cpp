@@ -1,0 +1,238 @@
+// BuildScene: turns family + layout into one painter-neutral drawing. The
+// passes live in SceneSymbols.cpp, SceneLines.cpp, SceneRelations.cpp and
+// SceneLegend.cpp; this file holds the shared text and colour helpers.
+
+#include "SceneInternal.h"
+#include "kartbok/genogram/Roles.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace kartbok::genogram {
+namespace detail {
+namespace {
+
+/// Decodes one UTF-8 code point starting at i (advances i). Bad bytes count as one char.
+char32_t NextCodePoint(const std::string& s, std::size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 0;
+    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+    ++i;
+    for (int k = 0; k < extra && i < s.size(); ++k, ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+    return cp;
+}
+
+/// Advance widths of DejaVu Sans in em, by character class.
+double Advance(char32_t c) {
+    if (c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '|' || c == 'i' || c == 'j' ||
+        c == 'l' || c == '!')
+        return 0.30;
+    if (c == 'f' || c == 't' || c == 'r' || c == 'I' || c == '(' || c == ')' || c == '-')
+        return 0.40;
+    if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
+        return 0.92;
+    if (c >= 'A' && c <= 'Z')
+        return 0.70;
+    if (c == 0x2013 || c == 0x2014)
+        return 0.6;
+    if (c == 0x2026)
+        return 1.0;
+    if (c == 0xC5 || c == 0xC4 || c == 0xD6)
+        return 0.72; // Å Ä Ö
+    return 0.60;
+}
+
+} // namespace
+
+double TextWidth(const std::string& utf8, double size, bool bold) {
+    double em = 0;
+    for (std::size_t i = 0; i < utf8.size();)
+        em += Advance(NextCodePoint(utf8, i));
+    return em * size * (bold ? 1.08 : 1.0);
+}
+
+namespace {
+/// Cuts whole code points off the end until text + "…" fits.
+std::string Ellipsize(const std::string& text, double size, double maxWidth) {
+    const std::string ellipsis = "\u2026";
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size();) {
+        starts.push_back(i);
+        NextCodePoint(text, i);
+    }
+    std::size_t keep = starts.size();
+    auto prefix = [&](std::size_t k) { return k < starts.size() ? text.substr(0, starts[k]) : text; };
+    while (keep > 1 && TextWidth(prefix(keep) + ellipsis, size) > maxWidth)
+        --keep;
+    std::string base = prefix(keep);
+    while (!base.empty() && (base.back() == ' ' || base.back() == ','))
+        base.pop_back();
+    return base + ellipsis;
+}
+} // namespace
+
+std::vector<std::string> WrapText(const std::string& utf8, double size, double maxWidth, int maxLines) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : utf8) {
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (!word.empty())
+                words.push_back(std::move(word)), word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty())
+        words.push_back(word);
+    std::vector<std::string> lines;
+    std::string line;
+    bool truncated = false;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        std::string candidate = line.empty() ? words[w] : line + " " + words[w];
+        if (TextWidth(candidate, size) <= maxWidth || line.empty()) {
+            line = candidate;
+            continue;
+        }
+        lines.push_back(line);
+        line = words[w];
+        if (static_cast<int>(lines.size()) == maxLines) {
+            truncated = true;
+            line.clear();
+            break;
+        }
+    }
+    if (!line.empty()) {
+        if (static_cast<int>(lines.size()) < maxLines)
+            lines.push_back(line);
+        else
+            truncated = true;
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (TextWidth(lines[i], size) > maxWidth || (truncated && i + 1 == lines.size()))
+            lines[i] = Ellipsize(lines[i], size, maxWidth);
+    return lines;
+}
+
+Color Ink() { return {28, 28, 32, 255}; }
+Color Grey(std::uint8_t level) { return {level, level, level, 255}; }
+
+Color RelationColor(RelationKind kind) {
+    switch (kind) {
+    case RelationKind::Close: return {46, 125, 50, 255};
+    case RelationKind::Fused: return {27, 94, 32, 255};
+    case RelationKind::Distant: return {84, 110, 122, 255};
+    case RelationKind::Conflict: return {198, 40, 40, 255};
+    case RelationKind::CloseConflict: return {216, 100, 0, 255};
+    case RelationKind::CutOff: return {55, 71, 79, 255};
+    case RelationKind::CutOffRepaired: return {0, 131, 143, 255};
+    case RelationKind::FocusedOn: return {21, 101, 192, 255};
+    case RelationKind::PhysicalAbuse: return {183, 28, 28, 255};
+    case RelationKind::SexualAbuse: return {106, 27, 154, 255};
+    case RelationKind::EmotionalAbuse: return {191, 54, 12, 255};
+    case RelationKind::Neglect: return {93, 64, 55, 255};
+    }
+    return Ink();
+}
+
+std::string RelationName(RelationKind kind, bool sv) {
+    switch (kind) {
+    case RelationKind::Close: return sv ? "Nära" : "Close";
+    case RelationKind::Fused: return sv ? "Sammansmält" : "Fused";
+    case RelationKind::Distant: return sv ? "Distanserad" : "Distant";
+    case RelationKind::Conflict: return sv ? "Konflikt" : "Conflict";
+    case RelationKind::CloseConflict: return sv ? "Nära och konfliktfylld" : "Close, in conflict";
+    case RelationKind::CutOff: return sv ? "Brutit kontakten" : "Cut off";
+    case RelationKind::CutOffRepaired: return sv ? "Kontakt återupptagen" : "Cut-off repaired";
+    case RelationKind::FocusedOn: return sv ? "Fokuserad på" : "Focused on";
+    case RelationKind::PhysicalAbuse: return sv ? "Fysiskt våld" : "Physical abuse";
+    case RelationKind::SexualAbuse: return sv ? "Sexuella övergrepp" : "Sexual abuse";
+    case RelationKind::EmotionalAbuse: return sv ? "Psykiskt våld" : "Emotional abuse";
+    case RelationKind::Neglect: return sv ? "Försummelse" : "Neglect";
+    }
+    return {};
+}
+
+std::string RelationLetter(RelationKind kind, bool sv) {
+    switch (kind) {
+    case RelationKind::PhysicalAbuse: return "F";
+    case RelationKind::SexualAbuse: return "S";
+    case RelationKind::EmotionalAbuse: return sv ? "P" : "E";
+    default: return {};
+    }
+}
+
+Color ConditionColor(int quadrant) {
+    switch (quadrant) {
+    case 0: return {74, 111, 165, 255};  // illness: blue, mid grey in print
+    case 1: return {178, 58, 58, 255};   // substance use: red, darker grey
+    case 2: return {230, 170, 60, 255};  // mental health: amber, light grey
+    default: return {40, 40, 48, 255};   // the problem behaviour: near black
+    }
+}
+
+std::string ConditionName(int quadrant, bool sv) {
+    switch (quadrant) {
+    case 0: return sv ? "Sjukdom" : "Illness";
+    case 1: return sv ? "Missbruk" : "Substance use";
+    case 2: return sv ? "Psykisk ohälsa" : "Mental health";
+    default: return sv ? "Problembeteendet" : "The problem behaviour";
+    }
+}
+
+void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text) {
+    double w = TextWidth(text.text, text.size, text.bold);
+    double left = text.anchor == TextAnchor::Start ? text.at.x : text.anchor == TextAnchor::End ? text.at.x - w : text.at.x - w / 2;
+    double top = text.at.y - text.size * 0.78, bottom = text.at.y + text.size * 0.22;
+    const double pad = 1.5;
+    PathShape halo;
+    halo.points = {{left - pad, top - pad}, {left + w + pad, top - pad}, {left + w + pad, bottom + pad}, {left - pad, bottom + pad}};
+    halo.closed = true;
+    halo.filled = true;
+    halo.fill = {255, 255, 255, 230};
+    halo.stroke = {{255, 255, 255, 0}, 0, DashStyle::Solid};
+    Add(owner, id, halo);
+    Add(owner, id, std::move(text));
+}
+
+} // namespace detail
+
+Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions& options) {
+    Scene scene;
+    scene.symbolSize = layout.symbolSize;
+    bool placeholders = false;
+    for (const Person& p : family.people)
+        placeholders |= p.placeholder && layout.people.count(p.id);
+    detail::SceneContext ctx{family, layout, options, scene, detail::AnalyseFamily(family, placeholders), {}, {}};
+    ctx.s = layout.symbolSize;
+    ctx.swedish = options.language != "en";
+    ctx.currentYear = options.currentYear;
+    if (ctx.currentYear == 0) {
+        auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+        ctx.currentYear = static_cast<int>(today.year());
+    }
+    if (options.deidentify) {
+        if (auto index = family.IndexPerson())
+            ctx.roles = RoleNames(family, *index, ctx.swedish ? "sv" : "en");
+        else
+            ctx.roles = RoleNames(family, kNoId, ctx.swedish ? "sv" : "en");
+    }
+    scene.size = layout.bounds;
+    detail::ComputeGeometry(ctx);
+    for (const auto& [id, g] : ctx.geometry)
+        scene.personCentres[id] = g.centre;
+
+    // Paint order: households behind everything, then family lines, emotional
+    // relations, symbols with their text on top, legend last.
+    std::vector<SceneItem> households = detail::HouseholdItems(ctx);
+    scene.items.insert(scene.items.end(), households.begin(), households.end());
+    detail::AddFamilyLines(ctx);
+    detail::AddRelations(ctx);
+    detail::AddSymbols(ctx);
+    if (options.legend)
+        detail::AddLegend(ctx);
+    return scene;
+}
+
+} // namespace kartbok::genogram

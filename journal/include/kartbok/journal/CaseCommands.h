@@ -1,0 +1,80 @@
+#pragma once
+// Commands over the case as a whole: its facts, its family map, closing it.
+
+#include "kartbok/genogram/Command.h"
+#include "kartbok/journal/CaseCommand.h"
+
+#include <optional>
+
+namespace kartbok::journal {
+
+/// The editable facts of a case, as one value, so the "case details" dialog
+/// is one command and one undo step.
+struct CaseFields {
+    std::string code;
+    std::string name;
+    std::string contact;
+    std::string reasonForContact;
+    CaseStatus status = CaseStatus::Enquiry;
+    Date firstContact;
+    Date start;
+    Date end;
+    Date followUpDue;
+    int followUpMonths = 6;
+    bool operator==(const CaseFields&) const = default;
+};
+
+CaseFields FieldsOf(const Case& c);
+
+/// Replaces the case's facts. Refuses an empty code (every list shows it), a
+/// follow-up interval outside 4-8 months, and dates out of order (start before
+/// first contact, end before start, follow-up before end).
+class SetCaseFields final : public CaseCommand {
+public:
+    explicit SetCaseFields(CaseFields fields);
+    void Apply(Case& c) override;
+    void Revert(Case& c) override;
+    std::string Describe() const override { return "Edit case details"; }
+    CommandKind Kind() const override { return CommandKind::EditCase; }
+
+private:
+    CaseFields m_new;
+    CaseFields m_old;
+};
+
+/// Ends the treatment: sets the end date, the follow-up interval and the
+/// follow-up due date (end + months, DESIGN.md §4) and the status Ended.
+/// Without an explicit end date the latest closing session's date is used,
+/// so "sign the closing note, then close" needs no second date entry.
+class CloseCase final : public CaseCommand {
+public:
+    explicit CloseCase(Date end = {}, std::optional<int> followUpMonths = {});
+    void Apply(Case& c) override;
+    void Revert(Case& c) override;
+    std::string Describe() const override { return "Close case"; }
+    CommandKind Kind() const override { return CommandKind::Close; }
+
+private:
+    Date m_end;
+    std::optional<int> m_months;
+    CaseFields m_old;
+};
+
+/// Puts a family-map edit on the case's command stack, so drawing the map
+/// with the client and writing notes share one undo history and one audit log.
+/// Refuses (and undoes the map edit) when it would remove a person who took
+/// part in a signed session: a signed note's participants cannot change.
+class FamilyEdit final : public CaseCommand {
+public:
+    explicit FamilyEdit(genogram::CommandPtr edit);
+    void Apply(Case& c) override;
+    void Revert(Case& c) override;
+    std::string Describe() const override;
+    CommandKind Kind() const override { return CommandKind::EditFamily; }
+    const genogram::Command& Edit() const { return *m_edit; }
+
+private:
+    genogram::CommandPtr m_edit;
+};
+
+} // namespace kartbok::journal
