@@ -54,12 +54,12 @@ int CaseImport(Context& ctx) {
             throw UsageError(ctx.args.file + ": code " + imported.code +
                              " is already used by another case in this vault");
     }
-    if (!existingId.empty())
+    if (existingId.empty()) {
+        v.AddCase(imported); // keeps the file's id, so show --json round-trips
+    } else {
         v.LoadCase(existingId); // so the save knows which generation it replaces
-    else if (imported.id.empty())
-        imported.id = v.CreateCase(imported.code).id;
-    // else: a case new to this vault keeps the id of its file, so show --json round-trips.
-    v.SaveCase(imported);
+        v.SaveCase(imported);
+    }
     ctx.out << imported.id << "\n";
     return 0;
 }

@@ -17,6 +17,8 @@
 
 namespace kartbok::vault {
 
+class FileSystem; // kartbok/vault/FileSystem.h
+
 /// Why a vault operation failed. The message names the file and the problem in
 /// words a person can act on, and never contains client text.
 class VaultError : public std::runtime_error {
@@ -121,6 +123,10 @@ public:
     std::vector<CaseSummary> ListCases() const;
     /// Creates and saves a new case with a fresh uuid; returns the case.
     journal::Case CreateCase(const std::string& code);
+    /// Adds a whole case that is new to this vault (an import): under its own
+    /// id when set, else a fresh one written back into c. Refuses (Usage) an id
+    /// or a code the vault already has.
+    void AddCase(journal::Case& c);
     /// Loads and authenticates a case, checks it against the index, audits Open.
     journal::Case LoadCase(const std::string& caseId);
     /// Atomic, fsynced save. Refuses (Conflict) when the file on disk is not the
@@ -141,6 +147,11 @@ public:
     /// Checks every file: slots, index, each case's authentication, generation
     /// and hash, the audit chain. Does not throw for damage; reports it.
     VerifyReport Verify();
+
+    // Testing seam ------------------------------------------------------------
+    /// Every write this vault makes (saves, index, key file, audit appends) goes
+    /// through fs; tests install a FaultInjectingFileSystem. nullptr = POSIX.
+    void SetFileSystem(std::shared_ptr<FileSystem> fs);
 
 private:
     struct Impl;

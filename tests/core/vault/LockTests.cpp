@@ -1,0 +1,89 @@
+// <uuid>.lock between Kartbok instances (DESIGN.md §5).
+
+#include "VaultTestSupport.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace kartbok;
+using namespace kartbok::vault;
+using namespace kartbok::vault::test;
+
+namespace {
+
+std::string HostName() {
+    char buf[256] = {};
+    ::gethostname(buf, sizeof buf - 1);
+    return buf;
+}
+
+/// /proc/<pid>/stat field 22, as docs/vault-format.md says the lock stores it.
+std::string StartTime(long pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::istringstream rest(text.substr(text.rfind(')') + 1));
+    std::string field;
+    for (int i = 3; i <= 22; ++i)
+        rest >> field;
+    return field;
+}
+
+void WriteLock(const fs::path& p, const std::string& user, long pid, const std::string& start) {
+    std::ofstream(p) << "kartbok-lock 1\nuser=" << user << "\nhost=" << HostName()
+                     << "\npid=" << pid << "\nstart=" << start << "\nsince=1767225600\n";
+}
+
+} // namespace
+
+TEST_CASE("a case lock is taken, refused to others and released", "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const std::string id = v.CreateCase(kCode).id;
+    const fs::path lock = tmp / "vault" / (id + ".lock");
+    REQUIRE(v.TryLockCase(id));
+    CHECK(v.TryLockCase(id)); // ours already
+    const Bytes bytes = ReadFile(lock);
+    const std::string text(bytes.begin(), bytes.end());
+    CHECK(text.find("user=anna\n") != std::string::npos);
+    CHECK(text.find("pid=" + std::to_string(::getpid()) + "\n") != std::string::npos);
+    CHECK(text.find(kCode) == std::string::npos);
+    v.UnlockCase(id);
+    CHECK_FALSE(fs::exists(lock));
+
+    SECTION("a live holder (pid 1) is refused with its description") {
+        WriteLock(lock, "bo", 1, StartTime(1));
+        std::string holder;
+        CHECK_FALSE(v.TryLockCase(id, &holder));
+        CHECK(holder == "bo on host " + HostName() + ", pid 1, since 2026-01-01 00:00 UTC");
+        v.UnlockCase(id); // not ours: left alone
+        CHECK(fs::exists(lock));
+    }
+    SECTION("the parent process as holder is refused") {
+        WriteLock(lock, "bo", static_cast<long>(::getppid()), StartTime(::getppid()));
+        CHECK_FALSE(v.TryLockCase(id));
+    }
+    SECTION("a dead holder's lock is taken over") {
+        const pid_t pid = ::fork();
+        if (pid == 0)
+            ::_exit(0);
+        ::waitpid(pid, nullptr, 0);
+        WriteLock(lock, "bo", pid, "12345");
+        REQUIRE(v.TryLockCase(id));
+        const Bytes bytes2 = ReadFile(lock);
+        const std::string now(bytes2.begin(), bytes2.end());
+        CHECK(now.find("user=anna") != std::string::npos);
+        for (const auto& f : fs::directory_iterator(tmp / "vault"))
+            CHECK(f.path().filename().string().find(".stale-") == std::string::npos);
+    }
+    SECTION("a reused pid (same pid, other start time) is stale") {
+        WriteLock(lock, "bo", 1, "1" + StartTime(1) + "9");
+        CHECK(v.TryLockCase(id));
+    }
+    SECTION("a lock from another host is never taken over") {
+        std::ofstream(lock) << "kartbok-lock 1\nuser=bo\nhost=elsewhere.example\npid=1\nstart=1\n"
+                               "since=1767225600\n";
+        std::string holder;
+        CHECK_FALSE(v.TryLockCase(id, &holder));
+        CHECK(holder.find("bo on host elsewhere.example") == 0);
+    }
+}

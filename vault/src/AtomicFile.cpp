@@ -1,0 +1,248 @@
+// The save protocol of DESIGN.md §5 and its fault-injection seam.
+
+#include "kartbok/vault/FileSystem.h"
+#include "kartbok/vault/Vault.h"
+
+#include "Sodium.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kartbok::vault {
+
+const char* ToString(FsCall call) {
+    switch (call) {
+    case FsCall::Open: return "open";
+    case FsCall::Write: return "write";
+    case FsCall::Fsync: return "fsync";
+    case FsCall::Close: return "close";
+    case FsCall::Rename: return "rename";
+    case FsCall::Link: return "link";
+    case FsCall::Unlink: return "unlink";
+    case FsCall::FsyncDir: return "fsync-dir";
+    }
+    return "?";
+}
+
+namespace {
+
+class PosixFs final : public FileSystem {
+public:
+    int Open(const std::filesystem::path& path, int flags, unsigned mode) override {
+        int fd;
+        do
+            fd = ::open(path.c_str(), flags | O_CLOEXEC, static_cast<mode_t>(mode));
+        while (fd < 0 && errno == EINTR);
+        return fd;
+    }
+    long Write(int fd, const void* data, std::size_t size) override {
+        ssize_t n;
+        do
+            n = ::write(fd, data, size);
+        while (n < 0 && errno == EINTR);
+        return static_cast<long>(n);
+    }
+    int Fsync(int fd) override { return ::fsync(fd); }
+    int Close(int fd) override { return ::close(fd); }
+    int Rename(const std::filesystem::path& from, const std::filesystem::path& to) override {
+        return ::rename(from.c_str(), to.c_str());
+    }
+    int Link(const std::filesystem::path& from, const std::filesystem::path& to) override {
+        return ::link(from.c_str(), to.c_str());
+    }
+    int Unlink(const std::filesystem::path& path) override { return ::unlink(path.c_str()); }
+    int FsyncDir(const std::filesystem::path& dir) override {
+        const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return -1;
+        const int rc = ::fsync(fd);
+        const int saved = errno;
+        ::close(fd);
+        errno = saved;
+        return rc;
+    }
+};
+
+std::string OsError(int err) { return std::strerror(err); }
+
+} // namespace
+
+std::shared_ptr<FileSystem> PosixFileSystem() {
+    static const auto fs = std::make_shared<PosixFs>();
+    return fs;
+}
+
+// --- fault injection ------------------------------------------------------
+
+FaultInjectingFileSystem::FaultInjectingFileSystem(Fault fault, std::shared_ptr<FileSystem> inner)
+    : m_fault(std::move(fault)), m_inner(std::move(inner)) {}
+
+bool FaultInjectingFileSystem::Hit(FsCall call, const std::string& path) {
+    if (!m_fault.pathContains.empty() && path.find(m_fault.pathContains) == std::string::npos)
+        return false;
+    const int n = ++m_counts[call];
+    if (call != m_fault.call)
+        return false;
+    if (n == m_fault.nth || (m_fault.sticky && n > m_fault.nth)) {
+        m_fired = true;
+        errno = m_fault.error;
+        return true;
+    }
+    return false;
+}
+
+int FaultInjectingFileSystem::Count(FsCall call) const {
+    auto it = m_counts.find(call);
+    return it == m_counts.end() ? 0 : it->second;
+}
+
+int FaultInjectingFileSystem::Open(const std::filesystem::path& path, int flags, unsigned mode) {
+    if (Hit(FsCall::Open, path.string()))
+        return -1;
+    const int fd = m_inner->Open(path, flags, mode);
+    if (fd >= 0)
+        m_fdPaths[fd] = path.string();
+    return fd;
+}
+
+long FaultInjectingFileSystem::Write(int fd, const void* data, std::size_t size) {
+    if (Hit(FsCall::Write, m_fdPaths[fd]))
+        return -1;
+    return m_inner->Write(fd, data, size);
+}
+
+int FaultInjectingFileSystem::Fsync(int fd) {
+    if (Hit(FsCall::Fsync, m_fdPaths[fd]))
+        return -1;
+    return m_inner->Fsync(fd);
+}
+
+int FaultInjectingFileSystem::Close(int fd) {
+    const std::string path = m_fdPaths[fd];
+    m_fdPaths.erase(fd);
+    const int rc = m_inner->Close(fd); // like Linux: the fd is gone even when close reports an error
+    if (Hit(FsCall::Close, path))
+        return -1;
+    return rc;
+}
+
+int FaultInjectingFileSystem::Rename(const std::filesystem::path& from,
+                                     const std::filesystem::path& to) {
+    if (Hit(FsCall::Rename, to.string()))
+        return -1;
+    return m_inner->Rename(from, to);
+}
+
+int FaultInjectingFileSystem::Link(const std::filesystem::path& from,
+                                   const std::filesystem::path& to) {
+    if (Hit(FsCall::Link, from.string()))
+        return -1;
+    return m_inner->Link(from, to);
+}
+
+int FaultInjectingFileSystem::Unlink(const std::filesystem::path& path) {
+    if (Hit(FsCall::Unlink, path.string()))
+        return -1;
+    return m_inner->Unlink(path);
+}
+
+int FaultInjectingFileSystem::FsyncDir(const std::filesystem::path& dir) {
+    if (Hit(FsCall::FsyncDir, dir.string() + "/"))
+        return -1;
+    return m_inner->FsyncDir(dir);
+}
+
+// --- the save protocol ----------------------------------------------------
+
+void AtomicWriteFile(FileSystem& fs, const std::filesystem::path& target,
+                     std::span<const unsigned char> bytes, bool keepBackup) {
+    const std::string name = target.filename().string();
+    const std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+    unsigned char rnd[6];
+    detail::RandomBytes(rnd, sizeof rnd);
+    // The temp name starts with the target's, so a leftover after a crash is
+    // recognisable; it never matches *.kbc, so nothing mistakes it for a case.
+    const std::filesystem::path temp =
+        dir / (name + ".tmp-" + std::to_string(::getpid()) + "-" + detail::ToHex(rnd));
+
+    auto fail = [&](const char* step, int err, bool tempExists) {
+        if (tempExists)
+            fs.Unlink(temp); // best effort; a leftover temp file is harmless
+        throw VaultError(VaultError::Kind::Io, name + ": could not save (" + step +
+                                                   "): " + OsError(err) +
+                                                   "; the previous version is intact");
+    };
+
+    const int fd = fs.Open(temp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        fail("create a temporary file", errno, false);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const long n = fs.Write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) {
+            const int err = n < 0 ? errno : EIO;
+            fs.Close(fd);
+            fail("write", err, true);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (fs.Fsync(fd) != 0) {
+        const int err = errno;
+        fs.Close(fd);
+        fail("flush to disk", err, true);
+    }
+    if (fs.Close(fd) != 0)
+        fail("close", errno, true);
+
+    if (keepBackup) {
+        // Hard-link the current version to .bak: the target never disappears,
+        // so a crash here leaves the old file in place (and maybe no .bak).
+        const std::filesystem::path bak = dir / (name + ".bak");
+        std::error_code ec;
+        if (std::filesystem::exists(target, ec)) {
+            if (fs.Unlink(bak) != 0 && errno != ENOENT)
+                fail("remove the old backup", errno, true);
+            if (fs.Link(target, bak) != 0 && errno != EPERM && errno != ENOTSUP &&
+                errno != EOPNOTSUPP && errno != EMLINK)
+                fail("keep a backup", errno, true);
+        }
+    }
+    if (fs.Rename(temp, target) != 0)
+        fail("replace the file", errno, true);
+    if (fs.FsyncDir(dir) != 0)
+        throw VaultError(VaultError::Kind::Io,
+                         name + ": saved, but the folder could not be flushed to disk: " +
+                             OsError(errno) + "; the new version may not survive a power loss");
+}
+
+std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));
+    std::vector<unsigned char> out;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0)
+        out.reserve(static_cast<std::size_t>(st.st_size));
+    unsigned char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const int err = errno;
+            ::close(fd);
+            throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(err));
+        }
+        if (n == 0)
+            break;
+        out.insert(out.end(), buf, buf + n);
+    }
+    ::close(fd);
+    return out;
+}
+
+} // namespace kartbok::vault

@@ -1,0 +1,235 @@
+#include "Lock.h"
+
+#include "kartbok/vault/Vault.h"
+
+#include "Sodium.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kartbok::vault::detail {
+namespace {
+
+constexpr const char* kFirstLine = "kartbok-lock 1";
+/// A lock file that cannot be parsed is normally one being written right now;
+/// only after this long is it treated as debris of a crash.
+constexpr std::int64_t kUnreadableGraceSeconds = 30;
+
+std::string OneLine(std::string s) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r')
+            c = ' ';
+    return s;
+}
+
+std::optional<std::string> ReadSmallFile(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::string s(4096, '\0');
+    in.read(s.data(), static_cast<std::streamsize>(s.size()));
+    s.resize(static_cast<std::size_t>(in.gcount()));
+    return s;
+}
+
+bool WriteNewFile(const std::filesystem::path& p, const std::string& text) {
+    const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                    ::fsync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(p.c_str());
+        errno = err;
+        throw VaultError(VaultError::Kind::Io,
+                         p.filename().string() + ": could not write the lock: " + std::strerror(err));
+    }
+    return true;
+}
+
+bool IsOurs(const LockInfo& l, const LockInfo& me) {
+    return l.host == me.host && l.pid == me.pid && l.start == me.start;
+}
+
+bool IsStale(const LockInfo& l, const std::string& host) {
+    if (l.host != host)
+        return false; // cannot see processes on another machine
+    if (l.pid <= 0)
+        return true;
+    if (::kill(static_cast<pid_t>(l.pid), 0) != 0 && errno == ESRCH)
+        return true;
+    const std::uint64_t start = ProcessStartTime(l.pid);
+    return start != 0 && start != l.start; // the pid now belongs to another process
+}
+
+} // namespace
+
+std::uint64_t ProcessStartTime(long pid) {
+    auto text = ReadSmallFile("/proc/" + std::to_string(pid) + "/stat");
+    if (!text)
+        return 0;
+    // The command name (field 2) may contain spaces and ')': fields after the
+    // last ')' are plain. starttime is field 22, i.e. the 20th after it.
+    const auto close = text->rfind(')');
+    if (close == std::string::npos)
+        return 0;
+    std::istringstream in(text->substr(close + 1));
+    std::string field;
+    for (int i = 3; i <= 22; ++i)
+        if (!(in >> field))
+            return 0;
+    try {
+        return std::stoull(field);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+std::string HostName() {
+    char buf[256] = {};
+    if (::gethostname(buf, sizeof buf - 1) != 0)
+        return "unknown-host";
+    return buf;
+}
+
+LockInfo OwnLockInfo(const std::string& user) {
+    LockInfo l;
+    l.user = OneLine(user);
+    l.host = OneLine(HostName());
+    l.pid = static_cast<long>(::getpid());
+    l.start = ProcessStartTime(l.pid);
+    l.since = static_cast<std::int64_t>(std::time(nullptr));
+    return l;
+}
+
+std::string FormatLock(const LockInfo& l) {
+    std::ostringstream out;
+    out << kFirstLine << "\nuser=" << OneLine(l.user) << "\nhost=" << OneLine(l.host)
+        << "\npid=" << l.pid << "\nstart=" << l.start << "\nsince=" << l.since << "\n";
+    return out.str();
+}
+
+std::optional<LockInfo> ParseLock(const std::string& text) {
+    std::istringstream in(text);
+    std::string line;
+    if (!std::getline(in, line) || line != kFirstLine)
+        return std::nullopt;
+    LockInfo l;
+    bool havePid = false, haveHost = false, end = false;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos)
+            return std::nullopt;
+        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        try {
+            if (key == "user")
+                l.user = value;
+            else if (key == "host")
+                l.host = value, haveHost = true;
+            else if (key == "pid")
+                l.pid = std::stol(value), havePid = true;
+            else if (key == "start")
+                l.start = std::stoull(value);
+            else if (key == "since")
+                l.since = std::stoll(value), end = true;
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+    if (!havePid || !haveHost || !end)
+        return std::nullopt;
+    return l;
+}
+
+std::string DescribeHolder(const LockInfo& l) {
+    std::string s = (l.user.empty() ? std::string("someone") : l.user) + " on host " + l.host +
+                    ", pid " + std::to_string(l.pid);
+    if (l.since > 0) {
+        const std::time_t t = static_cast<std::time_t>(l.since);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+        s += std::string(", since ") + buf;
+    }
+    return s;
+}
+
+bool TakeLock(const std::filesystem::path& lockFile, const std::string& user, std::string* holder) {
+    const LockInfo me = OwnLockInfo(user);
+    const std::string mine = FormatLock(me);
+    const std::string name = lockFile.filename().string();
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (WriteNewFile(lockFile, mine))
+            return true;
+        if (errno != EEXIST)
+            throw VaultError(VaultError::Kind::Io,
+                             name + ": could not create the lock: " + std::strerror(errno));
+        const auto text = ReadSmallFile(lockFile);
+        if (!text)
+            continue; // vanished between our create and read: try again
+        const auto info = ParseLock(*text);
+        if (info && IsOurs(*info, me))
+            return true;
+        if (info && !IsStale(*info, me.host)) {
+            if (holder != nullptr)
+                *holder = DescribeHolder(*info);
+            return false;
+        }
+        if (!info) {
+            struct stat st {};
+            if (::stat(lockFile.c_str(), &st) == 0 &&
+                std::time(nullptr) - st.st_mtime < kUnreadableGraceSeconds) {
+                if (holder != nullptr)
+                    *holder = "another Kartbok instance (the lock is being written)";
+                return false;
+            }
+        }
+        // Stale. Move it aside under a name only we use: of several takers only
+        // one rename succeeds, the others see ENOENT and retry the O_EXCL create.
+        unsigned char rnd[6];
+        RandomBytes(rnd, sizeof rnd);
+        const std::filesystem::path aside =
+            lockFile.string() + ".stale-" + std::to_string(me.pid) + "-" + ToHex(rnd);
+        if (::rename(lockFile.c_str(), aside.c_str()) != 0) {
+            if (errno == ENOENT)
+                continue;
+            throw VaultError(VaultError::Kind::Io,
+                             name + ": could not take over a stale lock: " + std::strerror(errno));
+        }
+        const auto moved = ReadSmallFile(aside);
+        if (moved && *moved != *text) {
+            // Between our read and rename another taker replaced the stale lock
+            // with its own live one; put it back (link fails if yet another
+            // instance already holds the name, and then that one wins).
+            if (::link(aside.c_str(), lockFile.c_str()) != 0) {
+                // nothing to restore into: leave the field to whoever holds it
+            }
+        }
+        ::unlink(aside.c_str());
+    }
+    if (holder != nullptr)
+        *holder = "another Kartbok instance (the lock keeps changing)";
+    return false;
+}
+
+void ReleaseLock(const std::filesystem::path& lockFile) {
+    const auto text = ReadSmallFile(lockFile);
+    if (!text)
+        return;
+    const auto info = ParseLock(*text);
+    const LockInfo me = OwnLockInfo({});
+    if (info && IsOurs(*info, me))
+        ::unlink(lockFile.c_str());
+}
+
+} // namespace kartbok::vault::detail

@@ -1,0 +1,387 @@
+// Non-intrusive Boost.Serialization of the whole case model (DESIGN.md §2: the
+// model headers stay free of Boost). Every struct is a versioned Boost object
+// (BOOST_CLASS_VERSION 1); `version` is what the file says, so a later version
+// can read fields conditionally and old files keep opening.
+//
+// Strings and sequences go through Text()/Seq() instead of Boost's own
+// std::string / std::vector support: on load they check each length against
+// the bytes still unread before allocating, and vectors grow one element at a
+// time. Boost's own loaders resize to whatever count the input claims, which
+// lets a hostile file ask for gigabytes (see DeserializeCase's contract).
+
+#include "kartbok/vault/CaseFile.h"
+#include "kartbok/vault/Vault.h"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/version.hpp>
+
+#include <sodium.h>
+
+#include <istream>
+#include <ostream>
+#include <sstream>
+#include <streambuf>
+#include <string_view>
+#include <type_traits>
+
+namespace kartbok::vault {
+namespace {
+
+/// Get area over the input without copying it; lets the bounded loaders see
+/// how many bytes are left.
+class MemoryBuf final : public std::streambuf {
+public:
+    explicit MemoryBuf(const std::string& s) {
+        char* b = const_cast<char*>(s.data()); // read-only use: we never write through it
+        setg(b, b, b + s.size());
+    }
+    std::string_view Rest() const { return {gptr(), static_cast<std::size_t>(egptr() - gptr())}; }
+};
+
+/// The input of the DeserializeCase call running on this thread; null while
+/// saving. Scoped by LoadScope, so nested or concurrent calls stay correct.
+thread_local const MemoryBuf* t_input = nullptr;
+
+struct LoadScope {
+    explicit LoadScope(const MemoryBuf* buf) : m_prev(t_input) { t_input = buf; }
+    ~LoadScope() { t_input = m_prev; }
+    const MemoryBuf* m_prev;
+};
+
+struct Malformed {
+    const char* what;
+};
+
+/// Peeks the next unsigned decimal number in the input without consuming it.
+std::uint64_t PeekCount() {
+    if (t_input == nullptr)
+        throw Malformed{"no input"};
+    std::string_view rest = t_input->Rest();
+    std::size_t i = 0;
+    while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\n' || rest[i] == '\t' || rest[i] == '\r'))
+        ++i;
+    std::uint64_t v = 0;
+    int digits = 0;
+    while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9' && digits < 20) {
+        v = v * 10 + static_cast<std::uint64_t>(rest[i] - '0');
+        ++i;
+        ++digits;
+    }
+    if (digits == 0 || digits >= 20)
+        throw Malformed{"bad length"};
+    return v;
+}
+
+std::size_t RemainingInput() { return t_input == nullptr ? 0 : t_input->Rest().size(); }
+
+template <class Ar> void Text(Ar& ar, std::string& s) {
+    if constexpr (Ar::is_loading::value) {
+        if (PeekCount() > RemainingInput())
+            throw Malformed{"a text is longer than the data"};
+    }
+    ar& s;
+}
+
+template <class Ar, class T> void Item(Ar& ar, T& v);
+
+template <class Ar, class T> void Seq(Ar& ar, std::vector<T>& v) {
+    if constexpr (Ar::is_saving::value) {
+        std::uint64_t n = v.size();
+        ar << n;
+        for (auto& e : v)
+            Item(ar, e);
+    } else {
+        std::uint64_t n = 0;
+        // Every element takes at least one byte of text, so a count above the
+        // remaining input is a lie; checking it bounds both memory and time.
+        if (PeekCount() > RemainingInput())
+            throw Malformed{"a list is longer than the data"};
+        ar >> n;
+        v.clear();
+        for (std::uint64_t i = 0; i < n; ++i) {
+            T e{};
+            Item(ar, e);
+            v.push_back(std::move(e));
+        }
+    }
+}
+
+/// Enums travel as plain integers and are range-checked on load, so a damaged
+/// value never becomes an enumerator the rest of the program cannot handle.
+template <class Ar, class E> void Enum(Ar& ar, E& e, E last) {
+    int v = static_cast<int>(e);
+    ar& v;
+    if constexpr (Ar::is_loading::value) {
+        if (v < 0 || v > static_cast<int>(last))
+            throw Malformed{"an enumeration value is out of range"};
+        e = static_cast<E>(v);
+    }
+}
+
+/// The version every class is written with today. Boost 1.74 no longer
+/// refuses a class version newer than the program knows (the check is
+/// compiled out in iserializer.hpp), so each serialize checks it itself.
+constexpr unsigned kClassVersion = 1;
+
+inline void CheckVersion(unsigned version) {
+    if (version > kClassVersion)
+        throw Malformed{"written by a newer version of Kartbok"};
+}
+
+template <class Ar> void Byte(Ar& ar, std::uint8_t& b) {
+    unsigned v = b;
+    ar& v;
+    if constexpr (Ar::is_loading::value) {
+        if (v > 0xFF)
+            throw Malformed{"a byte value is out of range"};
+        b = static_cast<std::uint8_t>(v);
+    }
+}
+
+template <class Ar, class T> void Item(Ar& ar, T& v) {
+    if constexpr (std::is_same_v<T, std::string>)
+        Text(ar, v);
+    else
+        ar& v; // numbers, and structs as versioned Boost objects
+}
+
+} // namespace
+} // namespace kartbok::vault
+
+namespace boost::serialization {
+
+using namespace kartbok;
+using vault::Byte;
+using vault::CheckVersion;
+using vault::Enum;
+using vault::Seq;
+using vault::Text;
+
+// Version 1 is the first format; `version` is read from the file.
+
+template <class Ar> void serialize(Ar& ar, genogram::FuzzyDate& d, const unsigned version) {
+    CheckVersion(version);
+    Enum(ar, d.precision, genogram::DatePrecision::Full);
+    ar & d.year & d.month & d.day;
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::Person& p, const unsigned version) {
+    CheckVersion(version);
+    ar & p.id;
+    Enum(ar, p.gender, genogram::Gender::Other);
+    Enum(ar, p.kind, genogram::PersonKind::SignificantOther);
+    Text(ar, p.givenNames);
+    Text(ar, p.surname);
+    ar & p.birth & p.death & p.deceased & p.isIndex & p.placeholder;
+    Text(ar, p.occupation);
+    Text(ar, p.place);
+    Text(ar, p.note);
+    Byte(ar, p.conditions);
+    ar & p.nudgeX;
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::UnionEvent& e, const unsigned version) {
+    CheckVersion(version);
+    Enum(ar, e.kind, genogram::UnionEventKind::Reunited);
+    ar & e.year;
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::Union& u, const unsigned version) {
+    CheckVersion(version);
+    ar & u.id & u.partnerA & u.partnerB;
+    Enum(ar, u.kind, genogram::UnionKind::Affair);
+    Seq(ar, u.events);
+    ar & u.order;
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::ChildLink& c, const unsigned version) {
+    CheckVersion(version);
+    ar & c.child & c.parents & c.singleParent;
+    Enum(ar, c.kind, genogram::ChildKind::Step);
+    ar & c.birthOrder & c.twinGroup;
+    Enum(ar, c.twinKind, genogram::TwinKind::Identical);
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::Relation& r, const unsigned version) {
+    CheckVersion(version);
+    ar & r.id & r.from & r.to;
+    Enum(ar, r.kind, genogram::RelationKind::Neglect);
+    ar & r.directed;
+    Text(ar, r.note);
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::Household& h, const unsigned version) {
+    CheckVersion(version);
+    ar & h.id;
+    Text(ar, h.label);
+    Seq(ar, h.members);
+    ar & h.fromYear & h.toYear;
+}
+
+template <class Ar> void serialize(Ar& ar, genogram::Family& f, const unsigned version) {
+    CheckVersion(version);
+    Seq(ar, f.people);
+    Seq(ar, f.unions);
+    Seq(ar, f.children);
+    Seq(ar, f.relations);
+    Seq(ar, f.households);
+    ar & f.nextId;
+}
+
+template <class Ar> void serialize(Ar& ar, journal::Date& d, const unsigned version) {
+    CheckVersion(version);
+    ar & d.year & d.month & d.day;
+}
+
+template <class Ar> void serialize(Ar& ar, journal::NoteField& f, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, f.id);
+    Text(ar, f.text);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::Addendum& a, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, a.author);
+    ar & a.time;
+    Text(ar, a.text);
+    Text(ar, a.reason);
+    Text(ar, a.correctsField);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::Session& s, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, s.id);
+    ar & s.start & s.minutes;
+    Enum(ar, s.type, journal::SessionType::FollowUp);
+    Seq(ar, s.participants);
+    Text(ar, s.templateId);
+    ar & s.templateVersion;
+    Seq(ar, s.fields);
+    Seq(ar, s.themes);
+    Seq(ar, s.methods);
+    Text(ar, s.nextSteps);
+    ar & s.nextAppointment;
+    Text(ar, s.author);
+    ar & s.created & s.isSigned;
+    Text(ar, s.signedBy);
+    ar & s.signedAt;
+    Seq(ar, s.addenda);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::TopicEntry& t, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, t.itemId);
+    Enum(ar, t.state, journal::TopicState::Covered);
+    Text(ar, t.note);
+    Seq(ar, t.sessionIds);
+    Seq(ar, t.people);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::ChecklistRun& r, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, r.templateId);
+    ar & r.templateVersion;
+    Seq(ar, r.entries);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::FormAnswer& a, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, a.itemId);
+    Text(ar, a.value);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::FormResponse& r, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, r.id);
+    Text(ar, r.templateId);
+    ar & r.templateVersion;
+    Enum(ar, r.phase, journal::FormPhase::FollowUp);
+    ar & r.date;
+    Seq(ar, r.answers);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::Case& c, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, c.id);
+    Text(ar, c.code);
+    Text(ar, c.name);
+    Text(ar, c.contact);
+    Text(ar, c.reasonForContact);
+    Enum(ar, c.status, journal::CaseStatus::Archived);
+    ar & c.firstContact & c.start & c.end & c.followUpDue & c.followUpMonths;
+    ar & c.family;
+    Seq(ar, c.sessions);
+    Seq(ar, c.checklists);
+    Seq(ar, c.forms);
+}
+
+} // namespace boost::serialization
+
+BOOST_CLASS_VERSION(kartbok::genogram::FuzzyDate, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::Person, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::UnionEvent, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::Union, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::ChildLink, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::Relation, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::Household, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::Family, 1)
+BOOST_CLASS_VERSION(kartbok::journal::Date, 1)
+BOOST_CLASS_VERSION(kartbok::journal::NoteField, 1)
+BOOST_CLASS_VERSION(kartbok::journal::Addendum, 1)
+BOOST_CLASS_VERSION(kartbok::journal::Session, 1)
+BOOST_CLASS_VERSION(kartbok::journal::TopicEntry, 1)
+BOOST_CLASS_VERSION(kartbok::journal::ChecklistRun, 1)
+BOOST_CLASS_VERSION(kartbok::journal::FormAnswer, 1)
+BOOST_CLASS_VERSION(kartbok::journal::FormResponse, 1)
+BOOST_CLASS_VERSION(kartbok::journal::Case, 1)
+
+namespace kartbok::vault {
+
+std::string SerializeCase(const journal::Case& c) {
+    std::ostringstream os;
+    {
+        boost::archive::text_oarchive oa(os);
+        oa << c;
+    }
+    return std::move(os).str();
+}
+
+journal::Case DeserializeCase(const std::string& text, const std::string& label) {
+    auto damaged = [&](const std::string& why) {
+        return VaultError(VaultError::Kind::Damaged, label + ": damaged (" + why + ")");
+    };
+    // Boost reads the archive signature as a length-prefixed string before any
+    // of our bounded loaders run; a forged length there would make it allocate
+    // whatever it claims. Only the exact signature text is accepted.
+    static constexpr std::string_view kSignature = "22 serialization::archive ";
+    if (std::string_view(text).substr(0, kSignature.size()) != kSignature)
+        throw damaged("not a Kartbok case archive");
+    MemoryBuf buf(text);
+    LoadScope scope(&buf);
+    journal::Case c;
+    try {
+        std::istream is(&buf);
+        boost::archive::text_iarchive ia(is);
+        ia >> c;
+    } catch (const Malformed& m) {
+        throw damaged(m.what);
+    } catch (const boost::archive::archive_exception& e) {
+        if (e.code == boost::archive::archive_exception::unsupported_version ||
+            e.code == boost::archive::archive_exception::unsupported_class_version)
+            throw damaged("written by a newer version of Kartbok");
+        throw damaged("the case data is not readable");
+    } catch (const std::bad_alloc&) {
+        throw damaged("the case data asks for too much memory");
+    } catch (const std::exception&) {
+        throw damaged("the case data is not readable");
+    }
+    for (char ch : buf.Rest())
+        if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t')
+            throw damaged("unexpected data after the case");
+    return c;
+}
+
+} // namespace kartbok::vault

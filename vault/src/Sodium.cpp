@@ -1,0 +1,109 @@
+#include "Sodium.h"
+
+#include "kartbok/vault/Vault.h"
+
+#include <sodium.h>
+
+#include <new>
+#include <utility>
+
+namespace kartbok::vault::detail {
+
+void EnsureSodium() {
+    static const bool ok = sodium_init() >= 0;
+    if (!ok)
+        throw VaultError(VaultError::Kind::Io, "libsodium could not be initialised");
+}
+
+SecureBuffer::SecureBuffer(std::size_t size) {
+    EnsureSodium();
+    if (size == 0)
+        return;
+    m_data = static_cast<unsigned char*>(sodium_malloc(size));
+    if (m_data == nullptr)
+        throw std::bad_alloc();
+    m_size = size;
+    sodium_memzero(m_data, m_size);
+}
+
+SecureBuffer::SecureBuffer(const unsigned char* data, std::size_t size) : SecureBuffer(size) {
+    if (size != 0)
+        std::copy(data, data + size, m_data);
+}
+
+SecureBuffer::~SecureBuffer() { Wipe(); }
+
+SecureBuffer::SecureBuffer(SecureBuffer&& other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)) {}
+
+SecureBuffer& SecureBuffer::operator=(SecureBuffer&& other) noexcept {
+    if (this != &other) {
+        Wipe();
+        m_data = std::exchange(other.m_data, nullptr);
+        m_size = std::exchange(other.m_size, 0);
+    }
+    return *this;
+}
+
+void SecureBuffer::Wipe() {
+    if (m_data != nullptr) {
+        sodium_memzero(m_data, m_size);
+        sodium_free(m_data); // also wipes, but we do not rely on it
+    }
+    m_data = nullptr;
+    m_size = 0;
+}
+
+void RandomBytes(unsigned char* out, std::size_t size) {
+    EnsureSodium();
+    randombytes_buf(out, size);
+}
+
+Hash HashBytes(std::span<const unsigned char> bytes) {
+    EnsureSodium();
+    Hash h{};
+    crypto_generichash(h.data(), h.size(), bytes.data(), bytes.size(), nullptr, 0);
+    return h;
+}
+
+Hash HashBytes(const std::string& bytes) {
+    return HashBytes(std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()));
+}
+
+std::string ToHex(std::span<const unsigned char> bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char b : bytes) {
+        out.push_back(kDigits[b >> 4]);
+        out.push_back(kDigits[b & 0xF]);
+    }
+    return out;
+}
+
+std::string NewUuid() {
+    std::array<unsigned char, 16> b{};
+    RandomBytes(b.data(), b.size());
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40); // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80); // RFC 4122 variant
+    std::string hex = ToHex(b);
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+           hex.substr(16, 4) + "-" + hex.substr(20, 12);
+}
+
+bool IsUuid(const std::string& s) {
+    if (s.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace kartbok::vault::detail

@@ -1,0 +1,59 @@
+#pragma once
+// libsodium plumbing shared by every vault file: one-time init, key memory that
+// is locked and wiped, random ids, hashes. Private to vault/src.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace kartbok::vault::detail {
+
+/// sodium_init() is idempotent and thread-safe since 1.0.11; calling it from a
+/// function-local static makes "init once before first use" explicit.
+void EnsureSodium();
+
+/// Key material lives here: sodium_malloc'd (guard pages, mlock'd where the OS
+/// allows) and sodium_memzero'd before it is freed, so keys never linger in
+/// freed heap or swap.
+class SecureBuffer {
+public:
+    SecureBuffer() = default;
+    explicit SecureBuffer(std::size_t size);
+    SecureBuffer(const unsigned char* data, std::size_t size);
+    ~SecureBuffer();
+    SecureBuffer(SecureBuffer&& other) noexcept;
+    SecureBuffer& operator=(SecureBuffer&& other) noexcept;
+    SecureBuffer(const SecureBuffer&) = delete;
+    SecureBuffer& operator=(const SecureBuffer&) = delete;
+
+    unsigned char* Data() { return m_data; }
+    const unsigned char* Data() const { return m_data; }
+    std::size_t Size() const { return m_size; }
+    bool Empty() const { return m_size == 0; }
+    /// Wipes and frees now (Vault::Lock); the buffer becomes empty.
+    void Wipe();
+
+private:
+    unsigned char* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+constexpr std::size_t kKeyBytes = 32;
+constexpr std::size_t kVaultIdBytes = 16;
+constexpr std::size_t kHashBytes = 32;
+using Hash = std::array<unsigned char, kHashBytes>;
+
+void RandomBytes(unsigned char* out, std::size_t size);
+/// BLAKE2b-256 (crypto_generichash) of bytes.
+Hash HashBytes(std::span<const unsigned char> bytes);
+Hash HashBytes(const std::string& bytes);
+/// Random UUID version 4, lower-case "8-4-4-4-12".
+std::string NewUuid();
+/// True for exactly the lower-case uuid form NewUuid() makes; guards file names
+/// against path tricks ("../x") since ids become file names.
+bool IsUuid(const std::string& s);
+std::string ToHex(std::span<const unsigned char> bytes);
+
+} // namespace kartbok::vault::detail
