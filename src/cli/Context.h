@@ -33,6 +33,7 @@ struct Args {
 };
 
 struct Context {
+    Context(std::istream& i, std::ostream& o, std::ostream& e) : in(i), out(o), err(e) {}
     std::istream& in;
     std::ostream& out;
     std::ostream& err;

@@ -47,11 +47,11 @@ std::vector<NoteSpec> Notes() {
     using T = jn::SessionType;
     return {
         {{2025, 6, 3}, T::Individual, "first-visit",
-         {{"reason", "Söker själv efter att partnern hittat meddelanden i telefonen. Har köpt sex i omkring tolv år, "
+         {{"why-now", "Söker själv efter att partnern hittat meddelanden i telefonen. Har köpt sex i omkring tolv år, "
                      "oftast på tjänsteresor. Vill sluta och förstå varför."},
-          {"function", "Beskriver köpen som ett sätt att bli av med oro och tomhet efter konflikter. Skam efteråt."},
-          {"client-view", "Klienten vill ha hjälp att förstå mönstret och vill kunna berätta för partnern själv."},
-          {"agreement", "Vi gör en djupintervju de kommande veckorna och börjar med familjekartan."}},
+          {"function-of-behaviour", "Beskriver köpen som ett sätt att bli av med oro och tomhet efter konflikter. Skam efteråt."},
+          {"wish-to-change", "Klienten vill ha hjälp att förstå mönstret och vill kunna berätta för partnern själv."},
+          {"plan", "Vi gör en djupintervju de kommande veckorna och börjar med familjekartan."}},
          {"skam", "motivation"}, {"psychoeducation"}, "Boka djupintervju. Klienten för dagbok över impulser."},
         {{2025, 6, 10}, T::Individual, "note-dap",
          {{"data", "Familjekartan påbörjad i tre generationer. Fadern lämnade familjen när klienten var sju år."},
@@ -121,7 +121,7 @@ std::vector<NoteSpec> Notes() {
           {"plan", "Fokus på närhet och sexualitet i relationen."}},
          {"impulser"}, {"emotion-vocabulary"}, "Samtal varannan vecka."},
         {{2026, 2, 3}, T::Remote, "note-free",
-         {{"text", "Videosamtal på grund av sjukdom. Kort avstämning; mår bra, inga köp."}},
+         {{"note", "Videosamtal på grund av sjukdom. Kort avstämning; mår bra, inga köp."}},
          {}, {}, "Nästa samtal på mottagningen."},
         {{2026, 2, 24}, T::Individual, "note-soap",
          {{"subjective", "Pratar om sin son och om vad han vill föra vidare."},
@@ -148,10 +148,10 @@ std::vector<NoteSpec> Notes() {
           {"plan", "Avslut."}},
          {"relation"}, {}, "Avslutande samtal."},
         {{2026, 6, 9}, T::Closing, "note-closing",
-         {{"summary", "Tolv månader av samtal: djupintervju, familjekarta, arbete med impulser och sorgen efter fadern."},
-          {"change", "Inga köp sedan augusti 2025. Kan sätta ord på känslor före impulser."},
-          {"client-view", "Klienten upplever att han förstår sitt mönster och har verktyg."},
-          {"follow-up-plan", "Uppföljning om sex månader. Fråga om återfallsplanen och relationen."}},
+         {{"course", "Tolv månader av samtal: djupintervju, familjekarta, arbete med impulser och sorgen efter fadern."},
+          {"changes", "Inga köp sedan augusti 2025. Kan sätta ord på känslor före impulser."},
+          {"tools", "Klienten upplever att han förstår sitt mönster och har verktyg."},
+          {"agreements", "Uppföljning om sex månader. Fråga om återfallsplanen och relationen."}},
          {"avslut", "återfall"}, {}, "Uppföljning i december 2026."},
     };
 }
@@ -173,17 +173,17 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
     run.templateVersion = 1;
     using S = jn::TopicState;
     run.entries = {
-        {"family-map", S::Covered, "Tre generationer; faderns sida glesare.", {SessionId(1), SessionId(2)},
+        {"family-map-three-generations", S::Covered, "Tre generationer; faderns sida glesare.", {SessionId(1), SessionId(2)},
          people({client, father, mother})},
         {"childhood-interests", S::Covered, "Fotboll och modellbyggen.", {SessionId(3)}, people({client})},
         {"childhood-school", S::Covered, "Ensam på rasterna i mellanstadiet.", {SessionId(3)}, people({client})},
         {"childhood-friends", S::Partly, "", {SessionId(3)}, {}},
         {"upbringing-patterns", S::Partly, "Mormoderns roll; konflikter tystades.", {SessionId(2)},
          people({mother})},
-        {"vulnerability", S::Partly, "Faderns uppbrott när klienten var sju.", {SessionId(9)}, people({father})},
+        {"vulnerability", S::Partly, "Faderns uppbrott när klienten var fem.", {SessionId(9)}, people({father})},
         {"puberty", S::Covered, "", {SessionId(4)}, {}},
         {"sexual-debut", S::Covered, "", {SessionId(4)}, {}},
-        {"first-purchase", S::Covered, "Tjänsteresa efter gräl med dåvarande sambo.", {SessionId(5)},
+        {"first-purchase-or-onset", S::Covered, "Tjänsteresa efter gräl med dåvarande sambo.", {SessionId(5)},
          people({partners.empty() ? g::kNoId : partners.front()})},
         {"relationships", S::Partly, "", {SessionId(6)}, people({partner})},
     };
@@ -193,17 +193,43 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
 void AddForms(jn::Case& c) {
     jn::FormResponse start{"f0a11000-0000-4000-8000-000000000001", "form-start", 1, jn::FormPhase::Start,
                            {2025, 6, 3}, {}};
-    start.answers = {{"bought-sex-ever", "yes"},          {"bought-sex-last-year", "yes"},
-                     {"has-partner", "yes"},              {"has-children", "yes"},
-                     {"problem-frequency", "weekly"},     {"destructive-behaviour-self", "4"},
-                     {"destructive-thoughts", "4"},       {"destructive-behaviour-relations", "5"}};
+    start.answers = {{"bought-sex-ever", "yes"},
+                     {"bought-sex-last-year", "yes"},
+                     {"has-partner", "yes"},
+                     {"has-children", "yes"},
+                     {"problem-behaviour-frequency", "weekly"},
+                     {"behaviour-destructive-self", "4"},
+                     {"thoughts-destructive-self", "4"},
+                     {"behaviour-destructive-relations", "5"},
+                     {"guilt-and-shame", "5"},
+                     {"can-stop-impulses", "2"},
+                     {"wellbeing", "2"},
+                     {"can-name-feelings", "2"},
+                     {"relations-quality", "2"},
+                     {"alcohol-frequency", "several-monthly"}};
     jn::FormResponse end{"f0a11000-0000-4000-8000-000000000002", "form-end", 1, jn::FormPhase::End,
                          {2026, 6, 9}, {}};
-    end.answers = {{"bought-sex-last-year", "yes"},       {"problem-frequency", "never"},
-                   {"destructive-behaviour-self", "2"},   {"destructive-thoughts", "2"},
-                   {"destructive-behaviour-relations", "1"}, {"could-come-as-needed", "yes"},
-                   {"treated-with-respect", "yes"},       {"could-talk-about-sexuality", "yes"},
-                   {"got-expected-help", "yes"},          {"can-stop-impulses", "4"}};
+    end.answers = {{"bought-sex-last-year", "yes"},
+                   {"has-partner", "yes"},
+                   {"has-children", "yes"},
+                   {"problem-behaviour-frequency", "never"},
+                   {"behaviour-destructive-self", "2"},
+                   {"thoughts-destructive-self", "2"},
+                   {"behaviour-destructive-relations", "1"},
+                   {"guilt-and-shame", "3"},
+                   {"can-stop-impulses", "4"},
+                   {"wellbeing", "4"},
+                   {"can-name-feelings", "4"},
+                   {"relations-quality", "4"},
+                   {"alcohol-frequency", "monthly"},
+                   {"could-come-often-enough", "5"},
+                   {"could-come-long-enough", "5"},
+                   {"respectful-treatment", "5"},
+                   {"non-judgmental-treatment", "5"},
+                   {"dignified-treatment", "5"},
+                   {"could-talk-difficult-sexual-matters", "4"},
+                   {"got-help-expected", "4"},
+                   {"treatment-helped-stop-impulses", "4"}};
     c.forms = {start, end};
 }
 
@@ -250,9 +276,10 @@ jn::Case MainCase(const std::string& id) {
     c.sessions[6].addenda.push_back({kTherapist, At({2025, 9, 10}, 8),
                                      "Partnern ringde dagen efter och bekräftade att hon vill ha egna samtal.",
                                      "Uppgift som kom in efter samtalet", ""});
-    c.sessions[9].addenda.push_back({kTherapist, At({2025, 10, 29}, 8),
-                                     "Klienten var fem år, inte sju, när fadern lämnade familjen.",
-                                     "Felaktig ålder i anteckningen", "data"});
+    c.sessions[1].addenda.push_back(
+        {kTherapist, At({2025, 10, 29}, 8),
+         "Familjekartan påbörjad i tre generationer. Fadern lämnade familjen när klienten var fem år.",
+         "Fel ålder: klienten rättade uppgiften i samtalet 28 oktober", "data"});
     AddDeepInterview(c, c.family, client);
     AddForms(c);
     return c;
@@ -279,7 +306,7 @@ void FillOther(jn::Case& c, const Other& o) {
         s.start = At(o.start.AddMonths(i), 10);
         s.templateId = "note-free";
         s.templateVersion = 1;
-        s.fields = {{"text", "Samtal enligt plan."}};
+        s.fields = {{"note", "Samtal enligt plan."}};
         s.author = kTherapist;
         s.created = s.start + 3600;
         s.isSigned = true;

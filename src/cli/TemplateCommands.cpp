@@ -1,4 +1,5 @@
 // kartbok-cli templates check [FOLDER] | list
+#include "Cli.h"
 #include "Context.h"
 
 #include "kartbok/journal/TemplateLoader.h"

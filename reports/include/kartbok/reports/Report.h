@@ -1,0 +1,76 @@
+#pragma once
+// The case reports of DESIGN.md §4 as A4 PDFs: the follow-up brief, the
+// supervisor summary (identified or de-identified) and the full record for a
+// client's access request (GDPR art. 15). Every page carries the case code
+// and "Sida n av N", so a loose page can always be put back.
+//
+// A report holds client text, so it is written only where the user chose:
+// `<out>.tmp` beside the target, then renamed - never a temporary folder.
+
+#include "kartbok/journal/Case.h"
+#include "kartbok/journal/TemplateLoader.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kartbok::reports {
+
+/// A report could not be written (no permission, disk full...), with the reason.
+class ReportError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ReportOptions {
+    std::string language = "sv"; ///< "sv" or "en": headings, labels, template texts
+    /// Supervisor summary only: roles instead of names, months since start
+    /// instead of dates, no name or contact details and no free text.
+    bool deidentify = false;
+    /// With deidentify: still include free text (reason for contact, themes).
+    bool includeFreeText = false;
+    journal::Date today;   ///< printed date and the map's ages; unset = today (UTC)
+    std::string printedBy; ///< the user who made the report, shown in the footer
+};
+
+/// One line of the audit log for the full record. The caller converts the
+/// vault's entries, so this library never links the vault.
+struct AuditLine {
+    std::int64_t time = 0; ///< seconds since epoch, UTC
+    std::string user;
+    std::string action;
+    std::string detail;
+};
+
+/// One or two pages before a follow-up session: why the client came, key
+/// dates, the family map, the closing session's themes and agreements, start
+/// and end forms side by side, open deep-interview topics and questions to ask.
+std::vector<unsigned char> RenderFollowUpBrief(const journal::Case& c, const journal::TemplateSet& templates,
+                                               const ReportOptions& options);
+void WriteFollowUpBrief(const journal::Case& c, const journal::TemplateSet& templates,
+                        const ReportOptions& options, const std::filesystem::path& out);
+
+/// The structure of a case for supervision: map, sessions by type over time,
+/// deep-interview coverage, forms present.
+std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c, const journal::TemplateSet& templates,
+                                                   const ReportOptions& options);
+void WriteSupervisorSummary(const journal::Case& c, const journal::TemplateSet& templates,
+                            const ReportOptions& options, const std::filesystem::path& out);
+
+/// Everything recorded about the client, chronologically: sessions with every
+/// field, signatures, addenda, corrections (old text struck through but
+/// readable), checklists, forms, and the audit excerpt given.
+std::vector<unsigned char> RenderFullRecord(const journal::Case& c, const journal::TemplateSet& templates,
+                                            const std::vector<AuditLine>& audit, const ReportOptions& options);
+void WriteFullRecord(const journal::Case& c, const journal::TemplateSet& templates,
+                     const std::vector<AuditLine>& audit, const ReportOptions& options,
+                     const std::filesystem::path& out);
+
+/// Writes bytes to `<out>.tmp` in the target's folder, flushes, renames over
+/// `out`. Throws ReportError naming the path (never the content).
+void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes);
+
+} // namespace kartbok::reports

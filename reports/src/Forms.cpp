@@ -1,0 +1,249 @@
+#include "kartbok/reports/Forms.h"
+
+#include "kartbok/journal/JournalError.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace kartbok::reports {
+
+namespace jn = kartbok::journal;
+
+namespace {
+
+std::optional<double> ParseNumber(const std::string& s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size())
+        return std::nullopt;
+    return static_cast<double>(v);
+}
+
+/// Scale steps count by their stored value when every value is a number
+/// (1..5), else by position; frequency options always by position (never = 0).
+bool ChoicesAreNumbers(const jn::TemplateItem& item) {
+    if (item.type != jn::AnswerType::Scale || item.choices.empty())
+        return false;
+    return std::all_of(item.choices.begin(), item.choices.end(),
+                       [](const jn::Choice& c) { return ParseNumber(c.value).has_value(); });
+}
+
+const jn::Template* TemplateFor(const jn::TemplateSet& set, const std::string& id) {
+    const jn::Template* t = set.Find(id);
+    return t && t->kind == jn::TemplateKind::Form ? t : nullptr;
+}
+
+/// The response a phase shows: the latest dated one (ties: the later stored).
+const jn::FormResponse* LatestOf(const jn::Case& c, jn::FormPhase phase) {
+    const jn::FormResponse* best = nullptr;
+    for (const auto& r : c.forms)
+        if (r.phase == phase && (!best || !(r.date < best->date)))
+            best = &r;
+    return best;
+}
+
+std::string DisplayOf(const jn::TemplateItem* item, const std::string& value, const std::string& lang) {
+    if (!item)
+        return value;
+    if (item->type == jn::AnswerType::YesNo) {
+        if (value == "yes")
+            return lang == "en" ? "Yes" : "Ja";
+        if (value == "no")
+            return lang == "en" ? "No" : "Nej";
+        return value;
+    }
+    for (const auto& ch : item->choices)
+        if (ch.value == value)
+            return ch.label.In(lang);
+    return value;
+}
+
+} // namespace
+
+std::size_t PhaseIndex(jn::FormPhase phase) {
+    switch (phase) {
+    case jn::FormPhase::Start: return 0;
+    case jn::FormPhase::End: return 1;
+    case jn::FormPhase::FollowUp: return 2;
+    }
+    return 0;
+}
+
+bool ItemRow::Numeric() const {
+    return known && (type == jn::AnswerType::Scale || type == jn::AnswerType::Number ||
+                     type == jn::AnswerType::Frequency);
+}
+
+bool ItemRow::AnyValue() const {
+    return std::any_of(values.begin(), values.end(), [](const auto& v) { return v.has_value(); });
+}
+
+int FormsOverTime::PresentCount() const {
+    return static_cast<int>(std::count_if(phases.begin(), phases.end(), [](const PhaseStatus& p) { return p.present; }));
+}
+
+const ItemRow* FormsOverTime::Find(const std::string& itemId) const {
+    for (const auto& r : items)
+        if (r.itemId == itemId)
+            return &r;
+    return nullptr;
+}
+
+std::optional<double> Ordinal(const jn::TemplateItem& item, const std::string& value) {
+    switch (item.type) {
+    case jn::AnswerType::Number: return ParseNumber(value);
+    case jn::AnswerType::Scale:
+    case jn::AnswerType::Frequency: {
+        bool numbers = ChoicesAreNumbers(item);
+        for (std::size_t i = 0; i < item.choices.size(); ++i)
+            if (item.choices[i].value == value)
+                return numbers ? ParseNumber(value) : std::optional<double>(static_cast<double>(i));
+        return std::nullopt;
+    }
+    default: return std::nullopt;
+    }
+}
+
+std::vector<jn::FormAnswer> MappedAnswers(const jn::FormResponse& response, const jn::TemplateSet& templates,
+                                          std::vector<jn::FormAnswer>* retired) {
+    const jn::Template* newest = TemplateFor(templates, response.templateId);
+    if (!newest || newest->version < response.templateVersion)
+        return response.answers; // nothing to map to: keep the stored ids
+    try {
+        jn::MappedAnswers mapped =
+            jn::MapAnswers(*newest, response.templateId, response.templateVersion, response.answers);
+        if (retired)
+            retired->insert(retired->end(), mapped.unmapped.begin(), mapped.unmapped.end());
+        return mapped.answers;
+    } catch (const jn::JournalError&) {
+        return response.answers;
+    }
+}
+
+FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates, const std::string& language) {
+    FormsOverTime out;
+    bool started = c.start.Set() || c.status == jn::CaseStatus::Ongoing || c.status >= jn::CaseStatus::Ended;
+    bool ended = c.end.Set() || c.status >= jn::CaseStatus::Ended;
+
+    // The template each phase is read with: the response's own, else the set's form for that phase.
+    std::array<const jn::Template*, kPhaseCount> phaseTemplate{};
+    std::array<const jn::FormResponse*, kPhaseCount> phaseResponse{};
+    for (std::size_t i = 0; i < kPhaseCount; ++i) {
+        PhaseStatus& ps = out.phases[i];
+        ps.phase = kPhases[i];
+        ps.expected = i == 0 ? started : ended;
+        const jn::FormResponse* r = LatestOf(c, ps.phase);
+        phaseResponse[i] = r;
+        if (r) {
+            ps.present = true;
+            ps.responseId = r->id;
+            ps.date = r->date;
+            ps.templateId = r->templateId;
+            ps.templateVersion = r->templateVersion;
+            phaseTemplate[i] = TemplateFor(templates, r->templateId);
+        }
+        if (!phaseTemplate[i])
+            for (const jn::Template* t : templates.OfKind(jn::TemplateKind::Form))
+                if (t->phase == ps.phase) {
+                    phaseTemplate[i] = t;
+                    break;
+                }
+    }
+
+    // Rows: the start form's items first, then what the end and follow-up forms add.
+    std::map<std::string, std::size_t> rowOf;
+    std::map<std::string, const jn::TemplateItem*> itemOf;
+    auto addRow = [&](const std::string& id, const jn::TemplateItem* item, const std::string& section) {
+        if (rowOf.count(id))
+            return rowOf[id];
+        ItemRow row;
+        row.itemId = id;
+        row.known = item != nullptr;
+        row.title = item ? item->title.In(language) : id;
+        row.sectionTitle = section;
+        if (item) {
+            row.type = item->type;
+            bool numbers = ChoicesAreNumbers(*item);
+            for (std::size_t k = 0; k < item->choices.size(); ++k) {
+                row.stepLabels.push_back(item->choices[k].label.In(language));
+                double v = numbers ? *ParseNumber(item->choices[k].value) : static_cast<double>(k);
+                row.low = k == 0 ? v : std::min(row.low, v);
+                row.high = k == 0 ? v : std::max(row.high, v);
+            }
+            if (item->type == jn::AnswerType::Number) {
+                row.low = item->min.value_or(0);
+                row.high = item->max.value_or(0);
+            }
+            itemOf[id] = item;
+        }
+        out.items.push_back(std::move(row));
+        return rowOf[id] = out.items.size() - 1;
+    };
+    for (const jn::Template* t : phaseTemplate)
+        if (t)
+            for (const auto& section : t->sections)
+                for (const auto& item : section.items)
+                    addRow(item.id, &item, section.title.In(language));
+
+    for (std::size_t i = 0; i < kPhaseCount; ++i) {
+        const jn::FormResponse* r = phaseResponse[i];
+        if (!r)
+            continue;
+        std::vector<jn::FormAnswer> retired;
+        for (const auto& a : MappedAnswers(*r, templates, &retired)) {
+            const jn::TemplateItem* item = nullptr;
+            std::string section;
+            if (!rowOf.count(a.itemId))
+                for (const jn::Template* t : templates.OfKind(jn::TemplateKind::Form))
+                    if ((item = t->FindItem(a.itemId)))
+                        break;
+            std::size_t k = addRow(a.itemId, item, section);
+            ItemRow& row = out.items[k];
+            if (row.values[i])
+                continue; // merged items: the first answer wins, as MapAnswers does
+            row.values[i] = a.value;
+            const jn::TemplateItem* known = itemOf.count(a.itemId) ? itemOf[a.itemId] : nullptr;
+            row.display[i] = DisplayOf(known, a.value, language);
+            if (known)
+                row.ordinal[i] = Ordinal(*known, a.value);
+        }
+        for (const auto& a : retired)
+            out.retired.push_back({kPhases[i], r->templateId, r->templateVersion, a.itemId, a.value});
+    }
+
+    // Number items without min/max: let the data decide the axis.
+    for (auto& row : out.items)
+        if (row.type == jn::AnswerType::Number && row.low == row.high)
+            for (const auto& v : row.ordinal)
+                if (v) {
+                    row.low = std::min(row.low, *v);
+                    row.high = std::max(row.high, *v);
+                }
+    return out;
+}
+
+bool ChangedLittle(const ItemRow& row) {
+    if (!row.Numeric() || !row.ordinal[0] || !row.ordinal[1])
+        return false;
+    double range = row.high - row.low;
+    double threshold = std::max(0.0, std::floor(range / 4.0));
+    return std::fabs(*row.ordinal[1] - *row.ordinal[0]) <= threshold;
+}
+
+std::vector<const ItemRow*> ChartableRows(const FormsOverTime& forms) {
+    std::vector<const ItemRow*> out;
+    for (const auto& row : forms.items) {
+        if (!row.Numeric() || row.high <= row.low)
+            continue;
+        int n = static_cast<int>(std::count_if(row.ordinal.begin(), row.ordinal.end(),
+                                               [](const auto& v) { return v.has_value(); }));
+        if (n >= 2)
+            out.push_back(&row);
+    }
+    return out;
+}
+
+} // namespace kartbok::reports

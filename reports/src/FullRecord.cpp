@@ -1,0 +1,263 @@
+// The whole record for a client's access request (GDPR art. 15): everything
+// Kartbok keeps about the client, readable, with corrections shown the way the
+// record rules require - the old text struck through but still there.
+#include "ReportCommon.h"
+
+#include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Lifecycle.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kartbok::reports {
+
+namespace jn = kartbok::journal;
+namespace g = kartbok::genogram;
+using namespace detail;
+
+namespace {
+
+std::string Years(const g::Person& p) {
+    auto year = [](const g::FuzzyDate& d) {
+        if (!d.Known())
+            return std::string();
+        if (d.precision == g::DatePrecision::Full)
+            return jn::Date{d.year, d.month, d.day}.Iso();
+        return (d.precision == g::DatePrecision::About ? "ca " : "") + std::to_string(d.year);
+    };
+    std::string b = year(p.birth), d = year(p.death);
+    if (b.empty() && d.empty())
+        return p.deceased ? "†" : "";
+    return b + (p.deceased || !d.empty() ? " – " + (d.empty() ? std::string("†") : d) : "");
+}
+
+void ClientBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
+    w.Heading(L(o, "Uppgifter om klienten", "About the client"));
+    w.KeyValues({{L(o, "Klientkod", "Client code"), c.code},
+                 {L(o, "Namn", "Name"), c.name.empty() ? "–" : c.name},
+                 {L(o, "Kontaktuppgifter", "Contact details"), c.contact.empty() ? "–" : c.contact},
+                 {L(o, "Status", "Status"), StatusText(c.status, o)},
+                 {L(o, "Första kontakt", "First contact"), DateText(c.firstContact)},
+                 {L(o, "Behandlingsstart", "Start of treatment"), DateText(c.start)},
+                 {L(o, "Avslut", "End"), DateText(c.end)},
+                 {L(o, "Uppföljning planerad", "Follow-up due"),
+                  DateText(c.followUpDue) + " (" + std::to_string(c.followUpMonths) + L(o, " mån. efter avslut)", " months after the end)")},
+                 {L(o, "Gallringsprövning tidigast", "Retention review from"), DateText(jn::RetentionReviewDate(c))}});
+    w.Subheading(L(o, "Kontaktorsak", "Reason for contact"));
+    w.Paragraph(c.reasonForContact.empty() ? "–" : c.reasonForContact);
+}
+
+void FamilyBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
+    w.Heading(L(o, "Familjekarta", "Family map"));
+    MapBlock(w, c, false, o, 330);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& p : c.family.people) {
+        if (p.placeholder)
+            continue;
+        std::string name = p.DisplayName().empty() ? L(o, "(utan namn)", "(no name)") : p.DisplayName();
+        if (p.isIndex)
+            name += L(o, " (klienten)", " (the client)");
+        std::string about = p.occupation;
+        if (!p.place.empty())
+            about += (about.empty() ? "" : ", ") + p.place;
+        rows.push_back({name, Years(p), about, p.note});
+    }
+    if (!rows.empty())
+        w.Table({{L(o, "Person", "Person"), 3}, {L(o, "Född – död", "Born – died"), 2.2},
+                 {L(o, "Yrke, ort", "Occupation, place"), 2.6}, {L(o, "Anteckning", "Note"), 3.2}},
+                rows);
+}
+
+std::vector<std::string> FieldIds(const jn::Session& s, const jn::TemplateSet& t) {
+    std::vector<std::string> ids;
+    auto add = [&](const std::string& id) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+            ids.push_back(id);
+    };
+    if (const jn::Template* tpl = t.Find(s.templateId))
+        for (const jn::TemplateItem* item : tpl->Items())
+            add(item->id);
+    for (const auto& f : s.fields)
+        add(f.id);
+    for (const auto& a : s.addenda)
+        if (!a.correctsField.empty())
+            add(a.correctsField);
+    add("next-steps");
+    return ids;
+}
+
+void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const jn::TemplateSet& t,
+                  const ReportOptions& o) {
+    w.Subheading(TimeText(s.start) + " · " + SessionTypeText(s.type, o) + " · " + std::to_string(s.minutes) +
+                 " min");
+    std::string meta = L(o, "Mall: ", "Template: ") + TemplateTitle(t, s.templateId, o) +
+                       L(o, " · Skriven av ", " · Written by ") + (s.author.empty() ? "–" : s.author);
+    if (!s.participants.empty()) {
+        std::string who;
+        for (g::PersonId id : s.participants) {
+            const g::Person* p = c.family.FindPerson(id);
+            who += (who.empty() ? "" : ", ") + (p && !p->DisplayName().empty() ? p->DisplayName() : L(o, "okänd", "unknown"));
+        }
+        meta += L(o, " · Deltagare: ", " · Taking part: ") + who;
+    }
+    meta += s.isSigned ? L(o, " · Signerad av ", " · Signed by ") + s.signedBy + " " + TimeText(s.signedAt)
+                       : L(o, " · Utkast, inte signerad", " · Draft, not signed");
+    w.Paragraph(meta, TextStyle::Muted);
+    for (const auto& id : FieldIds(s, t)) {
+        jn::RenderedField f = jn::RenderField(s, id);
+        bool any = std::any_of(f.segments.begin(), f.segments.end(), [](auto& seg) { return !seg.text.empty(); });
+        if (!any)
+            continue;
+        std::vector<Span> spans{{ItemTitle(t, s.templateId, id, o) + ": ", false, true}};
+        for (std::size_t i = 0; i < f.segments.size(); ++i) {
+            const auto& seg = f.segments[i];
+            if (seg.text.empty() && !seg.isCorrection)
+                continue; // a correction of a field that was empty
+            if (spans.size() > 1)
+                spans.push_back({"  "});
+            spans.push_back({seg.text, seg.struck, false, false, seg.struck});
+            if (seg.isCorrection) {
+                std::string note = " [" + L(o, "rättelse ", "correction ") + TimeText(seg.time) + " " + seg.author;
+                if (!seg.reason.empty())
+                    note += ": " + seg.reason;
+                spans.push_back({note + "]", false, false, true, true, true});
+            }
+        }
+        w.Rich(spans, 8);
+    }
+    if (!s.themes.empty()) {
+        std::string themes;
+        for (const auto& th : s.themes)
+            themes += (themes.empty() ? "" : ", ") + th;
+        w.Rich({{L(o, "Teman: ", "Themes: "), false, true}, {themes}}, 8);
+    }
+    if (!s.methods.empty()) {
+        const jn::Template* tpl = t.Find(s.templateId);
+        std::string methods;
+        for (const auto& m : s.methods) {
+            std::string title = m;
+            if (tpl)
+                for (const auto& tm : tpl->methods)
+                    if (tm.id == m)
+                        title = tm.title.In(o.language);
+            methods += (methods.empty() ? "" : ", ") + title;
+        }
+        w.Rich({{L(o, "Metoder: ", "Methods: "), false, true}, {methods}}, 8);
+    }
+    for (const jn::Addendum* a : jn::PlainAddenda(s)) {
+        std::string head = L(o, "Tillägg ", "Addendum ") + TimeText(a->time) + " " + a->author;
+        if (!a->reason.empty())
+            head += " (" + a->reason + ")";
+        w.Rich({{head + ": ", false, true}, {a->text}}, 8);
+    }
+    w.Space(4);
+}
+
+void ChecklistBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const ReportOptions& o) {
+    for (const auto& run : c.checklists) {
+        w.Subheading(TemplateTitle(t, run.templateId, o) + L(o, " (version ", " (version ") +
+                     std::to_string(run.templateVersion) + ")");
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& e : run.entries) {
+            std::string when;
+            for (const auto& sid : e.sessionIds)
+                if (const jn::Session* s = c.FindSession(sid))
+                    when += (when.empty() ? "" : ", ") + DateText(jn::DateOf(s->start));
+            rows.push_back({ItemTitle(t, run.templateId, e.itemId, o), TopicStateText(e.state, o), e.note, when});
+        }
+        if (rows.empty())
+            w.Paragraph(L(o, "Inga ämnen markerade.", "No topics marked."), TextStyle::Muted);
+        else
+            w.Table({{L(o, "Ämne", "Topic"), 3}, {L(o, "Status", "State"), 1.3}, {L(o, "Anteckning", "Note"), 4},
+                     {L(o, "Samtal", "Sessions"), 2}},
+                    rows);
+    }
+}
+
+void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const ReportOptions& o) {
+    std::vector<const jn::FormResponse*> sorted;
+    for (const auto& r : c.forms)
+        sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    for (const jn::FormResponse* r : sorted) {
+        w.Subheading(PhaseText(r->phase, o) + " · " + TemplateTitle(t, r->templateId, o) + " (version " +
+                     std::to_string(r->templateVersion) + ") · " + DateText(r->date));
+        const jn::Template* tpl = t.Find(r->templateId);
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& a : r->answers) {
+            const jn::TemplateItem* item = nullptr;
+            if (tpl) {
+                auto mapped = tpl->version >= r->templateVersion ? jn::MapItemId(*tpl, r->templateVersion, a.itemId)
+                                                                 : std::optional<std::string>(a.itemId);
+                item = tpl->FindItem(mapped.value_or(a.itemId));
+            }
+            std::string value = a.value;
+            if (item) {
+                if (item->type == jn::AnswerType::YesNo)
+                    value = a.value == "yes" ? L(o, "Ja", "Yes") : a.value == "no" ? L(o, "Nej", "No") : a.value;
+                for (const auto& ch : item->choices)
+                    if (ch.value == a.value)
+                        value = (item->type == jn::AnswerType::Scale ? a.value + " " : "") + ch.label.In(o.language);
+            }
+            rows.push_back({item ? item->title.In(o.language) : a.itemId, value});
+        }
+        w.Table({{L(o, "Fråga", "Question"), 6}, {L(o, "Svar", "Answer"), 3}}, rows);
+    }
+}
+
+void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const std::vector<AuditLine>& audit,
+          const ReportOptions& o) {
+    w.Title(L(o, "Journal – fullständigt utdrag", "Record – complete copy"),
+            L(o, "Registerutdrag enligt artikel 15 i dataskyddsförordningen (GDPR). Rättelser visas med den "
+                 "ursprungliga texten överstruken.",
+              "Copy under article 15 of the GDPR. Corrections show the original text struck through."));
+    ClientBlock(w, c, o);
+    FamilyBlock(w, c, o);
+
+    w.Heading(L(o, "Samtal", "Sessions") + " (" + std::to_string(c.sessions.size()) + ")");
+    std::vector<const jn::Session*> sessions;
+    for (const auto& s : c.sessions)
+        sessions.push_back(&s);
+    std::stable_sort(sessions.begin(), sessions.end(), [](auto* a, auto* b) { return a->start < b->start; });
+    if (sessions.empty())
+        w.Paragraph(L(o, "Inga samtal.", "No sessions."), TextStyle::Muted);
+    for (const jn::Session* s : sessions)
+        SessionBlock(w, c, *s, t, o);
+
+    w.Heading(L(o, "Checklistor", "Checklists"));
+    if (c.checklists.empty())
+        w.Paragraph(L(o, "Inga checklistor.", "No checklists."), TextStyle::Muted);
+    ChecklistBlock(w, c, t, o);
+
+    w.Heading(L(o, "Självskattningsformulär", "Self-rating forms"));
+    if (c.forms.empty())
+        w.Paragraph(L(o, "Inga formulär.", "No forms."), TextStyle::Muted);
+    FormsBlock(w, c, t, o);
+
+    w.Heading(L(o, "Logg över läsning och ändringar", "Log of reads and changes"));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : audit)
+        rows.push_back({TimeText(a.time), a.user, a.action, a.detail});
+    if (rows.empty())
+        w.Paragraph(L(o, "Inga loggposter.", "No log entries."), TextStyle::Muted);
+    else
+        w.Table({{L(o, "Tid", "Time"), 2.2}, {L(o, "Användare", "User"), 1.8}, {L(o, "Händelse", "Event"), 1.6},
+                 {L(o, "Detalj", "Detail"), 4}},
+                rows);
+}
+
+} // namespace
+
+std::vector<unsigned char> RenderFullRecord(const jn::Case& c, const jn::TemplateSet& templates,
+                                            const std::vector<AuditLine>& audit, const ReportOptions& options) {
+    return RenderPdf(Frame(L(options, "Journalutdrag", "Record"), c, options),
+                     [&](PdfWriter& w) { Body(w, c, templates, audit, options); });
+}
+
+void WriteFullRecord(const jn::Case& c, const jn::TemplateSet& templates, const std::vector<AuditLine>& audit,
+                     const ReportOptions& options, const std::filesystem::path& out) {
+    auto bytes = RenderFullRecord(c, templates, audit, options);
+    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+}
+
+} // namespace kartbok::reports

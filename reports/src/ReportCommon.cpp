@@ -1,0 +1,276 @@
+#include "ReportCommon.h"
+
+#include "kartbok/genogram/CairoWriter.h"
+#include "kartbok/genogram/Layout.h"
+#include "kartbok/genogram/Scene.h"
+#include "kartbok/journal/Dates.h"
+#include "kartbok/journal/JournalError.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <set>
+#include <system_error>
+
+namespace kartbok::reports {
+
+namespace jn = kartbok::journal;
+
+void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes) {
+    std::filesystem::path tmp = out;
+    tmp += ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f)
+            throw ReportError(out.string() + ": cannot write here (" + std::strerror(errno) + ")");
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        f.flush();
+        if (!f) {
+            std::error_code ignored;
+            std::filesystem::remove(tmp, ignored);
+            throw ReportError(out.string() + ": writing failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, out, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw ReportError(out.string() + ": cannot replace the file (" + ec.message() + ")");
+    }
+}
+
+namespace detail {
+
+jn::Date Today(const ReportOptions& o) {
+    if (o.today.Set())
+        return o.today;
+    return jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
+}
+
+std::string DateText(jn::Date d) { return d.Set() ? d.Iso() : "–"; }
+
+std::string TimeText(jn::Timestamp t) {
+    if (t == 0)
+        return "–";
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+int MonthsBetween(jn::Date a, jn::Date b) {
+    int months = (b.year - a.year) * 12 + (b.month - a.month);
+    if (months > 0 && b.day < a.day)
+        --months;
+    else if (months < 0 && b.day > a.day)
+        ++months;
+    return months;
+}
+
+std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
+    using T = jn::SessionType;
+    switch (t) {
+    case T::Individual: return L(o, "Individuellt", "Individual");
+    case T::Couple: return L(o, "Par", "Couple");
+    case T::Relative: return L(o, "Anhörig/partner", "Relative/partner");
+    case T::Group: return L(o, "Grupp", "Group");
+    case T::Remote: return L(o, "Telefon/video", "Phone/video");
+    case T::Closing: return L(o, "Avslutande samtal", "Closing session");
+    case T::FollowUp: return L(o, "Uppföljning", "Follow-up");
+    }
+    return "";
+}
+
+std::string PhaseText(jn::FormPhase p, const ReportOptions& o) {
+    switch (p) {
+    case jn::FormPhase::Start: return L(o, "Start", "Start");
+    case jn::FormPhase::End: return L(o, "Avslut", "End");
+    case jn::FormPhase::FollowUp: return L(o, "Uppföljning", "Follow-up");
+    }
+    return "";
+}
+
+std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o) {
+    return {PhaseText(jn::FormPhase::Start, o), PhaseText(jn::FormPhase::End, o), L(o, "Uppf.", "Follow-up")};
+}
+
+std::string TopicStateText(jn::TopicState s, const ReportOptions& o) {
+    switch (s) {
+    case jn::TopicState::NotYet: return L(o, "Inte än", "Not yet");
+    case jn::TopicState::Partly: return L(o, "Delvis", "Partly");
+    case jn::TopicState::Covered: return L(o, "Täckt", "Covered");
+    }
+    return "";
+}
+
+std::string StatusText(jn::CaseStatus s, const ReportOptions& o) {
+    using S = jn::CaseStatus;
+    switch (s) {
+    case S::Enquiry: return L(o, "Förfrågan", "Enquiry");
+    case S::Assessment: return L(o, "Bedömning", "Assessment");
+    case S::Ongoing: return L(o, "Pågående", "Ongoing");
+    case S::Ended: return L(o, "Avslutad", "Ended");
+    case S::FollowUpDone: return L(o, "Uppföljning gjord", "Follow-up done");
+    case S::Archived: return L(o, "Arkiverad", "Archived");
+    }
+    return "";
+}
+
+PageFrame Frame(const std::string& title, const jn::Case& c, const ReportOptions& o) {
+    PageFrame f;
+    f.title = "Kartbok · " + title;
+    f.caseCode = c.code;
+    f.footerLeft = L(o, "Utskriven ", "Printed ") + DateText(Today(o));
+    if (!o.printedBy.empty())
+        f.footerLeft += L(o, " av ", " by ") + o.printedBy;
+    f.footerLeft += L(o, " · Innehåller känsliga personuppgifter – förvaras och förstörs enligt rutin",
+                      " · Contains sensitive personal data – keep and destroy as the clinic requires");
+    f.pageWord = L(o, "Sida", "Page");
+    f.ofWord = L(o, "av", "of");
+    return f;
+}
+
+std::vector<unsigned char> FamilyMapPng(const jn::Case& c, bool deidentify, const ReportOptions& o) {
+    bool anyone = std::any_of(c.family.people.begin(), c.family.people.end(),
+                              [](const genogram::Person& p) { return !p.placeholder; });
+    if (!anyone)
+        return {};
+    try {
+        genogram::Layout layout = genogram::ComputeLayout(c.family);
+        genogram::SceneOptions so;
+        so.deidentify = deidentify;
+        so.language = o.language == "en" ? "en" : "sv";
+        so.currentYear = Today(o).year;
+        genogram::Scene scene = genogram::BuildScene(c.family, layout, so);
+        // About 250 dpi at the width a report gives the map (~480 pt).
+        double scale = std::clamp(1700.0 / std::max(1.0, scene.size.width), 0.8, 3.0);
+        return genogram::RenderPng(scene, scale);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+void MapBlock(PdfWriter& w, const jn::Case& c, bool deidentify, const ReportOptions& o, double maxHeight) {
+    std::vector<unsigned char> png = FamilyMapPng(c, deidentify, o);
+    if (png.empty())
+        w.Paragraph(L(o, "Ingen familjekarta att visa.", "No family map to show."), TextStyle::Muted);
+    else
+        w.Image(png, w.ContentWidth(), maxHeight);
+}
+
+std::string TemplateTitle(const jn::TemplateSet& t, const std::string& id, const ReportOptions& o) {
+    const jn::Template* tpl = t.Find(id);
+    return tpl ? tpl->title.In(o.language) : id;
+}
+
+std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId, const std::string& itemId,
+                      const ReportOptions& o) {
+    if (itemId == "next-steps")
+        return L(o, "Till nästa gång", "Next steps");
+    const jn::Template* tpl = t.Find(templateId);
+    const jn::TemplateItem* item = tpl ? tpl->FindItem(itemId) : nullptr;
+    // A field the session's template does not (or no longer) have: another
+    // template of the same kind may know the id ("client-view" of the first visit).
+    if (!item && tpl)
+        for (const jn::Template* other : t.OfKind(tpl->kind))
+            if ((item = other->FindItem(itemId)))
+                break;
+    return item ? item->title.In(o.language) : itemId;
+}
+
+const jn::Session* ClosingSession(const jn::Case& c) {
+    const jn::Session* best = nullptr;
+    for (const auto& s : c.sessions)
+        if (s.type == jn::SessionType::Closing && (!best || s.start >= best->start))
+            best = &s;
+    return best;
+}
+
+std::vector<OpenTopic> OpenTopics(const jn::Case& c, const jn::TemplateSet& t, const ReportOptions& o) {
+    std::vector<OpenTopic> out;
+    const jn::Template* tpl = t.Find("deep-interview");
+    const jn::ChecklistRun* run = nullptr;
+    for (const auto& r : c.checklists)
+        if (r.templateId == "deep-interview")
+            run = &r;
+    std::map<std::string, jn::TopicState> state;
+    std::vector<jn::TopicEntry> entries;
+    if (run) {
+        entries = run->entries;
+        if (tpl && tpl->version >= run->templateVersion) {
+            try {
+                entries = jn::MapAnswers(*tpl, run->templateId, run->templateVersion, run->entries).entries;
+            } catch (const jn::JournalError&) {
+            }
+        }
+    }
+    for (const auto& e : entries)
+        state[e.itemId] = e.state;
+    std::set<std::string> seen;
+    if (tpl)
+        for (const auto& section : tpl->sections)
+            for (const auto& item : section.items) {
+                seen.insert(item.id);
+                auto it = state.find(item.id);
+                jn::TopicState s = it == state.end() ? jn::TopicState::NotYet : it->second;
+                if (s != jn::TopicState::Covered)
+                    out.push_back({item.title.In(o.language), section.title.In(o.language), s});
+            }
+    for (const auto& e : entries)
+        if (!seen.count(e.itemId) && e.state != jn::TopicState::Covered)
+            out.push_back({e.itemId, "", e.state});
+    return out;
+}
+
+std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms, const std::vector<std::size_t>& phases,
+                                               bool numericOnly, bool comparableOnly) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& item : forms.items) {
+        bool any = false, all = true;
+        for (std::size_t p : phases) {
+            any = any || item.values[p].has_value();
+            all = all && item.values[p].has_value();
+        }
+        if (!any || (comparableOnly && !all) || (numericOnly && item.type == jn::AnswerType::FreeText))
+            continue;
+        std::vector<std::string> row{item.title};
+        for (std::size_t p : phases) {
+            std::string cell = item.values[p] ? item.display[p] : "–";
+            if (item.values[p] && item.type == jn::AnswerType::Scale && cell != *item.values[p])
+                cell = *item.values[p] + " " + cell;
+            row.push_back(cell);
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms) {
+    std::vector<ChartSeries> out;
+    for (const ItemRow* row : ChartableRows(forms)) {
+        ChartSeries s;
+        s.title = row->title;
+        s.points = row->ordinal;
+        s.low = row->low;
+        s.high = row->high;
+        if (row->type == jn::AnswerType::Frequency && !row->stepLabels.empty())
+            s.scaleNote = "0 = " + row->stepLabels.front() + ", " + std::to_string(row->stepLabels.size() - 1) +
+                          " = " + row->stepLabels.back();
+        else if (row->type == jn::AnswerType::Scale && !row->stepLabels.empty())
+            s.scaleNote = std::to_string(static_cast<int>(row->low)) + " = " + row->stepLabels.front() + ", " +
+                          std::to_string(static_cast<int>(row->high)) + " = " + row->stepLabels.back();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace detail
+
+} // namespace kartbok::reports

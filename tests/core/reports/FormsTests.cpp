@@ -1,0 +1,185 @@
+// Forms over time: phases present and missing, answers side by side, and old
+// template versions mapped so the same question stays on the same row.
+#include "reports/ReportFixtures.h"
+
+#include "kartbok/reports/Forms.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kartbok;
+using namespace kartbok::reports;
+using namespace kartbok::reports::test;
+
+namespace {
+
+/// Version 2 of the start form: two items renamed, one retired.
+const char* kStartV2 = R"(id: form-start
+version: 2
+kind: form
+phase: start
+title: {sv: "Självskattning vid start", en: "Self-rating at start"}
+sections:
+  - id: behaviour
+    title: {sv: Beteendet}
+    items:
+      - id: acting-out-frequency
+        type: frequency
+        title: {sv: "Hur ofta har du agerat ut de senaste tre månaderna?"}
+        options:
+          - {value: never, sv: Aldrig}
+          - {value: monthly, sv: Varje månad}
+          - {value: weekly, sv: Varje vecka}
+          - {value: daily, sv: Dagligen}
+      - id: mood-now
+        type: scale
+        title: {sv: "Hur mår du nu?"}
+        labels:
+          - {value: 1, sv: Mycket dåligt}
+          - {value: 2, sv: Dåligt}
+          - {value: 3, sv: Varken eller}
+          - {value: 4, sv: Bra}
+          - {value: 5, sv: Mycket bra}
+replaces:
+  1:
+    problem-behaviour-frequency: acting-out-frequency
+    wellbeing: mood-now
+)";
+
+/// An end form written after the rename: it already uses the v2 ids.
+const char* kEndV1 = R"(id: form-end
+version: 1
+kind: form
+phase: end
+title: {sv: "Självskattning vid avslut"}
+sections:
+  - id: behaviour
+    title: {sv: Beteendet}
+    items:
+      - id: acting-out-frequency
+        type: frequency
+        title: {sv: "Hur ofta har du agerat ut de senaste tre månaderna?"}
+        options:
+          - {value: never, sv: Aldrig}
+          - {value: monthly, sv: Varje månad}
+          - {value: weekly, sv: Varje vecka}
+          - {value: daily, sv: Dagligen}
+      - id: mood-now
+        type: scale
+        title: {sv: "Hur mår du nu?"}
+        labels:
+          - {value: 1, sv: Mycket dåligt}
+          - {value: 2, sv: Dåligt}
+          - {value: 3, sv: Varken eller}
+          - {value: 4, sv: Bra}
+          - {value: 5, sv: Mycket bra}
+)";
+
+journal::Template Parse(const char* yaml, const std::string& name) {
+    auto r = journal::ParseTemplate(yaml, name);
+    INFO((r.problems.empty() ? std::string() : r.problems.front().ToString()));
+    REQUIRE(r.value);
+    return *r.value;
+}
+
+journal::TemplateSet VersionedSet() {
+    journal::TemplateSet set;
+    set.templates = {Parse(kEndV1, "form-end.yaml"), Parse(kStartV2, "form-start.yaml")};
+    set.origins = {journal::TemplateOrigin::Clinic, journal::TemplateOrigin::Clinic};
+    return set;
+}
+
+} // namespace
+
+TEST_CASE("answers stored under v1 of a form sit next to v2 answers under the v2 ids", "[reports]") {
+    journal::Case c;
+    c.code = "GBG-2024-001";
+    c.start = {2024, 2, 1};
+    c.end = {2025, 2, 1};
+    c.status = journal::CaseStatus::Ended;
+    journal::FormResponse start{"a", "form-start", 1, journal::FormPhase::Start, {2024, 2, 1}, {}};
+    start.answers = {{"problem-behaviour-frequency", "weekly"}, {"wellbeing", "2"}, {"has-children", "yes"}};
+    journal::FormResponse end{"b", "form-end", 1, journal::FormPhase::End, {2025, 2, 1}, {}};
+    end.answers = {{"acting-out-frequency", "never"}, {"mood-now", "4"}};
+    c.forms = {start, end};
+
+    FormsOverTime forms = CollectForms(c, VersionedSet());
+
+    const ItemRow* freq = forms.Find("acting-out-frequency");
+    REQUIRE(freq);
+    CHECK(freq->values[0] == "weekly");
+    CHECK(freq->values[1] == "never");
+    CHECK(freq->display[0] == "Varje vecka");
+    CHECK(freq->ordinal[0] == 2.0); // frequency options count by position: never = 0
+    CHECK(freq->ordinal[1] == 0.0);
+    CHECK(freq->low == 0.0);
+    CHECK(freq->high == 3.0);
+    CHECK_FALSE(freq->values[2]);
+
+    const ItemRow* mood = forms.Find("mood-now");
+    REQUIRE(mood);
+    CHECK(mood->ordinal[0] == 2.0);
+    CHECK(mood->ordinal[1] == 4.0);
+    CHECK(mood->low == 1.0);
+    CHECK(mood->high == 5.0);
+    CHECK_FALSE(forms.Find("problem-behaviour-frequency"));
+    CHECK_FALSE(forms.Find("wellbeing"));
+
+    // has-children was retired in version 2: kept aside, never lost.
+    CHECK_FALSE(forms.Find("has-children"));
+    REQUIRE(forms.retired.size() == 1);
+    CHECK(forms.retired[0].itemId == "has-children");
+    CHECK(forms.retired[0].value == "yes");
+    CHECK(forms.retired[0].phase == journal::FormPhase::Start);
+
+    auto charts = ChartableRows(forms);
+    REQUIRE(charts.size() == 2);
+    CHECK(charts[0]->itemId == "acting-out-frequency");
+}
+
+TEST_CASE("phases: start expected once started, end and follow-up once ended", "[reports]") {
+    journal::TemplateSet shipped = Shipped();
+    journal::Case c;
+    c.status = journal::CaseStatus::Enquiry;
+    FormsOverTime none = CollectForms(c, shipped);
+    for (const auto& p : none.phases) {
+        CHECK_FALSE(p.expected);
+        CHECK_FALSE(p.Missing());
+    }
+
+    c.status = journal::CaseStatus::Ongoing;
+    c.start = {2026, 1, 10};
+    FormsOverTime ongoing = CollectForms(c, shipped);
+    CHECK(ongoing.phases[0].Missing());
+    CHECK_FALSE(ongoing.phases[1].expected);
+    CHECK_FALSE(ongoing.phases[2].expected);
+
+    jn::Case ended = FinishedCase();
+    FormsOverTime f = CollectForms(ended, shipped);
+    CHECK(f.phases[0].present);
+    CHECK(f.phases[0].date == jn::Date{2025, 6, 3});
+    CHECK(f.phases[1].present);
+    CHECK(f.phases[2].Missing());
+    CHECK(f.PresentCount() == 2);
+}
+
+TEST_CASE("items are lined up by id across the start and end forms", "[reports]") {
+    FormsOverTime f = CollectForms(FinishedCase(), Shipped());
+    const ItemRow* self = f.Find("behaviour-destructive-self");
+    REQUIRE(self);
+    CHECK(self->display[0] == "Stämmer helt");
+    CHECK(self->display[1] == "Stämmer ganska dåligt");
+    CHECK_FALSE(ChangedLittle(*self)); // 5 -> 2
+
+    const ItemRow* rel = f.Find("relations-quality");
+    REQUIRE(rel);
+    CHECK(ChangedLittle(*rel)); // 3 -> 3
+
+    const ItemRow* treated = f.Find("respectful-treatment");
+    REQUIRE(treated); // only in the end form: added after the start form's items
+    CHECK_FALSE(treated->values[0]);
+    CHECK(treated->values[1] == "5");
+    CHECK(treated->display[1] == "Stämmer helt");
+
+    // Start-form rows come first, in the form's order.
+    CHECK(f.items.front().itemId == "bought-sex-ever");
+}

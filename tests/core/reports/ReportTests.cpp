@@ -1,0 +1,200 @@
+// The PDFs contain what they must and nothing they must not, read back with
+// pdftotext the way a person (or a search tool) would read the file.
+#include "cli/CliHarness.h"
+#include "reports/ReportFixtures.h"
+
+#include "kartbok/genogram/Layout.h"
+#include "kartbok/genogram/Scene.h"
+#include "kartbok/reports/Report.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <regex>
+
+using namespace kartbok;
+using namespace kartbok::reports;
+using namespace kartbok::reports::test;
+using kartbok::test::ScratchDir;
+
+namespace {
+
+ReportOptions Options() {
+    ReportOptions o;
+    o.today = {2026, 11, 20};
+    return o;
+}
+
+/// Every page names the case and says which page of how many it is.
+void CheckPages(const std::string& text, const std::string& code) {
+    auto pages = Pages(text);
+    REQUIRE_FALSE(pages.empty());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        INFO("page " << i + 1);
+        CHECK(pages[i].find(code) != std::string::npos);
+        CHECK(pages[i].find("Sida " + std::to_string(i + 1) + " av " + std::to_string(pages.size())) !=
+              std::string::npos);
+    }
+}
+
+} // namespace
+
+TEST_CASE("the follow-up brief has the reason, key dates, closing themes and suggested questions", "[reports]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    auto out = tmp.path / "uppföljning.pdf";
+    WriteFollowUpBrief(c, Shipped(), Options(), out);
+    REQUIRE(std::filesystem::exists(out));
+    CHECK_FALSE(std::filesystem::exists(tmp.path / "uppföljning.pdf.tmp"));
+
+    std::string text = PdfText(out);
+    CheckPages(text, c.code);
+    auto pages = Pages(text);
+    CHECK(pages.size() <= 2);
+    std::string flat = Flat(text);
+    CHECK(flat.find("Sida 1 av") != std::string::npos);
+    CHECK(flat.find(kReason) != std::string::npos);
+    for (const char* date : {"2025-05-20", "2025-06-03", "2026-06-09", "2026-12-09"})
+        CHECK(flat.find(date) != std::string::npos);
+    CHECK(flat.find(kTheme) != std::string::npos);
+    CHECK(flat.find(kPlan) != std::string::npos);
+    CHECK(flat.find("Stämmer helt") != std::string::npos);      // start answer
+    CHECK(flat.find("Stämmer ganska dåligt") != std::string::npos); // end answer
+    CHECK(flat.find("Förslag på frågor") != std::string::npos);
+    CHECK(flat.find("Första förälskelsen") != std::string::npos); // an open topic (partly)
+    // Swedish letters survive the round trip.
+    CHECK(flat.find("Örjan Ångström") != std::string::npos);
+}
+
+TEST_CASE("the full record keeps corrected text readable and lists addenda, forms and the audit", "[reports]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    std::vector<AuditLine> audit{{1767225600, "terapeut.åsa", "open", "case opened"},
+                                 {1767229200, "terapeut.åsa", "export", "report record"}};
+    auto out = tmp.path / "journal.pdf";
+    WriteFullRecord(c, Shipped(), audit, Options(), out);
+    std::string text = PdfText(out);
+    CheckPages(text, c.code);
+    std::string flat = Flat(text);
+    CHECK(flat.find(kWrongText) != std::string::npos); // struck, but there
+    CHECK(flat.find(kRightText) != std::string::npos);
+    CHECK(flat.find("Fel ålder") != std::string::npos);
+    CHECK(flat.find("Partnern ringde och vill ha egna samtal.") != std::string::npos);
+    CHECK(flat.find(kSessionText) != std::string::npos);
+    CHECK(flat.find("070-123 45 67") != std::string::npos);
+    CHECK(flat.find("Min fru fick veta.") != std::string::npos); // free-text form answer
+    CHECK(flat.find("Internatet.") != std::string::npos);         // checklist note
+    CHECK(flat.find("report record") != std::string::npos);
+    CHECK(flat.find("Signerad av terapeut.åsa") != std::string::npos);
+    // Chronological: the first session comes before the closing one.
+    CHECK(flat.find(kSessionText) < flat.find(kPlan));
+}
+
+TEST_CASE("the de-identified supervisor summary has no names, dates or free text", "[reports]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    ReportOptions o = Options();
+    o.deidentify = true;
+    auto out = tmp.path / "handledning.pdf";
+    WriteSupervisorSummary(c, Shipped(), o, out);
+    std::string text = PdfText(out);
+    CheckPages(text, c.code);
+    std::string flat = Flat(text);
+    CHECK(flat.find("Avidentifierad") != std::string::npos);
+    CHECK(flat.find("Djupintervju") != std::string::npos);
+    CHECK(std::regex_search(flat, std::regex("\\b2 av [0-9]+ ämnen täckta"))); // two topics covered
+    for (const auto& name : FamilyNames(c)) {
+        INFO(name);
+        CHECK_FALSE(std::regex_search(flat, std::regex("\\b" + name + "\\b")));
+    }
+    for (const std::string& secret :
+         {c.name, std::string("Örjan"), c.contact, kReason, kSessionText, kWrongText, kRightText, kPlan, kTheme,
+          std::string("Min fru fick veta."), std::string("Internatet.")}) {
+        INFO(secret);
+        CHECK(flat.find(secret) == std::string::npos);
+    }
+    for (const char* date : {"2025-05-20", "2025-06-03", "2025-09-09", "2026-06-09", "2026-12-09"})
+        CHECK(flat.find(date) == std::string::npos);
+
+    // The map is an image; check what it is drawn from carries roles, not names.
+    genogram::SceneOptions so;
+    so.deidentify = true;
+    auto scene = genogram::BuildScene(c.family, genogram::ComputeLayout(c.family), so);
+    for (const auto& item : scene.items)
+        if (auto* t = std::get_if<genogram::TextShape>(&item.shape))
+            for (const auto& name : FamilyNames(c))
+                CHECK(t->text.find(name) == std::string::npos);
+}
+
+TEST_CASE("the identified supervisor summary shows dates and themes; free text can be let in", "[reports]") {
+    jn::Case c = FinishedCase();
+    ScratchDir tmp;
+    auto out = tmp.path / "a.pdf";
+    WriteSupervisorSummary(c, Shipped(), Options(), out);
+    std::string flat = Flat(PdfText(out));
+    CHECK(flat.find("2025-06-03") != std::string::npos);
+    CHECK(flat.find(kTheme) != std::string::npos);
+    CHECK(flat.find(kReason) != std::string::npos);
+
+    ReportOptions o = Options();
+    o.deidentify = true;
+    o.includeFreeText = true;
+    WriteSupervisorSummary(c, Shipped(), o, out);
+    flat = Flat(PdfText(out));
+    CHECK(flat.find(kReason) != std::string::npos);
+    CHECK(flat.find("2025-06-03") == std::string::npos);
+    CHECK(flat.find(c.name) == std::string::npos);
+}
+
+TEST_CASE("reports render in memory, and a report for an almost empty case still has its frame", "[reports]") {
+    jn::Case c;
+    c.code = "MAL-2026-001";
+    auto bytes = RenderFollowUpBrief(c, Shipped(), Options());
+    REQUIRE(bytes.size() > 4);
+    CHECK(std::string(bytes.begin(), bytes.begin() + 4) == "%PDF");
+    ScratchDir tmp;
+    WriteBytes(tmp.path / "e.pdf", RenderSupervisorSummary(c, Shipped(), Options()));
+    CheckPages(PdfText(tmp.path / "e.pdf"), c.code);
+    WriteBytes(tmp.path / "r.pdf", RenderFullRecord(c, Shipped(), {}, Options()));
+    CheckPages(PdfText(tmp.path / "r.pdf"), c.code);
+}
+
+TEST_CASE("a report to a folder that does not exist fails naming the path, not the client", "[reports]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    try {
+        WriteFollowUpBrief(c, Shipped(), Options(), tmp.path / "nope" / "x.pdf");
+        FAIL("expected ReportError");
+    } catch (const ReportError& e) {
+        std::string what = e.what();
+        CHECK(what.find("x.pdf") != std::string::npos);
+        CHECK(what.find(c.name) == std::string::npos);
+    }
+}
+
+TEST_CASE("a long record flows over many pages with the frame on each", "[reports]") {
+    jn::Case c = FinishedCase();
+    for (int i = 0; i < 40; ++i) {
+        auto s = Note("x" + std::to_string(i), {2025, 7, 1 + i % 28}, jn::SessionType::Individual, "note-free",
+                      {{"note", std::string(1200, 'a') + " åäö slut " + std::to_string(i)}});
+        c.sessions.push_back(s);
+    }
+    ScratchDir tmp;
+    WriteFullRecord(c, Shipped(), {}, Options(), tmp.path / "long.pdf");
+    std::string text = PdfText(tmp.path / "long.pdf");
+    CHECK(Pages(text).size() > 5);
+    CheckPages(text, c.code);
+    CHECK(Flat(text).find("åäö slut 39") != std::string::npos);
+}
+
+TEST_CASE("render the fixture reports for a look", "[.look]") {
+    // KARTBOK_REPORT_LOOK_DIR=folder tests_reports "[.look]", then pdftoppm the files.
+    const char* dir = std::getenv("KARTBOK_REPORT_LOOK_DIR");
+    if (!dir)
+        return;
+    jn::Case c = FinishedCase();
+    ReportOptions o = Options();
+    WriteFollowUpBrief(c, Shipped(), o, std::filesystem::path(dir) / "fixture-followup.pdf");
+    WriteSupervisorSummary(c, Shipped(), o, std::filesystem::path(dir) / "fixture-supervision.pdf");
+    WriteFullRecord(c, Shipped(), {}, o, std::filesystem::path(dir) / "fixture-record.pdf");
+}
