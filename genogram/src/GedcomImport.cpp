@@ -99,7 +99,7 @@ private:
                 CreatePerson(rec);
             } else if (rec.tag == "FAM") {
                 if (!rec.xref.empty() && !m_famXrefs.insert(rec.xref).second) {
-                    m_warn.Add(rec.line, "a second family record " + std::string(rec.xref) +
+                    m_warn.Add(rec.line, "a second family record " + ShownXref(rec.xref) +
                                              "; it was skipped");
                     continue;
                 }
@@ -110,7 +110,15 @@ private:
             } else if (rec.tag != "SOUR" && rec.tag != "REPO" && rec.tag != "OBJE" &&
                        rec.tag != "SUBM" && rec.tag != "SUBN" &&
                        unknownRecords.insert(std::string(rec.tag)).second) {
-                m_warn.Add(rec.line, std::string(rec.tag) + " records are not imported");
+                // Only tag-shaped words are named (_LOC, _TODO): a stray level-0
+                // line may hold a name.
+                bool tagShaped = rec.tag.size() <= 12 && rec.tag.front() == '_' &&
+                                 std::all_of(rec.tag.begin(), rec.tag.end(), [](char ch) {
+                                     return ch == '_' || std::isupper(static_cast<unsigned char>(ch)) ||
+                                            std::isdigit(static_cast<unsigned char>(ch));
+                                 });
+                m_warn.Add(rec.line, tagShaped ? std::string(rec.tag) + " records are not imported"
+                                               : std::string("a record of an unknown kind is not imported"));
             }
         }
         if (!head) {
@@ -145,7 +153,7 @@ private:
         }
         if (!rec.xref.empty() && m_result.xrefToPerson.count(std::string(rec.xref))) {
             m_warn.Add(rec.line,
-                       "a second person record " + std::string(rec.xref) + "; it was skipped");
+                       "a second person record " + ShownXref(rec.xref) + "; it was skipped");
             return;
         }
         Person p;
@@ -203,7 +211,7 @@ private:
             return {};
         auto it = m_notes.find(ptr);
         if (it == m_notes.end()) {
-            m_warn.Add(n.line, "note " + std::string(ptr) + " is not in the file; skipped");
+            m_warn.Add(n.line, "note " + ShownXref(ptr) + " is not in the file; skipped");
             return {};
         }
         return Trim(it->second);
@@ -291,7 +299,7 @@ private:
             return;
         }
         if (!m_famXrefs.count(fam)) {
-            m_warn.Add(n.line, "family " + std::string(fam) + " is not in the file; link skipped");
+            m_warn.Add(n.line, "family " + ShownXref(fam) + " is not in the file; link skipped");
             return;
         }
         FamcRef ref{fam, kind, n.line};
@@ -403,7 +411,7 @@ private:
         if (it == m_personByXref.end()) {
             m_warn.Add(n.line, ptr.empty()
                                    ? std::string(n.tag) + " without a person pointer; skipped"
-                                   : "person " + std::string(ptr) + " is not in the file; skipped");
+                                   : "person " + ShownXref(ptr) + " is not in the file; skipped");
             return kNoId;
         }
         return it->second;
@@ -478,7 +486,7 @@ private:
                 m_warn.Add(n->line, "family data without partners is not imported");
         }
         if (parents.parents == kNoId && parents.single == kNoId && !kids.empty())
-            m_warn.Add(rec.line, "family " + std::string(rec.xref) +
+            m_warn.Add(rec.line, "family " + ShownXref(rec.xref) +
                                      " has no partners in the file; its children have no parents");
         for (const Node* k : kids)
             AddChildLink(PartnerOf(*k), *k, rec.xref, parents);
@@ -530,7 +538,7 @@ private:
             xref = '@' + xref + '@';
         auto it = m_result.xrefToPerson.find(xref);
         if (it == m_result.xrefToPerson.end()) {
-            m_warn.AddFileLevel("the chosen client " + xref + " is not a person in the file");
+            m_warn.AddFileLevel("the chosen client " + ShownXref(xref) + " is not a person in the file");
             return;
         }
         PersonById(it->second)->isIndex = true;

@@ -1,4 +1,8 @@
 #pragma once
+
+#include <cctype>
+#include <string>
+#include <string_view>
 // Private pieces of the GEDCOM importer, shared by GedcomEncoding.cpp,
 // GedcomLexer.cpp and GedcomImport.cpp. Not part of the library's API.
 
@@ -95,5 +99,21 @@ void KeepFirstLinkPerChild(std::vector<PendingLink>& links, Warnings& warnings);
 /// Drops (with a warning) each link that would make someone their own
 /// ancestor, so the imported family has no cycle.
 void BreakCycles(const Family& family, std::vector<PendingLink>& links, Warnings& warnings);
+
+/// A cross-reference as it may appear in a warning. Warnings reach stderr and
+/// logs, and a GEDCOM file is client data: a pointer is echoed only when it has
+/// the shape of a machine id (@I12@, @F3@, @N7@); anything else - a file whose
+/// pointers are made of names - is shown as "(pointer)". The line number is
+/// what a person needs to find it.
+inline std::string ShownXref(std::string_view xref) {
+    bool machineId = xref.size() >= 3 && xref.size() <= 16 && xref.front() == '@' && xref.back() == '@';
+    std::size_t i = 1, letters = 0, digits = 0;
+    for (; machineId && i + 1 < xref.size() && std::isalpha(static_cast<unsigned char>(xref[i])); ++i)
+        ++letters;
+    for (; machineId && i + 1 < xref.size() && std::isdigit(static_cast<unsigned char>(xref[i])); ++i)
+        ++digits;
+    machineId = machineId && i + 1 == xref.size() && letters <= 3 && digits >= 1;
+    return machineId ? std::string(xref) : std::string("(pointer)");
+}
 
 } // namespace kartbok::genogram::gedcom

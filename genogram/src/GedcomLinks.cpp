@@ -17,8 +17,8 @@ void KeepFirstLinkPerChild(std::vector<PendingLink>& links, Warnings& warnings) 
         if (fresh)
             continue;
         p.dropped = true;
-        warnings.Add(p.line, "this person is already a child of family " + std::string(it->second) +
-                                 "; the link to " + std::string(p.fam) + " was skipped");
+        warnings.Add(p.line, "this person is already a child of family " + ShownXref(it->second) +
+                                 "; the link to " + ShownXref(p.fam) + " was skipped");
     }
 }
 
