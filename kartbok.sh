@@ -75,14 +75,15 @@ run_tests() {
 }
 
 # Builds every tests/fuzz/fuzz_*.cpp with clang + libFuzzer and runs each for
-# $1 seconds on a corpus seeded from tests/data; a finding fails the run and
+# $1 seconds on a corpus seeded from tests/fuzz/seeds plus the kept crashes in
+# tests/fuzz/regressions; a finding fails the run and
 # leaves the crashing input in build-fuzz/findings/.
 fuzz() {
     local seconds=${1:-60}
     local dir="$ROOT/build-fuzz"
     CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DKARTBOK_FUZZ=ON -DKARTBOK_APP=OFF \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-    cmake --build "$dir" --target fuzz_all
+    cmake --build "$dir" --target fuzz_all -j2
     mkdir -p "$dir/findings"
     local failed=0
     for target in "$dir"/bin/fuzz_*; do
@@ -93,9 +94,11 @@ fuzz() {
         if [ -d "$ROOT/tests/fuzz/seeds/$name" ]; then
             cp -n "$ROOT/tests/fuzz/seeds/$name"/* "$corpus"/ 2>/dev/null || true
         fi
+        local regressions=()
+        [ -d "$ROOT/tests/fuzz/regressions/$name" ] && regressions=("$ROOT/tests/fuzz/regressions/$name")
         log "fuzzing $name for ${seconds}s"
         if ! "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-                -artifact_prefix="$dir/findings/$name-" -print_final_stats=0 "$corpus" \
+                -artifact_prefix="$dir/findings/$name-" -print_final_stats=0 "$corpus" "${regressions[@]}" \
                 >"$dir/findings/$name.log" 2>&1; then
             log "FINDING in $name: see $dir/findings/$name.log"
             tail -n 40 "$dir/findings/$name.log" >&2

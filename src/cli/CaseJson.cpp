@@ -205,6 +205,9 @@ json ParseJson(const std::string& text, const std::string& what) {
     } catch (const json::parse_error& e) {
         // e.byte is an offset; never echo the content itself.
         throw JsonError(what + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception&) {
+        // e.g. out_of_range.406 for "1e999"; its own message quotes the input.
+        throw JsonError(what + ": not valid JSON (a number is out of range)");
     }
 }
 

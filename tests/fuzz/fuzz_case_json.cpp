@@ -1,10 +1,23 @@
 // Case JSON import (`case import`, `genogram render --json`): any bytes give a
 // case, a family or a JsonError, never a crash, a hang or another exception.
+// Seeds: demo case pieces and an every-field case as `case show --json` prints
+// them (make_fuzz_seeds); known crash: regressions/fuzz_case_json/.
 #include "CaseJson.h"
+#include "FuzzSupport.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+#ifdef KARTBOK_FUZZ_DICT
+    kartbok::fuzz::UseDefaultDictionary(argc, argv, KARTBOK_FUZZ_DICT);
+#else
+    (void)argc;
+    (void)argv;
+#endif
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

@@ -104,7 +104,8 @@ Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vaul
     const std::uint16_t version = r.U16();
     if (version != kVersion)
         r.Fail("index version " + std::to_string(version) + " is not supported");
-    r.U16();
+    if (r.U16() != 0) // reserved must stay zero until a version gives it meaning
+        r.Fail("reserved header field is not zero");
     VaultIdentity id;
     r.Raw(id.id.data(), id.id.size());
     if (id != vault)

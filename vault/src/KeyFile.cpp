@@ -19,11 +19,14 @@ namespace {
 
 constexpr unsigned char kMagic[8] = {'K', 'B', 'V', 'A', 'U', 'L', 'T', 0};
 constexpr std::uint16_t kVersion = 1;
-constexpr std::size_t kMaxSlots = 64;
+/// A clinic has a handful of therapists and a recovery key; unlock tries every
+/// slot, so the bound also bounds how long a tampered file can make unlock take.
+constexpr std::size_t kMaxSlots = 16;
 constexpr std::size_t kMaxUser = 256;
-/// Sensitive is 4 ops / 1 GiB; anything far beyond that is not ours.
-constexpr std::uint64_t kMaxOps = 64;
-constexpr std::uint64_t kMaxMem = 2ull << 30;
+/// Sensitive is 4 ops / 1 GiB; we write Moderate (3 / 256 MiB). Anything
+/// beyond Sensitive is not ours and could stall unlock for minutes per slot.
+constexpr std::uint64_t kMaxOps = 8;
+constexpr std::uint64_t kMaxMem = 1ull << 30;
 const std::string kLabel = "vault.key";
 
 static_assert(crypto_pwhash_SALTBYTES == kSaltBytes);
@@ -109,7 +112,8 @@ KeyFile ParseKeyFile(std::span<const unsigned char> bytes) {
     const std::uint16_t version = r.U16();
     if (version != kVersion)
         r.Fail("key file version " + std::to_string(version) + " is not supported");
-    r.U16();
+    if (r.U16() != 0) // reserved: not covered by any authentication, so it must be exactly 0
+        r.Fail("reserved header field is not zero");
     KeyFile kf;
     r.Raw(kf.vault.id.data(), kf.vault.id.size());
     r.Raw(kf.auditPublic.data(), kf.auditPublic.size());

@@ -106,6 +106,12 @@ TEST_CASE("case import refuses bad JSON with the path of the problem and writes 
     CHECK(r.OneLineError());
     CHECK(r.err.find("case.sessions[0].start") != std::string::npos);
 
+    WriteFile(file, R"({"format":"kartbok-case","version":1e999})"); // out_of_range, not parse_error
+    r = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.OneLineError());
+    CHECK(r.err.find("1e999") == std::string::npos);
+
     WriteFile(file, "{ not json");
     r = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
     CHECK(r.code == 1);
