@@ -41,13 +41,16 @@ deps() {
 
 WERROR=OFF
 SANITIZE=0
+FUZZ_SECONDS=0
 parse_opts() {
-    for a in "$@"; do
-        case "$a" in
+    while [ $# -gt 0 ]; do
+        case "$1" in
             --werror) WERROR=ON ;;
             --sanitize) SANITIZE=1 ;;
-            *) log "unknown option: $a"; exit 2 ;;
+            --fuzz) FUZZ_SECONDS=${2:?--fuzz needs SECONDS}; shift ;;
+            *) log "unknown option: $1"; exit 2 ;;
         esac
+        shift
     done
 }
 
@@ -72,12 +75,32 @@ run_tests() {
     if [ $SANITIZE -eq 1 ]; then
         build_sanitized
     fi
+    if [ "$FUZZ_SECONDS" -gt 0 ]; then
+        fuzz "$FUZZ_SECONDS"
+    fi
 }
 
 # Builds every tests/fuzz/fuzz_*.cpp with clang + libFuzzer and runs each for
 # $1 seconds on a corpus seeded from tests/fuzz/seeds plus the kept crashes in
 # tests/fuzz/regressions; a finding fails the run and
 # leaves the crashing input in build-fuzz/findings/.
+# Waits for the fuzzers in pids/names; prints the log tail of any finding.
+fuzz_wait() {
+    local ok=0 i
+    for i in "${!pids[@]}"; do
+        if ! wait "${pids[$i]}"; then
+            log "FINDING in ${names[$i]}: see $dir/findings/${names[$i]}.log"
+            tail -n 40 "$dir/findings/${names[$i]}.log" >&2
+            ok=1
+        else
+            log "${names[$i]}: no finding"
+        fi
+    done
+    pids=()
+    names=()
+    return $ok
+}
+
 fuzz() {
     local seconds=${1:-60}
     local dir="$ROOT/build-fuzz"
@@ -86,6 +109,8 @@ fuzz() {
     cmake --build "$dir" --target fuzz_all -j2
     mkdir -p "$dir/findings"
     local failed=0
+    # Two targets at a time: the machines have two cores.
+    local pids=() names=()
     for target in "$dir"/bin/fuzz_*; do
         local name corpus
         name=$(basename "$target")
@@ -97,14 +122,16 @@ fuzz() {
         local regressions=()
         [ -d "$ROOT/tests/fuzz/regressions/$name" ] && regressions=("$ROOT/tests/fuzz/regressions/$name")
         log "fuzzing $name for ${seconds}s"
-        if ! "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-                -artifact_prefix="$dir/findings/$name-" -print_final_stats=0 "$corpus" "${regressions[@]}" \
-                >"$dir/findings/$name.log" 2>&1; then
-            log "FINDING in $name: see $dir/findings/$name.log"
-            tail -n 40 "$dir/findings/$name.log" >&2
-            failed=1
+        "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+            -artifact_prefix="$dir/findings/$name-" -print_final_stats=0 "$corpus" "${regressions[@]}" \
+            >"$dir/findings/$name.log" 2>&1 &
+        pids+=($!)
+        names+=("$name")
+        if [ ${#pids[@]} -eq 2 ]; then
+            fuzz_wait || failed=1
         fi
     done
+    fuzz_wait || failed=1
     return $failed
 }
 
