@@ -1,0 +1,25 @@
+#pragma once
+// Translated words of the journal (session types, dates as the journal shows
+// them) and the coloured type marker, so the list, the signed note and the
+// overview say and draw the same thing.
+
+#include "kartbok/journal/Case.h"
+
+#include <wx/bitmap.h>
+#include <wx/colour.h>
+#include <wx/string.h>
+
+namespace kartbok::app {
+
+wxString SessionTypeName(journal::SessionType type);
+wxColour SessionTypeWxColour(journal::SessionType type);
+/// A small filled circle in the type's colour, for list rows and legends.
+wxBitmap SessionTypeMarker(journal::SessionType type, int size);
+/// "2026-03-14 10:00" in local time; "" for 0.
+wxString FormatTime(journal::Timestamp t);
+/// "2026-03-14" in local time; "" for 0.
+wxString FormatDay(journal::Timestamp t);
+/// Seconds since 1970 now.
+journal::Timestamp Now();
+
+} // namespace kartbok::app

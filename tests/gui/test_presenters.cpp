@@ -1,0 +1,182 @@
+// The app's wx-free parts: command line, dates as typed, client list, the
+// command path (undo, merge, dirty), map presenter. No windows needed.
+#include <catch2/catch.hpp>
+
+#include "CaseDocument.h"
+#include "ClientListPresenter.h"
+#include "CommandLine.h"
+#include "FamilyEdits.h"
+#include "FuzzyDateText.h"
+#include "MapPresenter.h"
+#include "ScenePainter.h"
+
+#include "kartbok/genogram/Queries.h"
+#include "kartbok/genogram/Scaffold.h"
+
+#include <filesystem>
+#include <random>
+
+using namespace kartbok;
+using namespace kartbok::app;
+using genogram::FuzzyDate;
+
+TEST_CASE("the command line never takes a password", "[gui][presenter]") {
+    auto cl = ParseCommandLine({"--vault", "/v", "--password-env", "PW", "--case", "KB-1", "--lang",
+                                "sv", "--screenshot", "/tmp/x.png"});
+    CHECK(cl.error.empty());
+    CHECK(cl.vault == "/v");
+    CHECK(cl.passwordEnv == "PW");
+    CHECK(cl.caseCode == "KB-1");
+    CHECK(cl.language == "sv");
+    CHECK(cl.screenshot == "/tmp/x.png");
+    CHECK_FALSE(ParseCommandLine({"--password", "secret"}).error.empty());
+    CHECK_FALSE(ParseCommandLine({"--lang", "de"}).error.empty());
+    CHECK_FALSE(ParseCommandLine({"--vault"}).error.empty());
+    CHECK_FALSE(ParseCommandLine({"--password-env", "PW"}).error.empty());
+}
+
+TEST_CASE("dates are typed the way clinicians know them", "[gui][presenter]") {
+    CHECK(ParseFuzzyDate("") == FuzzyDate{});
+    CHECK(ParseFuzzyDate("1950") == FuzzyDate::Year(1950));
+    CHECK(ParseFuzzyDate(" ca 1950 ") == FuzzyDate::About(1950));
+    CHECK(ParseFuzzyDate("~1950") == FuzzyDate::About(1950));
+    CHECK(ParseFuzzyDate("omkr 1950") == FuzzyDate::About(1950));
+    CHECK(ParseFuzzyDate("1950-03-14") == FuzzyDate::Full(1950, 3, 14));
+    CHECK_FALSE(ParseFuzzyDate("19").has_value());
+    CHECK_FALSE(ParseFuzzyDate("1950-02-30").has_value());
+    CHECK_FALSE(ParseFuzzyDate("cab").has_value());
+    for (auto d : {FuzzyDate{}, FuzzyDate::Year(1931), FuzzyDate::About(1890),
+                   FuzzyDate::Full(2001, 12, 31)})
+        CHECK(ParseFuzzyDate(FormatFuzzyDate(d)) == d);
+}
+
+TEST_CASE("the client list filters by code and status and hides archived cases",
+          "[gui][presenter]") {
+    using journal::CaseStatus;
+    std::vector<vault::CaseSummary> cases(3);
+    cases[0].id = "a";
+    cases[0].code = "GBG-2";
+    cases[0].status = CaseStatus::Ongoing;
+    cases[1].id = "b";
+    cases[1].code = "GBG-1";
+    cases[1].status = CaseStatus::Ended;
+    cases[1].followUpDue = {2020, 1, 1};
+    cases[2].id = "c";
+    cases[2].code = "STH-1";
+    cases[2].status = CaseStatus::Archived;
+    const journal::Date today{2026, 1, 1};
+
+    auto rows = BuildClientRows(cases, {}, today);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].code == "GBG-1"); // sorted by code
+    CHECK(rows[0].followUpOverdue);
+    CHECK_FALSE(rows[1].followUpOverdue);
+    CHECK(BuildClientRows(cases, {"sth", std::nullopt, false}, today).empty());
+    CHECK(BuildClientRows(cases, {"sth", CaseStatus::Archived, false}, today).size() == 1);
+    CHECK(BuildClientRows(cases, {"", CaseStatus::Ended, false}, today).size() == 1);
+}
+
+TEST_CASE("condition shading is clipped to the symbol outline", "[gui][presenter]") {
+    // A diamond around (0,0) with radius 10: each quadrant is a right triangle of area 50.
+    const std::vector<genogram::Point> diamond{{0, -10}, {10, 0}, {0, 10}, {-10, 0}};
+    for (int q = 0; q < 4; ++q) {
+        const auto poly = ClipToQuadrant(diamond, {0, 0}, q, 10);
+        double area = 0;
+        for (std::size_t i = 0; i < poly.size(); ++i) {
+            const auto& a = poly[i];
+            const auto& b = poly[(i + 1) % poly.size()];
+            area += a.x * b.y - b.x * a.y;
+        }
+        CHECK(std::abs(area) / 2 == Approx(50));
+    }
+}
+
+namespace {
+struct DocFixture {
+    DocFixture() {
+        std::random_device rd;
+        dir = std::filesystem::temp_directory_path() / ("kartbok-doc-" + std::to_string(rd()));
+        vault = std::make_unique<vault::Vault>(
+            vault::Vault::Create(dir, "tester", "password1", vault::KdfLimits::Minimum()));
+        auto c = vault->CreateCase("KB-9");
+        c.family = genogram::Scaffold("Anna", genogram::Gender::Woman);
+        vault->SaveCase(c);
+        doc = CaseDocument::Open(*vault, c.id);
+    }
+    ~DocFixture() {
+        doc.reset();
+        vault.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    std::filesystem::path dir;
+    std::unique_ptr<vault::Vault> vault;
+    std::unique_ptr<CaseDocument> doc;
+};
+} // namespace
+
+TEST_CASE("every edit goes through the document: undo, redo, dirty, merged typing",
+          "[gui][presenter]") {
+    DocFixture f;
+    auto& doc = *f.doc;
+    const auto before = doc.Family();
+    const genogram::PersonId client = *doc.Family().IndexPerson();
+    CHECK_FALSE(doc.IsDirty());
+
+    auto grow = MakeGrowth(doc.Family(), client, Growth::Partner);
+    doc.Execute(std::move(grow.edit));
+    const genogram::PersonId partner = grow.created();
+    CHECK(doc.IsDirty());
+    CHECK(genogram::PartnersOf(doc.Family(), client) == std::vector{partner});
+    CHECK(doc.NextUndo()->Label() == "Add partner to Anna");
+
+    // Typing "Eva" letter by letter in one field visit is one undo step.
+    for (const char* name : {"E", "Ev", "Eva"}) {
+        auto p = *doc.Family().FindPerson(partner);
+        p.givenNames = name;
+        doc.Execute(MakeSetPerson(doc.Family(), p, "person:name:1"));
+    }
+    CHECK(doc.Family().FindPerson(partner)->givenNames == "Eva");
+    doc.Undo();
+    CHECK(doc.Family().FindPerson(partner)->givenNames.empty());
+    doc.Redo();
+    CHECK(doc.Family().FindPerson(partner)->givenNames == "Eva");
+
+    doc.Save();
+    CHECK_FALSE(doc.IsDirty());
+    CHECK(f.vault->LoadCase(doc.Id()).family == doc.Family());
+    doc.Undo();
+    doc.Undo();
+    CHECK(doc.IsDirty());
+    CHECK(doc.Family() == before);
+    CHECK_FALSE(doc.CanUndo());
+}
+
+TEST_CASE("a scaffold parent is brought out instead of adding a third parent", "[gui][presenter]") {
+    DocFixture f;
+    const genogram::ScaffoldIds ids;
+    auto grow = MakeGrowth(f.doc->Family(), ids.client, Growth::Father);
+    f.doc->Execute(std::move(grow.edit));
+    CHECK(grow.created() == ids.father);
+    CHECK_FALSE(f.doc->Family().FindPerson(ids.father)->placeholder);
+    CHECK(genogram::ParentsOf(f.doc->Family(), ids.client).size() == 2);
+}
+
+TEST_CASE("the map presenter reruns the layout only when structure changes", "[gui][presenter]") {
+    auto family = genogram::Scaffold("Anna", genogram::Gender::Woman);
+    MapPresenter presenter;
+    presenter.Update(family);
+    CHECK(presenter.LayoutRuns() == 1);
+    family.people[0].note = "a note";
+    family.people[0].givenNames = "Annika";
+    presenter.Update(family);
+    CHECK(presenter.LayoutRuns() == 1);
+    family.people[0].nudgeX = 20;
+    presenter.Update(family);
+    CHECK(presenter.LayoutRuns() == 2);
+
+    const auto& centres = presenter.Scene().personCentres;
+    const auto client = centres.at(1);
+    CHECK(presenter.HitTest(client, 2) == MapHit{genogram::SceneItem::Owner::Person, 1});
+    CHECK(presenter.HitTest({client.x + 500, client.y + 500}, 2).id == genogram::kNoId);
+}
