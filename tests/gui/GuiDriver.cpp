@@ -1,5 +1,7 @@
 #include "GuiDriver.h"
 
+#include "Translations.h"
+
 #include "MainFrame.h"
 #include "ScreenCapture.h"
 
@@ -115,6 +117,9 @@ app::MainFrame* OpenUnlockedFrame(const TempVault& v) {
     ::setenv("KARTBOK_TEST_PASSWORD", v.password.c_str(), 1);
     app::Preferences prefs;
     prefs.idleLockMinutes = 0;
+    // Tests read English labels; an earlier test may have left Swedish on.
+    prefs.language = "en";
+    app::ApplyLanguage("en");
     auto* frame = new app::MainFrame(options, prefs);
     frame->SetSize(60, 40, 1400, 900);
     frame->Show();
