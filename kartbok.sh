@@ -142,14 +142,14 @@ demo() {
     fi
     log "demo vault: $DEMO_VAULT  password: $DEMO_PASSWORD"
     if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-        exec "$BUILD/bin/kartbok" --vault "$DEMO_VAULT"
+        exec "$BUILD/bin/kartbok" --vault "$DEMO_VAULT" --case GBG-2025-017
     fi
     local shot="$BUILD/screenshots/demo.png"
     mkdir -p "$(dirname "$shot")"
     log "no display: running under xvfb-run and saving a screenshot"
     KARTBOK_DEMO_PASSWORD="$DEMO_PASSWORD" xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$BUILD/bin/kartbok" --vault "$DEMO_VAULT" --password-env KARTBOK_DEMO_PASSWORD \
-        --screenshot "$shot"
+        --case GBG-2025-017 --screenshot "$shot"
     log "screenshot of the demo window: $shot"
 }
 
