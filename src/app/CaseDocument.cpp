@@ -39,6 +39,28 @@ void CaseDocument::ForgetHistory() {
     m_mergeOpen = false;
 }
 
+namespace {
+/// A signature, addendum or correction is a record fact (who, when): the
+/// library can revert it for its own tests, but the app must never take it
+/// back, so it ends the undo history.
+bool EntersTheRecord(const journal::CaseCommand& command) {
+    switch (command.Kind()) {
+    case journal::CommandKind::Sign:
+    case journal::CommandKind::Addendum:
+    case journal::CommandKind::Correction:
+        return true;
+    case journal::CommandKind::Composite:
+        if (auto* composite = dynamic_cast<const journal::CompositeCaseCommand*>(&command))
+            for (const auto& part : composite->Parts())
+                if (EntersTheRecord(*part))
+                    return true;
+        return false;
+    default:
+        return false;
+    }
+}
+} // namespace
+
 void CaseDocument::Execute(CaseEditPtr edit) {
     if (m_readOnly)
         throw std::logic_error("case is read-only");
@@ -56,6 +78,13 @@ void CaseDocument::Execute(CaseEditPtr edit) {
         ++m_next;
     }
     m_mergeOpen = !m_stack[m_next - 1]->MergeKey().empty();
+    if (EntersTheRecord(m_stack[m_next - 1]->Command())) {
+        // Nothing before or including it can be undone; still unsaved (dirty).
+        m_stack.clear();
+        m_next = 0;
+        m_savedAt = SIZE_MAX;
+        m_mergeOpen = false;
+    }
     Changed();
 }
 

@@ -40,8 +40,10 @@ public:
     const std::string& LockHolder() const { return m_holder; }
 
     /// Applies the edit and puts it on the undo stack (merging with the previous
-    /// edit when both carry the same merge key). Throws what the edit throws, with
-    /// the case unchanged; throws std::logic_error on a read-only case.
+    /// edit when both carry the same merge key). A signature, addendum or
+    /// correction cannot be undone: it clears the history up to and including
+    /// it. Throws what the edit throws, with the case unchanged; throws
+    /// std::logic_error on a read-only case.
     void Execute(CaseEditPtr edit);
     /// Ends merging, so the next edit with the same key starts a new undo step
     /// (called when a text field loses focus or Enter is pressed).

@@ -12,6 +12,7 @@
 
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Scaffold.h"
+#include "kartbok/journal/SessionCommands.h"
 
 #include <filesystem>
 #include <random>
@@ -179,4 +180,26 @@ TEST_CASE("the map presenter reruns the layout only when structure changes", "[g
     const auto client = centres.at(1);
     CHECK(presenter.HitTest(client, 2) == MapHit{genogram::SceneItem::Owner::Person, 1});
     CHECK(presenter.HitTest({client.x + 500, client.y + 500}, 2).id == genogram::kNoId);
+}
+
+TEST_CASE("a signature cannot be undone in the app, nor anything before it", "[gui][presenter]") {
+    DocFixture f;
+    auto& doc = *f.doc;
+    journal::Session s;
+    s.id = "5e551000-0000-4000-8000-000000000001";
+    s.start = 1760000000;
+    s.templateId = "note-free";
+    s.templateVersion = 1;
+    s.fields = {{"note", "Samtal."}};
+    doc.Execute(std::make_unique<CaseEdit>(std::make_unique<journal::AddSession>(s), "Add note"));
+    CHECK(doc.CanUndo());
+    doc.Execute(std::make_unique<CaseEdit>(
+        std::make_unique<journal::SignSession>(s.id, "tester", s.start + 3600), "Sign note"));
+    CHECK_FALSE(doc.CanUndo());
+    CHECK(doc.IsDirty()); // the signature still has to reach the disk
+    doc.Undo();           // no-op
+    CHECK(doc.Case().FindSession(s.id)->isSigned);
+    doc.Save();
+    CHECK_FALSE(doc.IsDirty());
+    CHECK(f.vault->LoadCase(doc.Id()).FindSession(s.id)->isSigned);
 }
