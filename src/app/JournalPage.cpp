@@ -1,6 +1,7 @@
 #include "JournalPage.h"
 
 #include "AddendumDialog.h"
+#include "ChecklistSidePanel.h"
 #include "ClientListPresenter.h"
 #include "JournalNames.h"
 #include "NoteEditor.h"
@@ -116,7 +117,11 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     draftBar->AddStretchSpacer();
     draftBar->Add(m_sign, 0);
     auto* draftSizer = new wxBoxSizer(wxVERTICAL);
-    draftSizer->Add(m_editor, 1, wxEXPAND);
+    // The checklist sits beside the note, so a topic is ticked while writing.
+    m_draftPanel = draft;
+    m_draftRow = new wxBoxSizer(wxHORIZONTAL);
+    m_draftRow->Add(m_editor, 1, wxEXPAND);
+    draftSizer->Add(m_draftRow, 1, wxEXPAND);
     draftSizer->Add(draftBar, 0, wxEXPAND | wxALL, FromDIP(4));
     draft->SetSizer(draftSizer);
     AddBookPage(draft);
@@ -227,6 +232,10 @@ void JournalPage::Sync() {
 
 void JournalPage::SetDocument(CaseDocument* document) {
     m_quietSave.Stop();
+    if (m_checklist) { // it refers to the previous document
+        m_checklist->Destroy();
+        m_checklist = nullptr;
+    }
     m_document = document;
     m_documentId = document ? document->Id() : std::string();
     m_current.clear();
@@ -301,6 +310,7 @@ void JournalPage::ShowCurrent() {
         m_shownKey = "signed:" + s->id;
         return;
     }
+    SyncChecklist(s->id);
     // A draft: keep what is being typed unless the model itself moved (undo, redo).
     if (m_shownKey == "draft:" + s->id) {
         if (*s == m_editor->Collect()) {
@@ -313,6 +323,20 @@ void JournalPage::ShowCurrent() {
     m_editor->Load(*s, tmpl, m_document->Family(), Language(), m_document->ReadOnly());
     ShowBookPage(kPageDraft);
     m_shownKey = "draft:" + s->id;
+}
+
+void JournalPage::SyncChecklist(const std::string& sessionId) {
+    if (!m_document)
+        return;
+    if (!m_checklist) {
+        m_checklist = new ChecklistSidePanel(m_draftPanel, *m_document, sessionId);
+        m_checklist->SetName("note_checklist");
+        m_checklist->SetMinSize(FromDIP(wxSize(260, -1)));
+        m_draftRow->Add(m_checklist, 0, wxEXPAND | wxLEFT, FromDIP(6));
+        m_draftPanel->Layout();
+        return;
+    }
+    m_checklist->SetSession(sessionId); // reloads from the document
 }
 
 void JournalPage::ShowWarnings() {

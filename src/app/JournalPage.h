@@ -9,6 +9,7 @@
 #include "JournalPresenter.h"
 
 #include <wx/panel.h>
+#include <wx/sizer.h>
 #include <wx/timer.h>
 
 #include <cstdint>
@@ -30,6 +31,8 @@ namespace kartbok::app {
 
 class NoteEditor;
 class SignedNoteView;
+
+class ChecklistSidePanel;
 
 class JournalPage : public wxPanel {
 public:
@@ -60,6 +63,8 @@ public:
 
     NoteEditor& Editor() { return *m_editor; }
     SignedNoteView& SignedView() { return *m_signed; }
+    /// The deep-interview checklist beside a draft (null until a draft is shown).
+    ChecklistSidePanel* Checklist() { return m_checklist; }
 
     /// Asks a yes/no question; a message box by default, replaced by tests.
     std::function<bool(const wxString& question)> confirm;
@@ -71,6 +76,7 @@ private:
     void ShowBookPage(int index);
     void Rebuild();
     void ShowCurrent();
+    void SyncChecklist(const std::string& sessionId);
     void ShowWarnings();
     void UpdateButtons();
     bool Perform(CaseEditPtr edit);
@@ -105,6 +111,10 @@ private:
     std::vector<wxWindow*> m_pages;    ///< empty / draft / signed
     int m_page = 0;
     NoteEditor* m_editor = nullptr;
+    wxPanel* m_draftPanel = nullptr;
+    wxBoxSizer* m_draftRow = nullptr;
+    /// Holds a reference to the document it was made for: rebuilt with it.
+    ChecklistSidePanel* m_checklist = nullptr;
     SignedNoteView* m_signed = nullptr;
     wxButton* m_save = nullptr;
     wxButton* m_sign = nullptr;

@@ -7,6 +7,8 @@
 #include "GuiDriver.h"
 
 #include "AuditDialog.h"
+#include "ChecklistSidePanel.h"
+#include "InterviewPage.h"
 #include "ClientListPanel.h"
 #include "JournalPage.h"
 #include "JournalPresenter.h"
@@ -321,6 +323,40 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     prefs.language = "en";
     frame->ApplyPreferences(prefs);
     Pump();
+    frame->Close(true);
+    Pump();
+}
+
+TEST_CASE("a topic ticked beside the note is linked to that session and counted in the interview",
+          "[gui][journal][interview]") {
+    TempVault v;
+    MainFrame* frame = OpenUnlockedFrame(v);
+    REQUIRE(frame->OpenCase(v.firstId));
+    JournalPage* page = ShowJournal(frame);
+    REQUIRE(page->NewNote("note-soap", false));
+    Pump();
+    ChecklistSidePanel* side = page->Checklist();
+    REQUIRE(side != nullptr);
+    CHECK(side->IsShownOnScreen());
+    const std::string sessionId = frame->Document()->Case().sessions.back().id;
+    side->Tick("childhood-school", true);
+    Pump();
+
+    const journal::TopicEntry* entry = nullptr;
+    for (const auto& run : frame->Document()->Case().checklists)
+        if (run.templateId == "deep-interview")
+            for (const auto& e : run.entries)
+                if (e.itemId == "childhood-school")
+                    entry = &e;
+    REQUIRE(entry != nullptr);
+    CHECK(entry->state == journal::TopicState::Covered);
+    CHECK(entry->sessionIds == std::vector<std::string>{sessionId});
+    Screenshot(*frame, "journal-checklist.png");
+
+    // The Deep-interview tab counts it at once.
+    frame->Tabs().SetSelection(frame->Tabs().FindPage(&frame->Interview()));
+    Pump(4);
+    CHECK(frame->Interview().ProgressText().Contains("1 of"));
     frame->Close(true);
     Pump();
 }
