@@ -1,5 +1,7 @@
 #include "App.h"
 
+#include "kartbok/vault/Hardening.h"
+
 #include "MainFrame.h"
 #include "Preferences.h"
 #include "ScreenCapture.h"
@@ -24,6 +26,7 @@ constexpr int kScreenshotTimeoutMs = 60000;
 App::App() : m_start(std::chrono::steady_clock::now()) {}
 
 bool App::OnInit() {
+    vault::HardenProcess(); // no core file may ever hold a decrypted case
     // wxApp::OnInit would parse argv with wx's own parser; ours refuses --password.
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i)
@@ -76,6 +79,14 @@ bool App::OnInit() {
 int App::OnRun() {
     const int rc = wxApp::OnRun();
     return m_exitCode ? m_exitCode : rc;
+}
+
+int App::FilterEvent(wxEvent& event) {
+    const wxEventType type = event.GetEventType();
+    if (m_frame && (type == wxEVT_KEY_DOWN || type == wxEVT_LEFT_DOWN || type == wxEVT_RIGHT_DOWN ||
+                    type == wxEVT_MOUSEWHEEL))
+        m_frame->Touch();
+    return Event_Skip;
 }
 
 int App::OnExit() {

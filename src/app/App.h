@@ -19,6 +19,9 @@ public:
     bool OnInit() override;
     int OnRun() override;
     int OnExit() override;
+    /// Any key or click in any window, client mode included, is activity that
+    /// postpones auto-lock: a client filling in a form must not be locked out.
+    int FilterEvent(wxEvent& event) override;
 
 private:
     void TakeScreenshot();

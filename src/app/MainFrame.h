@@ -78,6 +78,9 @@ public:
     /// Called when the user gives up unlocking and the window closes.
     std::function<void()> onQuit;
 
+    /// Activity: postpones auto-lock (keys and clicks in any window, see App).
+    void Touch() { m_lastActivity = std::chrono::steady_clock::now(); }
+
 private:
     void BuildMenus();
     void BuildContent();
@@ -91,7 +94,6 @@ private:
     void CreateNewCase();
     void ArchiveCase();
     void ShowPreferences();
-    void Touch() { m_lastActivity = std::chrono::steady_clock::now(); }
     void OnIdleCheck();
     void OnClose(wxCloseEvent& event);
     void ShowUnlockDialog(bool folderFixed);
