@@ -66,6 +66,7 @@ build_sanitized() {
     cmake --build "$dir" --target tests_core
     log "running tests_core under ASan+UBSan"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        LSAN_OPTIONS=suppressions="$ROOT/tests/lsan.supp":print_suppressions=0 \
         "$dir/bin/tests_core"
 }
 

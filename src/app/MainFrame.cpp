@@ -45,6 +45,7 @@ enum StatePage { kPageLocked, kPageOpen };
 enum CasePage { kPageNoCase, kPageCase };
 
 constexpr int kAutosaveQuietMs = 1000; ///< save after a quiet second
+constexpr int kSaveRetryMs = 10000;    ///< retry a failed save (vault folder gone)
 constexpr int kIdleCheckMs = 5000;
 
 /// A user-facing sentence for a vault error. The vault's own message names the
@@ -263,10 +264,20 @@ bool MainFrame::SaveNow() {
         return true;
     try {
         m_doc->Save();
+        m_saveFailing = false;
         UpdateTitle();
         return true;
     } catch (const vault::VaultError& e) {
-        wxMessageBox(VaultMessage(e), _("Could not save"), wxOK | wxICON_ERROR, this);
+        // The case stays in memory (dirty) and saving is retried, so a vault
+        // folder that dropped away (a network share) gets the changes once it
+        // is back. Say so once per outage, not at every retry.
+        if (!m_saveFailing)
+            wxMessageBox(VaultMessage(e) + "\n\n" +
+                             _("The changes are kept in memory and saved as soon as the vault "
+                               "folder can be written again."),
+                         _("Could not save"), wxOK | wxICON_ERROR, this);
+        m_saveFailing = true;
+        m_autosave.StartOnce(kSaveRetryMs);
     }
     return false;
 }
@@ -287,6 +298,8 @@ bool MainFrame::OpenCase(const std::string& caseId) {
         return false;
     if (m_doc && m_doc->Id() == caseId)
         return true;
+    if (!SaveNow())
+        return false; // never drop unsaved changes to open another client
     CloseCase();
     wxBusyCursor busy;
     try {

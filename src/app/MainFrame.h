@@ -123,6 +123,7 @@ private:
     wxWeakRef<UnlockDialog> m_unlock;
 
     wxTimer m_autosave;
+    bool m_saveFailing = false; ///< the last save failed; retrying quietly
     wxTimer m_idleCheck;
     std::chrono::steady_clock::time_point m_lastActivity;
     std::chrono::seconds m_idleLimit{0};
