@@ -12,10 +12,7 @@ namespace {
 
 int CaseNew(Context& ctx) {
     vault::Vault v = ctx.OpenVault(ctx.args.dir);
-    for (const auto& s : v.ListCases())
-        if (s.code == ctx.args.code)
-            throw UsageError("a case with code " + ctx.args.code + " already exists");
-    journal::Case c = v.CreateCase(ctx.args.code);
+    journal::Case c = v.CreateCase(ctx.args.code); // refuses a code already in use (exit 2)
     ctx.out << c.id << "\n";
     return 0;
 }
