@@ -22,7 +22,9 @@ constexpr std::array kActions{
     AuditAction::Unlock,      AuditAction::UnlockFailed, AuditAction::Open,
     AuditAction::Create,      AuditAction::Save,         AuditAction::Export,
     AuditAction::Sign,        AuditAction::Addendum,     AuditAction::SlotAdded,
-    AuditAction::SlotRemoved, AuditAction::PasswordChanged, AuditAction::Archive};
+    AuditAction::SlotRemoved, AuditAction::PasswordChanged, AuditAction::Archive,
+    AuditAction::Search};
+static_assert(kActions.size() == static_cast<std::size_t>(vault::kLastAuditAction) + 1);
 } // namespace
 
 wxString AuditActionName(AuditAction action) {
@@ -51,6 +53,8 @@ wxString AuditActionName(AuditAction action) {
         return _("Password changed");
     case AuditAction::Archive:
         return _("Archived client");
+    case AuditAction::Search:
+        return _("Searched all notes");
     }
     return wxString();
 }

@@ -283,7 +283,7 @@ AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIden
             Hash mac{};
             r.Raw(mac.data(), mac.size());
             r.ExpectEnd();
-            if (action > static_cast<std::uint8_t>(AuditAction::Archive))
+            if (action > static_cast<std::uint8_t>(kLastAuditAction))
                 r.Fail(where + " has an unknown action");
             e.action = static_cast<AuditAction>(action);
             if (e.seq != i)

@@ -73,7 +73,9 @@ enum class AuditAction : std::uint8_t {
     SlotRemoved,
     PasswordChanged,
     Archive,
+    Search, ///< a vault-wide search: one entry per search, never the query text
 };
+constexpr AuditAction kLastAuditAction = AuditAction::Search;
 const char* ToString(AuditAction a);
 
 struct AuditEntry {
