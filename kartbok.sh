@@ -15,7 +15,7 @@ DEMO_PASSWORD="kartbok-demo"
 
 PACKAGES=(
     build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
-    libwxgtk3.2-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
+    libwxgtk3.2-dev libgtk-3-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
     libsodium-dev libcairo2-dev libpango1.0-dev libyaml-cpp-dev libcli11-dev
     nlohmann-json3-dev gettext xvfb xauth x11-apps imagemagick poppler-utils
     fonts-dejavu-core

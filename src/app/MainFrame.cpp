@@ -12,6 +12,7 @@
 #include "FormsPage.h"
 #include "InterviewPage.h"
 #include "Names.h"
+#include "NativeLayout.h"
 #include "NewCaseDialog.h"
 #include "PersonInspector.h"
 #include "PlaceholderPage.h"
@@ -205,6 +206,7 @@ void MainFrame::RebuildUi() {
     }
     ShowState();
     SendSizeEvent();
+    CallAfter([this] { RequestFullAllocation(*this); });
 }
 
 void MainFrame::ShowState() {

@@ -13,6 +13,7 @@
 #include "JournalPage.h"
 #include "JournalPresenter.h"
 #include "MainFrame.h"
+#include "NativeLayout.h"
 #include "NoteEditor.h"
 #include "OverviewPage.h"
 #include "SignedNoteView.h"
@@ -312,6 +313,14 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     page = ShowJournal(frame);
     page->SelectSession(id);
     Pump();
+    {
+        // GTK once left the note pane unallocated (blank) after the rebuild.
+        auto* view = Find<wxTextCtrl>("signed_note", frame);
+        REQUIRE(view != nullptr);
+        CHECK(view->IsShownOnScreen());
+        CHECK(AllocatedSize(*view) == view->GetSize());
+        CHECK(view->GetSize().x > 200);
+    }
     Screenshot(*frame, "journal-signed-sv.png");
     page->SelectSession(doc->Case().sessions[1].id);
     Pump();
