@@ -17,10 +17,12 @@
 #include <vector>
 
 using kartbok::fuzz::Expect;
+using kartbok::fuzz::ExpectOnlyVaultErrors;
+using kartbok::fuzz::ExpectSuccess;
 using kartbok::fuzz::Finding;
 using kartbok::fuzz::FuzzVault;
+using kartbok::fuzz::kDamagedOrTampered;
 using kartbok::fuzz::KeySpan;
-using kartbok::vault::VaultError;
 namespace vault = kartbok::vault;
 
 namespace {
@@ -28,54 +30,41 @@ namespace {
 constexpr const char* kCaseId = "00000000-0000-4000-8000-00000000f022";
 constexpr const char* kOtherId = "00000000-0000-4000-8000-0000000000aa";
 
-bool DamagedOrTampered(const VaultError& e) {
-    return e.GetKind() == VaultError::Kind::Damaged || e.GetKind() == VaultError::Kind::Tampered;
-}
-
-/// Decrypts bytes that must be refused; returns normally when they were.
+/// Decrypts bytes that must be refused (Damaged or Tampered).
 void ExpectRefused(std::span<const unsigned char> bytes, const char* what) {
-    try {
-        (void)vault::DecryptCaseFile(KeySpan(), FuzzVault(), kCaseId, bytes, "fuzz.kbc");
-    } catch (const VaultError& e) {
-        Expect(DamagedOrTampered(e), "a changed case file gave a VaultError of another kind");
-        return;
-    }
-    Finding(what);
+    if (ExpectOnlyVaultErrors(
+            [&] {
+                return vault::DecryptCaseFile(KeySpan(), FuzzVault(), kCaseId, bytes, "fuzz.kbc");
+            },
+            "DecryptCaseFile (a changed case file)", kDamagedOrTampered))
+        Finding(what);
 }
 
 void AsCaseFile(std::span<const unsigned char> bytes) {
-    try {
-        (void)vault::ReadCaseFileHeader(bytes, "fuzz.kbc");
-    } catch (const VaultError& e) {
-        Expect(e.GetKind() == VaultError::Kind::Damaged, "ReadCaseFileHeader threw a non-Damaged VaultError");
-    }
-    vault::DecryptedCase d;
-    try {
-        d = vault::DecryptCaseFile(KeySpan(), FuzzVault(), {}, bytes, "fuzz.kbc");
-    } catch (const VaultError& e) {
-        Expect(DamagedOrTampered(e), "DecryptCaseFile threw a VaultError other than Damaged/Tampered");
+    (void)ExpectOnlyVaultErrors([&] { return vault::ReadCaseFileHeader(bytes, "fuzz.kbc"); },
+                                "ReadCaseFileHeader");
+    const auto d = ExpectOnlyVaultErrors(
+        [&] { return vault::DecryptCaseFile(KeySpan(), FuzzVault(), {}, bytes, "fuzz.kbc"); },
+        "DecryptCaseFile", kDamagedOrTampered);
+    if (!d)
         return;
-    }
     // Only seeds (or a forgery, which would be a finding of its own) get here.
-    Expect(d.plaintext.size() <= bytes.size(), "the plaintext is longer than the file");
-    try {
-        (void)vault::DecryptCaseFile(KeySpan(), FuzzVault(), d.header.caseId, bytes, "fuzz.kbc");
-    } catch (const VaultError&) {
-        Finding("an authentic file is refused when asked for the case id it holds");
-    }
-    if (d.header.caseId != kOtherId) {
-        try {
-            (void)vault::DecryptCaseFile(KeySpan(), FuzzVault(), kOtherId, bytes, "fuzz.kbc");
-            Finding("a file holding another case was accepted");
-        } catch (const VaultError& e) {
-            Expect(e.GetKind() == VaultError::Kind::Tampered, "another case's file is not reported as Tampered");
-        }
-    }
-    try {
-        (void)vault::DeserializeCase(d.plaintext, "fuzz.kbc");
-    } catch (const VaultError& e) {
-        Expect(e.GetKind() == VaultError::Kind::Damaged, "DeserializeCase threw a non-Damaged VaultError");
-    }
+    Expect(d->plaintext.size() <= bytes.size(), "the plaintext is longer than the file");
+    (void)ExpectSuccess(
+        [&] {
+            return vault::DecryptCaseFile(KeySpan(), FuzzVault(), d->header.caseId, bytes,
+                                          "fuzz.kbc");
+        },
+        "an authentic file is refused when asked for the case id it holds");
+    if (d->header.caseId != kOtherId &&
+        ExpectOnlyVaultErrors(
+            [&] {
+                return vault::DecryptCaseFile(KeySpan(), FuzzVault(), kOtherId, bytes, "fuzz.kbc");
+            },
+            "DecryptCaseFile (another case's file; only Tampered)", kartbok::fuzz::kTampered))
+        Finding("a file holding another case was accepted");
+    (void)ExpectOnlyVaultErrors([&] { return vault::DeserializeCase(d->plaintext, "fuzz.kbc"); },
+                                "DeserializeCase");
 }
 
 void AsPlaintext(std::span<const unsigned char> bytes) {
@@ -87,12 +76,9 @@ void AsPlaintext(std::span<const unsigned char> bytes) {
     std::vector<unsigned char> file =
         vault::EncryptCaseFile(KeySpan(), FuzzVault(), kCaseId, generation, plain, chunk);
 
-    vault::DecryptedCase d;
-    try {
-        d = vault::DecryptCaseFile(KeySpan(), FuzzVault(), kCaseId, file, "fuzz.kbc");
-    } catch (const VaultError&) {
-        Finding("a file EncryptCaseFile just wrote does not decrypt");
-    }
+    const vault::DecryptedCase d = ExpectSuccess(
+        [&] { return vault::DecryptCaseFile(KeySpan(), FuzzVault(), kCaseId, file, "fuzz.kbc"); },
+        "a file EncryptCaseFile just wrote does not decrypt");
     Expect(d.plaintext == plain, "decrypting gave other bytes than were encrypted");
     Expect(d.header.caseId == kCaseId && d.header.generation == generation && d.header.chunkSize == chunk &&
                d.header.vault == FuzzVault() && d.header.version == vault::kCaseFormatVersion,

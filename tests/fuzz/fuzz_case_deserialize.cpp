@@ -14,36 +14,25 @@
 #include <string>
 
 using kartbok::fuzz::Expect;
-using kartbok::fuzz::Finding;
-using kartbok::vault::VaultError;
+using kartbok::fuzz::ExpectOnlyVaultErrors;
+using kartbok::fuzz::ExpectSuccess;
 namespace vault = kartbok::vault;
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-#ifdef KARTBOK_FUZZ_DICT
-    kartbok::fuzz::UseDefaultDictionary(argc, argv, KARTBOK_FUZZ_DICT);
-#else
-    (void)argc;
-    (void)argv;
-#endif
+    kartbok::fuzz::UseTargetDictionary(argc, argv);
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    kartbok::journal::Case c;
-    try {
-        c = vault::DeserializeCase(text, "fuzz");
-    } catch (const VaultError& e) {
-        Expect(e.GetKind() == VaultError::Kind::Damaged, "DeserializeCase threw a non-Damaged VaultError");
+    const auto c = ExpectOnlyVaultErrors([&] { return vault::DeserializeCase(text, "fuzz"); },
+                                         "DeserializeCase");
+    if (!c)
         return 0;
-    }
-    const std::string again = vault::SerializeCase(c);
-    kartbok::journal::Case reloaded;
-    try {
-        reloaded = vault::DeserializeCase(again, "fuzz (saved again)");
-    } catch (const VaultError&) {
-        Finding("a case DeserializeCase accepted does not load again after SerializeCase");
-    }
-    Expect(reloaded == c, "a case changed between save and load");
+    const std::string again = vault::SerializeCase(*c);
+    const auto reloaded =
+        ExpectSuccess([&] { return vault::DeserializeCase(again, "fuzz (saved again)"); },
+                      "a case DeserializeCase accepted does not load again after SerializeCase");
+    Expect(reloaded == *c, "a case changed between save and load");
     return 0;
 }

@@ -12,17 +12,17 @@
 #include <string_view>
 
 using kartbok::fuzz::Expect;
+using kartbok::fuzz::ExpectOnly;
 namespace g = kartbok::genogram;
 
 namespace {
 
 void Import(std::string_view bytes, const g::GedcomOptions& options) {
-    g::GedcomResult r;
-    try {
-        r = g::ImportGedcom(bytes, options);
-    } catch (const g::GedcomError&) {
+    const auto result =
+        ExpectOnly<g::GedcomError>([&] { return g::ImportGedcom(bytes, options); }, "ImportGedcom");
+    if (!result)
         return;
-    }
+    const g::GedcomResult& r = *result;
     Expect(g::IsStructurallySound(r.family), "ImportGedcom returned a family with structural errors");
     Expect(r.warnings.size() <= g::kGedcomMaxWarnings + 1, "ImportGedcom returned more warnings than its limit");
     for (const auto& [xref, id] : r.xrefToPerson)
@@ -38,12 +38,7 @@ void Import(std::string_view bytes, const g::GedcomOptions& options) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-#ifdef KARTBOK_FUZZ_DICT
-    kartbok::fuzz::UseDefaultDictionary(argc, argv, KARTBOK_FUZZ_DICT);
-#else
-    (void)argc;
-    (void)argv;
-#endif
+    kartbok::fuzz::UseTargetDictionary(argc, argv);
     return 0;
 }
 
@@ -51,6 +46,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     Import(bytes, {});
     Import(bytes, {"@I1@"});
-    (void)g::AnselToUtf8(bytes);
+    (void)kartbok::fuzz::ExpectSuccess([&] { return g::AnselToUtf8(bytes); }, "AnselToUtf8 threw");
     return 0;
 }

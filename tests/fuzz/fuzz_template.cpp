@@ -18,18 +18,15 @@ using kartbok::fuzz::Expect;
 namespace kj = kartbok::journal;
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-#ifdef KARTBOK_FUZZ_DICT
-    kartbok::fuzz::UseDefaultDictionary(argc, argv, KARTBOK_FUZZ_DICT);
-#else
-    (void)argc;
-    (void)argv;
-#endif
+    kartbok::fuzz::UseTargetDictionary(argc, argv);
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view yaml(reinterpret_cast<const char*>(data), size);
-    const kj::TemplateLoadResult r = kj::ParseTemplate(yaml, "fuzz.yaml");
+    const kj::TemplateLoadResult r =
+        kartbok::fuzz::ExpectSuccess([&] { return kj::ParseTemplate(yaml, "fuzz.yaml"); },
+                                     "ParseTemplate threw (it reports problems instead)");
     Expect(r.value.has_value() == r.problems.empty(), "a template was returned with problems, or none without");
     for (const auto& p : r.problems) {
         Expect(p.line >= 0 && p.column >= 0 && !p.message.empty(), "a problem without a place or a message");

@@ -20,8 +20,8 @@
 #include "KeyFile.h"
 
 using kartbok::fuzz::Expect;
-using kartbok::fuzz::Finding;
-using kartbok::vault::VaultError;
+using kartbok::fuzz::ExpectOnlyVaultErrors;
+using kartbok::fuzz::ExpectSuccess;
 namespace detail = kartbok::vault::detail;
 
 namespace {
@@ -36,21 +36,16 @@ bool Cheap(const detail::KeySlot& s) { return s.opsLimit <= 2 && s.memLimit <= 6
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const unsigned char> bytes(data, size);
-    detail::KeyFile kf;
-    try {
-        kf = detail::ParseKeyFile(bytes);
-    } catch (const VaultError& e) {
-        Expect(e.GetKind() == VaultError::Kind::Damaged, "ParseKeyFile threw a non-Damaged VaultError");
+    const auto parsed =
+        ExpectOnlyVaultErrors([&] { return detail::ParseKeyFile(bytes); }, "ParseKeyFile");
+    if (!parsed)
         return 0;
-    }
+    const detail::KeyFile& kf = *parsed;
     Expect(!kf.slots.empty() && kf.slots.size() <= 64, "ParseKeyFile accepted a slot count out of range");
     for (const auto& s : kf.slots) {
         Expect(!s.user.empty() && s.user.size() <= 256, "ParseKeyFile accepted a user name out of range");
-        try {
-            detail::CheckKdfLimits(s.opsLimit, s.memLimit);
-        } catch (const VaultError&) {
-            Finding("ParseKeyFile accepted KDF limits that CheckKdfLimits refuses");
-        }
+        ExpectSuccess([&] { detail::CheckKdfLimits(s.opsLimit, s.memLimit); },
+                      "ParseKeyFile accepted KDF limits that CheckKdfLimits refuses");
     }
 
     // Round trip: every byte but the (unused) reserved field is a field.
@@ -60,22 +55,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The fuzz key is not this file's vault key: the audit key must not open.
     const detail::SecureBuffer wrongKey(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size());
-    try {
-        (void)detail::UnwrapAuditSecret(kf, wrongKey);
-        // Possible only for a file made under the fuzz key (make_fuzz_seeds' own).
-    } catch (const VaultError& e) {
-        Expect(e.GetKind() == VaultError::Kind::Damaged || e.GetKind() == VaultError::Kind::Tampered,
-               "UnwrapAuditSecret threw a VaultError other than Damaged/Tampered");
-    }
+    // Opens only for a file made under the fuzz key (make_fuzz_seeds' own).
+    (void)ExpectOnlyVaultErrors([&] { return detail::UnwrapAuditSecret(kf, wrongKey); },
+                                "UnwrapAuditSecret", kartbok::fuzz::kDamagedOrTampered);
     for (const auto& s : kf.slots) {
         if (!Cheap(s))
             continue;
         detail::SecureBuffer key;
-        try {
-            (void)detail::OpenSlot(kf, s, "not the password", key);
-        } catch (const VaultError& e) {
-            Expect(e.GetKind() == VaultError::Kind::Io, "OpenSlot threw something else than Io (out of memory)");
-        }
+        // Io only: out of memory for Argon2.
+        (void)ExpectOnlyVaultErrors(
+            [&] { return detail::OpenSlot(kf, s, "not the password", key); }, "OpenSlot",
+            kartbok::fuzz::kIo);
     }
     return 0;
 }

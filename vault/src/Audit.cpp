@@ -56,14 +56,14 @@ struct Layout {
     std::size_t goodEnd = 0;
 };
 
-Layout Scan(const Bytes& bytes) {
+Layout Scan(std::span<const unsigned char> bytes) {
     Layout l;
     if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         return l;
     l.headerOk = true;
     std::size_t pos = kHeaderBytes;
     while (bytes.size() - pos >= 4) {
-        ByteReader r(std::span<const unsigned char>(bytes).subspan(pos, 4), kLabel);
+        ByteReader r(bytes.subspan(pos, 4), kLabel);
         const std::uint32_t len = r.U32();
         if (len > kMaxRecord || len > bytes.size() - pos - 4)
             break;
@@ -74,8 +74,13 @@ Layout Scan(const Bytes& bytes) {
     return l;
 }
 
-Hash HashOf(const Bytes& bytes, std::size_t off, std::size_t len) {
-    return HashBytes(std::span<const unsigned char>(bytes).subspan(off, len));
+Hash HashOf(std::span<const unsigned char> bytes, std::size_t off, std::size_t len) {
+    return HashBytes(bytes.subspan(off, len));
+}
+
+/// The format version in a header Scan accepted.
+std::uint16_t VersionOf(std::span<const unsigned char> bytes) {
+    return static_cast<std::uint16_t>(bytes[8] | bytes[9] << 8);
 }
 
 void WriteAll(FileSystem& fs, int fd, const Bytes& data) {
@@ -224,10 +229,9 @@ AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIden
                               const std::array<unsigned char, 32>& publicKey,
                               const SecureBuffer& secretKey, const SecureBuffer& macKey) {
     AuditReadResult res;
-    auto problem = [&](const std::string& p) { res.problems.push_back(kLabel + ": " + p); };
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
-        problem("missing (the audit log was deleted)");
+        res.problems.push_back(kLabel + ": missing (the audit log was deleted)");
         return res;
     }
     Bytes bytes;
@@ -237,6 +241,14 @@ AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIden
         res.problems.push_back(e.what());
         return res;
     }
+    return ReadAuditBytes(bytes, vault, publicKey, secretKey, macKey);
+}
+
+AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const VaultIdentity& vault,
+                               const std::array<unsigned char, 32>& publicKey,
+                               const SecureBuffer& secretKey, const SecureBuffer& macKey) {
+    AuditReadResult res;
+    auto problem = [&](const std::string& p) { res.problems.push_back(kLabel + ": " + p); };
     if (bytes.empty()) {
         problem("empty (the audit log was truncated)");
         return res;
@@ -244,6 +256,12 @@ AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIden
     const Layout l = Scan(bytes);
     if (!l.headerOk) {
         problem("damaged (not an audit log)");
+        return res;
+    }
+    if (VersionOf(bytes) != kVersion) {
+        // Records of another format version would all look tampered with.
+        problem("format version " + std::to_string(VersionOf(bytes)) +
+                " is not supported (written by a newer Kartbok?)");
         return res;
     }
     if (!std::equal(vault.id.begin(), vault.id.end(), bytes.begin() + 12))
@@ -285,6 +303,8 @@ AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIden
             r.ExpectEnd();
             if (action > static_cast<std::uint8_t>(kLastAuditAction))
                 r.Fail(where + " has an unknown action");
+            if (authenticated > 1)
+                r.Fail(where + " has an unknown authentication mark");
             e.action = static_cast<AuditAction>(action);
             if (e.seq != i)
                 problem(where + " has sequence number " + std::to_string(e.seq + 1) +

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,16 @@ struct AuditReadResult {
     std::vector<std::string> problems; ///< one line each, "audit.kbl: ..."
 };
 
-/// Opens every record and checks the chain, the sequence numbers and each
-/// record's MAC. Never throws for damage; reports it.
+/// Opens every record of the bytes of an audit.kbl and checks the header, the
+/// chain, the sequence numbers and each record's MAC. Pure (no file access).
+/// Never throws for damage; reports it, one line per problem naming records by
+/// number, never their content. Entries are the records that decrypt and parse,
+/// in file order (also those with a problem).
+AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const VaultIdentity& vault,
+                               const std::array<unsigned char, 32>& publicKey,
+                               const SecureBuffer& secretKey, const SecureBuffer& macKey);
+
+/// ReadAuditBytes of the file; a missing or unreadable file is a problem too.
 AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIdentity& vault,
                               const std::array<unsigned char, 32>& publicKey,
                               const SecureBuffer& secretKey, const SecureBuffer& macKey);

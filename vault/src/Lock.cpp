@@ -4,13 +4,17 @@
 
 #include "Sodium.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,11 +26,51 @@ constexpr const char* kFirstLine = "kartbok-lock 1";
 /// only after this long is it treated as debris of a crash.
 constexpr std::int64_t kUnreadableGraceSeconds = 30;
 
-std::string OneLine(std::string s) {
-    for (char& c : s)
-        if (c == '\n' || c == '\r')
-            c = ' ';
+/// Longest user or host a lock holds (ParseKeyFile allows user names of 256
+/// bytes; host names are at most 255).
+constexpr std::size_t kMaxField = 256;
+
+/// A user or host as a lock holds it, and as it may appear in a message: one
+/// line, no control characters (C0, DEL, or C1 as UTF-8: a terminal would act
+/// on them), at most kMaxField bytes cut at a UTF-8 boundary. Idempotent, so
+/// what FormatLock writes ParseLock reads back unchanged.
+std::string Clean(std::string_view in) {
+    std::string s;
+    s.reserve(std::min(in.size(), kMaxField));
+    for (std::size_t i = 0; i < in.size() && s.size() <= kMaxField; ++i) {
+        const auto c = static_cast<unsigned char>(in[i]);
+        if (c < 0x20 || c == 0x7f) {
+            s += ' ';
+        } else if (c == 0xc2 && i + 1 < in.size() &&
+                   static_cast<unsigned char>(in[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(in[i + 1]) <= 0x9f) {
+            s += ' ';
+            ++i;
+        } else {
+            s += static_cast<char>(c);
+        }
+    }
+    if (s.size() > kMaxField) {
+        // Back to the start of a character cut in two (at most 3 bytes back,
+        // so bytes that are not UTF-8 at all still keep kMaxField - 3).
+        std::size_t cut = kMaxField;
+        while (cut > kMaxField - 3 && (static_cast<unsigned char>(s[cut]) & 0xc0) == 0x80)
+            --cut;
+        s.resize(cut);
+    }
     return s;
+}
+
+/// The whole of `text` as a decimal number in T's range: digits, and a leading
+/// '-' for signed T only; no '+', space or anything after (std::stol took
+/// "12abc" as 12, std::stoull took "-1" as 2^64 - 1).
+template <class T> std::optional<T> Number(std::string_view text) {
+    T value{};
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end)
+        return std::nullopt;
+    return value;
 }
 
 std::optional<std::string> ReadSmallFile(const std::filesystem::path& p) {
@@ -63,8 +107,8 @@ bool IsOurs(const LockInfo& l, const LockInfo& me) {
 bool IsStale(const LockInfo& l, const std::string& host) {
     if (l.host != host)
         return false; // cannot see processes on another machine
-    if (l.pid <= 0)
-        return true;
+    if (l.pid <= 0 || l.pid > std::numeric_limits<pid_t>::max())
+        return true; // no process here has it (and kill() must not see 0 or -1)
     if (::kill(static_cast<pid_t>(l.pid), 0) != 0 && errno == ESRCH)
         return true;
     const std::uint64_t start = ProcessStartTime(l.pid);
@@ -103,8 +147,8 @@ std::string HostName() {
 
 LockInfo OwnLockInfo(const std::string& user) {
     LockInfo l;
-    l.user = OneLine(user);
-    l.host = OneLine(HostName());
+    l.user = Clean(user);
+    l.host = Clean(HostName());
     l.pid = static_cast<long>(::getpid());
     l.start = ProcessStartTime(l.pid);
     l.since = static_cast<std::int64_t>(std::time(nullptr));
@@ -113,7 +157,7 @@ LockInfo OwnLockInfo(const std::string& user) {
 
 std::string FormatLock(const LockInfo& l) {
     std::ostringstream out;
-    out << kFirstLine << "\nuser=" << OneLine(l.user) << "\nhost=" << OneLine(l.host)
+    out << kFirstLine << "\nuser=" << Clean(l.user) << "\nhost=" << Clean(l.host)
         << "\npid=" << l.pid << "\nstart=" << l.start << "\nsince=" << l.since << "\n";
     return out.str();
 }
@@ -129,20 +173,30 @@ std::optional<LockInfo> ParseLock(const std::string& text) {
         const auto eq = line.find('=');
         if (eq == std::string::npos)
             return std::nullopt;
-        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-        try {
-            if (key == "user")
-                l.user = value;
-            else if (key == "host")
-                l.host = value, haveHost = true;
-            else if (key == "pid")
-                l.pid = std::stol(value), havePid = true;
-            else if (key == "start")
-                l.start = std::stoull(value);
-            else if (key == "since")
-                l.since = std::stoll(value), end = true;
-        } catch (const std::exception&) {
-            return std::nullopt;
+        const std::string_view key = std::string_view(line).substr(0, eq);
+        const std::string_view value = std::string_view(line).substr(eq + 1);
+        if (key == "user") {
+            l.user = Clean(value);
+        } else if (key == "host") {
+            l.host = Clean(value);
+            haveHost = true;
+        } else if (key == "pid") {
+            const auto pid = Number<long>(value);
+            if (!pid)
+                return std::nullopt;
+            l.pid = *pid;
+            havePid = true;
+        } else if (key == "start") {
+            const auto start = Number<std::uint64_t>(value);
+            if (!start)
+                return std::nullopt;
+            l.start = *start;
+        } else if (key == "since") {
+            const auto since = Number<std::int64_t>(value);
+            if (!since)
+                return std::nullopt;
+            l.since = *since;
+            end = true;
         }
     }
     if (!havePid || !haveHost || !end)
@@ -151,15 +205,17 @@ std::optional<LockInfo> ParseLock(const std::string& text) {
 }
 
 std::string DescribeHolder(const LockInfo& l) {
-    std::string s = (l.user.empty() ? std::string("someone") : l.user) + " on host " + l.host +
+    const std::string user = Clean(l.user);
+    std::string s = (user.empty() ? std::string("someone") : user) + " on host " + Clean(l.host) +
                     ", pid " + std::to_string(l.pid);
     if (l.since > 0) {
+        // A since too far ahead for struct tm (or for the buffer) is left out.
         const std::time_t t = static_cast<std::time_t>(l.since);
         std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[32];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-        s += std::string(", since ") + buf;
+        char buf[64];
+        if (gmtime_r(&t, &tm) != nullptr &&
+            std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm) > 0)
+            s += std::string(", since ") + buf;
     }
     return s;
 }

@@ -2,6 +2,10 @@
 
 #include "VaultTestSupport.h"
 
+#include <sodium.h>
+
+#include <array>
+
 using namespace kartbok;
 using namespace kartbok::vault;
 using namespace kartbok::vault::test;
@@ -145,4 +149,53 @@ TEST_CASE("a torn last audit record is reported, then cut off by the next append
         CHECK(entries.back().detail.find("an incomplete last record of") != std::string::npos);
         CHECK(v.Verify().ok);
     }
+}
+
+TEST_CASE("an audit log of another format version is reported, not read as tampered", "[vault]") {
+    AuditedVault a;
+    Bytes log = ReadFile(a.Log());
+    log[8] = 2; // docs/vault-format.md: u16 format version at offset 8
+    WriteFile(a.Log(), log);
+    const auto problems = Problems(a.dir);
+    CHECK(Has(problems, "audit.kbl: format version 2 is not supported"));
+    CHECK_FALSE(Has(problems, "does not decrypt"));
+    Vault v = Vault::Open(a.dir, kPassword);
+    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { v.ReadAudit(); })
+              .rfind("audit.kbl: format version 2", 0) == 0);
+}
+
+// The reader took any mark other than 1 as "unauthenticated", so a record
+// marked 2 passed as a failed unlock; the format knows only 0 and 1.
+TEST_CASE("an audit record with an unknown authentication mark is malformed", "[vault]") {
+    AuditedVault a;
+    Bytes log = ReadFile(a.Log());
+    const auto records = SplitRecords(log);
+    // A record anyone can append (sealing needs only the public audit key in
+    // vault.key, offset 28): an unlock-failed marked 2, chained to the last.
+    const Bytes key = ReadFile(a.dir / "vault.key");
+    std::array<unsigned char, crypto_generichash_BYTES> prev{};
+    crypto_generichash(prev.data(), prev.size(), records.back().data(), records.back().size(),
+                       nullptr, 0);
+    Bytes plain;
+    auto le = [&](std::uint64_t v, int n) {
+        for (int i = 0; i < n; ++i)
+            plain.push_back(static_cast<unsigned char>(v >> (8 * i)));
+    };
+    le(records.size(), 8); // seq
+    plain.insert(plain.end(), prev.begin(), prev.end());
+    le(1767225600, 8);                // time
+    le(0, 4);                         // user ""
+    plain.push_back(1);               // unlock-failed
+    le(0, 4);                         // case id ""
+    le(0, 4);                         // detail ""
+    plain.push_back(2);               // authenticated: neither 0 nor 1
+    plain.insert(plain.end(), 32, 0); // MAC
+    Bytes sealed(plain.size() + crypto_box_SEALBYTES);
+    REQUIRE(crypto_box_seal(sealed.data(), plain.data(), plain.size(), key.data() + 28) == 0);
+    for (int i = 0; i < 4; ++i)
+        log.push_back(static_cast<unsigned char>(sealed.size() >> (8 * i)));
+    log.insert(log.end(), sealed.begin(), sealed.end());
+    WriteFile(a.Log(), log);
+    const auto problems = Problems(a.dir);
+    CHECK(Has(problems, "audit.kbl: record 9 is damaged (malformed)"));
 }

@@ -87,3 +87,63 @@ TEST_CASE("a case lock is taken, refused to others and released", "[vault]") {
         CHECK(holder.find("bo on host elsewhere.example") == 0);
     }
 }
+
+// ParseLock read numbers with std::stol/stoull ("12abc" was pid 12, "-1" a start
+// of 2^64 - 1) and put user and host into the holder message as they were.
+TEST_CASE("a lock whose numbers are not plain decimal is not read as a holder", "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const std::string id = v.CreateCase(kCode).id;
+    const fs::path lock = tmp / "vault" / (id + ".lock");
+    for (const std::string bad : {"pid=12abc\nstart=1", "pid= 12\nstart=1", "pid=+12\nstart=1",
+                                  "pid=12\nstart=-1", "pid=99999999999999999999\nstart=1"}) {
+        INFO(bad);
+        std::ofstream(lock) << "kartbok-lock 1\nuser=bo\nhost=elsewhere.example\n"
+                            << bad << "\nsince=1767225600\n";
+        std::string holder;
+        CHECK_FALSE(v.TryLockCase(id, &holder)); // unreadable and fresh: being written
+        CHECK(holder == "another Kartbok instance (the lock is being written)");
+    }
+}
+
+TEST_CASE("a lock holder is described without control characters, cut to a sane length",
+          "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const std::string id = v.CreateCase(kCode).id;
+    const fs::path lock = tmp / "vault" / (id + ".lock");
+    std::string holder;
+
+    std::ofstream(lock) << "kartbok-lock 1\nuser=bo\x1b[2J\xc2\x9b"
+                           "1m\r\nhost=else\twhere.example\x07\npid=1\n"
+                           "start=1\nsince=1767225600\n";
+    CHECK_FALSE(v.TryLockCase(id, &holder));
+    CHECK(holder == "bo [2J 1m  on host else where.example , pid 1, since 2026-01-01 00:00 UTC");
+
+    std::ofstream(lock) << "kartbok-lock 1\nuser=" << std::string(1000, 'x')
+                        << "\nhost=elsewhere.example\npid=1\nstart=1\nsince=1767225600\n";
+    CHECK_FALSE(v.TryLockCase(id, &holder));
+    CHECK(holder.rfind(std::string(256, 'x') + " on host elsewhere.example, pid 1", 0) == 0);
+}
+
+TEST_CASE("a lock from a time struct tm cannot hold leaves the date out", "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const std::string id = v.CreateCase(kCode).id;
+    const fs::path lock = tmp / "vault" / (id + ".lock");
+    std::ofstream(lock) << "kartbok-lock 1\nuser=bo\nhost=elsewhere.example\npid=1\nstart=1\n"
+                           "since=9223372036854775807\n";
+    std::string holder;
+    CHECK_FALSE(v.TryLockCase(id, &holder));
+    CHECK(holder == "bo on host elsewhere.example, pid 1"); // was "since 1900-01-00 00:00 UTC"
+}
+
+TEST_CASE("a lock on this host with a pid no process can have is stale", "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const std::string id = v.CreateCase(kCode).id;
+    const fs::path lock = tmp / "vault" / (id + ".lock");
+    // 2^32 + 1 became pid 1 (alive) when cast to pid_t for kill().
+    WriteLock(lock, "bo", 4294967297L, StartTime(1));
+    CHECK(v.TryLockCase(id));
+}
