@@ -1,13 +1,18 @@
 #include "ClientListPanel.h"
 
+#include "InterviewPresenter.h"
 #include "Names.h"
 #include "Utf8.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
+
+#include <algorithm>
+#include <numeric>
 
 namespace kartbok::app {
 
@@ -16,6 +21,15 @@ namespace {
 constexpr int kActive = 0;
 /// After the statuses: cases with a follow-up or retention review due.
 constexpr int kDueSoon = 1 + static_cast<int>(kCaseStatuses.size());
+
+enum Column { kCode, kStatus, kFollowUp, kInterview, kColumns };
+
+wxString ColumnTitle(const wxListCtrl& list, int column) {
+    wxListItem item;
+    item.SetMask(wxLIST_MASK_TEXT);
+    list.GetColumn(column, item);
+    return item.GetText();
+}
 } // namespace
 
 ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
@@ -39,14 +53,28 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->SetName("client_list");
-    m_list->AppendColumn(_("Client"), wxLIST_FORMAT_LEFT, FromDIP(105));
-    m_list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    m_list->AppendColumn(_("Follow-up"), wxLIST_FORMAT_LEFT, FromDIP(85));
+    m_list->AppendColumn(_("Client"));
+    m_list->AppendColumn(_("Status"));
+    m_list->AppendColumn(_("Follow-up"));
+    // TRANSLATORS: column of the client list: deep-interview topics covered, "9/14".
+    m_list->AppendColumn(_("Interview"), wxLIST_FORMAT_RIGHT);
     sizer->Add(m_list, 1, wxLEFT | wxRIGHT | wxEXPAND, 4);
+    // Wide enough for every column with typical content, in this language; the
+    // splitter keeps the pane at least this wide.
+    const std::vector<int> typical = ColumnWidths(false);
+    SetMinSize(wxSize(std::accumulate(typical.begin(), typical.end(), 0) + 8 +
+                          wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this) + FromDIP(4),
+                      -1));
 
+    auto* searchNotes = new wxButton(this, wxID_ANY, _("Search notes..."));
+    searchNotes->SetName("search_notes");
+    searchNotes->SetToolTip(_("Search every client's notes (decrypted in memory only)"));
     auto* newCase = new wxButton(this, wxID_ANY, _("New client..."));
     newCase->SetName("new_case");
-    sizer->Add(newCase, 0, wxALL | wxEXPAND, 4);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(searchNotes, 1, wxRIGHT, 4);
+    buttons->Add(newCase, 1);
+    sizer->Add(buttons, 0, wxALL | wxEXPAND, 4);
     SetSizer(sizer);
 
     m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Rebuild(); });
@@ -56,14 +84,27 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     });
     m_status->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Rebuild(); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, &ClientListPanel::OnSelected, this);
+    m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter([this] { FitColumns(); }); // once the list knows its new client size
+    });
     newCase->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (onNewCase)
             onNewCase();
+    });
+    searchNotes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (onSearchNotes)
+            onSearchNotes();
     });
 }
 
 void ClientListPanel::SetCases(std::vector<vault::CaseSummary> cases) {
     m_cases = std::move(cases);
+    Rebuild();
+}
+
+void ClientListPanel::SetTemplates(journal::TemplateSet templates) {
+    m_templates = std::move(templates);
     Rebuild();
 }
 
@@ -74,7 +115,7 @@ void ClientListPanel::Rebuild() {
     filter.dueOnly = sel == kDueSoon;
     if (sel > kActive && sel != kDueSoon)
         filter.status = kCaseStatuses[static_cast<std::size_t>(sel - 1)];
-    m_rows = BuildClientRows(m_cases, filter, Today());
+    m_rows = BuildClientRows(m_cases, filter, Today(), m_templates.Find(kDeepInterviewId));
 
     m_rebuilding = true;
     m_list->Freeze();
@@ -88,6 +129,7 @@ void ClientListPanel::Rebuild() {
             m_list->SetItem(item, 2, wxString::Format(_("Review %s"), FromUtf8(row.dueDate)));
         else if (row.due) // overdue or within 30 days: marked, so it is seen before it is late
             m_list->SetItem(item, 2, wxString::FromUTF8("\u25CF ") + FromUtf8(row.dueDate));
+        m_list->SetItem(item, kInterview, FromUtf8(ProgressText(row.interview)));
         if (row.followUpOverdue || row.due == journal::DueKind::FollowUpOverdue)
             m_list->SetItemTextColour(item, wxColour(170, 40, 0));
         else if (row.due)
@@ -95,8 +137,63 @@ void ClientListPanel::Rebuild() {
         if (row.id == m_selectedId)
             m_list->SetItemState(item, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }
+    FitColumns();
     m_list->Thaw();
     m_rebuilding = false;
+}
+
+std::vector<int> ClientListPanel::ColumnWidths(bool withRows) const {
+    const int padding = FromDIP(16);
+    std::vector<int> widths(kColumns, 0);
+    auto fit = [&](int column, const wxString& text) {
+        auto& width = widths[static_cast<std::size_t>(column)];
+        width = std::max(width, m_list->GetTextExtent(text).x + padding);
+    };
+    for (int c = 0; c < kColumns; ++c)
+        fit(c, ColumnTitle(*m_list, c));
+    // Typical content, so the columns stay put while the filter changes the rows.
+    fit(kCode, "GBG-2026-014");
+    for (auto s : kCaseStatuses)
+        fit(kStatus, CaseStatusName(s));
+    fit(kFollowUp, wxString::FromUTF8("\u25CF 2026-12-31"));
+    fit(kInterview, "17/17");
+    if (!withRows)
+        return widths;
+    // The longest text of each column shown (measuring one per column keeps
+    // typing in the filter quick with thousands of clients).
+    std::vector<wxString> longest(kColumns);
+    for (long i = 0; i < m_list->GetItemCount(); ++i)
+        for (int c = 0; c < kColumns; ++c) {
+            wxString text = m_list->GetItemText(i, c);
+            if (text.length() > longest[static_cast<std::size_t>(c)].length())
+                longest[static_cast<std::size_t>(c)] = std::move(text);
+        }
+    for (int c = 0; c < kColumns; ++c)
+        fit(c, longest[static_cast<std::size_t>(c)]);
+    return widths;
+}
+
+void ClientListPanel::FitColumns() {
+    std::vector<int> widths = ColumnWidths(true);
+    const std::vector<int> typical = ColumnWidths(false);
+    const int room = m_list->GetClientSize().x;
+    auto total = [&] { return std::accumulate(widths.begin(), widths.end(), 0); };
+    // Too wide (a long "Review ..." date, a long code): the follow-up, status and
+    // code columns give way, down to their typical width, in that order (wx ends
+    // the cut text with "..."); the interview progress is never cut.
+    for (int c : {kFollowUp, kStatus, kCode}) {
+        auto& width = widths[static_cast<std::size_t>(c)];
+        const int excess = total() - room;
+        if (excess > 0)
+            width = std::max(typical[static_cast<std::size_t>(c)], width - excess);
+    }
+    // Room to spare goes to the code column. Narrower than even the typical
+    // widths (the pane keeps at least those), the list scrolls sideways.
+    if (total() < room)
+        widths[kCode] += room - total();
+    for (int c = 0; c < kColumns; ++c)
+        if (m_list->GetColumnWidth(c) != widths[static_cast<std::size_t>(c)])
+            m_list->SetColumnWidth(c, widths[static_cast<std::size_t>(c)]);
 }
 
 void ClientListPanel::SelectCase(const std::string& id) {

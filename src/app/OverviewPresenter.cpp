@@ -50,8 +50,13 @@ Timeline BuildTimeline(const Case& c, Date today) {
 
 TopicProgress ChecklistProgress(const Case& c, const Template& checklist,
                                 std::string_view language) {
+    return ChecklistProgress(c.checklists, checklist, language);
+}
+
+TopicProgress ChecklistProgress(const std::vector<ChecklistRun>& runs, const Template& checklist,
+                                std::string_view language) {
     std::map<std::string, TopicState> states;
-    for (const auto& run : c.checklists) {
+    for (const auto& run : runs) {
         if (run.templateId != checklist.id)
             continue;
         std::vector<TopicEntry> entries = run.entries;

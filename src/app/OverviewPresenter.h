@@ -58,6 +58,10 @@ struct TopicProgress {
 };
 TopicProgress ChecklistProgress(const journal::Case& c, const journal::Template& checklist,
                                 std::string_view language);
+/// The same from checklist runs alone (runs of other templates are ignored), so
+/// the client list counts from the index exactly as the Overview tab does.
+TopicProgress ChecklistProgress(const std::vector<journal::ChecklistRun>& runs,
+                                const journal::Template& checklist, std::string_view language);
 
 /// What was agreed for next time in the latest session that says anything (as
 /// it stands after corrections), and when that session was.

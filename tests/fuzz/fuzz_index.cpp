@@ -1,7 +1,8 @@
 // index.kbx parsing after decryption (ListCases, FindCaseIdByCode, LoadCase
 // read it on every call). The body is only reachable through a valid AEAD tag,
 // so this target seals each input as an index body under the fuzz vault key,
-// exactly as docs/vault-format.md lays index.kbx out, and hands the file to
+// exactly as docs/vault-format.md lays index.kbx out, once as version 2 (with
+// checklist progress) and once as version 1, and hands each file to
 // ParseIndex: it must give an index that writes back to an equal one, or
 // VaultError::Damaged, never a crash, a hang, another exception or a leak.
 // The raw input is also parsed as a whole index.kbx. Seeds: index bodies of
@@ -24,19 +25,20 @@
 #include <sodium.h>
 
 using kartbok::fuzz::Expect;
-using kartbok::fuzz::Finding;
-using kartbok::vault::VaultError;
+using kartbok::fuzz::ExpectOnlyVaultErrors;
+using kartbok::fuzz::ExpectSuccess;
 namespace detail = kartbok::vault::detail;
 
 namespace {
 
-/// An index.kbx holding `body` under the fuzz key: magic, version 1, reserved,
+/// An index.kbx holding `body` under the fuzz key: magic, version, reserved,
 /// vault id, write counter, nonce, AEAD(body) with bytes 0-35 as associated data.
-detail::Bytes Seal(std::span<const unsigned char> body, std::uint64_t counter) {
+detail::Bytes Seal(std::span<const unsigned char> body, std::uint64_t counter,
+                   std::uint16_t version) {
     detail::ByteWriter w;
     static constexpr unsigned char kMagic[8] = {'K', 'B', 'I', 'N', 'D', 'E', 'X', 0};
     w.Raw(std::span(kMagic));
-    w.U16(1);
+    w.U16(version);
     w.U16(0);
     const auto vault = kartbok::fuzz::FuzzVault();
     w.Raw(std::span(vault.id));
@@ -58,34 +60,32 @@ detail::Bytes Seal(std::span<const unsigned char> body, std::uint64_t counter) {
 bool SameEntry(const detail::IndexEntry& a, const detail::IndexEntry& b) {
     const auto& x = a.summary;
     const auto& y = b.summary;
-    return x.id == y.id && x.code == y.code && x.status == y.status && x.followUpDue == y.followUpDue &&
-           x.lastEntry == y.lastEntry && x.sessions == y.sessions && x.generation == y.generation &&
-           a.hash == b.hash;
+    return x.id == y.id && x.code == y.code && x.status == y.status &&
+           x.followUpDue == y.followUpDue && x.lastEntry == y.lastEntry &&
+           x.sessions == y.sessions && x.generation == y.generation &&
+           x.checklists == y.checklists && a.hash == b.hash;
 }
 
+using KindSpan = std::span<const kartbok::fuzz::ErrorKind>;
+
 void Parse(std::span<const unsigned char> file, const detail::SecureBuffer& key, bool sealedHere) {
-    detail::Index index;
-    try {
-        index = detail::ParseIndex(file, kartbok::fuzz::FuzzVault(), key);
-    } catch (const VaultError& e) {
-        if (sealedHere)
-            Expect(e.GetKind() == VaultError::Kind::Damaged, "ParseIndex threw a non-Damaged VaultError on a body");
-        else
-            Expect(e.GetKind() == VaultError::Kind::Damaged || e.GetKind() == VaultError::Kind::Tampered,
-                   "ParseIndex threw a VaultError other than Damaged/Tampered");
+    // A body sealed here authenticates, so only Damaged; raw bytes may be Tampered.
+    const auto parsed = ExpectOnlyVaultErrors(
+        [&] { return detail::ParseIndex(file, kartbok::fuzz::FuzzVault(), key); },
+        sealedHere ? "ParseIndex (a body sealed under the right key)" : "ParseIndex",
+        sealedHere ? KindSpan(kartbok::fuzz::kDamaged)
+                   : KindSpan(kartbok::fuzz::kDamagedOrTampered));
+    if (!parsed)
         return;
-    }
+    const detail::Index& index = *parsed;
     for (const auto& e : index.entries) {
         Expect(detail::IsUuid(e.summary.id), "ParseIndex accepted an entry whose id is not a uuid");
         Expect(e.summary.status <= kartbok::journal::CaseStatus::Archived, "ParseIndex accepted a bad status");
     }
     const detail::Bytes again = detail::WriteIndex(index, kartbok::fuzz::FuzzVault(), key);
-    detail::Index reread;
-    try {
-        reread = detail::ParseIndex(again, kartbok::fuzz::FuzzVault(), key);
-    } catch (const VaultError&) {
-        Finding("an index ParseIndex accepted does not read again after WriteIndex");
-    }
+    const detail::Index reread =
+        ExpectSuccess([&] { return detail::ParseIndex(again, kartbok::fuzz::FuzzVault(), key); },
+                      "an index ParseIndex accepted does not read again after WriteIndex");
     Expect(reread.generation == index.generation && reread.entries.size() == index.entries.size(),
            "an index changed between write and read");
     for (std::size_t i = 0; i < index.entries.size(); ++i)
@@ -103,8 +103,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const unsigned char> bytes(data, size);
     const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size());
-    const detail::Bytes file = Seal(bytes, size);
-    Parse(file, key, true);
+    for (const std::uint16_t version : {2, 1})
+        Parse(Seal(bytes, size, version), key, true);
     Parse(bytes, key, false);
     return 0;
 }

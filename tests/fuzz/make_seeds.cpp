@@ -5,14 +5,17 @@
 // several small seeds, since libFuzzer mutates small inputs far faster.
 // Encrypted seeds use FuzzSupport.h's fixed key so the targets can open them.
 // Run it again (cmake --build build-fuzz --target fuzz_seeds) after a format
-// change; the files it writes are deterministic except nonces and keys.
+// change; the files it writes are deterministic except nonces, keys and the
+// times in audit records.
 #include "FuzzSupport.h"
 
 #include "CaseJson.h"
 #include "Cli.h"
 
+#include "Audit.h"
 #include "Index.h"
 #include "KeyFile.h"
+#include "Lock.h"
 
 #include "kartbok/genogram/Gedcom.h"
 #include "kartbok/vault/CaseFile.h"
@@ -227,6 +230,83 @@ detail::Bytes KeyFileWithSlots(int slots) {
     return detail::WriteKeyFile(kf);
 }
 
+/// An audit log of the fuzz vault with a record of every kind of writer: with
+/// the vault key (MAC), without (a failed unlock), a restarted log.
+detail::Bytes AuditLog(const fs::path& file, bool restarted) {
+    auto posix = vault::PosixFileSystem();
+    const auto keys = kartbok::fuzz::FuzzAuditKeys();
+    const detail::SecureBuffer mac = detail::DeriveAuditMacKey(
+        detail::SecureBuffer(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size()));
+    detail::AuditWriter w;
+    w.file = file;
+    w.vault = kartbok::fuzz::FuzzVault();
+    w.publicKey = keys.publicKey;
+    w.macKey = &mac;
+    w.sync = false;
+    if (!restarted)
+        detail::CreateAuditFile(*posix, file, w.vault);
+    auto append = [&](vault::AuditAction action, const std::string& user, const std::string& caseId,
+                      const std::string& text, bool authenticated = true) {
+        vault::AuditEntry e;
+        e.action = action;
+        e.user = user;
+        e.caseId = caseId;
+        e.detail = text;
+        w.macKey = authenticated ? &mac : nullptr;
+        detail::AppendAudit(*posix, w, e);
+    };
+    const std::string caseId = EveryField().id;
+    append(vault::AuditAction::SlotAdded, "anna", "", "slot for anna");
+    append(vault::AuditAction::UnlockFailed, "", "", "", false);
+    append(vault::AuditAction::Unlock, "anna", "", "");
+    if (!restarted) {
+        append(vault::AuditAction::Open, "anna", caseId, "");
+        append(vault::AuditAction::Save, "anna", caseId, "generation 2");
+        append(vault::AuditAction::Search, "anna", "", "3 cases");
+        append(vault::AuditAction::Export, "anna", caseId, "follow-up brief pdf");
+    }
+    return vault::ReadWholeFile(file);
+}
+
+/// The same log with every record opened: header, then u32 length + plaintext
+/// (what fuzz_audit seals itself).
+detail::Bytes Unsealed(const detail::Bytes& log) {
+    const auto keys = kartbok::fuzz::FuzzAuditKeys();
+    constexpr std::size_t kHeader = 28;
+    detail::ByteWriter out;
+    out.Raw(std::span(log).first(kHeader));
+    std::size_t pos = kHeader;
+    while (log.size() - pos >= 4) {
+        const std::uint32_t len =
+            static_cast<std::uint32_t>(log[pos] | log[pos + 1] << 8 | log[pos + 2] << 16 |
+                                       static_cast<std::uint32_t>(log[pos + 3]) << 24);
+        if (len < crypto_box_SEALBYTES || len > log.size() - pos - 4)
+            break;
+        detail::Bytes plain(len - crypto_box_SEALBYTES);
+        if (crypto_box_seal_open(plain.data(), log.data() + pos + 4, len, keys.publicKey.data(),
+                                 keys.secretKey.data()) != 0) {
+            std::cerr
+                << "make_fuzz_seeds: an audit record does not open under the fuzz audit key\n";
+            std::exit(1);
+        }
+        out.U32(static_cast<std::uint32_t>(plain.size()));
+        out.Raw(std::span(plain));
+        pos += 4 + len;
+    }
+    return std::move(out.Out());
+}
+
+/// A lock as FormatLock writes it, for an invented holder (never this host).
+std::string Lock(const std::string& user, const std::string& host, long pid, std::int64_t since) {
+    detail::LockInfo l;
+    l.user = user;
+    l.host = host;
+    l.pid = pid;
+    l.start = 1234567;
+    l.since = since;
+    return detail::FormatLock(l);
+}
+
 void CopyFiles(const fs::path& from, const fs::path& to, const std::string& ext, bool recursive) {
     if (!fs::exists(from))
         return;
@@ -297,10 +377,35 @@ int main(int argc, char** argv) {
     Write(seeds / "fuzz_index" / "empty.bin", IndexBody({}));
     Write(seeds / "fuzz_index" / "one.bin", IndexBody({EveryField()}));
     Write(seeds / "fuzz_index" / "all.bin", IndexBody(all));
+    // A version 1 body (no checklist progress): one entry whose progress is an
+    // empty run count, the last 4 bytes of the version 2 body, cut off.
+    kj::Case noChecklists = EveryField();
+    noChecklists.checklists.clear();
+    std::vector<unsigned char> v1 = IndexBody({noChecklists});
+    v1.resize(v1.size() - 4);
+    Write(seeds / "fuzz_index" / "one-v1.bin", v1);
 
     Write(seeds / "fuzz_vault_key" / "demo.key", Read(fs::path(demo) / "vault.key"));
     Write(seeds / "fuzz_vault_key" / "golden-v1.key", Read(source / "tests/data/vault/v1/vault.key"));
     Write(seeds / "fuzz_vault_key" / "three-slots.key", KeyFileWithSlots(3));
+
+    const detail::Bytes audit = AuditLog(tmp / "audit.kbl", false);
+    Write(seeds / "fuzz_audit" / "seven-records.kbl", audit);
+    Write(seeds / "fuzz_audit" / "seven-records-unsealed.bin", Unsealed(audit));
+    detail::Bytes torn = audit;
+    torn.resize(torn.size() - 10);
+    Write(seeds / "fuzz_audit" / "torn-last-record.kbl", torn);
+    const detail::Bytes restarted = AuditLog(tmp / "restarted.kbl", true);
+    Write(seeds / "fuzz_audit" / "restarted.kbl", restarted);
+    Write(seeds / "fuzz_audit" / "restarted-unsealed.bin", Unsealed(restarted));
+
+    Write(seeds / "fuzz_lock" / "anna.lock",
+          Lock("anna", "kartbok-fuzz.example", 4242, 1767225600));
+    Write(seeds / "fuzz_lock" / "no-user.lock", Lock("", "localhost", 1, 0));
+    Write(seeds / "fuzz_lock" / "utf8-user.lock",
+          Lock("Åsa Öberg-Lindqvist", "mottagning-3.kartbok-fuzz.example", 2147483647, 4102444800));
+    Write(seeds / "fuzz_lock" / "unknown-key.lock",
+          Lock("bo", "kartbok-fuzz.example", 77, 1767225600) + "note=a later version's field\n");
 
     CopyFiles(source / "tests/data/gedcom", seeds / "fuzz_gedcom", ".ged", false);
     Write(seeds / "fuzz_gedcom" / "generated-40.ged", g::GenerateGedcom(40, 7));

@@ -11,7 +11,14 @@ namespace kartbok::vault::detail {
 namespace {
 
 constexpr unsigned char kMagic[8] = {'K', 'B', 'I', 'N', 'D', 'E', 'X', 0};
-constexpr std::uint16_t kVersion = 1;
+/// Version 2 adds each case's checklist progress; version 1 is still read
+/// (its entries have no progress until their case is saved again).
+constexpr std::uint16_t kVersion = 2;
+constexpr std::uint16_t kOldestVersion = 1;
+// Bounds on the checklist progress of an entry (version 2).
+constexpr std::size_t kMaxChecklistRuns = 64;
+constexpr std::size_t kMaxChecklistItems = 4096;
+constexpr std::size_t kMaxChecklistIdBytes = 256;
 const std::string kLabel = "index.kbx";
 constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
@@ -28,6 +35,78 @@ journal::Date ReadDate(ByteReader& r) {
     d.month = r.I32();
     d.day = r.I32();
     return d;
+}
+
+void WriteIds(ByteWriter& w, const std::vector<std::string>& ids) {
+    w.U32(static_cast<std::uint32_t>(ids.size()));
+    for (const auto& id : ids)
+        w.Str(id);
+}
+
+std::vector<std::string> ReadIds(ByteReader& r) {
+    const std::uint32_t count = r.U32();
+    // Every id takes at least its 4-byte length.
+    if (count > kMaxChecklistItems || count > r.Remaining() / 4)
+        r.Fail("checklist item count out of range");
+    std::vector<std::string> ids;
+    ids.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i)
+        ids.push_back(r.Str(kMaxChecklistIdBytes));
+    return ids;
+}
+
+void WriteChecklists(ByteWriter& w, const std::vector<ChecklistSummary>& runs) {
+    w.U32(static_cast<std::uint32_t>(runs.size()));
+    for (const auto& run : runs) {
+        w.Str(run.templateId);
+        w.I32(run.templateVersion);
+        WriteIds(w, run.coveredItemIds);
+        WriteIds(w, run.partlyItemIds);
+        WriteIds(w, run.notYetItemIds);
+    }
+}
+
+std::vector<ChecklistSummary> ReadChecklists(ByteReader& r) {
+    const std::uint32_t count = r.U32();
+    // A run takes at least 20 bytes: id length, version, three item counts.
+    if (count > kMaxChecklistRuns || count > r.Remaining() / 20)
+        r.Fail("checklist count out of range");
+    std::vector<ChecklistSummary> runs(count);
+    for (auto& run : runs) {
+        run.templateId = r.Str(kMaxChecklistIdBytes);
+        run.templateVersion = r.I32();
+        run.coveredItemIds = ReadIds(r);
+        run.partlyItemIds = ReadIds(r);
+        run.notYetItemIds = ReadIds(r);
+    }
+    return runs;
+}
+
+/// Only what the reader accepts: ids within kMaxChecklistIdBytes, at most
+/// kMaxChecklistItems per state and kMaxChecklistRuns runs. A case beyond that
+/// (no sensible template comes near) loses the excess from its client-list
+/// progress, never its index.
+std::vector<ChecklistSummary> SummariseChecklists(const std::vector<journal::ChecklistRun>& runs) {
+    std::vector<ChecklistSummary> out;
+    for (const auto& run : runs) {
+        if (out.size() == kMaxChecklistRuns)
+            break;
+        if (run.templateId.size() > kMaxChecklistIdBytes)
+            continue;
+        ChecklistSummary& s = out.emplace_back();
+        s.templateId = run.templateId;
+        s.templateVersion = run.templateVersion;
+        for (const auto& e : run.entries) {
+            if (e.itemId.size() > kMaxChecklistIdBytes)
+                continue;
+            auto& ids = e.state == journal::TopicState::Covered  ? s.coveredItemIds
+                        : e.state == journal::TopicState::Partly ? s.partlyItemIds
+                                                                 : s.notYetItemIds;
+            if (ids.size() < kMaxChecklistItems)
+                ids.push_back(e.itemId);
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -53,6 +132,7 @@ CaseSummary Summarise(const journal::Case& c) {
     // The journal owns what counts as an entry (sessions, signatures, addenda,
     // forms, case dates); the retention review date hangs on it.
     s.lastEntry = journal::LastEntryDate(c);
+    s.checklists = SummariseChecklists(c.checklists);
     return s;
 }
 
@@ -69,6 +149,7 @@ Bytes WriteIndex(const Index& index, const VaultIdentity& vault, const SecureBuf
         body.I32(s.sessions);
         body.U64(s.generation);
         body.Raw(std::span(e.hash));
+        WriteChecklists(body, s.checklists);
     }
 
     ByteWriter w;
@@ -102,7 +183,7 @@ Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vaul
     if (magic.size() != sizeof kMagic || std::memcmp(magic.data(), kMagic, sizeof kMagic) != 0)
         r.Fail("not a Kartbok index");
     const std::uint16_t version = r.U16();
-    if (version != kVersion)
+    if (version < kOldestVersion || version > kVersion)
         r.Fail("index version " + std::to_string(version) + " is not supported");
     if (r.U16() != 0) // reserved must stay zero until a version gives it meaning
         r.Fail("reserved header field is not zero");
@@ -144,6 +225,8 @@ Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vaul
         s.sessions = b.I32();
         s.generation = b.U64();
         b.Raw(e.hash.data(), e.hash.size());
+        if (version >= 2)
+            s.checklists = ReadChecklists(b);
         index.entries.push_back(std::move(e));
     }
     b.ExpectEnd();

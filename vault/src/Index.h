@@ -25,13 +25,16 @@ struct Index {
     const IndexEntry* Find(const std::string& caseId) const;
 };
 
+/// Always writes the newest version (2).
 Bytes WriteIndex(const Index& index, const VaultIdentity& vault, const SecureBuffer& vaultKey);
-/// Throws VaultError::Damaged (empty, truncated, not authentic) or Tampered
-/// (another vault's index).
+/// Reads version 2 and version 1 (whose entries have no checklists). Throws
+/// VaultError::Damaged (empty, truncated, not authentic, counts or lengths out
+/// of bounds) or Tampered (another vault's index).
 Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vault,
                  const SecureBuffer& vaultKey);
 
-/// The summary the index keeps for a case; lastEntry is the latest session day.
+/// The summary the index keeps for a case; lastEntry is the latest session day,
+/// checklists the item ids of each checklist run by state.
 CaseSummary Summarise(const journal::Case& c);
 
 } // namespace kartbok::vault::detail

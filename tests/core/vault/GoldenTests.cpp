@@ -1,6 +1,9 @@
-// Golden fixtures: a vault written by format version 1 must open forever
-// (DESIGN.md §5). tests/data/vault/v1/ was made once by the hidden generator
-// below; never regenerate it for a new format: add tests/data/vault/v2/ instead.
+// Golden fixtures: a vault written by any format version must open forever
+// (DESIGN.md §5). tests/data/vault/vN/ was made once by the hidden generator
+// below, when vN was the newest format; never regenerate an old one: add
+// tests/data/vault/vN+1/ for a new format instead.
+//   v1: index.kbx version 1 (no checklist progress); case files version 1.
+//   v2: index.kbx version 2 (checklist progress per case); case files version 1.
 
 #include "VaultTestSupport.h"
 
@@ -14,6 +17,15 @@ namespace {
 
 const fs::path kFixture = fs::path(KARTBOK_TEST_DATA) / "vault" / "v1";
 const char* kGoldenPassword = "golden-v1";
+const fs::path kFixtureV2 = fs::path(KARTBOK_TEST_DATA) / "vault" / "v2";
+const char* kGoldenPasswordV2 = "golden-v2";
+
+/// index.kbx bytes 8-9: the format version of the index.
+int IndexVersion(const fs::path& vaultDir) {
+    const Bytes b = ReadFile(vaultDir / "index.kbx");
+    REQUIRE(b.size() > 10);
+    return b[8] | (b[9] << 8);
+}
 
 /// The content of the v1 fixture. Do not change: the fixture on disk holds it.
 journal::Case GoldenV1Case(const std::string& id) {
@@ -54,28 +66,68 @@ journal::Case GoldenV1Case(const std::string& id) {
     return c;
 }
 
-} // namespace
+/// The content of the v2 fixture: a deep interview under way (covered, partly,
+/// and a topic with only a note). Do not change: the fixture on disk holds it.
+journal::Case GoldenV2Case(const std::string& id) {
+    using journal::TopicState;
+    journal::Case c = GoldenV1Case(id);
+    c.code = "GOLD-002";
+    c.status = journal::CaseStatus::Ongoing;
+    c.sessions[0].id = "00000000-0000-4000-8000-000000000002";
+    c.checklists = {{"deep-interview",
+                     1,
+                     {{"family-map-three-generations",
+                       TopicState::Covered,
+                       "Three generations",
+                       {c.sessions[0].id},
+                       {1, 2, 3}},
+                      {"childhood", TopicState::Covered, "", {c.sessions[0].id}, {1}},
+                      {"childhood-school", TopicState::Partly, "Alone at school", {}, {1}},
+                      {"vulnerability", TopicState::NotYet, "Ask about the divorce", {}, {3}}}}};
+    return c;
+}
 
-TEST_CASE("generate the v1 golden vault fixture", "[.generate]") {
-    // A golden fixture is history: rewriting it would hide a format change.
-    // Only an explicit request regenerates it (a [vault] filter must not).
-    const char* request = std::getenv("KARTBOK_REGENERATE_GOLDEN");
-    if (request == nullptr || std::string(request) != "v1") {
-        WARN("set KARTBOK_REGENERATE_GOLDEN=v1 to rewrite tests/data/vault/v1");
-        return;
-    }
+const ChecklistSummary kGoldenV2Progress{"deep-interview",
+                                         1,
+                                         {"family-map-three-generations", "childhood"},
+                                         {"childhood-school"},
+                                         {"vulnerability"}};
+
+/// Writes a fixture vault holding one case, without .bak files.
+void GenerateFixture(const fs::path& dir, const char* password, const std::string& code,
+                     journal::Case (*content)(const std::string&)) {
     std::error_code ec;
-    fs::remove_all(kFixture, ec);
-    std::string id;
+    fs::remove_all(dir, ec);
     {
-        Vault v = Vault::Create(kFixture, "golden", kGoldenPassword, KdfLimits::Minimum());
-        id = v.CreateCase("GOLD-001").id;
-        v.SaveCase(GoldenV1Case(id));
+        Vault v = Vault::Create(dir, "golden", password, KdfLimits::Minimum());
+        const std::string id = v.CreateCase(code).id;
+        v.SaveCase(content(id));
     }
-    for (const auto& f : fs::directory_iterator(kFixture))
+    for (const auto& f : fs::directory_iterator(dir))
         if (f.path().extension() == ".bak")
             fs::remove(f.path());
-    CHECK(Vault::Open(kFixture, kGoldenPassword).Verify().ok);
+    CHECK(Vault::Open(dir, password).Verify().ok);
+}
+
+/// A golden fixture is history: rewriting it would hide a format change.
+/// Only an explicit request regenerates it (a [vault] filter must not).
+bool Requested(const std::string& version) {
+    const char* request = std::getenv("KARTBOK_REGENERATE_GOLDEN");
+    return request != nullptr && request == version;
+}
+
+} // namespace
+
+TEST_CASE("generate the golden vault fixtures", "[.generate]") {
+    if (Requested("v1")) {
+        // Today's code writes index version 2: a "v1" made now would not be one.
+        FAIL("tests/data/vault/v1 can no longer be generated (index.kbx is version 2 now)");
+    } else if (Requested("v2")) {
+        GenerateFixture(kFixtureV2, kGoldenPasswordV2, "GOLD-002", GoldenV2Case);
+        CHECK(IndexVersion(kFixtureV2) == 2);
+    } else {
+        WARN("set KARTBOK_REGENERATE_GOLDEN=v2 to rewrite tests/data/vault/v2");
+    }
 }
 
 TEST_CASE("the v1 golden vault still opens and reads", "[vault]") {
@@ -93,6 +145,8 @@ TEST_CASE("the v1 golden vault still opens and reads", "[vault]") {
     CHECK(list[0].generation == 2);
     CHECK(list[0].status == journal::CaseStatus::Assessment);
     CHECK(list[0].lastEntry == journal::Date{2026, 2, 2});
+    CHECK(IndexVersion(dir) == 1);
+    CHECK(list[0].checklists.empty()); // version 1 kept no progress: the list shows a dash
     const std::string id = v.FindCaseIdByCode("GOLD-001");
     CHECK(id == list[0].id);
     CHECK(v.LoadCase(id) == GoldenV1Case(id));
@@ -105,7 +159,44 @@ TEST_CASE("the v1 golden vault still opens and reads", "[vault]") {
     // And it stays writable by today's code.
     journal::Case c = v.LoadCase(id);
     c.status = journal::CaseStatus::Ongoing;
+    c.checklists = {
+        {"deep-interview", 1, {{"childhood", journal::TopicState::Covered, "", {}, {}}}}};
     v.SaveCase(c);
     CHECK(Vault::Open(dir, kGoldenPassword).LoadCase(id).status == journal::CaseStatus::Ongoing);
+    // The save rewrote the index as version 2, with this case's progress.
+    CHECK(IndexVersion(dir) == 2);
+    CHECK(v.ListCases()[0].checklists ==
+          std::vector<ChecklistSummary>{{"deep-interview", 1, {"childhood"}, {}, {}}});
     ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(dir, "golden-v2"); });
+}
+
+TEST_CASE("the v2 golden vault still opens, reads and lists deep-interview progress", "[vault]") {
+    REQUIRE(fs::exists(kFixtureV2 / "vault.key"));
+    TempDir tmp;
+    const fs::path dir = tmp / "v2";
+    fs::copy(kFixtureV2, dir, fs::copy_options::recursive); // never touch the fixture itself
+    CHECK(IndexVersion(dir) == 2);
+    Vault v = Vault::Open(dir, kGoldenPasswordV2);
+    CHECK(v.User() == "golden");
+    const auto list = v.ListCases();
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].code == "GOLD-002");
+    CHECK(list[0].status == journal::CaseStatus::Ongoing);
+    CHECK(list[0].sessions == 1);
+    CHECK(list[0].generation == 2);
+    CHECK(list[0].lastEntry == journal::Date{2026, 2, 2});
+    REQUIRE(list[0].checklists.size() == 1);
+    CHECK(list[0].checklists[0] == kGoldenV2Progress);
+    const std::string id = v.FindCaseIdByCode("GOLD-002");
+    CHECK(v.LoadCase(id) == GoldenV2Case(id));
+    CHECK(v.Verify().ok);
+    // Still writable; the progress follows the case.
+    journal::Case c = v.LoadCase(id);
+    c.checklists[0].entries[2].state = journal::TopicState::Covered;
+    v.SaveCase(c);
+    const auto after = Vault::Open(dir, kGoldenPasswordV2).ListCases();
+    CHECK(
+        after[0].checklists[0].coveredItemIds ==
+        std::vector<std::string>{"family-map-three-generations", "childhood", "childhood-school"});
+    CHECK(after[0].checklists[0].partlyItemIds.empty());
 }

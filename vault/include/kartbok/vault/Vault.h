@@ -48,6 +48,22 @@ struct KdfLimits {
     static KdfLimits Minimum(); ///< for tests only
 };
 
+/// Where one checklist run of a case stands (journal::ChecklistRun without notes,
+/// sessions or people), so the client list can show "9/14" without opening the
+/// case. Only template item ids, never client text. Items without an entry are
+/// not listed; the total comes from the template, which the vault never loads.
+struct ChecklistSummary {
+    std::string templateId;  ///< e.g. "deep-interview"
+    int templateVersion = 0; ///< the version the item ids belong to (journal::MapAnswers maps them)
+    std::vector<std::string> coveredItemIds;
+    std::vector<std::string> partlyItemIds;
+    /// Entries still marked not yet (say, a note but no mark). They count as
+    /// not covered, but when a newer template merges two items, a covered one
+    /// merged with one of these becomes partly, as in the case itself.
+    std::vector<std::string> notYetItemIds;
+    bool operator==(const ChecklistSummary&) const = default;
+};
+
 /// What the index knows about a case without opening it. The index is encrypted,
 /// so it may hold the pseudonymous code and dates for a fast client list.
 struct CaseSummary {
@@ -58,6 +74,10 @@ struct CaseSummary {
     journal::Date lastEntry;
     int sessions = 0;
     std::uint64_t generation = 0;
+    /// One per checklist run of the case, in the case's order. Empty when the
+    /// case has none, and for a case last saved while the index was version 1
+    /// (before it held progress) until that case is saved again.
+    std::vector<ChecklistSummary> checklists = {};
 };
 
 enum class AuditAction : std::uint8_t {
