@@ -137,12 +137,22 @@ struct Folded {
     std::vector<std::size_t> origin;
 };
 
-Folded Fold(std::string_view s, const SearchOptions& options) {
-    Folded f;
+/// Folds s into f, reusing f's buffers (a search folds every text of every case).
+void FoldInto(std::string_view s, const SearchOptions& options, Folded& f) {
+    f.text.clear();
+    f.origin.clear();
     f.text.reserve(s.size());
     f.origin.reserve(s.size());
     std::size_t lastStart = std::string::npos; // where the last base letter begins in f.text
     for (std::size_t pos = 0; pos < s.size();) {
+        const auto b = static_cast<unsigned char>(s[pos]);
+        if (b < 0x80) { // ASCII, most of any note: lower-case it and go on
+            lastStart = f.text.size();
+            f.text += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            f.origin.push_back(pos);
+            ++pos;
+            continue;
+        }
         char32_t cp = 0;
         std::size_t len = Decode(s, pos, cp);
         if (len == 0) { // invalid byte: keep as is
@@ -176,17 +186,21 @@ Folded Fold(std::string_view s, const SearchOptions& options) {
             pos += len;
             continue;
         }
-        if (cp >= 'A' && cp <= 'Z')
-            cp += 32;
-        else if (cp >= 0xC0 && cp <= 0xFF)
+        if (cp >= 0xC0 && cp <= 0xFF)
             cp = FoldLatin1(cp, options.foldSwedishLetters);
         else if (cp >= 0x100 && cp <= 0x17F)
             cp = static_cast<unsigned char>(kExtendedABase[cp - 0x100]);
         lastStart = f.text.size();
         AppendUtf8(f.text, cp);
-        f.origin.resize(f.text.size(), pos);
+        while (f.origin.size() < f.text.size())
+            f.origin.push_back(pos);
         pos += len;
     }
+}
+
+Folded Fold(std::string_view s, const SearchOptions& options) {
+    Folded f;
+    FoldInto(s, options, f);
     return f;
 }
 
@@ -205,11 +219,14 @@ public:
 
     bool Empty() const { return m_query.empty(); }
 
-    /// Searches one piece of text; on a match fills snippet/matches and appends.
-    void Look(std::string_view text, SearchHit hit, std::vector<SearchHit>& out) const {
+    /// Searches one piece of text; on a match appends makeHit() with snippet and
+    /// matches filled in. The hit is only built for a match.
+    template <class MakeHit>
+    void Look(std::string_view text, MakeHit&& makeHit, std::vector<SearchHit>& out) {
         if (text.empty())
             return;
-        const Folded f = Fold(text, m_options);
+        FoldInto(text, m_options, m_folded);
+        const Folded& f = m_folded;
         std::size_t at = f.text.find(m_query);
         if (at == std::string::npos)
             return;
@@ -220,6 +237,7 @@ public:
         const std::size_t end = first + m_query.size();
         const std::size_t begin = f.origin[first];
         const std::size_t origEnd = end < f.origin.size() ? f.origin[end] : text.size();
+        SearchHit hit = makeHit();
         hit.snippet = Snippet(text, begin, std::max(begin, origEnd));
         hit.matches = count;
         out.push_back(std::move(hit));
@@ -228,6 +246,7 @@ public:
 private:
     SearchOptions m_options;
     std::string m_query;
+    Folded m_folded; ///< reused for every text
 };
 
 } // namespace
@@ -294,31 +313,48 @@ std::string Snippet(std::string_view text, std::size_t begin, std::size_t end, s
 std::vector<SearchHit> SearchCase(const Case& c, std::string_view query,
                                   const SearchOptions& options) {
     std::vector<SearchHit> hits;
-    const Searcher searcher(query, options);
+    Searcher searcher(query, options);
     if (searcher.Empty())
         return hits;
 
-    searcher.Look(c.reasonForContact, {HitPlace::ReasonForContact, {}, {}, {}, {}, {}, 0}, hits);
+    searcher.Look(
+        c.reasonForContact,
+        [] { return SearchHit{HitPlace::ReasonForContact, {}, {}, {}, {}, {}, 0}; }, hits);
     for (const Session& s : c.sessions) {
         const Date date = DateOf(s.start);
         for (const NoteField& f : s.fields)
-            searcher.Look(f.text, {HitPlace::SessionField, s.id, date, f.id, {}, {}, 0}, hits);
-        searcher.Look(s.nextSteps, {HitPlace::NextSteps, s.id, date, {}, {}, {}, 0}, hits);
+            searcher.Look(
+                f.text,
+                [&] { return SearchHit{HitPlace::SessionField, s.id, date, f.id, {}, {}, 0}; },
+                hits);
+        searcher.Look(
+            s.nextSteps, [&] { return SearchHit{HitPlace::NextSteps, s.id, date, {}, {}, {}, 0}; },
+            hits);
         for (const std::string& theme : s.themes)
-            searcher.Look(theme, {HitPlace::Theme, s.id, date, {}, {}, {}, 0}, hits);
+            searcher.Look(
+                theme, [&] { return SearchHit{HitPlace::Theme, s.id, date, {}, {}, {}, 0}; }, hits);
         for (const Addendum& a : s.addenda)
-            searcher.Look(a.text, {HitPlace::Addendum, s.id, date, a.correctsField, {}, {}, 0},
-                          hits);
+            searcher.Look(
+                a.text,
+                [&] {
+                    return SearchHit{HitPlace::Addendum, s.id, date, a.correctsField, {}, {}, 0};
+                },
+                hits);
     }
     for (const ChecklistRun& run : c.checklists)
         for (const TopicEntry& e : run.entries) {
-            SearchHit hit{HitPlace::TopicNote, {}, {}, e.itemId, run.templateId, {}, 0};
-            if (!e.sessionIds.empty()) {
-                hit.sessionId = e.sessionIds.front();
-                if (const Session* s = c.FindSession(hit.sessionId))
-                    hit.date = DateOf(s->start);
-            }
-            searcher.Look(e.note, std::move(hit), hits);
+            searcher.Look(
+                e.note,
+                [&] {
+                    SearchHit hit{HitPlace::TopicNote, {}, {}, e.itemId, run.templateId, {}, 0};
+                    if (!e.sessionIds.empty()) {
+                        hit.sessionId = e.sessionIds.front();
+                        if (const Session* s = c.FindSession(hit.sessionId))
+                            hit.date = DateOf(s->start);
+                    }
+                    return hit;
+                },
+                hits);
         }
     return hits;
 }

@@ -9,7 +9,6 @@
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/genogram/Scene.h"
-#include "kartbok/journal/Search.h"
 #include "kartbok/vault/CaseFile.h"
 #include "kartbok/vault/Vault.h"
 
@@ -292,9 +291,10 @@ void BenchSearch(Table& table, const BenchOptions& o) {
     const int runs = o.quick ? 1 : 3;
     std::size_t hits = 0;
     double ms = TimeMedian(runs, [&] {
-        hits = 0;
-        for (const auto& s : summaries)
-            hits += journal::SearchCase(v.LoadCase(s.id), "förändring").size();
+        const vault::VaultSearchResult result = v.SearchCases("förändring");
+        if (!result.problems.empty())
+            throw std::runtime_error("bench: " + result.problems.front());
+        hits = result.hits.size();
     });
     double ref = TimeMedian(runs, [&] {
         for (const auto& bytes : rawFiles)

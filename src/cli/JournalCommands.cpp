@@ -1,5 +1,6 @@
 // kartbok-cli session add|sign|addendum, search, case due
 #include "CaseJson.h"
+#include "Cli.h"
 #include "Context.h"
 
 #include "kartbok/journal/Dates.h"
@@ -103,14 +104,24 @@ int SessionAddendum(Context& ctx) {
 
 int Search(Context& ctx) {
     vault::Vault v = ctx.OpenVault(ctx.args.dir);
-    for (const auto& summary : v.ListCases()) {
-        journal::Case c = v.LoadCase(summary.id); // decrypted in memory only
-        for (const auto& hit : journal::SearchCase(c, ctx.args.text)) {
-            ctx.out << c.code << '\t' << hit.date.Iso() << '\t' << journal::ToString(hit.place) << '\t'
-                    << hit.snippet << '\n';
+    const vault::VaultSearchResult result = v.SearchCases(ctx.args.text); // in memory only
+    for (const auto& h : result.hits)
+        ctx.out << h.code << '\t' << h.hit.date.Iso() << '\t' << journal::ToString(h.hit.place)
+                << '\t' << h.hit.snippet << '\n';
+    if (!result.problems.empty()) {
+        // Each problem is "<code>: <file>: <what>". stderr names files, not clients
+        // (as vault verify does; the user did not name the code), so the code is left out.
+        const auto cases = v.ListCases();
+        for (const auto& problem : result.problems) {
+            std::string line = problem;
+            for (const auto& s : cases)
+                if (problem.rfind(s.code + ": " + s.id + ".kbc", 0) == 0)
+                    line = problem.substr(s.code.size() + 2);
+            ctx.err << "kartbok-cli: " << line << "\n";
         }
     }
-    return 0; // finding nothing is an answer, not an error
+    // Finding nothing is an answer, not an error; a case that could not be read is.
+    return result.problems.empty() ? kOk : kBadData;
 }
 
 int Due(Context& ctx) {
@@ -158,7 +169,11 @@ void AddJournalCommands(CLI::App& app, Context& ctx) {
     addendum->add_option("--field", a.field, "correct this field (old text stays, struck through)");
     addendum->callback([&ctx] { ctx.action = [&ctx] { return SessionAddendum(ctx); }; });
 
-    auto* search = app.add_subcommand("search", "search every note of every case (in memory)");
+    auto* search = app.add_subcommand(
+        "search", "search every note of every case, archived ones too (in memory); prints "
+                  "code<TAB>date<TAB>place<TAB>snippet per hit. A case file that cannot be read "
+                  "is one line on stderr (naming the file) and the others are still searched; "
+                  "exit 1 if there was any, else 0 (also when nothing is found)");
     search->add_option("DIR", a.dir, "vault folder")->required();
     search->add_option("TEXT", a.text, "what to find")->required();
     search->callback([&ctx] { ctx.action = [&ctx] { return Search(ctx); }; });

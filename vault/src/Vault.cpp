@@ -45,7 +45,7 @@ void Vault::Impl::AppendAudit(AuditAction action, const std::string& caseId,
                               const std::string& detail) {
     detail::AuditWriter w{AuditPath(), keyFile.vault, keyFile.auditPublic,
                           auditMacKey.Empty() ? nullptr : &auditMacKey, &auditTail,
-                          // Reads are frequent (search opens every case); their records
+                          // Opens are frequent (every click on a client); their records
                           // reach the disk with the next fsync, not each on its own.
                           action != AuditAction::Open};
     AuditEntry e;

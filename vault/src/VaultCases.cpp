@@ -25,14 +25,16 @@ struct CheckedCase {
     bool indexBehind = false; ///< a save finished but its index update did not
 };
 
-/// Reads, authenticates and parses one case file and checks it against its
-/// index entry. Throws VaultError naming the file.
+/// Where a case file is and the key and vault it must belong to.
 struct CaseContext {
     std::filesystem::path path;
     std::span<const unsigned char, 32> key;
     VaultIdentity vault;
 };
 
+/// Reads, authenticates and parses one case file and checks it against its
+/// index entry: the one path of LoadCase, SearchCases and Verify. The decrypted
+/// archive is wiped before returning. Throws VaultError naming the file.
 CheckedCase CheckCase(const CaseContext& ctx, const detail::IndexEntry& entry) {
     const std::string& id = entry.summary.id;
     const std::string name = id + ".kbc";
@@ -63,6 +65,10 @@ CheckedCase CheckCase(const CaseContext& ctx, const detail::IndexEntry& entry) {
         throw VaultError(VaultError::Kind::Tampered, name + ": holds a case with another id");
     return out;
 }
+
+/// The generation in the header of sealed unsaved changes (SealUnsaved). Saved
+/// case files start at 1, so neither is ever taken for the other.
+constexpr std::uint64_t kUnsavedGeneration = 0;
 
 detail::IndexEntry EntryFor(const journal::Case& c, std::uint64_t generation,
                             const detail::Hash& hash) {
@@ -180,6 +186,72 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
     return std::move(checked.c);
 }
 
+VaultSearchResult Vault::SearchCases(std::string_view query,
+                                     const journal::SearchOptions& options) {
+    m_impl->RequireUnlocked();
+    VaultSearchResult result;
+    if (query.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return result; // finds nothing (journal::SearchCase), so nothing is read
+    const detail::Index index = m_impl->LoadIndex();
+    std::vector<const detail::IndexEntry*> order;
+    order.reserve(index.entries.size());
+    for (const auto& e : index.entries)
+        order.push_back(&e);
+    std::sort(order.begin(), order.end(),
+              [](const detail::IndexEntry* a, const detail::IndexEntry* b) {
+                  return a->summary.code < b->summary.code;
+              });
+    for (const detail::IndexEntry* entry : order) {
+        const CaseSummary& s = entry->summary;
+        std::vector<journal::SearchHit> hits;
+        try {
+            // The same checks as LoadCase; the decrypted archive is wiped inside,
+            // the parsed case is dropped at the end of this block.
+            const CheckedCase checked =
+                CheckCase({m_impl->CasePath(s.id), m_impl->Key(), m_impl->keyFile.vault}, *entry);
+            hits = journal::SearchCase(checked.c, query, options);
+        } catch (const VaultError& e) {
+            result.problems.push_back(s.code + ": " + e.what());
+            continue;
+        }
+        ++result.casesSearched;
+        for (auto& hit : hits)
+            result.hits.push_back({s.id, s.code, std::move(hit)});
+    }
+    std::string counts = std::to_string(result.casesSearched) + " cases, " +
+                         std::to_string(result.hits.size()) + " hits";
+    if (!result.problems.empty())
+        counts += ", " + std::to_string(result.problems.size()) + " could not be read";
+    try {
+        m_impl->AppendAudit(AuditAction::Search, {}, counts);
+    } catch (const VaultError&) {
+        // As LoadCase: searching read-only media must work; Verify shows the gap.
+    }
+    return result;
+}
+
+std::vector<unsigned char> Vault::SealUnsaved(const journal::Case& c) const {
+    m_impl->RequireUnlocked();
+    Impl::RequireCaseId(c.id);
+    std::string plain = SerializeCase(c);
+    WipeOnExit wipe{plain};
+    return EncryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, c.id, kUnsavedGeneration, plain);
+}
+
+journal::Case Vault::OpenUnsaved(std::span<const unsigned char> sealed) const {
+    m_impl->RequireUnlocked();
+    const std::string label = "unsaved changes";
+    DecryptedCase d = DecryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, {}, sealed, label);
+    WipeOnExit wipe{d.plaintext};
+    if (d.header.generation != kUnsavedGeneration)
+        throw VaultError(VaultError::Kind::Tampered,
+                         label + ": a saved case file, not sealed unsaved changes");
+    journal::Case c = DeserializeCase(d.plaintext, label);
+    if (c.id != d.header.caseId)
+        throw VaultError(VaultError::Kind::Tampered, label + ": holds a case with another id");
+    return c;
+}
+
 void Vault::SaveCase(const journal::Case& c) {
     m_impl->RequireUnlocked();
     Impl::RequireCaseId(c.id);
@@ -189,6 +261,11 @@ void Vault::SaveCase(const journal::Case& c) {
     if (known == m_impl->known.end())
         throw VaultError(VaultError::Kind::Usage, name + ": open the case before saving it");
     std::error_code ec;
+    if (!std::filesystem::exists(m_impl->KeyPath(), ec))
+        throw VaultError(VaultError::Kind::Io,
+                         "the vault folder " + m_impl->dir.string() +
+                             " cannot be reached (removed, renamed, or a network share that "
+                             "dropped); nothing was saved");
     if (!std::filesystem::exists(path, ec))
         throw VaultError(VaultError::Kind::Conflict,
                          name + ": was removed since it was opened; nothing was saved");

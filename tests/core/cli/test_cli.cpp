@@ -197,6 +197,41 @@ TEST_CASE("vault verify fails with exit 1 when a case file is damaged", "[cli]")
     CHECK(r.err.find(id + ".kbc") != std::string::npos);
 }
 
+TEST_CASE("search reports a damaged case on stderr, searches the rest and exits 1", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    auto session = tmp.path / "session.json";
+    WriteFile(session, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
+                          "template":{"id":"note-free","version":1},
+                          "fields":[{"id":"text","text":"Samtal om skam och skuld."}]})");
+    std::string damagedId;
+    for (std::string code : {"C-2", "C-1"}) {
+        auto created = CliRun({"case", "new", dir, "--code", code, "--password-stdin"}, kPw + "\n");
+        REQUIRE(created.code == 0);
+        damagedId = created.out.substr(0, created.out.size() - 1); // ends as C-1's id
+        REQUIRE(CliRun({"session", "add", dir, code, "--json", session.string(), "--password-stdin"}, kPw + "\n")
+                    .code == 0);
+    }
+    auto all = CliRun({"search", dir, "skuld", "--password-stdin"}, kPw + "\n");
+    CHECK(all.code == 0);
+    CHECK(all.err.empty());
+    CHECK(all.out.find("C-1\t2026-03-02\tfield\t") == 0); // by code
+    CHECK(all.out.find("\nC-2\t2026-03-02\tfield\t") != std::string::npos);
+
+    auto path = std::filesystem::path(dir) / (damagedId + ".kbc");
+    std::string bytes = kartbok::test::ReadAll(path);
+    bytes[bytes.size() / 2] ^= 0x01;
+    WriteFile(path, bytes);
+    auto r = CliRun({"search", dir, "skuld", "--password-stdin"}, kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.OneLineError());
+    // The file, not the client: the code was not on the command line (test_no_leaks).
+    CHECK(r.err.rfind("kartbok-cli: " + damagedId + ".kbc: damaged", 0) == 0);
+    CHECK(r.err.find("C-1") == std::string::npos);
+    CHECK(r.out.find("C-2\t2026-03-02\tfield\t") == 0);
+    CHECK(r.out.find("C-1") == std::string::npos);
+}
+
 TEST_CASE("key slots: add a user, change a password", "[cli]") {
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);

@@ -105,6 +105,24 @@ TEST_CASE("a save whose index update fails keeps the saved case and repairs the 
     CHECK(v.Verify().ok);
 }
 
+TEST_CASE("a vault folder that vanished is an I/O problem, and saving works once it is back",
+          "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const std::string id = v.CreateCase(kCode).id;
+    const fs::path away = tmp / "away";
+    fs::rename(tmp / "vault", away);
+    const std::string msg = ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
+    CHECK(msg.find("cannot be reached") != std::string::npos);
+    CHECK(msg.find(kNoteText) == std::string::npos);
+    fs::rename(away, tmp / "vault");
+    v.SaveCase(RichCase(id));
+    CHECK(v.LoadCase(id) == RichCase(id));
+    // A case file removed while the folder is there is another program's doing.
+    fs::remove(tmp / "vault" / (id + ".kbc"));
+    ExpectVaultError(VaultError::Kind::Conflict, [&] { v.SaveCase(RichCase(id)); });
+}
+
 TEST_CASE("a full disk while appending to the audit log is reported, the save kept", "[vault]") {
     TempDir tmp;
     Vault v = NewVault(tmp);

@@ -7,12 +7,15 @@
 // This header is the whole contract the app and the CLI use.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Search.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kartbok::vault {
@@ -107,6 +110,23 @@ struct AuditEntry {
     std::string detail; ///< never client text: ids, counts, file names
 };
 
+/// One hit of a vault-wide search: the case it is in, and where.
+struct VaultSearchHit {
+    std::string caseId;
+    std::string code; ///< the case's pseudonymous code, as the client list shows it
+    journal::SearchHit hit;
+};
+
+/// What Vault::SearchCases found.
+struct VaultSearchResult {
+    /// In client-list order (by code), then each case's own order (journal::SearchCase).
+    std::vector<VaultSearchHit> hits;
+    /// One line per case that could not be read: its code and the VaultError
+    /// message (file and problem, never client text).
+    std::vector<std::string> problems;
+    std::size_t casesSearched = 0; ///< cases read and searched (those in problems are not)
+};
+
 struct VerifyReport {
     bool ok = true;
     std::vector<std::string> problems; ///< one line each, naming file and problem
@@ -155,6 +175,28 @@ public:
     /// generation this process last read or wrote.
     void SaveCase(const journal::Case& c);
     std::string FindCaseIdByCode(const std::string& code) const; ///< throws Usage when absent
+
+    /// Searches every note of every case, archived ones included (as the client
+    /// list can show them: searching old records is legitimate), decrypting case
+    /// by case in memory: nothing in the clear on disk, nothing indexed. Reads the
+    /// index once; each case file is authenticated and checked against the index
+    /// exactly as LoadCase does, searched, then dropped (its decrypted bytes wiped).
+    /// A damaged or tampered case is reported in problems and the search goes on.
+    /// Audits one Search entry ("N cases, M hits"), never the query text, and no
+    /// Open entries; nothing else is written (an index behind a case is left for
+    /// LoadCase to repair). Throws only for the vault as a whole (locked, index unreadable).
+    VaultSearchResult SearchCases(std::string_view query,
+                                  const journal::SearchOptions& options = {});
+
+    /// Seals a case that could not be saved, so the app can hold it while the vault is
+    /// locked: the bytes are a case file (EncryptCaseFile) under this vault's key, kept in
+    /// memory by the caller, never written. Only an unlocked handle of the same vault opens
+    /// them. Marked as generation 0, which no saved case file has, so a seal is never taken
+    /// for a case file nor a case file for a seal. c.id must be set (Usage otherwise).
+    std::vector<unsigned char> SealUnsaved(const journal::Case& c) const;
+    /// Opens what SealUnsaved made (throws VaultError::Damaged / Tampered for anything else,
+    /// including another vault's seal and a saved case file; Usage when locked).
+    journal::Case OpenUnsaved(std::span<const unsigned char> sealed) const;
 
     // Locking between instances ------------------------------------------
     /// Takes the per-case lock file. Returns false and fills holder ("anna on
