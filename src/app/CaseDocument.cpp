@@ -32,6 +32,19 @@ CaseDocument::~CaseDocument() {
     }
 }
 
+void CaseDocument::RestoreUnsaved(journal::Case c) {
+    if (m_readOnly)
+        throw std::logic_error("RestoreUnsaved on a read-only case");
+    if (c.id != m_case.id)
+        throw std::logic_error("RestoreUnsaved with another case");
+    m_case = std::move(c);
+    m_stack.clear();
+    m_next = 0;
+    m_savedAt = SIZE_MAX; // what is on disk is older than this
+    m_mergeOpen = false;
+    Changed();
+}
+
 void CaseDocument::ForgetHistory() {
     m_stack.clear();
     m_next = 0;

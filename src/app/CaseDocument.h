@@ -64,6 +64,12 @@ public:
     /// Throws vault::VaultError (Conflict, Io...) and stays dirty then.
     void Save();
 
+    /// Puts back changes that could not be saved before an auto-lock (kept sealed
+    /// meanwhile, see Vault::SealUnsaved) over the case as loaded again: the case
+    /// becomes c, dirty, with no undo history. Refused (std::logic_error) on a
+    /// read-only document or for another case.
+    void RestoreUnsaved(journal::Case c);
+
     /// Forgets the undo history, keeping the current state as the saved one: a new
     /// case's scaffold, saved at once, is where its history starts.
     void ForgetHistory();

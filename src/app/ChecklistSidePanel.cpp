@@ -1,6 +1,9 @@
 #include "ChecklistSidePanel.h"
 
+#include "Label.h"
+
 #include "ChecklistLabels.h"
+#include "TemplateCatalog.h"
 #include "Translations.h"
 
 #include <wx/checklst.h>
@@ -17,7 +20,7 @@ ChecklistSidePanel::ChecklistSidePanel(wxWindow* parent, CaseDocument& document,
                                        std::string sessionId)
     : wxPanel(parent), m_document(document), m_sessionId(std::move(sessionId)) {
     SetName("checklist_side_panel");
-    m_templates = LoadAppTemplates();
+    m_templates = AppTemplates(this);
     m_choice = new wxChoice(this, wxID_ANY);
     m_choice->SetName("side_checklist_choice");
     for (const char* id : {kDeepInterviewId, kRelativesSupportId})
@@ -27,8 +30,7 @@ ChecklistSidePanel::ChecklistSidePanel(wxWindow* parent, CaseDocument& document,
         }
     if (!m_checklistIds.empty())
         m_choice->SetSelection(0);
-    auto* heading = new wxStaticText(this, wxID_ANY, _("Topics in this session"));
-    heading->SetFont(heading->GetFont().Bold());
+    auto* heading = NewHeading(this, _("Topics in this session"));
     m_progress = new wxStaticText(this, wxID_ANY, wxString());
     m_progress->SetForegroundColour(wxColour(90, 90, 90));
     m_list = new wxCheckListBox(this, wxID_ANY);

@@ -2,7 +2,7 @@
 
 #include "ClientModeFrame.h"
 #include "FormChart.h"
-#include "InterviewPresenter.h"
+#include "TemplateCatalog.h"
 #include "Translations.h"
 
 #include "kartbok/journal/FormCommands.h"
@@ -49,7 +49,7 @@ bool CheckPassword(const vault::Vault* vault, const std::string& password) {
 
 FormsPage::FormsPage(wxWindow* parent) : wxPanel(parent) {
     SetName("forms_page");
-    m_templates = LoadAppTemplates();
+    m_templates = AppTemplates(this);
 
     auto* status = new wxBoxSizer(wxHORIZONTAL);
     for (std::size_t i = 0; i < reports::kPhaseCount; ++i) {

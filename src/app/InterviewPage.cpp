@@ -3,7 +3,9 @@
 #include "ChecklistLabels.h"
 #include "MapCanvas.h"
 #include "MapPage.h"
+#include "TemplateCatalog.h"
 #include "Translations.h"
+#include "Utf8.h"
 
 #include <wx/bookctrl.h>
 #include <wx/button.h>
@@ -49,17 +51,28 @@ wxString Text(const journal::LocalText& t) {
 
 InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), m_map(map) {
     SetName("interview_page");
-    m_templates = LoadAppTemplates();
+    m_templates = AppTemplates(this);
+
+    // Above all: why the answers are shown as they are (an older or newer version,
+    // a template that is gone). A plain panel rather than wxInfoBar, as on the
+    // Journal tab: GTK's info bar misdraws when the window is rebuilt.
+    m_info = new wxPanel(this);
+    m_info->SetName("checklist_info");
+    m_info->SetBackgroundColour(wxColour(252, 245, 214));
+    m_infoText = new wxStaticText(m_info, wxID_ANY, wxString());
+    m_infoText->SetName("checklist_info_text");
+    m_upgrade = new wxButton(m_info, wxID_ANY, wxString());
+    m_upgrade->SetName("checklist_upgrade");
+    auto* infoSizer = new wxBoxSizer(wxHORIZONTAL);
+    infoSizer->Add(m_infoText, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+    infoSizer->Add(m_upgrade, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
+    m_info->SetSizer(infoSizer);
+    m_info->Hide();
 
     // Top: which checklist, and how far it has come.
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     m_checklistChoice = new wxChoice(this, wxID_ANY);
     m_checklistChoice->SetName("checklist_choice");
-    for (const char* id : {kDeepInterviewId, kRelativesSupportId})
-        if (const auto* t = m_templates.Find(id)) {
-            m_checklistIds.push_back(id);
-            m_checklistChoice->Append(Text(t->title));
-        }
     m_progress = new wxStaticText(this, wxID_ANY, wxString());
     m_progress->SetName("checklist_progress");
     m_progress->SetFont(m_progress->GetFont().Bold().Scaled(1.2f));
@@ -147,6 +160,7 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     m_personTopics->AppendColumn(_("Note"), wxLIST_FORMAT_LEFT, FromDIP(520));
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(m_info, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     outer->Add(top, 0, wxEXPAND | wxALL, 8);
     // Tree and topic share the width 2:3; no splitter, so the topic never
     // starts squeezed against the edge.
@@ -215,11 +229,10 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     });
     m_showOnMap->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowOnMap(); });
     m_pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { PickFromMap(); });
+    m_upgrade->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UpdateToCurrentVersion(); });
     // The map's selection is read whenever this tab comes forward.
     parent->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, &InterviewPage::OnPageChanged, this);
 
-    if (!m_checklistIds.empty())
-        m_checklistChoice->SetSelection(0);
     SetDocument(nullptr);
 }
 
@@ -236,8 +249,30 @@ const journal::Template* InterviewPage::Checklist() const {
 
 void InterviewPage::SetDocument(CaseDocument* document) {
     m_document = document;
+    FillChecklistChoice();
     BuildTree();
     FollowMapSelection();
+}
+
+void InterviewPage::FillChecklistChoice() {
+    // A case may hold answers to a checklist whose template is gone: offer it too,
+    // so those answers can still be read.
+    m_checklistIds = OfferedChecklists(m_document ? &m_document->Case() : nullptr, m_templates);
+    wxArrayString labels;
+    for (const auto& id : m_checklistIds)
+        if (const auto* t = m_templates.Find(id))
+            labels.Add(Text(t->title));
+        else
+            labels.Add(wxString::Format(_("%s (unavailable)"), wxString::FromUTF8(id)));
+    if (m_checklistChoice->GetStrings() != labels)
+        m_checklistChoice->Set(labels);
+    auto it = std::find(m_checklistIds.begin(), m_checklistIds.end(), m_templateId);
+    if (it == m_checklistIds.end() && !m_checklistIds.empty()) {
+        m_templateId = m_checklistIds.front();
+        it = m_checklistIds.begin();
+    }
+    if (it != m_checklistIds.end())
+        m_checklistChoice->SetSelection(static_cast<int>(it - m_checklistIds.begin()));
 }
 
 void InterviewPage::ShowChecklist(const std::string& templateId) {
@@ -247,6 +282,86 @@ void InterviewPage::ShowChecklist(const std::string& templateId) {
         m_checklistChoice->SetSelection(static_cast<int>(it - m_checklistIds.begin()));
     m_itemId.clear();
     BuildTree();
+}
+
+std::vector<TopicEntry> InterviewPage::KeptEntries() const {
+    if (!m_document)
+        return {};
+    if (const auto* t = Checklist())
+        return ChecklistView(m_document->Case(), *t).Kept();
+    // No template loaded: every stored answer is shown as it was saved.
+    const auto* run = FindRun(m_document->Case(), m_templateId);
+    return run ? run->entries : std::vector<TopicEntry>{};
+}
+
+TopicEntry InterviewPage::ShownEntry(const std::string& itemId) const {
+    const auto* t = Checklist();
+    if (t && t->FindItem(itemId))
+        return ChecklistView(m_document->Case(), *t).Entry(itemId);
+    for (auto& e : KeptEntries())
+        if (e.itemId == itemId)
+            return e;
+    TopicEntry fresh;
+    fresh.itemId = itemId;
+    return fresh;
+}
+
+void InterviewPage::UpdateInfo() {
+    wxString text;
+    bool canUpgrade = false;
+    const auto* t = Checklist();
+    const auto* run = m_document ? FindRun(m_document->Case(), m_templateId) : nullptr;
+    if (run && !t) {
+        text = wxString::Format(_("The template \"%s\" is not available. Its answers are shown "
+                                  "as they were saved and cannot be changed."),
+                                wxString::FromUTF8(m_templateId));
+    } else if (run) {
+        const ChecklistView view(m_document->Case(), *t);
+        if (view.Age() == RunAge::Older) {
+            text = wxString::Format(
+                _("These answers were written with version %d of %s; shown with version %d."),
+                view.StoredVersion(), Text(t->title), t->version);
+            canUpgrade = !m_document->ReadOnly();
+            const wxString label = wxString::Format(_("Update to version %d"), t->version);
+            if (m_upgrade->GetLabel() != label)
+                m_upgrade->SetLabel(label);
+        } else if (view.Age() == RunAge::Newer) {
+            text = wxString::Format(_("These answers were written with version %d of %s, newer "
+                                      "than version %d here. They are shown read-only."),
+                                    view.StoredVersion(), Text(t->title), t->version);
+        }
+    }
+    const bool show = !text.empty();
+    const bool changed = m_info->IsShown() != show || m_infoText->GetLabelText() != text ||
+                         m_upgrade->IsShown() != canUpgrade;
+    if (!changed)
+        return;
+    m_infoText->SetLabelText(text);
+    m_upgrade->Show(canUpgrade);
+    m_info->Show(show);
+    m_info->Layout();
+    Layout();
+}
+
+wxString InterviewPage::InfoText() const {
+    return m_info->IsShown() ? m_infoText->GetLabelText() : wxString();
+}
+
+void InterviewPage::UpdateToCurrentVersion() {
+    const auto* t = Checklist();
+    if (!t || m_document->ReadOnly())
+        return;
+    auto upgrade = ChecklistView(m_document->Case(), *t).MakeUpgrade();
+    if (!upgrade)
+        return;
+    try {
+        m_document->Execute(std::make_unique<CaseEdit>(
+            std::move(upgrade),
+            Utf8(wxString::Format(_("Update %s to version %d"), Text(t->title), t->version))));
+    } catch (const std::exception& e) {
+        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
+                     _("Deep interview"), wxOK | wxICON_INFORMATION, this);
+    }
 }
 
 void InterviewPage::BuildTree() {
@@ -265,8 +380,23 @@ void InterviewPage::BuildTree() {
                     first = i;
             }
         }
-        m_tree->ExpandAll();
     }
+    // Answers with no topic in this version (or no template at all): apart, as stored.
+    m_keptIds.clear();
+    const auto kept = KeptEntries();
+    if (!kept.empty()) {
+        const wxTreeItemId s =
+            m_tree->AppendItem(root, Checklist() ? _("Earlier version") : _("Saved answers"));
+        m_tree->SetItemBold(s);
+        for (const auto& e : kept) {
+            m_keptIds.push_back(e.itemId);
+            const wxTreeItemId i =
+                m_tree->AppendItem(s, wxString::FromUTF8(e.itemId), 0, -1, new TopicData(e.itemId));
+            if (!first.IsOk() || e.itemId == m_itemId)
+                first = i;
+        }
+    }
+    m_tree->ExpandAll();
     m_updating = false;
     if (first.IsOk()) {
         m_tree->SelectItem(first); // fires SEL_CHANGED, which shows the topic
@@ -279,17 +409,16 @@ void InterviewPage::BuildTree() {
 }
 
 void InterviewPage::UpdateTreeStates() {
-    const auto* t = Checklist();
-    if (!t) {
+    UpdateInfo();
+    if (!m_document) {
         m_progress->SetLabel(wxString());
         return;
     }
-    const ChecklistView view(m_document->Case(), *t);
     wxTreeItemIdValue c1, c2;
     for (auto s = m_tree->GetFirstChild(m_tree->GetRootItem(), c1); s.IsOk();
          s = m_tree->GetNextChild(m_tree->GetRootItem(), c1))
         for (auto i = m_tree->GetFirstChild(s, c2); i.IsOk(); i = m_tree->GetNextChild(s, c2)) {
-            const TopicEntry e = view.Entry(ItemOf(*m_tree, i));
+            const TopicEntry e = ShownEntry(ItemOf(*m_tree, i));
             const int image = static_cast<int>(e.state);
             if (m_tree->GetItemImage(i) != image)
                 m_tree->SetItemImage(i, image);
@@ -313,13 +442,16 @@ wxString InterviewPage::ProgressText() const {
 void InterviewPage::ShowTopic() {
     const auto* t = Checklist();
     const journal::TemplateItem* item = t ? t->FindItem(m_itemId) : nullptr;
-    const bool editable = item && m_document && !m_document->ReadOnly();
+    const bool kept =
+        !item && !m_itemId.empty() && std::count(m_keptIds.begin(), m_keptIds.end(), m_itemId) > 0;
+    const bool editable = item && m_document && !m_document->ReadOnly() &&
+                          ChecklistView(m_document->Case(), *t).Editable();
     for (wxWindow* w :
          std::initializer_list<wxWindow*>{m_state, m_note, m_sessions, m_people, m_pick})
         w->Enable(editable);
-    m_showOnMap->Enable(item != nullptr);
+    m_showOnMap->Enable(item != nullptr || kept);
     m_updating = true;
-    if (!item) {
+    if (!item && !kept) {
         m_title->SetLabel(m_document ? _("Choose a topic on the left.") : wxString());
         m_help->ChangeValue(wxString());
         m_note->ChangeValue(wxString());
@@ -328,10 +460,20 @@ void InterviewPage::ShowTopic() {
         m_updating = false;
         return;
     }
-    const TopicEntry entry = ChecklistView(m_document->Case(), *t).Entry(m_itemId);
-    if (m_title->GetLabel() != Text(item->title))
-        m_title->SetLabel(Text(item->title));
-    wxString help = Text(item->help);
+    const TopicEntry entry = ShownEntry(m_itemId);
+    const wxString title = item ? Text(item->title) : wxString::FromUTF8(m_itemId);
+    if (m_title->GetLabel() != title)
+        m_title->SetLabel(title);
+    wxString help;
+    if (item)
+        help = Text(item->help);
+    else if (t)
+        help = wxString::Format(
+            _("This topic is not in version %d of %s. Its answer is kept as it was saved."),
+            t->version, Text(t->title));
+    else
+        help = _("The template of this topic is not available. The answer is shown as it "
+                 "was saved.");
     if (help.empty())
         help = _("No prompting questions for this topic.");
     if (m_help->GetValue() != help)
@@ -372,7 +514,9 @@ void InterviewPage::Apply(TopicEntry entry, const std::string& mergeKey) {
     if (!t || !m_document || m_document->ReadOnly())
         return;
     const auto* item = t->FindItem(entry.itemId);
-    const wxString title = item ? Text(item->title) : wxString::FromUTF8(entry.itemId);
+    if (!item)
+        return; // a kept answer (no topic in this version) stays as it was saved
+    const wxString title = Text(item->title);
     try {
         m_document->Execute(std::make_unique<CaseEdit>(
             ChecklistView(m_document->Case(), *t).MakeSet(std::move(entry)),
@@ -386,6 +530,14 @@ void InterviewPage::Apply(TopicEntry entry, const std::string& mergeKey) {
 void InterviewPage::DocumentChanged() {
     if (!m_document)
         return;
+    std::vector<std::string> keptIds;
+    for (const auto& e : KeptEntries())
+        keptIds.push_back(e.itemId);
+    if (keptIds != m_keptIds) { // an update or its undo moved answers in or out of the group
+        BuildTree();
+        FollowMapSelection();
+        return;
+    }
     UpdateTreeStates();
     ShowTopic();
     FollowMapSelection();
@@ -407,7 +559,7 @@ void InterviewPage::SelectTopic(const std::string& itemId) {
 
 void InterviewPage::CycleState(const std::string& itemId) {
     const auto* t = Checklist();
-    if (!t)
+    if (!t || !t->FindItem(itemId) || !ChecklistView(m_document->Case(), *t).Editable())
         return;
     TopicEntry entry = ChecklistView(m_document->Case(), *t).Entry(itemId);
     entry.state = NextState(entry.state);
@@ -428,10 +580,9 @@ void InterviewPage::OnTreeClick(wxMouseEvent& event) {
 }
 
 void InterviewPage::ShowOnMap() {
-    const auto* t = Checklist();
-    if (!t || m_itemId.empty())
+    if (!m_document || m_itemId.empty())
         return;
-    const TopicEntry entry = ChecklistView(m_document->Case(), *t).Entry(m_itemId);
+    const TopicEntry entry = ShownEntry(m_itemId);
     auto* book = dynamic_cast<wxBookCtrlBase*>(GetParent());
     if (book) {
         const int page = book->FindPage(&m_map);
@@ -447,7 +598,7 @@ void InterviewPage::ShowOnMap() {
 
 void InterviewPage::PickFromMap() {
     const auto* t = Checklist();
-    if (!t || m_itemId.empty())
+    if (!t || !t->FindItem(m_itemId))
         return;
     TopicEntry entry = ChecklistView(m_document->Case(), *t).Entry(m_itemId);
     bool added = false;

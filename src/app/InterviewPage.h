@@ -6,6 +6,10 @@
 // one journal::SetTopic through the document; the page never edits the case.
 // Topics link to the map both ways: "Show on map" selects a topic's people, and
 // the person selected on the map gets their topics listed here.
+// Answers stored under an older version of the checklist are shown under the
+// loaded version's topics, with a bar offering to update them (one undoable
+// journal::UpgradeChecklist); answers whose topic is gone, or whose template is
+// not loaded at all, are shown as stored, read-only, never hidden.
 
 #include "CaseDocument.h"
 #include "InterviewPresenter.h"
@@ -57,10 +61,23 @@ public:
     void FollowMapSelection();
     /// Rows of the "topics for this person" list, as shown.
     std::vector<wxString> PersonTopicRows() const;
+    /// The bar above the checklist: why the answers are shown the way they are
+    /// (older or newer version, template unavailable); empty when hidden.
+    wxString InfoText() const;
+    /// Moves the answers to the loaded version, as the bar's Update button does.
+    void UpdateToCurrentVersion();
+    /// Topics of the tree under "Earlier version" / "Saved answers", by stored id.
+    const std::vector<std::string>& KeptTopics() const { return m_keptIds; }
 
 private:
+    void FillChecklistChoice();
     void BuildTree();
+    void UpdateInfo();
     void UpdateTreeStates();
+    /// Entries shown apart from the template's topics (see KeptTopics).
+    std::vector<journal::TopicEntry> KeptEntries() const;
+    /// The entry behind a tree row: a topic of the template or a kept one.
+    journal::TopicEntry ShownEntry(const std::string& itemId) const;
     void ShowTopic();
     void Apply(journal::TopicEntry entry, const std::string& mergeKey = {});
     const journal::Template* Checklist() const;
@@ -75,8 +92,12 @@ private:
     std::string m_itemId;
     std::vector<std::string> m_sessionIds;       ///< parallel to m_sessions
     std::vector<genogram::PersonId> m_peopleIds; ///< parallel to m_people
+    std::vector<std::string> m_keptIds;          ///< rows of the kept group, as built
     bool m_updating = false;                     ///< true while filling controls
 
+    wxPanel* m_info = nullptr;
+    wxStaticText* m_infoText = nullptr;
+    wxButton* m_upgrade = nullptr;
     wxChoice* m_checklistChoice = nullptr;
     wxStaticText* m_progress = nullptr;
     wxTreeCtrl* m_tree = nullptr;

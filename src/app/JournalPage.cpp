@@ -6,6 +6,7 @@
 #include "JournalNames.h"
 #include "NoteEditor.h"
 #include "SignedNoteView.h"
+#include "TemplateCatalog.h"
 #include "Translations.h"
 #include "Utf8.h"
 
@@ -19,6 +20,7 @@
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
+#include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -40,7 +42,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     : wxPanel(parent), m_documentSource(std::move(document)), m_vaultSource(std::move(vault)),
       m_quietSave(this) {
     SetName("journal_page");
-    m_templates = LoadTemplates(ShippedTemplatesDir());
+    m_templates = AppTemplates(this); // the frame's catalogue: shipped + clinic folder
     m_noteTemplates = m_templates.OfKind(TemplateKind::Note);
 
     // A plain panel rather than wxInfoBar: GTK's info bar misdraws when the window is
@@ -87,10 +89,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     left->SetMinSize(wxSize(FromDIP(400), -1));
 
     // Right: nothing chosen / a draft / a signed note -------------------------------
-    // A plain panel whose children are shown one at a time (a wxSimplebook here stayed
-    // blank after the window was rebuilt for a language switch under GTK).
-    m_book = new wxPanel(this);
-    m_book->SetSizer(new wxBoxSizer(wxVERTICAL));
+    m_book = new wxSimplebook(this);
     auto* empty = new wxPanel(m_book);
     auto* emptyText = new wxStaticText(
         empty, wxID_ANY, _("Choose a session on the left, or start a new note."));
@@ -100,7 +99,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     emptySizer->Add(emptyText, 0, wxALIGN_CENTER);
     emptySizer->AddStretchSpacer();
     empty->SetSizer(emptySizer);
-    AddBookPage(empty);
+    m_book->AddPage(empty, wxString());
 
     auto* draft = new wxPanel(m_book);
     m_editor = new NoteEditor(draft);
@@ -124,7 +123,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     draftSizer->Add(m_draftRow, 1, wxEXPAND);
     draftSizer->Add(draftBar, 0, wxEXPAND | wxALL, FromDIP(4));
     draft->SetSizer(draftSizer);
-    AddBookPage(draft);
+    m_book->AddPage(draft, wxString());
 
     auto* signedPanel = new wxPanel(m_book);
     m_signed = new SignedNoteView(signedPanel);
@@ -139,7 +138,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     signedSizer->Add(m_signed, 1, wxEXPAND);
     signedSizer->Add(signedBar, 0, wxEXPAND | wxALL, FromDIP(4));
     signedPanel->SetSizer(signedSizer);
-    AddBookPage(signedPanel);
+    m_book->AddPage(signedPanel, wxString());
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(left, 0, wxEXPAND);
@@ -176,7 +175,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     // Ctrl+Enter signs from anywhere in the tab, also from inside a note field.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         const bool enter = e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER;
-        if (enter && e.GetModifiers() == wxMOD_CONTROL && m_page == kPageDraft) {
+        if (enter && e.GetModifiers() == wxMOD_CONTROL && m_book->GetSelection() == kPageDraft) {
             Sign();
             return;
         }
@@ -191,21 +190,6 @@ JournalPage::~JournalPage() {
     m_editor->onLeave = nullptr;
     m_editor->onModified = nullptr;
     delete m_images;
-}
-
-void JournalPage::AddBookPage(wxWindow* page) {
-    page->Show(m_pages.empty());
-    m_book->GetSizer()->Add(page, 1, wxEXPAND);
-    m_pages.push_back(page);
-}
-
-void JournalPage::ShowBookPage(int index) {
-    if (index == m_page)
-        return;
-    m_page = index;
-    for (std::size_t i = 0; i < m_pages.size(); ++i)
-        m_pages[i]->Show(static_cast<int>(i) == index);
-    m_book->Layout();
 }
 
 std::string JournalPage::Language() const {
@@ -298,7 +282,7 @@ void JournalPage::Rebuild() {
 void JournalPage::ShowCurrent() {
     const Session* s = m_document ? m_document->Case().FindSession(m_current) : nullptr;
     if (!s) {
-        ShowBookPage(kPageEmpty);
+        m_book->ChangeSelection(kPageEmpty);
         m_shownKey.clear();
         return;
     }
@@ -306,7 +290,7 @@ void JournalPage::ShowCurrent() {
     if (s->isSigned) {
         m_quietSave.Stop();
         m_signed->Show(*s, tmpl, m_document->Family(), Language());
-        ShowBookPage(kPageSigned);
+        m_book->ChangeSelection(kPageSigned);
         m_shownKey = "signed:" + s->id;
         return;
     }
@@ -321,7 +305,7 @@ void JournalPage::ShowCurrent() {
             return; // unsaved typing; the quiet-save timer will write it
     }
     m_editor->Load(*s, tmpl, m_document->Family(), Language(), m_document->ReadOnly());
-    ShowBookPage(kPageDraft);
+    m_book->ChangeSelection(kPageDraft);
     m_shownKey = "draft:" + s->id;
 }
 

@@ -22,6 +22,7 @@ class wxChoice;
 class wxImageList;
 class wxStaticText;
 class wxListCtrl;
+class wxSimplebook;
 
 namespace kartbok::vault {
 class Vault;
@@ -72,8 +73,6 @@ public:
 private:
     void SetDocument(CaseDocument* document);
     void DocumentChanged();
-    void AddBookPage(wxWindow* page);
-    void ShowBookPage(int index);
     void Rebuild();
     void ShowCurrent();
     void SyncChecklist(const std::string& sessionId);
@@ -107,9 +106,7 @@ private:
     wxChoice* m_templateChoice = nullptr;
     wxButton* m_new = nullptr;
     wxButton* m_fromLast = nullptr;
-    wxPanel* m_book = nullptr;         ///< holds the three right-hand pages
-    std::vector<wxWindow*> m_pages;    ///< empty / draft / signed
-    int m_page = 0;
+    wxSimplebook* m_book = nullptr;    ///< empty / draft / signed note
     NoteEditor* m_editor = nullptr;
     wxPanel* m_draftPanel = nullptr;
     wxBoxSizer* m_draftRow = nullptr;

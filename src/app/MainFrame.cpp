@@ -19,18 +19,21 @@
 #include "PreferencesDialog.h"
 #include "Translations.h"
 #include "UnlockDialog.h"
+#include "VaultMessage.h"
 #include "Utf8.h"
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Scaffold.h"
 #include "kartbok/journal/CaseCommands.h"
 
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/persist/toplevel.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/button.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
 
@@ -49,30 +52,6 @@ constexpr int kAutosaveQuietMs = 1000; ///< save after a quiet second
 constexpr int kSaveRetryMs = 10000;    ///< retry a failed save (vault folder gone)
 constexpr int kIdleCheckMs = 5000;
 
-/// A user-facing sentence for a vault error. The vault's own message names the
-/// file and problem without client text; the lead-in is translated.
-wxString VaultMessage(const vault::VaultError& e) {
-    using Kind = vault::VaultError::Kind;
-    switch (e.GetKind()) {
-    case Kind::WrongPassword:
-        return _("Wrong password. Check Caps Lock and try again.");
-    case Kind::Damaged:
-        return _("A vault file is damaged:") + "\n" + wxString::FromUTF8(e.what());
-    case Kind::Tampered:
-        return _("A vault file is not the one Kartbok saved last:") + "\n" +
-               wxString::FromUTF8(e.what());
-    case Kind::Io:
-        return _("The disk refused:") + "\n" + wxString::FromUTF8(e.what());
-    case Kind::Conflict:
-        return _("Another program changed this client's file since it was opened. Your "
-                 "changes were not saved; close and reopen the client.");
-    case Kind::Locked:
-        return _("Another Kartbok has this client open.");
-    case Kind::Usage:
-        return wxString::FromUTF8(e.what());
-    }
-    return wxString::FromUTF8(e.what());
-}
 
 } // namespace
 
@@ -81,6 +60,7 @@ MainFrame::MainFrame(const CommandLine& options, const Preferences& prefs)
       m_options(options), m_prefs(prefs), m_autosave(this), m_idleCheck(this) {
     SetName("main_frame");
     SetMinSize(wxSize(900, 600));
+    LoadTemplateCatalog(); // before the pages: they copy it when built
     BuildMenus();
     BuildContent();
     ShowState();
@@ -167,7 +147,19 @@ void MainFrame::BuildContent() {
     };
     m_tabs->AddPage(m_forms, _("Forms"));
     m_tabs->AddPage(new OverviewPage(m_tabs, [this] { return m_doc.get(); }), _("Overview"));
+    m_saveBar = new wxPanel(casePanel);
+    m_saveBar->SetName("save_problem");
+    m_saveBar->SetBackgroundColour(wxColour(253, 226, 214));
+    m_saveText = new wxStaticText(m_saveBar, wxID_ANY, wxString());
+    auto* retry = new wxButton(m_saveBar, wxID_ANY, _("Try again now"));
+    retry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveNow(); });
+    auto* barSizer = new wxBoxSizer(wxHORIZONTAL);
+    barSizer->Add(m_saveText, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+    barSizer->Add(retry, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
+    m_saveBar->SetSizer(barSizer);
+    m_saveBar->Hide();
     auto* caseSizer = new wxBoxSizer(wxVERTICAL);
+    caseSizer->Add(m_saveBar, 0, wxEXPAND);
     caseSizer->Add(m_header, 0, wxEXPAND);
     caseSizer->Add(m_tabs, 1, wxEXPAND);
     casePanel->SetSizer(caseSizer);
@@ -178,6 +170,7 @@ void MainFrame::BuildContent() {
 
     m_clients->onOpen = [this](const std::string& id) { OpenCase(id); };
     m_clients->onNewCase = [this] { CreateNewCase(); };
+    m_clients->onSearchNotes = [this] { ShowSearch(true); };
     m_map->onTogglePresent = [this] { SetPresentMode(!m_present); };
     m_map->Canvas().onFirstMapPaint = [this] {
         if (onFirstMapPaint)
@@ -267,21 +260,32 @@ bool MainFrame::SaveNow() {
     try {
         m_doc->Save();
         m_saveFailing = false;
+        ShowSaveProblem(wxString());
         UpdateTitle();
         return true;
     } catch (const vault::VaultError& e) {
         // The case stays in memory (dirty) and saving is retried, so a vault
         // folder that dropped away (a network share) gets the changes once it
-        // is back. Say so once per outage, not at every retry.
-        if (!m_saveFailing)
-            wxMessageBox(VaultMessage(e) + "\n\n" +
-                             _("The changes are kept in memory and saved as soon as the vault "
-                               "folder can be written again."),
-                         _("Could not save"), wxOK | wxICON_ERROR, this);
+        // is back. A bar says so; a dialog would interrupt the session.
+        ShowSaveProblem(VaultMessage(e) + "\n" +
+                        _("The changes are kept in memory and saved as soon as the vault folder "
+                          "can be written again. Until then this client stays open."));
         m_saveFailing = true;
         m_autosave.StartOnce(kSaveRetryMs);
     }
     return false;
+}
+
+void MainFrame::ShowSaveProblem(const wxString& message) {
+    if (!m_saveBar || (message.empty() && !m_saveBar->IsShown()))
+        return;
+    m_saveText->SetLabel(message);
+    m_saveBar->Show(!message.empty());
+    m_saveBar->GetParent()->Layout();
+}
+
+wxString MainFrame::SaveProblem() const {
+    return m_saveBar && m_saveBar->IsShown() ? m_saveText->GetLabel() : wxString();
 }
 
 void MainFrame::CloseCase() {
@@ -292,6 +296,8 @@ void MainFrame::CloseCase() {
     m_interview->SetDocument(nullptr);
     m_forms->SetDocument(nullptr);
     m_doc.reset(); // releases the case lock
+    m_saveFailing = false; // what failed to save is gone, or sealed in m_pending
+    ShowSaveProblem(wxString());
     ShowState();
 }
 
@@ -324,6 +330,7 @@ bool MainFrame::OpenCase(const std::string& caseId) {
 
 void MainFrame::ReloadClientList() {
     try {
+        m_clients->SetTemplates(m_catalog.Templates());
         m_clients->SetCases(m_vault->ListCases());
     } catch (const vault::VaultError& e) {
         wxMessageBox(VaultMessage(e), _("Client list"), wxOK | wxICON_ERROR, this);
@@ -390,9 +397,22 @@ void MainFrame::ArchiveCase() {
 }
 
 void MainFrame::ShowPreferences() {
-    PreferencesDialog dialog(this, m_prefs);
+    PreferencesDialog dialog(this, m_prefs, m_catalog.ShippedDir());
     if (dialog.ShowModal() == wxID_OK)
         ApplyPreferences(dialog.Result());
+}
+
+bool MainFrame::LoadTemplateCatalog() {
+    const bool changed = m_catalog.Load(m_prefs.clinicTemplates);
+    if (!changed)
+        return false;
+    // File names and ids only, never client data.
+    for (const auto& notice : m_catalog.Templates().notices)
+        wxLogInfo("%s", wxString::FromUTF8(notice));
+    for (const auto& u : m_catalog.Templates().unavailable)
+        for (const auto& p : u.problems)
+            wxLogInfo("template unavailable: %s", wxString::FromUTF8(p.ToString()));
+    return changed;
 }
 
 void MainFrame::ApplyPreferences(const Preferences& prefs) {
@@ -400,10 +420,14 @@ void MainFrame::ApplyPreferences(const Preferences& prefs) {
     m_prefs = prefs;
     m_prefs.Save();
     SetIdleLimit(std::chrono::minutes(m_prefs.idleLockMinutes));
-    if (languageChanged) {
+    // The folder is read again even when unchanged: a clinic template may have
+    // been fixed since. The pages copy the catalogue, so they are rebuilt when it
+    // changed, after it was reloaded.
+    const bool templatesChanged = LoadTemplateCatalog();
+    if (languageChanged)
         ApplyLanguage(m_prefs.language);
+    if (languageChanged || templatesChanged)
         RebuildUi();
-    }
 }
 
 void MainFrame::SetPresentMode(bool present) {
@@ -438,7 +462,11 @@ void MainFrame::OnIdleCheck() {
 void MainFrame::LockNow() {
     if (!m_vault)
         return;
-    SaveNow();
+    if (!SaveNow() && m_doc && !m_doc->ReadOnly()) {
+        // The plaintext must go with the keys, and the changes must not be lost:
+        // keep them sealed under the vault key until the next unlock.
+        m_pending = PendingSave{m_options.vault, m_vault->SealUnsaved(m_doc->Case())};
+    }
     m_resumeCase = m_doc ? m_doc->Id() : std::string();
     m_resumeTab = m_tabs->GetSelection();
     m_resumePerson = m_map->Canvas().SelectedPerson();
@@ -532,6 +560,7 @@ void MainFrame::AfterUnlock() {
     ShowState();
     // Resume after an auto-lock; else the case asked for on the command line. Never
     // open some client unasked: the screen may be shared with the next client.
+    RestorePending();
     std::string caseId = m_resumeCase;
     if (caseId.empty() && !m_options.caseCode.empty()) {
         try {
@@ -552,8 +581,31 @@ void MainFrame::AfterUnlock() {
     m_resumePerson = kNoId;
 }
 
+void MainFrame::RestorePending() {
+    if (!m_pending || m_pending->vaultDir != m_options.vault)
+        return; // another vault was unlocked: keep them for their own
+    try {
+        journal::Case c = m_vault->OpenUnsaved(m_pending->sealed);
+        const std::string id = c.id;
+        if (!OpenCase(id))
+            return; // said why; kept for the next unlock
+        if (m_doc->ReadOnly()) {
+            wxMessageBox(_("Changes made before Kartbok locked could not be saved, and another "
+                           "Kartbok has this client open now. They are kept until this client "
+                           "can be opened for editing here."),
+                         _("Unsaved changes"), wxOK | wxICON_WARNING, this);
+            return;
+        }
+        m_doc->RestoreUnsaved(std::move(c));
+        m_pending.reset();
+        SaveNow(); // a failure shows the bar and retries, as before the lock
+    } catch (const vault::VaultError& e) {
+        wxMessageBox(VaultMessage(e), _("Unsaved changes"), wxOK | wxICON_ERROR, this);
+    }
+}
+
 void MainFrame::OnClose(wxCloseEvent& event) {
-    if (!SaveNow() && event.CanVeto()) {
+    if ((!SaveNow() || m_pending) && event.CanVeto()) {
         if (wxMessageBox(_("The last changes could not be saved. Quit anyway?"), _("Quit"),
                          wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
             event.Veto();

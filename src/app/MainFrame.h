@@ -6,6 +6,7 @@
 #include "CaseDocument.h"
 #include "CommandLine.h"
 #include "Preferences.h"
+#include "TemplateCatalog.h"
 
 #include "kartbok/vault/Vault.h"
 
@@ -16,8 +17,12 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <vector>
 
 class wxNotebook;
+class wxPanel;
+class wxStaticText;
 class wxSimplebook;
 class wxSplitterWindow;
 
@@ -30,7 +35,7 @@ class InterviewPage;
 class FormsPage;
 class UnlockDialog;
 
-class MainFrame : public wxFrame {
+class MainFrame : public wxFrame, public TemplateCatalogOwner {
 public:
     MainFrame(const CommandLine& options, const Preferences& prefs);
     ~MainFrame() override;
@@ -50,6 +55,9 @@ public:
     UnlockDialog* Unlock() { return m_unlock.get(); }
     bool IsLocked() const { return !m_vault; }
     const Preferences& Prefs() const { return m_prefs; }
+    /// The templates every tab and dialog offers: shipped + the clinic folder of
+    /// the preferences (pages reach it through AppTemplates).
+    const TemplateCatalog& Catalog() const override { return m_catalog; }
     /// Milliseconds the last unlock spent in the key derivation (slow on purpose).
     double UnlockMs() const { return m_unlockMs; }
 
@@ -59,8 +67,18 @@ public:
     bool OpenCase(const std::string& caseId);
     /// Writes pending edits now. False (message shown) when the save failed.
     bool SaveNow();
+    /// The bar saying unsaved changes are kept in memory ("" when hidden); for tests.
+    wxString SaveProblem() const;
+    bool HasPendingChanges() const { return m_pending.has_value(); }
     /// Saves, wipes the keys, hides every case detail and asks for the password.
     void LockNow();
+    /// Edit > Find in notes: the dialog, modal (MainFrameSearch.cpp).
+    void ShowSearch(bool allClients);
+    /// What the dialog runs: the open client from memory, or every client through
+    /// the vault with the open one's unsaved state merged in.
+    vault::VaultSearchResult RunSearch(const std::string& query, bool allClients);
+    /// Opens the hit's client at the tab and session where the text is.
+    void OpenSearchHit(const vault::VaultSearchHit& hit);
     /// Applies new preferences; a language change rebuilds every window text.
     void ApplyPreferences(const Preferences& prefs);
     void SetPresentMode(bool present);
@@ -94,15 +112,20 @@ private:
     void CreateNewCase();
     void ArchiveCase();
     void ShowPreferences();
+    /// (Re)loads the catalogue from the preferences; true when its templates changed.
+    bool LoadTemplateCatalog();
     void OnIdleCheck();
     void OnClose(wxCloseEvent& event);
     void ShowUnlockDialog(bool folderFixed);
     wxString TryOpenVault(const wxString& folder, const wxString& password);
     wxString TryCreateVault(const wxString& folder, const wxString& user, const wxString& password);
     void AfterUnlock();
+    void ShowSaveProblem(const wxString& message); ///< "" hides the bar
+    void RestorePending();
 
     CommandLine m_options;
     Preferences m_prefs;
+    TemplateCatalog m_catalog; ///< loaded before the pages are built, which copy it
     std::unique_ptr<vault::Vault> m_vault;
     std::unique_ptr<CaseDocument> m_doc; ///< declared after m_vault: destroyed before it
 
@@ -124,6 +147,17 @@ private:
 
     wxTimer m_autosave;
     bool m_saveFailing = false; ///< the last save failed; retrying quietly
+    /// Says that the open client's changes are only in memory (the vault folder
+    /// cannot be written), above the case; never a modal dialog mid-session.
+    wxPanel* m_saveBar = nullptr;
+    wxStaticText* m_saveText = nullptr;
+    /// Changes that could not be saved when the app locked: sealed under the vault
+    /// key (Vault::SealUnsaved), put back and saved after the next unlock.
+    struct PendingSave {
+        std::string vaultDir;
+        std::vector<unsigned char> sealed;
+    };
+    std::optional<PendingSave> m_pending;
     wxTimer m_idleCheck;
     std::chrono::steady_clock::time_point m_lastActivity;
     std::chrono::seconds m_idleLimit{0};

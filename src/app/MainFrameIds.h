@@ -27,6 +27,11 @@ enum MainMenuId {
     kIdDelete,
     kIdStatistics,
     kIdAuditLog,
+    kIdFindCase,
+    kIdFindAll,
 };
+
+/// The case tabs, in the order MainFrame::BuildContent adds them.
+enum CaseTab { kTabMap, kTabJournal, kTabInterview, kTabForms, kTabOverview };
 
 } // namespace kartbok::app

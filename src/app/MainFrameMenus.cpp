@@ -37,6 +37,9 @@ void MainFrame::BuildMenus() {
     auto* edit = new wxMenu;
     edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
     edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
+    edit->AppendSeparator();
+    edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
+    edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
 
     auto* map = new wxMenu;
     map->Append(kIdFather, _("Add &father (P)"));
@@ -106,6 +109,9 @@ void MainFrame::BuildMenus() {
                 AuditDialog(this, *m_vault, m_doc ? m_doc->Id() : std::string()).ShowModal();
         },
         kIdAuditLog);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowSearch(e.GetId() == kIdFindAll); },
+        kIdFindCase, kIdFindAll);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(
@@ -179,6 +185,8 @@ void MainFrame::UpdateMenus() {
     enable(kIdNewCase, m_vault != nullptr);
     enable(kIdLock, m_vault != nullptr);
     enable(kIdStatistics, m_vault != nullptr);
+    enable(kIdFindCase, m_doc != nullptr);
+    enable(kIdFindAll, m_vault != nullptr);
 }
 
 } // namespace kartbok::app

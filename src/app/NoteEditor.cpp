@@ -1,5 +1,7 @@
 #include "NoteEditor.h"
 
+#include "Label.h"
+
 #include "JournalNames.h"
 #include "Utf8.h"
 
@@ -74,8 +76,7 @@ wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help,
                                 const wxString& value, const std::string& name, bool multiLine,
                                 bool readOnly) {
     auto* sizer = GetSizer();
-    auto* label = new wxStaticText(this, wxID_ANY, title);
-    label->SetFont(label->GetFont().Bold());
+    auto* label = NewHeading(this, title);
     sizer->Add(label, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     if (!help.empty()) {
         // The template's prompting questions, visible while writing (not only on hover).
@@ -163,8 +164,7 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
         m_people.push_back(p.id);
         names.Add(FromUtf8(name));
     }
-    auto* who = new wxStaticText(this, wxID_ANY, _("Also taking part (from the family map)"));
-    who->SetFont(who->GetFont().Bold());
+    auto* who = NewHeading(this, _("Also taking part (from the family map)"));
     sizer->Add(who, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     m_participants = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition,
                                         wxSize(FromDIP(300), FromDIP(70)), names);
@@ -181,8 +181,7 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
         if (!field.section.empty() && field.section != section &&
             tmpl && tmpl->sections.size() > 1) {
             section = field.section;
-            auto* head = new wxStaticText(this, wxID_ANY, FromUtf8(section));
-            head->SetFont(head->GetFont().Scaled(1.1f).Bold());
+            auto* head = NewHeading(this, FromUtf8(section), 1.1);
             head->SetForegroundColour(wxColour(52, 101, 164));
             sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(10));
         }
@@ -209,8 +208,7 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
         }
     m_methods = nullptr;
     if (!m_methodIds.empty()) {
-        auto* head = new wxStaticText(this, wxID_ANY, _("Methods used"));
-        head->SetFont(head->GetFont().Bold());
+        auto* head = NewHeading(this, _("Methods used"));
         sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
         m_methods = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition,
                                        wxSize(FromDIP(300), -1), methods);

@@ -4,6 +4,7 @@
 #include "JournalNames.h"
 #include "JournalPresenter.h"
 #include "Names.h"
+#include "TemplateCatalog.h"
 #include "Translations.h"
 #include "Utf8.h"
 
@@ -203,7 +204,7 @@ void TimelineCanvas::OnPaint(wxPaintEvent&) {
 OverviewPage::OverviewPage(wxWindow* parent, std::function<CaseDocument*()> document)
     : wxPanel(parent), m_documentSource(std::move(document)) {
     SetName("overview_page");
-    m_templates = LoadTemplates(ShippedTemplatesDir());
+    m_templates = AppTemplates(this);
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);

@@ -13,7 +13,7 @@ Preferences Preferences::Load() {
     wxConfigBase* config = wxConfigBase::Get();
     if (!config)
         return p;
-    wxString language, vault;
+    wxString language, vault, clinic;
     if (config->Read("/Preferences/Language", &language))
         p.language = Utf8(language);
     if (p.language != "sv" && p.language != "en")
@@ -23,6 +23,8 @@ Preferences Preferences::Load() {
     p.idleLockMinutes = static_cast<int>(std::clamp(minutes, 0L, 240L));
     if (config->Read("/Preferences/LastVault", &vault))
         p.lastVault = Utf8(vault);
+    if (config->Read("/Preferences/ClinicTemplates", &clinic))
+        p.clinicTemplates = Utf8(clinic);
     return p;
 }
 
@@ -33,6 +35,7 @@ void Preferences::Save() const {
     config->Write("/Preferences/Language", wxString::FromUTF8(language));
     config->Write("/Preferences/IdleLockMinutes", static_cast<long>(idleLockMinutes));
     config->Write("/Preferences/LastVault", wxString::FromUTF8(lastVault));
+    config->Write("/Preferences/ClinicTemplates", wxString::FromUTF8(clinicTemplates));
     config->Flush();
 }
 

@@ -1,7 +1,7 @@
 #include "StatsDialog.h"
 
 #include "ChecklistLabels.h"
-#include "InterviewPresenter.h"
+#include "TemplateCatalog.h"
 #include "Translations.h"
 
 #include "kartbok/vault/Vault.h"
@@ -42,7 +42,7 @@ StatsDialog::StatsDialog(wxWindow* parent, vault::Vault& vault)
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_vault(vault) {
     SetName("stats_dialog");
-    m_templates = LoadAppTemplates();
+    m_templates = AppTemplates(this);
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     m_year = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
