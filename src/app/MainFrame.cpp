@@ -261,6 +261,12 @@ bool MainFrame::SaveNow() {
         m_doc->Save();
         m_saveFailing = false;
         ShowSaveProblem(wxString());
+        // Status, follow-up and interview progress in the list come from the index.
+        try {
+            m_clients->SetCases(m_vault->ListCases());
+        } catch (const vault::VaultError&) {
+            // The case is saved; the list catches up at the next reload.
+        }
         UpdateTitle();
         return true;
     } catch (const vault::VaultError& e) {

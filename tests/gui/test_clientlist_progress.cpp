@@ -5,12 +5,15 @@
 
 #include "GuiDriver.h"
 
+#include "CaseDocument.h"
+#include "CaseEdit.h"
 #include "ClientListPanel.h"
 #include "ClientListPresenter.h"
 #include "MainFrame.h"
 #include "OverviewPresenter.h"
 #include "Translations.h"
 
+#include "kartbok/journal/ChecklistCommands.h"
 #include "kartbok/journal/TemplateLoader.h"
 
 #include <wx/listctrl.h>
@@ -223,6 +226,16 @@ TEST_CASE("the client list shows each case's deep-interview progress, in English
     CHECK(list->GetItemText(RowOf(frame->ClientList(), "KB-002"), 3) == progress);
     CheckColumnsReadable(*list);
     Screenshot(frame->ClientList(), "clientlist-progress-sv.png");
+
+    // A topic ticked and saved shows in the list at once, not at the next reload.
+    REQUIRE(frame->OpenCase(v.firstId));
+    frame->Document()->Execute(std::make_unique<CaseEdit>(
+        std::make_unique<journal::SetTopic>(
+            "deep-interview", 1,
+            journal::TopicEntry{"childhood-school", TopicState::Covered, "", {}, {}}),
+        "topic"));
+    REQUIRE(frame->SaveNow());
+    CHECK(list->GetItemText(RowOf(frame->ClientList(), "KB-001"), 3) == "1/17");
 
     prefs.language = "en";
     frame->ApplyPreferences(prefs);
