@@ -139,7 +139,8 @@ TEST_CASE("a flipped byte in the audit log is reported", "[vault]") {
 TEST_CASE("a torn last audit record is reported, then cut off by the next append", "[vault]") {
     AuditedVault a;
     Bytes log = ReadFile(a.Log());
-    log.resize(log.size() - 10);
+    REQUIRE(log.size() > 10);
+    log.erase(log.end() - 10, log.end()); // (resize(size - 10) trips GCC 12's -Wstringop-overflow)
     WriteFile(a.Log(), log);
     {
         // Verify before anything appends: read the log as it is.
