@@ -140,7 +140,7 @@ void Vault::AddCase(journal::Case& c) {
     const auto bytes = EncryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, c.id, 1, plain);
     AtomicWriteFile(*m_impl->fs, m_impl->CasePath(c.id), bytes, false);
     const detail::Hash hash = detail::HashBytes(bytes);
-    m_impl->known[c.id] = {1, hash};
+    m_impl->known[c.id] = {1, hash, detail::StampOf(m_impl->CasePath(c.id))};
     index.entries.push_back(EntryFor(c, 1, hash));
     m_impl->SaveIndex(index);
     m_impl->AppendAudit(AuditAction::Create, c.id, "generation 1");
@@ -159,6 +159,8 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
                              name + ": not in the index (added from elsewhere?)");
         throw VaultError(VaultError::Kind::Usage, "no case " + caseId + " in this vault");
     }
+    // Stamped before reading: a change after this shows as another stamp at save time.
+    const auto stamp = detail::StampOf(m_impl->CasePath(caseId));
     CheckedCase checked = CheckCase({m_impl->CasePath(caseId), m_impl->Key(), m_impl->keyFile.vault}, *entry);
     if (checked.indexBehind) {
         // The save wrote the case and was interrupted before the index: the file
@@ -175,7 +177,7 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
             }
         }
     }
-    m_impl->known[caseId] = {checked.generation, checked.hash};
+    m_impl->known[caseId] = {checked.generation, checked.hash, stamp};
     try {
         m_impl->AppendAudit(AuditAction::Open, caseId,
                             "generation " + std::to_string(checked.generation) +
@@ -269,7 +271,8 @@ void Vault::SaveCase(const journal::Case& c) {
     if (!std::filesystem::exists(path, ec))
         throw VaultError(VaultError::Kind::Conflict,
                          name + ": was removed since it was opened; nothing was saved");
-    if (detail::HashBytes(ReadWholeFile(path)) != known->second.hash)
+    const bool untouched = known->second.stamp && detail::StampOf(path) == known->second.stamp;
+    if (!untouched && detail::HashBytes(ReadWholeFile(path)) != known->second.hash)
         throw VaultError(VaultError::Kind::Conflict,
                          name + ": changed on disk since it was opened (another program or "
                                 "Kartbok instance); reopen it before saving");
@@ -285,10 +288,10 @@ void Vault::SaveCase(const journal::Case& c) {
         // After the rename (folder fsync failed) the new file is in place: our
         // record must follow the disk, or the next save would see a conflict.
         if (std::filesystem::exists(path, ec) && detail::HashBytes(ReadWholeFile(path)) == hash)
-            known->second = {generation, hash};
+            known->second = {generation, hash, detail::StampOf(path)};
         throw;
     }
-    known->second = {generation, hash};
+    known->second = {generation, hash, detail::StampOf(path)};
 
     try {
         FolderLock folder(m_impl->dir);

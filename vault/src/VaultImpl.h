@@ -7,11 +7,13 @@
 #include "kartbok/vault/Vault.h"
 
 #include "Audit.h"
+#include "FileStamp.h"
 #include "Index.h"
 #include "KeyFile.h"
 #include "Sodium.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 namespace kartbok::vault {
@@ -30,6 +32,9 @@ struct Vault::Impl {
     struct Known {
         std::uint64_t generation = 0;
         detail::Hash hash{};
+        /// The file's identity and times when its hash was taken: while they are
+        /// unchanged, SaveCase need not read and hash the file again.
+        std::optional<detail::FileStamp> stamp;
     };
     std::map<std::string, Known> known;
     std::set<std::string> heldLocks;

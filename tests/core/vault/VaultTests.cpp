@@ -3,6 +3,9 @@
 
 #include "VaultTestSupport.h"
 
+#include <chrono>
+#include <thread>
+
 #include "kartbok/journal/Dates.h"
 #include "kartbok/vault/CaseFile.h"
 
@@ -66,6 +69,27 @@ TEST_CASE("files are private and every save uses a fresh file key", "[vault]") {
         CHECK((st.st_mode & 077) == 0);
         CHECK(f.path().filename().string().find(".tmp-") == std::string::npos);
     }
+}
+
+TEST_CASE("a save notices a case file rewritten in place, same size and name", "[vault]") {
+    // SaveCase skips re-hashing a file whose stat is unchanged; an in-place rewrite
+    // (same inode, same size) still changes its times and must be caught. File
+    // times tick coarsely (a few ms), so the rewrite waits for the next tick: one
+    // within the same tick as our own save is the case the stamp cannot see.
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    auto c = v.CreateCase(kCode);
+    v.SaveCase(c);
+    const fs::path file = tmp / "vault" / (c.id + ".kbc");
+    Bytes bytes = ReadFile(file);
+    bytes[bytes.size() / 2] ^= 0x01;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    {
+        std::fstream out(file, std::ios::binary | std::ios::in | std::ios::out);
+        out.write(reinterpret_cast<const char*>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
+    }
+    ExpectVaultError(VaultError::Kind::Conflict, [&] { v.SaveCase(c); });
 }
 
 TEST_CASE("a save refuses to overwrite a file another instance changed", "[vault]") {
