@@ -316,11 +316,12 @@ void BenchGui(Table& table, const BenchOptions& o) {
         table.Missed("gui (the app is not built)");
         return;
     }
-    std::string cmd = "GDK_BACKEND=x11 '" + tests.string() +
-                      "' '[speed],kartbok --screenshot saves the painted window and exits'";
+    // The variable goes before xvfb-run, which would take it for the program to run.
+    std::string cmd = "GDK_BACKEND=x11 ";
     if (!std::getenv("DISPLAY"))
-        cmd = "GDK_BACKEND=x11 xvfb-run -a -s '-screen 0 1600x1200x24' " + cmd;
-    cmd += " 2>/dev/null";
+        cmd += "xvfb-run -a -s '-screen 0 1600x1200x24' ";
+    cmd += "'" + tests.string() +
+           "' '[speed],kartbok --screenshot saves the painted window and exits' 2>/dev/null";
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) {
         table.Missed("gui");
