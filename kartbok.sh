@@ -5,6 +5,7 @@
 #   ./kartbok.sh deps     install the Debian packages only
 #   ./kartbok.sh build    configure + build only
 #   ./kartbok.sh fuzz [SECONDS]  build the libFuzzer targets with clang, run each SECONDS (default 60)
+#   ./kartbok.sh format [--check]  clang-format every C++ file (--check: list what differs, fail)
 # Options: --werror (warnings are errors), --sanitize (ASan+UBSan build of tests_core)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,7 +19,7 @@ PACKAGES=(
     libwxgtk3.2-dev libgtk-3-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
     libsodium-dev libcairo2-dev libpango1.0-dev libyaml-cpp-dev libcli11-dev
     nlohmann-json3-dev gettext xvfb xauth x11-apps imagemagick poppler-utils
-    fonts-dejavu-core
+    fonts-dejavu-core clang-format
 )
 
 log() { printf '[kartbok] %s\n' "$*" >&2; }
@@ -54,15 +55,20 @@ parse_opts() {
     done
 }
 
+# ccache, when a developer has it, makes rebuilds in several work trees cheap;
+# CI does not need it.
+LAUNCHER=()
+command -v ccache >/dev/null 2>&1 && LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+
 build() {
-    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DKARTBOK_WERROR=$WERROR >/dev/null
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DKARTBOK_WERROR=$WERROR "${LAUNCHER[@]}" >/dev/null
     cmake --build "$BUILD"
 }
 
 build_sanitized() {
     local dir="$ROOT/build-sanitize"
     cmake -S "$ROOT" -B "$dir" -G Ninja -DKARTBOK_SANITIZE=ON -DKARTBOK_APP=OFF \
-        -DKARTBOK_WERROR=$WERROR >/dev/null
+        -DKARTBOK_WERROR=$WERROR "${LAUNCHER[@]}" >/dev/null
     cmake --build "$dir" --target tests_core
     log "running tests_core under ASan+UBSan"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -136,6 +142,25 @@ fuzz() {
     return $failed
 }
 
+# Every tracked C++ file through the root .clang-format; --check changes
+# nothing and fails listing the files that differ (CI runs it).
+format() {
+    local files bad=()
+    mapfile -t files < <(git -C "$ROOT" ls-files '*.cpp' '*.h')
+    if [ "${1:-}" = --check ]; then
+        for f in "${files[@]}"; do
+            clang-format "$ROOT/$f" | cmp -s - "$ROOT/$f" || bad+=("$f")
+        done
+        if [ ${#bad[@]} -gt 0 ]; then
+            log "not formatted (run ./kartbok.sh format): ${bad[*]}"
+            return 1
+        fi
+        log "formatting: every file matches .clang-format"
+        return 0
+    fi
+    (cd "$ROOT" && clang-format -i "${files[@]}")
+}
+
 demo() {
     if [ ! -f "$DEMO_VAULT/vault.key" ]; then
         log "creating the demo vault in $DEMO_VAULT"
@@ -156,6 +181,11 @@ demo() {
 
 cmd=${1:-}
 shift || true
+if [ "$cmd" = format ]; then
+    deps
+    format "$@"
+    exit $?
+fi
 if [ "$cmd" = fuzz ]; then
     deps
     fuzz "${1:-60}"
@@ -167,5 +197,5 @@ case "$cmd" in
     build) deps; build ;;
     test) deps; build; run_tests ;;
     demo) deps; build; demo ;;
-    *) sed -n '2,8p' "$0"; exit 2 ;;
+    *) sed -n '2,9p' "$0"; exit 2 ;;
 esac

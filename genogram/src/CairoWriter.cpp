@@ -68,7 +68,8 @@ void TracePath(cairo_t* cr, const std::vector<Point>& pts, bool closed) {
 
 void PaintText(cairo_t* cr, const TextShape& t) {
     std::unique_ptr<PangoLayout, LayoutDeleter> layout(pango_cairo_create_layout(cr));
-    std::unique_ptr<PangoFontDescription, FontDeleter> font(pango_font_description_from_string("DejaVu Sans"));
+    std::unique_ptr<PangoFontDescription, FontDeleter> font(
+        pango_font_description_from_string("DejaVu Sans"));
     pango_font_description_set_absolute_size(font.get(), t.size * PANGO_SCALE);
     pango_font_description_set_weight(font.get(), t.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout.get(), font.get());
@@ -77,7 +78,9 @@ void PaintText(cairo_t* cr, const TextShape& t) {
     pango_layout_get_extents(layout.get(), nullptr, &logical);
     double width = static_cast<double>(logical.width) / PANGO_SCALE;
     double baseline = static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
-    double x = t.anchor == TextAnchor::Start ? t.at.x : t.anchor == TextAnchor::End ? t.at.x - width : t.at.x - width / 2;
+    double x = t.anchor == TextAnchor::Start ? t.at.x
+               : t.anchor == TextAnchor::End ? t.at.x - width
+                                             : t.at.x - width / 2;
     SetColor(cr, t.color);
     cairo_move_to(cr, x, t.at.y - baseline);
     pango_cairo_show_layout(cr, layout.get());
@@ -131,11 +134,14 @@ void Check(cairo_status_t status, const std::string& what) {
         throw RenderError(what + ": " + cairo_status_to_string(status));
 }
 
-double Dim(double v) { return std::max(1.0, std::isfinite(v) ? v : 1.0); }
+double Dim(double v) {
+    return std::max(1.0, std::isfinite(v) ? v : 1.0);
+}
 
 void WriteFile(const std::string& path, const std::vector<unsigned char>& bytes) {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    file.write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
     file.close();
     if (!file)
         throw RenderError("Could not write the image file " + path + ".");
@@ -159,13 +165,15 @@ std::vector<unsigned char> RenderPng(const Scene& scene, double scale) {
         Check(cairo_status(cr.get()), "Could not draw the map");
     }
     std::vector<unsigned char> bytes;
-    Check(cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &bytes), "Could not encode the PNG");
+    Check(cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &bytes),
+          "Could not encode the PNG");
     return bytes;
 }
 
 std::vector<unsigned char> RenderPdf(const Scene& scene) {
     std::vector<unsigned char> bytes;
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, Dim(scene.size.width), Dim(scene.size.height)));
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(
+        AppendBytes, &bytes, Dim(scene.size.width), Dim(scene.size.height)));
     Check(cairo_surface_status(surface.get()), "Could not create the PDF");
     {
         ContextPtr cr(cairo_create(surface.get()));
@@ -177,7 +185,11 @@ std::vector<unsigned char> RenderPdf(const Scene& scene) {
     return bytes;
 }
 
-void WritePng(const Scene& scene, const std::string& path, double scale) { WriteFile(path, RenderPng(scene, scale)); }
-void WritePdf(const Scene& scene, const std::string& path) { WriteFile(path, RenderPdf(scene)); }
+void WritePng(const Scene& scene, const std::string& path, double scale) {
+    WriteFile(path, RenderPng(scene, scale));
+}
+void WritePdf(const Scene& scene, const std::string& path) {
+    WriteFile(path, RenderPdf(scene));
+}
 
 } // namespace kartbok::genogram

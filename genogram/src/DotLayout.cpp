@@ -136,7 +136,8 @@ std::vector<detail::RawPosition> RunDot(const detail::DotGraph& graph) {
     agseterrf(previous);
     if (rc != 0) {
         std::string why = GraphvizErrors();
-        throw LayoutError("Graphviz could not lay out the family map" + (why.empty() ? std::string(".") : ": " + why));
+        throw LayoutError("Graphviz could not lay out the family map" +
+                          (why.empty() ? std::string(".") : ": " + why));
     }
     return raw;
 }

@@ -44,10 +44,18 @@ template <class Vec, class IdT> static auto* FindById(Vec& v, IdT id) {
     return it == v.end() ? nullptr : &*it;
 }
 
-Person* Family::FindPerson(PersonId id) { return FindById(people, id); }
-const Person* Family::FindPerson(PersonId id) const { return FindById(people, id); }
-Union* Family::FindUnion(UnionId id) { return FindById(unions, id); }
-const Union* Family::FindUnion(UnionId id) const { return FindById(unions, id); }
+Person* Family::FindPerson(PersonId id) {
+    return FindById(people, id);
+}
+const Person* Family::FindPerson(PersonId id) const {
+    return FindById(people, id);
+}
+Union* Family::FindUnion(UnionId id) {
+    return FindById(unions, id);
+}
+const Union* Family::FindUnion(UnionId id) const {
+    return FindById(unions, id);
+}
 
 const ChildLink* Family::ChildLinkOf(PersonId child) const {
     auto it = std::find_if(children.begin(), children.end(),

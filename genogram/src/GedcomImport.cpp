@@ -114,11 +114,13 @@ private:
                 // line may hold a name.
                 bool tagShaped = rec.tag.size() <= 12 && rec.tag.front() == '_' &&
                                  std::all_of(rec.tag.begin(), rec.tag.end(), [](char ch) {
-                                     return ch == '_' || std::isupper(static_cast<unsigned char>(ch)) ||
+                                     return ch == '_' ||
+                                            std::isupper(static_cast<unsigned char>(ch)) ||
                                             std::isdigit(static_cast<unsigned char>(ch));
                                  });
-                m_warn.Add(rec.line, tagShaped ? std::string(rec.tag) + " records are not imported"
-                                               : std::string("a record of an unknown kind is not imported"));
+                m_warn.Add(rec.line,
+                           tagShaped ? std::string(rec.tag) + " records are not imported"
+                                     : std::string("a record of an unknown kind is not imported"));
             }
         }
         if (!head) {
@@ -538,7 +540,8 @@ private:
             xref = '@' + xref + '@';
         auto it = m_result.xrefToPerson.find(xref);
         if (it == m_result.xrefToPerson.end()) {
-            m_warn.AddFileLevel("the chosen client " + ShownXref(xref) + " is not a person in the file");
+            m_warn.AddFileLevel("the chosen client " + ShownXref(xref) +
+                                " is not a person in the file");
             return;
         }
         PersonById(it->second)->isIndex = true;

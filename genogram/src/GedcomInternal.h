@@ -106,11 +106,14 @@ void BreakCycles(const Family& family, std::vector<PendingLink>& links, Warnings
 /// pointers are made of names - is shown as "(pointer)". The line number is
 /// what a person needs to find it.
 inline std::string ShownXref(std::string_view xref) {
-    bool machineId = xref.size() >= 3 && xref.size() <= 16 && xref.front() == '@' && xref.back() == '@';
+    bool machineId =
+        xref.size() >= 3 && xref.size() <= 16 && xref.front() == '@' && xref.back() == '@';
     std::size_t i = 1, letters = 0, digits = 0;
-    for (; machineId && i + 1 < xref.size() && std::isalpha(static_cast<unsigned char>(xref[i])); ++i)
+    for (; machineId && i + 1 < xref.size() && std::isalpha(static_cast<unsigned char>(xref[i]));
+         ++i)
         ++letters;
-    for (; machineId && i + 1 < xref.size() && std::isdigit(static_cast<unsigned char>(xref[i])); ++i)
+    for (; machineId && i + 1 < xref.size() && std::isdigit(static_cast<unsigned char>(xref[i]));
+         ++i)
         ++digits;
     machineId = machineId && i + 1 == xref.size() && letters <= 3 && digits >= 1;
     return machineId ? std::string(xref) : std::string("(pointer)");

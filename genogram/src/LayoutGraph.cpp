@@ -116,20 +116,19 @@ std::string BlockLabel(const DotGraph::Node& block, int height) {
     std::string s = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>";
     for (const DotGraph::Cell& c : block.cells)
         s += std::string("<TD PORT=\"") + (c.person ? "p" : "u") + std::to_string(c.id) +
-             "\" FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(c.width) + "\" HEIGHT=\"" + std::to_string(height) +
-             "\"></TD>";
+             "\" FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(c.width) + "\" HEIGHT=\"" +
+             std::to_string(height) + "\"></TD>";
     return s + "</TR></TABLE>";
 }
 
-DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family, const LayoutOptions& options) {
+DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family,
+                       const LayoutOptions& options) {
     const LayoutMetrics metrics = MetricsFor(options);
     DotGraph g;
     g.graphAttrs = {
-        {"newrank", "true"},
-        {"rankdir", "TB"},
-        {"nodesep", Inches(metrics.nodeSep)},
-        {"ranksep", "0.3"},
-        {"splines", "none"}, // positions only: Kartbok routes every line itself
+        {"newrank", "true"}, {"rankdir", "TB"},   {"nodesep", Inches(metrics.nodeSep)},
+        {"ranksep", "0.3"},  {"splines", "none"}, // positions only: Kartbok routes every line
+                                                  // itself
     };
     // Big imported trees (a 3 000-person GEDCOM) trade a little crossing
     // reduction for speed: mclimit 0.3 cuts dot's time by about 40 %.
@@ -186,7 +185,8 @@ DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family, const Lay
             return links[a].size() != links[b].size() ? links[a].size() < links[b].size() : a > b;
         });
         BlockBuilder builder(links, metrics);
-        DotGraph::Node block{"b" + std::to_string(p), DotGraph::Kind::Block, p, builder.Build(root)};
+        DotGraph::Node block{"b" + std::to_string(p), DotGraph::Kind::Block, p,
+                             builder.Build(root)};
         for (std::size_t i = 0; i < block.cells.size(); ++i) {
             const DotGraph::Cell& c = block.cells[i];
             if (c.person) {
@@ -211,9 +211,12 @@ DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family, const Lay
         g.nodes.push_back(std::move(block));
     }
     auto port = [&](std::size_t node, char kind, Id id, const char* compass) {
-        return g.nodes[node].kind == DotGraph::Kind::Block ? kind + std::to_string(id) + ":" + compass : std::string();
+        return g.nodes[node].kind == DotGraph::Kind::Block
+                   ? kind + std::to_string(id) + ":" + compass
+                   : std::string();
     };
-    auto edge = [&](std::size_t t, std::size_t h, int w, int minlen = 1, std::string tp = {}, std::string hp = {}) {
+    auto edge = [&](std::size_t t, std::size_t h, int w, int minlen = 1, std::string tp = {},
+                    std::string hp = {}) {
         g.edges.push_back({t, h, w, minlen, std::move(tp), std::move(hp)});
     };
 
@@ -221,11 +224,14 @@ DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family, const Lay
     for (const Sibship& s : drawn.sibships) {
         std::size_t sib = g.nodes.size();
         if (s.parents != kNoId)
-            g.nodes.push_back({"s" + std::to_string(s.parents), DotGraph::Kind::Sibship, s.parents, {}});
+            g.nodes.push_back(
+                {"s" + std::to_string(s.parents), DotGraph::Kind::Sibship, s.parents, {}});
         else
-            g.nodes.push_back({"t" + std::to_string(s.single), DotGraph::Kind::Sibship, s.single, {}});
+            g.nodes.push_back(
+                {"t" + std::to_string(s.single), DotGraph::Kind::Sibship, s.single, {}});
         if (s.parents != kNoId)
-            edge(nodeOfUnion.at(s.parents), sib, 20, 1, port(nodeOfUnion.at(s.parents), 'u', s.parents, "s"));
+            edge(nodeOfUnion.at(s.parents), sib, 20, 1,
+                 port(nodeOfUnion.at(s.parents), 'u', s.parents, "s"));
         else
             edge(nodeOf.at(s.single), sib, 20, 1, port(nodeOf.at(s.single), 'p', s.single, "s"));
         for (const ChildLink* c : s.children)
@@ -235,7 +241,8 @@ DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family, const Lay
     // alone gives way when mincross finds fewer crossings otherwise).
     for (const Sibship& s : drawn.sibships)
         for (std::size_t i = 1; i < s.children.size(); ++i) {
-            std::size_t a = nodeOf.at(s.children[i - 1]->child), b = nodeOf.at(s.children[i]->child);
+            std::size_t a = nodeOf.at(s.children[i - 1]->child),
+                        b = nodeOf.at(s.children[i]->child);
             if (a != b)
                 edge(a, b, 1, 0);
         }
@@ -280,7 +287,8 @@ std::string DotText(const DotGraph& g) {
         out += " }\n";
     }
     for (const DotGraph::Edge& e : g.edges) {
-        out += "  " + g.nodes[e.tail].name + " -> " + g.nodes[e.head].name + " [weight=" + std::to_string(e.weight);
+        out += "  " + g.nodes[e.tail].name + " -> " + g.nodes[e.head].name +
+               " [weight=" + std::to_string(e.weight);
         if (e.minlen != 1)
             out += ", minlen=" + std::to_string(e.minlen);
         if (!e.tailport.empty())

@@ -59,7 +59,8 @@ struct LayoutMetrics {
 };
 LayoutMetrics MetricsFor(const LayoutOptions& options);
 
-DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family, const LayoutOptions& options);
+DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family,
+                       const LayoutOptions& options);
 std::string DotText(const DotGraph& graph);
 /// The HTML-like label of a block node.
 std::string BlockLabel(const DotGraph::Node& block, int height);

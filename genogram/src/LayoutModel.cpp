@@ -30,8 +30,12 @@ private:
 
 enum class Side { Left, Right };
 
-Side BaseSide(const Person& hub) { return hub.gender == Gender::Woman ? Side::Left : Side::Right; }
-Side Opposite(Side s) { return s == Side::Left ? Side::Right : Side::Left; }
+Side BaseSide(const Person& hub) {
+    return hub.gender == Gender::Woman ? Side::Left : Side::Right;
+}
+Side Opposite(Side s) {
+    return s == Side::Left ? Side::Right : Side::Left;
+}
 
 } // namespace
 
@@ -85,7 +89,8 @@ DrawnFamily AnalyseFamily(const Family& family, bool includePlaceholders) {
             const Person& other = (&hub == &a) ? b : a;
             int k = indexIn(hub.id, id);
             Side side = (k % 2 == 0) ? BaseSide(hub) : Opposite(BaseSide(hub));
-            o = side == Side::Right ? OrientedUnion{id, hub.id, other.id} : OrientedUnion{id, other.id, hub.id};
+            o = side == Side::Right ? OrientedUnion{id, hub.id, other.id}
+                                    : OrientedUnion{id, other.id, hub.id};
         }
         out.unions.push_back(o);
     }
@@ -162,11 +167,12 @@ DrawnFamily AnalyseFamily(const Family& family, bool includePlaceholders) {
         auto groupOrder = [&](const ChildLink* c) {
             return c->twinGroup != kNoId ? twinFirst[c->twinGroup] : c->birthOrder;
         };
-        std::sort(sib.children.begin(), sib.children.end(), [&](const ChildLink* x, const ChildLink* y) {
-            auto kx = std::tuple(groupOrder(x), x->twinGroup, x->birthOrder, x->child);
-            auto ky = std::tuple(groupOrder(y), y->twinGroup, y->birthOrder, y->child);
-            return kx < ky;
-        });
+        std::sort(sib.children.begin(), sib.children.end(),
+                  [&](const ChildLink* x, const ChildLink* y) {
+                      auto kx = std::tuple(groupOrder(x), x->twinGroup, x->birthOrder, x->child);
+                      auto ky = std::tuple(groupOrder(y), y->twinGroup, y->birthOrder, y->child);
+                      return kx < ky;
+                  });
         if (sib.single != kNoId)
             connected.insert(sib.single);
         for (const ChildLink* c : sib.children)

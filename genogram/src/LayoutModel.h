@@ -15,8 +15,8 @@ namespace kartbok::genogram::detail {
 /// unknown or hidden (a placeholder). Children are in drawing order: birth
 /// order, twins kept together, ties broken by id.
 struct Sibship {
-    UnionId parents = kNoId;   ///< the union, or kNoId for a single parent
-    PersonId single = kNoId;   ///< the one drawn parent when parents == kNoId
+    UnionId parents = kNoId; ///< the union, or kNoId for a single parent
+    PersonId single = kNoId; ///< the one drawn parent when parents == kNoId
     std::vector<const ChildLink*> children;
 };
 
@@ -30,13 +30,15 @@ struct OrientedUnion {
 };
 
 struct DrawnFamily {
-    std::vector<PersonId> people;                ///< drawn people, sorted by id
-    std::set<PersonId> drawn;                    ///< same, for lookups
-    std::vector<OrientedUnion> unions;           ///< both partners drawn, sorted by id
-    std::vector<Sibship> sibships;               ///< sorted by (union, single parent)
-    std::map<PersonId, const ChildLink*> childLink; ///< effective link per child (first one; cycles dropped)
-    std::vector<PersonId> loose;                 ///< no partner, parent or child: drawn beside the index
-    std::vector<PersonId> droppedLinks;          ///< children whose link would make someone their own ancestor
+    std::vector<PersonId> people;      ///< drawn people, sorted by id
+    std::set<PersonId> drawn;          ///< same, for lookups
+    std::vector<OrientedUnion> unions; ///< both partners drawn, sorted by id
+    std::vector<Sibship> sibships;     ///< sorted by (union, single parent)
+    std::map<PersonId, const ChildLink*>
+        childLink;               ///< effective link per child (first one; cycles dropped)
+    std::vector<PersonId> loose; ///< no partner, parent or child: drawn beside the index
+    std::vector<PersonId>
+        droppedLinks; ///< children whose link would make someone their own ancestor
 };
 
 /// Works out the drawn structure. Never throws on odd families: a child listed

@@ -23,7 +23,8 @@ Size EmptyBounds(const LayoutOptions& options) {
     return {m.left + m.right, m.top + m.bottom};
 }
 
-std::vector<double> SpreadApart(const std::vector<double>& x, const std::vector<double>& weight, double pitch) {
+std::vector<double> SpreadApart(const std::vector<double>& x, const std::vector<double>& weight,
+                                double pitch) {
     // Weighted pool-adjacent-violators: blocks of items at exactly `pitch`
     // spacing, each block at the weighted mean of what its items want.
     struct Block {
@@ -56,7 +57,8 @@ std::vector<double> SpreadApart(const std::vector<double>& x, const std::vector<
 }
 
 void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGraph& graph,
-                     const std::vector<RawPosition>& raw, const LayoutOptions& options, Layout& layout) {
+                     const std::vector<RawPosition>& raw, const LayoutOptions& options,
+                     Layout& layout) {
     const LayoutMetrics metrics = MetricsFor(options);
     const Margins margins = MarginsFor(options);
 

@@ -22,10 +22,12 @@ Size EmptyBounds(const LayoutOptions& options);
 /// Fills layout.people, unions, generation and bounds from Graphviz's raw
 /// positions (by node index of graph).
 void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGraph& graph,
-                     const std::vector<RawPosition>& raw, const LayoutOptions& options, Layout& layout);
+                     const std::vector<RawPosition>& raw, const LayoutOptions& options,
+                     Layout& layout);
 
 /// Moves positions as little as possible so neighbours in `order` are at least
 /// `pitch` apart; items with a higher weight move less. Exposed for tests.
-std::vector<double> SpreadApart(const std::vector<double>& x, const std::vector<double>& weight, double pitch);
+std::vector<double> SpreadApart(const std::vector<double>& x, const std::vector<double>& weight,
+                                double pitch);
 
 } // namespace kartbok::genogram::detail

@@ -17,11 +17,14 @@ public:
 
 private:
     /// Picks a word by gender: man, woman, anyone else.
-    const std::string& G(PersonId p, const std::string& man, const std::string& woman, const std::string& other) const {
+    const std::string& G(PersonId p, const std::string& man, const std::string& woman,
+                         const std::string& other) const {
         const Person* person = m_family.FindPerson(p);
         if (!person)
             return other;
-        return person->gender == Gender::Man ? man : person->gender == Gender::Woman ? woman : other;
+        return person->gender == Gender::Man     ? man
+               : person->gender == Gender::Woman ? woman
+                                                 : other;
     }
     std::string T(const char* sv, const char* en) const { return m_sv ? sv : en; }
     void Set(PersonId p, const std::string& role) {
@@ -87,20 +90,27 @@ private:
 std::string RoleFinder::ChildRole(PersonId child, const ChildLink* link) const {
     const Person* p = m_family.FindPerson(child);
     switch (p ? p->kind : PersonKind::Person) {
-    case PersonKind::Pregnancy: return T("Graviditet", "Pregnancy");
-    case PersonKind::Miscarriage: return T("Missfall", "Miscarriage");
-    case PersonKind::Abortion: return T("Abort", "Abortion");
-    case PersonKind::Stillbirth: return T("Dödfödd", "Stillbirth");
-    default: break;
+    case PersonKind::Pregnancy:
+        return T("Graviditet", "Pregnancy");
+    case PersonKind::Miscarriage:
+        return T("Missfall", "Miscarriage");
+    case PersonKind::Abortion:
+        return T("Abort", "Abortion");
+    case PersonKind::Stillbirth:
+        return T("Dödfödd", "Stillbirth");
+    default:
+        break;
     }
     ChildKind kind = link ? link->kind : ChildKind::Biological;
     if (kind == ChildKind::Adopted)
         return G(child, T("Adoptivson", "Adopted son"), T("Adoptivdotter", "Adopted daughter"),
                  T("Adoptivbarn", "Adopted child"));
     if (kind == ChildKind::Foster)
-        return G(child, T("Fosterson", "Foster son"), T("Fosterdotter", "Foster daughter"), T("Fosterbarn", "Foster child"));
+        return G(child, T("Fosterson", "Foster son"), T("Fosterdotter", "Foster daughter"),
+                 T("Fosterbarn", "Foster child"));
     if (kind == ChildKind::Step)
-        return G(child, T("Styvson", "Stepson"), T("Styvdotter", "Stepdaughter"), T("Styvbarn", "Stepchild"));
+        return G(child, T("Styvson", "Stepson"), T("Styvdotter", "Stepdaughter"),
+                 T("Styvbarn", "Stepchild"));
     return G(child, T("Son", "Son"), T("Dotter", "Daughter"), T("Barn", "Child"));
 }
 
@@ -109,15 +119,19 @@ std::string RoleFinder::PartnerRole(PersonId partner, const Union& u) const {
     switch (u.kind) {
     case UnionKind::Marriage:
         if (former)
-            return G(partner, T("Exmake", "Ex-husband"), T("Exfru", "Ex-wife"), T("Tidigare make/maka", "Ex-spouse"));
+            return G(partner, T("Exmake", "Ex-husband"), T("Exfru", "Ex-wife"),
+                     T("Tidigare make/maka", "Ex-spouse"));
         return G(partner, T("Make", "Husband"), T("Fru", "Wife"), T("Make/maka", "Spouse"));
     case UnionKind::Cohabitation:
         return former ? T("Tidigare sambo", "Former partner") : T("Sambo", "Partner");
     case UnionKind::Engagement:
         return former ? T("Tidigare partner", "Former partner")
-                      : G(partner, T("Fästman", "Fiancé"), T("Fästmö", "Fiancée"), T("Förlovad", "Fiancé(e)"));
-    case UnionKind::Dating: return former ? T("Tidigare partner", "Former partner") : T("Partner", "Partner");
-    case UnionKind::Affair: return T("Affär", "Affair partner");
+                      : G(partner, T("Fästman", "Fiancé"), T("Fästmö", "Fiancée"),
+                          T("Förlovad", "Fiancé(e)"));
+    case UnionKind::Dating:
+        return former ? T("Tidigare partner", "Former partner") : T("Partner", "Partner");
+    case UnionKind::Affair:
+        return T("Affär", "Affair partner");
     }
     return T("Partner", "Partner");
 }
@@ -127,9 +141,10 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
         Set(index, T("Klient", "Client"));
         std::vector<PersonId> parents = Parents(index);
         const ChildLink* own = m_family.ChildLinkOf(index);
-        std::string prefix = !own ? "" : own->kind == ChildKind::Adopted ? T("Adoptiv", "Adoptive ")
-                                     : own->kind == ChildKind::Foster    ? T("Foster", "Foster ")
-                                                                         : "";
+        std::string prefix = !own                              ? ""
+                             : own->kind == ChildKind::Adopted ? T("Adoptiv", "Adoptive ")
+                             : own->kind == ChildKind::Foster  ? T("Foster", "Foster ")
+                                                               : "";
         // "Adoptivmor", "Adoptive mother": the prefix takes the capital.
         auto lower = [&](std::string s) {
             if (!prefix.empty() && !s.empty())
@@ -137,33 +152,40 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
             return prefix + s;
         };
         for (PersonId parent : parents)
-            Set(parent, lower(G(parent, T("Far", "Father"), T("Mor", "Mother"), T("Förälder", "Parent"))));
+            Set(parent,
+                lower(G(parent, T("Far", "Father"), T("Mor", "Mother"), T("Förälder", "Parent"))));
         // Grandparents and aunts/uncles, by side of the family.
         for (PersonId parent : parents) {
             bool mothers = G(parent, "f", "m", "?") == "m";
             bool fathers = G(parent, "f", "m", "?") == "f";
             for (PersonId gp : Parents(parent)) {
                 if (mothers)
-                    Set(gp, G(gp, T("Morfar", "Maternal grandfather"), T("Mormor", "Maternal grandmother"),
+                    Set(gp, G(gp, T("Morfar", "Maternal grandfather"),
+                              T("Mormor", "Maternal grandmother"),
                               T("Morförälder", "Maternal grandparent")));
                 else if (fathers)
-                    Set(gp, G(gp, T("Farfar", "Paternal grandfather"), T("Farmor", "Paternal grandmother"),
+                    Set(gp, G(gp, T("Farfar", "Paternal grandfather"),
+                              T("Farmor", "Paternal grandmother"),
                               T("Farförälder", "Paternal grandparent")));
                 else
-                    Set(gp, G(gp, T("Morfar/farfar", "Grandfather"), T("Mormor/farmor", "Grandmother"),
-                              T("Mor-/farförälder", "Grandparent")));
+                    Set(gp,
+                        G(gp, T("Morfar/farfar", "Grandfather"), T("Mormor/farmor", "Grandmother"),
+                          T("Mor-/farförälder", "Grandparent")));
                 for (PersonId ggp : Parents(gp))
-                    Set(ggp, G(ggp, T("Gammelfar", "Great-grandfather"), T("Gammelmor", "Great-grandmother"),
+                    Set(ggp, G(ggp, T("Gammelfar", "Great-grandfather"),
+                               T("Gammelmor", "Great-grandmother"),
                                T("Gammelförälder", "Great-grandparent")));
             }
             for (auto [aunt, full] : Siblings(parent)) {
                 (void)full;
-                std::string role = mothers ? G(aunt, T("Morbror", "Maternal uncle"), T("Moster", "Maternal aunt"),
-                                               T("Mors syskon", "Mother's sibling"))
-                                   : fathers ? G(aunt, T("Farbror", "Paternal uncle"), T("Faster", "Paternal aunt"),
-                                                 T("Fars syskon", "Father's sibling"))
-                                             : G(aunt, T("Farbror/morbror", "Uncle"), T("Faster/moster", "Aunt"),
-                                                 T("Förälders syskon", "Parent's sibling"));
+                std::string role =
+                    mothers ? G(aunt, T("Morbror", "Maternal uncle"), T("Moster", "Maternal aunt"),
+                                T("Mors syskon", "Mother's sibling"))
+                    : fathers
+                        ? G(aunt, T("Farbror", "Paternal uncle"), T("Faster", "Paternal aunt"),
+                            T("Fars syskon", "Father's sibling"))
+                        : G(aunt, T("Farbror/morbror", "Uncle"), T("Faster/moster", "Aunt"),
+                            T("Förälders syskon", "Parent's sibling"));
                 Set(aunt, role);
                 for (PersonId cousin : Children(aunt))
                     Set(cousin, T("Kusin", "Cousin"));
@@ -173,7 +195,8 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
         for (auto [partner, u] : Partners(index)) {
             Set(partner, PartnerRole(partner, *u));
             for (PersonId pp : Parents(partner))
-                Set(pp, G(pp, T("Svärfar", "Father-in-law"), T("Svärmor", "Mother-in-law"), T("Svärförälder", "Parent-in-law")));
+                Set(pp, G(pp, T("Svärfar", "Father-in-law"), T("Svärmor", "Mother-in-law"),
+                          T("Svärförälder", "Parent-in-law")));
         }
         for (const ChildLink* c : ChildLinks(index)) {
             Set(c->child, ChildRole(c->child, c));
@@ -184,7 +207,8 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
         for (auto [partner, u] : Partners(index)) {
             (void)u;
             for (PersonId c : Children(partner))
-                Set(c, G(c, T("Styvson", "Stepson"), T("Styvdotter", "Stepdaughter"), T("Styvbarn", "Stepchild")));
+                Set(c, G(c, T("Styvson", "Stepson"), T("Styvdotter", "Stepdaughter"),
+                         T("Styvbarn", "Stepchild")));
         }
         // Siblings, half-siblings, their partners and children.
         for (auto [sib, full] : Siblings(index)) {
@@ -193,18 +217,20 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
                 Set(sib, ChildRole(sib, m_family.ChildLinkOf(sib)));
                 continue;
             }
-            Set(sib, full ? G(sib, T("Bror", "Brother"), T("Syster", "Sister"), T("Syskon", "Sibling"))
-                          : G(sib, T("Halvbror", "Half-brother"), T("Halvsyster", "Half-sister"),
-                              T("Halvsyskon", "Half-sibling")));
+            Set(sib,
+                full ? G(sib, T("Bror", "Brother"), T("Syster", "Sister"), T("Syskon", "Sibling"))
+                     : G(sib, T("Halvbror", "Half-brother"), T("Halvsyster", "Half-sister"),
+                         T("Halvsyskon", "Half-sibling")));
             for (auto [partner, u] : Partners(sib)) {
                 (void)u;
-                Set(partner, G(partner, T("Svåger", "Brother-in-law"), T("Svägerska", "Sister-in-law"),
-                               T("Syskons partner", "Sibling's partner")));
+                Set(partner,
+                    G(partner, T("Svåger", "Brother-in-law"), T("Svägerska", "Sister-in-law"),
+                      T("Syskons partner", "Sibling's partner")));
             }
             bool brother = G(sib, "b", "s", "?") == "b";
             for (const ChildLink* c : ChildLinks(sib))
-                Set(c->child, m_sv ? G(c->child, brother ? "Brorson" : "Systerson", brother ? "Brorsdotter" : "Systerdotter",
-                                       "Syskonbarn")
+                Set(c->child, m_sv ? G(c->child, brother ? "Brorson" : "Systerson",
+                                       brother ? "Brorsdotter" : "Systerdotter", "Syskonbarn")
                                    : G(c->child, "Nephew", "Niece", "Sibling's child"));
         }
         // Step-parents and step-siblings.
@@ -213,9 +239,11 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
                 (void)u;
                 if (std::find(parents.begin(), parents.end(), partner) != parents.end())
                     continue;
-                Set(partner, G(partner, T("Styvfar", "Stepfather"), T("Styvmor", "Stepmother"), T("Styvförälder", "Step-parent")));
+                Set(partner, G(partner, T("Styvfar", "Stepfather"), T("Styvmor", "Stepmother"),
+                               T("Styvförälder", "Step-parent")));
                 for (PersonId c : Children(partner))
-                    Set(c, G(c, T("Styvbror", "Stepbrother"), T("Styvsyster", "Stepsister"), T("Styvsyskon", "Step-sibling")));
+                    Set(c, G(c, T("Styvbror", "Stepbrother"), T("Styvsyster", "Stepsister"),
+                             T("Styvsyskon", "Step-sibling")));
             }
         // Partners of aunts and uncles.
         std::map<PersonId, std::string> snapshot = m_roles;
@@ -223,7 +251,8 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
             for (auto [partner, u] : Partners(id)) {
                 (void)u;
                 if (role == T("Moster", "Maternal aunt") || role == T("Faster", "Paternal aunt") ||
-                    role == T("Morbror", "Maternal uncle") || role == T("Farbror", "Paternal uncle"))
+                    role == T("Morbror", "Maternal uncle") ||
+                    role == T("Farbror", "Paternal uncle"))
                     Set(partner, m_sv ? role + "s partner" : role + "'s partner");
             }
     }
@@ -242,7 +271,8 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
             byRole[it->second].push_back(&p);
     }
     auto byAge = [](const Person* a, const Person* b) {
-        int ya = a->birth.Known() ? a->birth.year : 99999, yb = b->birth.Known() ? b->birth.year : 99999;
+        int ya = a->birth.Known() ? a->birth.year : 99999,
+            yb = b->birth.Known() ? b->birth.year : 99999;
         return std::tie(ya, a->id) < std::tie(yb, b->id);
     };
     std::map<PersonId, std::string> out;
@@ -258,7 +288,8 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
 
 } // namespace
 
-std::map<PersonId, std::string> RoleNames(const Family& family, PersonId index, const std::string& language) {
+std::map<PersonId, std::string> RoleNames(const Family& family, PersonId index,
+                                          const std::string& language) {
     return RoleFinder(family, language != "en").Run(index);
 }
 

@@ -15,7 +15,8 @@ class Builder {
 public:
     explicit Builder(Family& family) : m_family(family) {}
 
-    PersonId Add(Gender gender, std::string given, std::string surname, int born, PersonKind kind = PersonKind::Person) {
+    PersonId Add(Gender gender, std::string given, std::string surname, int born,
+                 PersonKind kind = PersonKind::Person) {
         Person p;
         p.id = m_family.NewId();
         p.gender = gender;
@@ -36,7 +37,8 @@ public:
         P(id).occupation = std::move(occupation);
         P(id).place = std::move(place);
     }
-    UnionId Couple(PersonId a, PersonId b, UnionKind kind, std::initializer_list<UnionEvent> events, int order = 0) {
+    UnionId Couple(PersonId a, PersonId b, UnionKind kind, std::initializer_list<UnionEvent> events,
+                   int order = 0) {
         Union u;
         u.id = m_family.NewId();
         u.partnerA = a;
@@ -47,8 +49,9 @@ public:
         m_family.unions.push_back(u);
         return u.id;
     }
-    void Child(UnionId parents, PersonId child, int birthOrder, ChildKind kind = ChildKind::Biological,
-               Id twinGroup = kNoId, TwinKind twin = TwinKind::None) {
+    void Child(UnionId parents, PersonId child, int birthOrder,
+               ChildKind kind = ChildKind::Biological, Id twinGroup = kNoId,
+               TwinKind twin = TwinKind::None) {
         ChildLink c;
         c.child = child;
         c.parents = parents;
@@ -74,7 +77,9 @@ private:
 
 constexpr auto M = Gender::Man;
 constexpr auto W = Gender::Woman;
-UnionEvent Ev(UnionEventKind k, int year) { return {k, year}; }
+UnionEvent Ev(UnionEventKind k, int year) {
+    return {k, year};
+}
 
 } // namespace
 
@@ -97,8 +102,10 @@ Family RichSampleFamily() {
     b.Died(karin, 2015);
     b.About(karin, "Sjuksköterska", "Vara");
     b.P(karin).conditions = kConditionMentalHealth;
-    UnionId gustavElsa = b.Couple(gustav, elsa, UnionKind::Marriage, {Ev(E::Married, 1955), Ev(E::Widowed, 1998)});
-    UnionId bengtKarin = b.Couple(bengt, karin, UnionKind::Marriage, {Ev(E::Married, 1960), Ev(E::Widowed, 2015)});
+    UnionId gustavElsa =
+        b.Couple(gustav, elsa, UnionKind::Marriage, {Ev(E::Married, 1955), Ev(E::Widowed, 1998)});
+    UnionId bengtKarin =
+        b.Couple(bengt, karin, UnionKind::Marriage, {Ev(E::Married, 1960), Ev(E::Widowed, 2015)});
 
     // Parents, their siblings and partners.
     PersonId lars = b.Add(M, "Lars", "Lindqvist", 1956);
@@ -119,9 +126,11 @@ Family RichSampleFamily() {
     b.About(maria, "Ekonom", "Göteborg");
     PersonId stefan = b.Add(M, "Stefan", "Nyberg", 1958);
     PersonId anders = b.Add(M, "Anders", "Berg", 1962);
-    UnionId larsAnna = b.Couple(lars, anna, UnionKind::Marriage,
-                                {Ev(E::Married, 1980), Ev(E::Separated, 1993), Ev(E::Divorced, 1995)}, 0);
-    UnionId larsMaria = b.Couple(lars, maria, UnionKind::Marriage, {Ev(E::Together, 1996), Ev(E::Married, 1998)}, 1);
+    UnionId larsAnna =
+        b.Couple(lars, anna, UnionKind::Marriage,
+                 {Ev(E::Married, 1980), Ev(E::Separated, 1993), Ev(E::Divorced, 1995)}, 0);
+    UnionId larsMaria = b.Couple(lars, maria, UnionKind::Marriage,
+                                 {Ev(E::Together, 1996), Ev(E::Married, 1998)}, 1);
     b.Couple(anna, stefan, UnionKind::Engagement, {Ev(E::Together, 2019)}, 1);
     UnionId evaAnders = b.Couple(anders, eva, UnionKind::Marriage, {Ev(E::Married, 1988)});
 
@@ -154,8 +163,10 @@ Family RichSampleFamily() {
     PersonId sofia = b.Add(W, "Sofia", "Lindqvist", 1985);
     b.About(sofia, "Sjuksköterska", "Göteborg");
     PersonId nina = b.Add(W, "Nina", "", 1990);
-    UnionId johanLinda = b.Couple(johan, linda, UnionKind::Cohabitation, {Ev(E::Together, 2004), Ev(E::Separated, 2010)}, 0);
-    UnionId johanSofia = b.Couple(johan, sofia, UnionKind::Marriage, {Ev(E::Together, 2010), Ev(E::Married, 2013)}, 1);
+    UnionId johanLinda = b.Couple(johan, linda, UnionKind::Cohabitation,
+                                  {Ev(E::Together, 2004), Ev(E::Separated, 2010)}, 0);
+    UnionId johanSofia = b.Couple(johan, sofia, UnionKind::Marriage,
+                                  {Ev(E::Together, 2010), Ev(E::Married, 2013)}, 1);
     b.Couple(johan, nina, UnionKind::Affair, {Ev(E::Together, 2022)}, 2);
 
     // Children and pregnancies.
@@ -212,9 +223,12 @@ Family GeneratedFamily(int people, std::uint32_t seed) {
     // Own mapping from the engine (std distributions differ between libraries).
     auto below = [&](unsigned n) { return static_cast<int>(rng() % n); };
     auto chance = [&](int percent) { return below(100) < percent; };
-    static const char* const kMen[] = {"Anders", "Bo", "Carl", "Dan", "Erik", "Fredrik", "Gustav", "Hans", "Ivar", "Jan"};
-    static const char* const kWomen[] = {"Anna", "Britt", "Cecilia", "Disa", "Eva", "Frida", "Greta", "Hedda", "Ida", "Jenny"};
-    static const char* const kSurnames[] = {"Ek", "Berg", "Holm", "Lind", "Sjö", "Strand", "Dahl", "Lund"};
+    static const char* const kMen[] = {"Anders",  "Bo",     "Carl", "Dan",  "Erik",
+                                       "Fredrik", "Gustav", "Hans", "Ivar", "Jan"};
+    static const char* const kWomen[] = {"Anna",  "Britt", "Cecilia", "Disa", "Eva",
+                                         "Frida", "Greta", "Hedda",   "Ida",  "Jenny"};
+    static const char* const kSurnames[] = {"Ek",  "Berg",   "Holm", "Lind",
+                                            "Sjö", "Strand", "Dahl", "Lund"};
     auto person = [&](Gender g, int born) {
         const char* given = g == M ? kMen[below(10)] : kWomen[below(10)];
         PersonId id = b.Add(g, given, kSurnames[below(8)], born);
@@ -233,7 +247,9 @@ Family GeneratedFamily(int people, std::uint32_t seed) {
     auto founder = [&] {
         int year = 1880 + below(20);
         PersonId man = person(M, year), woman = person(W, year + below(5));
-        queue.push_back({b.Couple(man, woman, UnionKind::Marriage, {{UnionEventKind::Married, year + 22}}), man, woman, year});
+        queue.push_back(
+            {b.Couple(man, woman, UnionKind::Marriage, {{UnionEventKind::Married, year + 22}}), man,
+             woman, year});
         unionCount[man] = unionCount[woman] = 1;
     };
     const int founders = std::max(1, people / 50);
@@ -271,15 +287,16 @@ Family GeneratedFamily(int people, std::uint32_t seed) {
                 partner = person(g == M ? W : M, born + below(7) - 3);
             }
             PersonId man = g == M ? child : partner, woman = g == M ? partner : child;
-            queue.push_back({b.Couple(man, woman, UnionKind::Marriage, {{UnionEventKind::Married, born + 25}},
-                                      unionCount[child]++),
+            queue.push_back({b.Couple(man, woman, UnionKind::Marriage,
+                                      {{UnionEventKind::Married, born + 25}}, unionCount[child]++),
                              man, woman, born});
             unionCount[partner]++;
             if (chance(12)) { // divorce and remarriage of this child
                 f.unions.back().events.push_back({UnionEventKind::Divorced, born + 35});
                 PersonId next = person(g == M ? W : M, born + below(9) - 2);
-                UnionId u2 = b.Couple(g == M ? child : next, g == M ? next : child, UnionKind::Marriage,
-                                      {{UnionEventKind::Married, born + 38}}, unionCount[child]++);
+                UnionId u2 =
+                    b.Couple(g == M ? child : next, g == M ? next : child, UnionKind::Marriage,
+                             {{UnionEventKind::Married, born + 38}}, unionCount[child]++);
                 queue.push_back({u2, child, next, born + 6});
             }
         }

@@ -26,8 +26,8 @@ char32_t NextCodePoint(const std::string& s, std::size_t& i) {
 
 /// Advance widths of DejaVu Sans in em, by character class.
 double Advance(char32_t c) {
-    if (c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '|' || c == 'i' || c == 'j' ||
-        c == 'l' || c == '!')
+    if (c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\'' || c == '|' ||
+        c == 'i' || c == 'j' || c == 'l' || c == '!')
         return 0.30;
     if (c == 'f' || c == 't' || c == 'r' || c == 'I' || c == '(' || c == ')' || c == '-')
         return 0.40;
@@ -63,7 +63,9 @@ std::string Ellipsize(const std::string& text, double size, double maxWidth) {
         NextCodePoint(text, i);
     }
     std::size_t keep = starts.size();
-    auto prefix = [&](std::size_t k) { return k < starts.size() ? text.substr(0, starts[k]) : text; };
+    auto prefix = [&](std::size_t k) {
+        return k < starts.size() ? text.substr(0, starts[k]) : text;
+    };
     while (keep > 1 && TextWidth(prefix(keep) + ellipsis, size) > maxWidth)
         --keep;
     std::string base = prefix(keep);
@@ -73,7 +75,8 @@ std::string Ellipsize(const std::string& text, double size, double maxWidth) {
 }
 } // namespace
 
-std::vector<std::string> WrapText(const std::string& utf8, double size, double maxWidth, int maxLines) {
+std::vector<std::string> WrapText(const std::string& utf8, double size, double maxWidth,
+                                  int maxLines) {
     std::vector<std::string> words;
     std::string word;
     for (char c : utf8) {
@@ -115,79 +118,124 @@ std::vector<std::string> WrapText(const std::string& utf8, double size, double m
     return lines;
 }
 
-Color Ink() { return {28, 28, 32, 255}; }
-Color Grey(std::uint8_t level) { return {level, level, level, 255}; }
+Color Ink() {
+    return {28, 28, 32, 255};
+}
+Color Grey(std::uint8_t level) {
+    return {level, level, level, 255};
+}
 
 Color RelationColor(RelationKind kind) {
     switch (kind) {
-    case RelationKind::Close: return {46, 125, 50, 255};
-    case RelationKind::Fused: return {27, 94, 32, 255};
-    case RelationKind::Distant: return {84, 110, 122, 255};
-    case RelationKind::Conflict: return {198, 40, 40, 255};
-    case RelationKind::CloseConflict: return {216, 100, 0, 255};
-    case RelationKind::CutOff: return {55, 71, 79, 255};
-    case RelationKind::CutOffRepaired: return {0, 131, 143, 255};
-    case RelationKind::FocusedOn: return {21, 101, 192, 255};
-    case RelationKind::PhysicalAbuse: return {183, 28, 28, 255};
-    case RelationKind::SexualAbuse: return {106, 27, 154, 255};
-    case RelationKind::EmotionalAbuse: return {191, 54, 12, 255};
-    case RelationKind::Neglect: return {93, 64, 55, 255};
+    case RelationKind::Close:
+        return {46, 125, 50, 255};
+    case RelationKind::Fused:
+        return {27, 94, 32, 255};
+    case RelationKind::Distant:
+        return {84, 110, 122, 255};
+    case RelationKind::Conflict:
+        return {198, 40, 40, 255};
+    case RelationKind::CloseConflict:
+        return {216, 100, 0, 255};
+    case RelationKind::CutOff:
+        return {55, 71, 79, 255};
+    case RelationKind::CutOffRepaired:
+        return {0, 131, 143, 255};
+    case RelationKind::FocusedOn:
+        return {21, 101, 192, 255};
+    case RelationKind::PhysicalAbuse:
+        return {183, 28, 28, 255};
+    case RelationKind::SexualAbuse:
+        return {106, 27, 154, 255};
+    case RelationKind::EmotionalAbuse:
+        return {191, 54, 12, 255};
+    case RelationKind::Neglect:
+        return {93, 64, 55, 255};
     }
     return Ink();
 }
 
 std::string RelationName(RelationKind kind, bool sv) {
     switch (kind) {
-    case RelationKind::Close: return sv ? "Nära" : "Close";
-    case RelationKind::Fused: return sv ? "Sammansmält" : "Fused";
-    case RelationKind::Distant: return sv ? "Distanserad" : "Distant";
-    case RelationKind::Conflict: return sv ? "Konflikt" : "Conflict";
-    case RelationKind::CloseConflict: return sv ? "Nära och konfliktfylld" : "Close, in conflict";
-    case RelationKind::CutOff: return sv ? "Brutit kontakten" : "Cut off";
-    case RelationKind::CutOffRepaired: return sv ? "Kontakt återupptagen" : "Cut-off repaired";
-    case RelationKind::FocusedOn: return sv ? "Fokuserad på" : "Focused on";
-    case RelationKind::PhysicalAbuse: return sv ? "Fysiskt våld" : "Physical abuse";
-    case RelationKind::SexualAbuse: return sv ? "Sexuella övergrepp" : "Sexual abuse";
-    case RelationKind::EmotionalAbuse: return sv ? "Psykiskt våld" : "Emotional abuse";
-    case RelationKind::Neglect: return sv ? "Försummelse" : "Neglect";
+    case RelationKind::Close:
+        return sv ? "Nära" : "Close";
+    case RelationKind::Fused:
+        return sv ? "Sammansmält" : "Fused";
+    case RelationKind::Distant:
+        return sv ? "Distanserad" : "Distant";
+    case RelationKind::Conflict:
+        return sv ? "Konflikt" : "Conflict";
+    case RelationKind::CloseConflict:
+        return sv ? "Nära och konfliktfylld" : "Close, in conflict";
+    case RelationKind::CutOff:
+        return sv ? "Brutit kontakten" : "Cut off";
+    case RelationKind::CutOffRepaired:
+        return sv ? "Kontakt återupptagen" : "Cut-off repaired";
+    case RelationKind::FocusedOn:
+        return sv ? "Fokuserad på" : "Focused on";
+    case RelationKind::PhysicalAbuse:
+        return sv ? "Fysiskt våld" : "Physical abuse";
+    case RelationKind::SexualAbuse:
+        return sv ? "Sexuella övergrepp" : "Sexual abuse";
+    case RelationKind::EmotionalAbuse:
+        return sv ? "Psykiskt våld" : "Emotional abuse";
+    case RelationKind::Neglect:
+        return sv ? "Försummelse" : "Neglect";
     }
     return {};
 }
 
 std::string RelationLetter(RelationKind kind, bool sv) {
     switch (kind) {
-    case RelationKind::PhysicalAbuse: return "F";
-    case RelationKind::SexualAbuse: return "S";
-    case RelationKind::EmotionalAbuse: return sv ? "P" : "E";
-    default: return {};
+    case RelationKind::PhysicalAbuse:
+        return "F";
+    case RelationKind::SexualAbuse:
+        return "S";
+    case RelationKind::EmotionalAbuse:
+        return sv ? "P" : "E";
+    default:
+        return {};
     }
 }
 
 Color ConditionColor(int quadrant) {
     switch (quadrant) {
-    case 0: return {74, 111, 165, 255};  // illness: blue, mid grey in print
-    case 1: return {178, 58, 58, 255};   // substance use: red, darker grey
-    case 2: return {230, 170, 60, 255};  // mental health: amber, light grey
-    default: return {40, 40, 48, 255};   // the problem behaviour: near black
+    case 0:
+        return {74, 111, 165, 255}; // illness: blue, mid grey in print
+    case 1:
+        return {178, 58, 58, 255}; // substance use: red, darker grey
+    case 2:
+        return {230, 170, 60, 255}; // mental health: amber, light grey
+    default:
+        return {40, 40, 48, 255}; // the problem behaviour: near black
     }
 }
 
 std::string ConditionName(int quadrant, bool sv) {
     switch (quadrant) {
-    case 0: return sv ? "Sjukdom" : "Illness";
-    case 1: return sv ? "Missbruk" : "Substance use";
-    case 2: return sv ? "Psykisk ohälsa" : "Mental health";
-    default: return sv ? "Problembeteendet" : "The problem behaviour";
+    case 0:
+        return sv ? "Sjukdom" : "Illness";
+    case 1:
+        return sv ? "Missbruk" : "Substance use";
+    case 2:
+        return sv ? "Psykisk ohälsa" : "Mental health";
+    default:
+        return sv ? "Problembeteendet" : "The problem behaviour";
     }
 }
 
 void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text) {
     double w = TextWidth(text.text, text.size, text.bold);
-    double left = text.anchor == TextAnchor::Start ? text.at.x : text.anchor == TextAnchor::End ? text.at.x - w : text.at.x - w / 2;
+    double left = text.anchor == TextAnchor::Start ? text.at.x
+                  : text.anchor == TextAnchor::End ? text.at.x - w
+                                                   : text.at.x - w / 2;
     double top = text.at.y - text.size * 0.78, bottom = text.at.y + text.size * 0.22;
     const double pad = 1.5;
     PathShape halo;
-    halo.points = {{left - pad, top - pad}, {left + w + pad, top - pad}, {left + w + pad, bottom + pad}, {left - pad, bottom + pad}};
+    halo.points = {{left - pad, top - pad},
+                   {left + w + pad, top - pad},
+                   {left + w + pad, bottom + pad},
+                   {left - pad, bottom + pad}};
     halo.closed = true;
     halo.filled = true;
     halo.fill = {255, 255, 255, 230};
@@ -204,12 +252,14 @@ Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions&
     bool placeholders = false;
     for (const Person& p : family.people)
         placeholders |= p.placeholder && layout.people.count(p.id);
-    detail::SceneContext ctx{family, layout, options, scene, detail::AnalyseFamily(family, placeholders), {}, {}};
+    detail::SceneContext ctx{
+        family, layout, options, scene, detail::AnalyseFamily(family, placeholders), {}, {}};
     ctx.s = layout.symbolSize;
     ctx.swedish = options.language != "en";
     ctx.currentYear = options.currentYear;
     if (ctx.currentYear == 0) {
-        auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+        auto today = std::chrono::year_month_day(
+            std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
         ctx.currentYear = static_cast<int>(today.year());
     }
     if (options.deidentify) {

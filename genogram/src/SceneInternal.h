@@ -16,14 +16,16 @@ namespace kartbok::genogram::detail {
 double TextWidth(const std::string& utf8, double size, bool bold = false);
 /// Wraps at spaces (or hard-breaks long words) into at most maxLines lines,
 /// ending in "…" when the text does not fit.
-std::vector<std::string> WrapText(const std::string& utf8, double size, double maxWidth, int maxLines);
+std::vector<std::string> WrapText(const std::string& utf8, double size, double maxWidth,
+                                  int maxLines);
 
 /// Colours and names shared by drawing and legend.
 Color Ink();
 Color Grey(std::uint8_t level);
 Color RelationColor(RelationKind kind);
 std::string RelationName(RelationKind kind, bool swedish);
-std::string RelationLetter(RelationKind kind, bool swedish); ///< "F", "S", "E"... for abuse kinds, else ""
+std::string RelationLetter(RelationKind kind,
+                           bool swedish); ///< "F", "S", "E"... for abuse kinds, else ""
 Color ConditionColor(int quadrant);
 std::string ConditionName(int quadrant, bool swedish);
 
@@ -31,11 +33,11 @@ std::string ConditionName(int quadrant, bool swedish);
 struct PersonGeometry {
     const Person* person = nullptr;
     Point centre;
-    double half = 0;         ///< half the symbol's height (smaller for pregnancy losses)
-    double outerHalf = 0;    ///< including the index person's second outline
-    double textTop = 0;      ///< first text line below the symbol starts here
-    double textBottom = 0;   ///< lowest text below the symbol
-    double textWidth = 0;    ///< widest allowed text line
+    double half = 0;            ///< half the symbol's height (smaller for pregnancy losses)
+    double outerHalf = 0;       ///< including the index person's second outline
+    double textTop = 0;         ///< first text line below the symbol starts here
+    double textBottom = 0;      ///< lowest text below the symbol
+    double textWidth = 0;       ///< widest allowed text line
     std::vector<Point> outline; ///< closed outline for clipping (square, circle, diamond...)
     std::vector<std::string> nameLines;
     std::vector<std::string> noteLines;
@@ -66,14 +68,14 @@ struct SceneContext {
     void AddHaloText(SceneItem::Owner owner, Id id, TextShape text);
 };
 
-void ComputeGeometry(SceneContext& ctx);    // SceneSymbols.cpp
-void AddSymbols(SceneContext& ctx);         // SceneSymbols.cpp
-void AddFamilyLines(SceneContext& ctx);     // SceneLines.cpp
-void AddRelations(SceneContext& ctx);       // SceneRelations.cpp
+void ComputeGeometry(SceneContext& ctx); // SceneSymbols.cpp
+void AddSymbols(SceneContext& ctx);      // SceneSymbols.cpp
+void AddFamilyLines(SceneContext& ctx);  // SceneLines.cpp
+void AddRelations(SceneContext& ctx);    // SceneRelations.cpp
 /// Draws one relation's pattern along a polyline (also used for legend samples).
-void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind, bool arrow,
-                     SceneItem::Owner owner, Id id);
+void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
+                     bool arrow, SceneItem::Owner owner, Id id);
 std::vector<SceneItem> HouseholdItems(SceneContext& ctx); // SceneLegend.cpp
-void AddLegend(SceneContext& ctx);          // SceneLegend.cpp
+void AddLegend(SceneContext& ctx);                        // SceneLegend.cpp
 
 } // namespace kartbok::genogram::detail

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numbers>
 #include <map>
+#include <numbers>
 #include <set>
 
 namespace kartbok::genogram::detail {
@@ -39,7 +39,8 @@ std::vector<Point> RoundCorners(const std::vector<Point>& pts, double radius) {
     const std::size_t n = pts.size();
     for (std::size_t i = 0; i < n; ++i) {
         Point prev = pts[(i + n - 1) % n], p = pts[i], next = pts[(i + 1) % n];
-        double lp = std::hypot(p.x - prev.x, p.y - prev.y), ln = std::hypot(next.x - p.x, next.y - p.y);
+        double lp = std::hypot(p.x - prev.x, p.y - prev.y),
+               ln = std::hypot(next.x - p.x, next.y - p.y);
         if (lp < 1e-6 || ln < 1e-6)
             continue;
         double r = std::min({radius, lp / 2, ln / 2});
@@ -47,7 +48,8 @@ std::vector<Point> RoundCorners(const std::vector<Point>& pts, double radius) {
         Point b{p.x + (next.x - p.x) / ln * r, p.y + (next.y - p.y) / ln * r};
         for (int k = 0; k <= 4; ++k) {
             double t = k / 4.0, u = 1 - t;
-            out.push_back({u * u * a.x + 2 * u * t * p.x + t * t * b.x, u * u * a.y + 2 * u * t * p.y + t * t * b.y});
+            out.push_back({u * u * a.x + 2 * u * t * p.x + t * t * b.x,
+                           u * u * a.y + 2 * u * t * p.y + t * t * b.y});
         }
     }
     return out;
@@ -113,12 +115,18 @@ std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
         outline.filled = true;
         outline.fill = {kHousehold.r, kHousehold.g, kHousehold.b, 14};
         items.push_back({Owner::Household, h->id, outline});
-        std::string label = ctx.options.deidentify ? (ctx.swedish ? "Hushåll" : "Household") : h->label;
+        std::string label =
+            ctx.options.deidentify ? (ctx.swedish ? "Hushåll" : "Household") : h->label;
         if (label.empty())
             label = ctx.swedish ? "Hushåll" : "Household";
         double size = ctx.Font(7.5);
         items.push_back({Owner::Household, h->id,
-                         TextShape{{spans.back().l + 10, spans.back().b - 5}, label, size, true, TextAnchor::Start, kHousehold}});
+                         TextShape{{spans.back().l + 10, spans.back().b - 5},
+                                   label,
+                                   size,
+                                   true,
+                                   TextAnchor::Start,
+                                   kHousehold}});
     }
     return items;
 }
@@ -176,7 +184,12 @@ void AddLegend(SceneContext& ctx) {
     box.fill = {250, 250, 250, 255};
     ctx.Add(Owner::Legend, kNoId, box);
     ctx.Add(Owner::Legend, kNoId,
-            TextShape{{left + pad, top + pad + size}, sv ? "Teckenförklaring" : "Legend", ctx.Font(9.5), true, TextAnchor::Start, Ink()});
+            TextShape{{left + pad, top + pad + size},
+                      sv ? "Teckenförklaring" : "Legend",
+                      ctx.Font(9.5),
+                      true,
+                      TextAnchor::Start,
+                      Ink()});
 
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const Entry& e = entries[i];
@@ -186,7 +199,8 @@ void AddLegend(SceneContext& ctx) {
         if (e.condition >= 0) {
             double h = 7;
             Point c{x + sample / 2, cy};
-            std::vector<Point> square{{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+            std::vector<Point> square{
+                {c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
             PathShape body;
             body.points = square;
             body.closed = true;
@@ -194,13 +208,15 @@ void AddLegend(SceneContext& ctx) {
             body.fill = {255, 255, 255, 255};
             body.stroke = {Ink(), 1.2, DashStyle::Solid};
             ctx.Add(Owner::Legend, kNoId, body);
-            ctx.Add(Owner::Legend, kNoId, QuadrantShape{square, c, e.condition, h, ConditionColor(e.condition)});
+            ctx.Add(Owner::Legend, kNoId,
+                    QuadrantShape{square, c, e.condition, h, ConditionColor(e.condition)});
             body.filled = false;
             ctx.Add(Owner::Legend, kNoId, body);
         } else if (e.relation) {
             RelationKind k = *e.relation;
-            bool arrow = k == RelationKind::FocusedOn || k == RelationKind::PhysicalAbuse || k == RelationKind::SexualAbuse ||
-                         k == RelationKind::EmotionalAbuse || k == RelationKind::Neglect;
+            bool arrow = k == RelationKind::FocusedOn || k == RelationKind::PhysicalAbuse ||
+                         k == RelationKind::SexualAbuse || k == RelationKind::EmotionalAbuse ||
+                         k == RelationKind::Neglect;
             AddRelationPath(ctx, {{x, cy}, {x + sample, cy}}, k, arrow, Owner::Legend, kNoId);
         } else if (e.household) {
             PathShape swatch;
@@ -210,7 +226,12 @@ void AddLegend(SceneContext& ctx) {
             ctx.Add(Owner::Legend, kNoId, swatch);
         }
         ctx.Add(Owner::Legend, kNoId,
-                TextShape{{x + sample + 10, cy + size * 0.36}, e.label, size, false, TextAnchor::Start, Ink()});
+                TextShape{{x + sample + 10, cy + size * 0.36},
+                          e.label,
+                          size,
+                          false,
+                          TextAnchor::Start,
+                          Ink()});
     }
     ctx.scene.size.width = std::max(ctx.scene.size.width, left + boxW + 20);
     ctx.scene.size.height = std::max(ctx.scene.size.height, top + boxH + 20);

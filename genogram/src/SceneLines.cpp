@@ -24,20 +24,28 @@ PathShape Poly(std::vector<Point> pts, Stroke stroke) {
 Stroke UnionStroke(UnionKind kind) {
     switch (kind) {
     case UnionKind::Marriage:
-    case UnionKind::Engagement: return {Ink(), 1.6, DashStyle::Solid};
-    case UnionKind::Cohabitation: return {Ink(), 1.6, DashStyle::Dashed};
-    case UnionKind::Dating: return {Ink(), 1.6, DashStyle::Dotted};
-    case UnionKind::Affair: return {{120, 40, 60, 255}, 1.6, DashStyle::Dotted};
+    case UnionKind::Engagement:
+        return {Ink(), 1.6, DashStyle::Solid};
+    case UnionKind::Cohabitation:
+        return {Ink(), 1.6, DashStyle::Dashed};
+    case UnionKind::Dating:
+        return {Ink(), 1.6, DashStyle::Dotted};
+    case UnionKind::Affair:
+        return {{120, 40, 60, 255}, 1.6, DashStyle::Dotted};
     }
     return {Ink(), 1.6, DashStyle::Solid};
 }
 
 Stroke ChildStroke(ChildKind kind) {
     switch (kind) {
-    case ChildKind::Biological: return {Ink(), 1.4, DashStyle::Solid};
-    case ChildKind::Adopted: return {Ink(), 1.4, DashStyle::Dashed};
-    case ChildKind::Foster: return {Ink(), 1.4, DashStyle::Dotted};
-    case ChildKind::Step: return {Grey(110), 1.4, DashStyle::Dashed};
+    case ChildKind::Biological:
+        return {Ink(), 1.4, DashStyle::Solid};
+    case ChildKind::Adopted:
+        return {Ink(), 1.4, DashStyle::Dashed};
+    case ChildKind::Foster:
+        return {Ink(), 1.4, DashStyle::Dotted};
+    case ChildKind::Step:
+        return {Grey(110), 1.4, DashStyle::Dashed};
     }
     return {Ink(), 1.4, DashStyle::Solid};
 }
@@ -45,12 +53,18 @@ Stroke ChildStroke(ChildKind kind) {
 std::string EventText(UnionEventKind kind, int year, bool sv) {
     std::string y = std::to_string(year);
     switch (kind) {
-    case UnionEventKind::Together: return (sv ? "fr. " : "from ") + y;
-    case UnionEventKind::Married: return (sv ? "g. " : "m. ") + y;
-    case UnionEventKind::Separated: return "sep. " + y;
-    case UnionEventKind::Divorced: return (sv ? "sk. " : "d. ") + y;
-    case UnionEventKind::Widowed: return (sv ? "änk. " : "wid. ") + y;
-    case UnionEventKind::Reunited: return (sv ? "åter " : "reun. ") + y;
+    case UnionEventKind::Together:
+        return (sv ? "fr. " : "from ") + y;
+    case UnionEventKind::Married:
+        return (sv ? "g. " : "m. ") + y;
+    case UnionEventKind::Separated:
+        return "sep. " + y;
+    case UnionEventKind::Divorced:
+        return (sv ? "sk. " : "d. ") + y;
+    case UnionEventKind::Widowed:
+        return (sv ? "änk. " : "wid. ") + y;
+    case UnionEventKind::Reunited:
+        return (sv ? "åter " : "reun. ") + y;
     }
     return y;
 }
@@ -73,7 +87,8 @@ std::vector<std::string> UnionLabels(const Union& u, bool sv, double size, doubl
     else if (together)
         start = EventText(together->kind, together->year, sv);
     if (u.kind == UnionKind::Affair)
-        start = (sv ? "affär" : "affair") + (together ? " " + std::to_string(together->year) : std::string());
+        start = (sv ? "affär" : "affair") +
+                (together ? " " + std::to_string(together->year) : std::string());
     // How it ended: the latest event after the start (the slashes show separation vs divorce).
     for (const UnionEvent& e : u.events)
         if (e.year != 0 && e.kind != UnionEventKind::Married && e.kind != UnionEventKind::Together)
@@ -99,7 +114,8 @@ void AddFamilyLines(SceneContext& ctx) {
     std::map<UnionId, Point> dropFrom; // where each union's children hang from
     for (const OrientedUnion& o : ctx.drawn.unions) {
         auto ui = ctx.layout.unions.find(o.id);
-        if (ui == ctx.layout.unions.end() || !ctx.geometry.count(o.left) || !ctx.geometry.count(o.right))
+        if (ui == ctx.layout.unions.end() || !ctx.geometry.count(o.left) ||
+            !ctx.geometry.count(o.right))
             continue;
         const Union& u = *ctx.family.FindUnion(o.id);
         const PersonGeometry& L = ctx.geometry.at(o.left);
@@ -107,9 +123,11 @@ void AddFamilyLines(SceneContext& ctx) {
         const double cy = L.centre.y, ux = ui->second.x;
         const auto& row = rows[cy];
         int between = 0;
-        double leftN = -std::numeric_limits<double>::infinity(), rightN = std::numeric_limits<double>::infinity();
+        double leftN = -std::numeric_limits<double>::infinity(),
+               rightN = std::numeric_limits<double>::infinity();
         for (double x : row) {
-            if (x > std::min(L.centre.x, R.centre.x) + 1e-6 && x < std::max(L.centre.x, R.centre.x) - 1e-6)
+            if (x > std::min(L.centre.x, R.centre.x) + 1e-6 &&
+                x < std::max(L.centre.x, R.centre.x) - 1e-6)
                 ++between;
             if (x < ux)
                 leftN = std::max(leftN, x);
@@ -119,7 +137,10 @@ void AddFamilyLines(SceneContext& ctx) {
         const double y = ctx.UnionLineY(cy, std::min(between, 3));
         Stroke stroke = UnionStroke(u.kind);
         ctx.Add(Owner::Union, o.id,
-                Poly({{L.centre.x, L.centre.y + L.outerHalf}, {L.centre.x, y}, {R.centre.x, y}, {R.centre.x, R.centre.y + R.outerHalf}},
+                Poly({{L.centre.x, L.centre.y + L.outerHalf},
+                      {L.centre.x, y},
+                      {R.centre.x, y},
+                      {R.centre.x, R.centre.y + R.outerHalf}},
                      stroke));
         dropFrom[o.id] = {ux, y};
 
@@ -133,8 +154,10 @@ void AddFamilyLines(SceneContext& ctx) {
         for (std::size_t i = 0; i < labels.size(); ++i) {
             double baseline = y - 4 - labelSize * 1.15 * static_cast<double>(labels.size() - 1 - i);
             labelHalf = std::max(labelHalf, TextWidth(labels[i], labelSize) / 2);
-            ctx.AddHaloText(Owner::Union, o.id,
-                            TextShape{{ux, baseline}, labels[i], labelSize, false, TextAnchor::Middle, Grey(50)});
+            ctx.AddHaloText(
+                Owner::Union, o.id,
+                TextShape{
+                    {ux, baseline}, labels[i], labelSize, false, TextAnchor::Middle, Grey(50)});
         }
         // Slashes (and the engagement ring) beside the labels and the child drop.
         bool hasChildren = std::any_of(ctx.drawn.sibships.begin(), ctx.drawn.sibships.end(),
@@ -182,7 +205,8 @@ void AddFamilyLines(SceneContext& ctx) {
         if (bar.kids.empty() || (sib.parents != kNoId && !dropFrom.count(sib.parents)))
             continue;
         double dropX = sib.parents != kNoId ? dropFrom[sib.parents].x
-                                            : ctx.geometry.at(sib.single).centre.x + ctx.geometry.at(sib.single).textWidth / 2 + 6;
+                                            : ctx.geometry.at(sib.single).centre.x +
+                                                  ctx.geometry.at(sib.single).textWidth / 2 + 6;
         bar.minX = bar.maxX = dropX;
         for (const ChildLink* c : bar.kids) {
             bar.minX = std::min(bar.minX, ctx.geometry.at(c->child).centre.x);
@@ -197,8 +221,8 @@ void AddFamilyLines(SceneContext& ctx) {
         for (bool clash = true; clash;) {
             clash = false;
             for (std::size_t j = 0; j < i; ++j)
-                if (bars[j].row == bars[i].row && bars[j].level == bars[i].level && bars[j].maxX + 8 > bars[i].minX &&
-                    bars[i].maxX + 8 > bars[j].minX) {
+                if (bars[j].row == bars[i].row && bars[j].level == bars[i].level &&
+                    bars[j].maxX + 8 > bars[i].minX && bars[i].maxX + 8 > bars[j].minX) {
                     ++bars[i].level;
                     clash = true;
                 }
@@ -218,7 +242,9 @@ void AddFamilyLines(SceneContext& ctx) {
             const PersonGeometry& parent = ctx.geometry.at(sib.single);
             double side = parent.centre.x + parent.textWidth / 2 + 6;
             ctx.Add(owner, ownerId,
-                    Poly({{parent.centre.x + parent.outerHalf, parent.centre.y}, {side, parent.centre.y}}, ChildStroke(ChildKind::Biological)));
+                    Poly({{parent.centre.x + parent.outerHalf, parent.centre.y},
+                          {side, parent.centre.y}},
+                         ChildStroke(ChildKind::Biological)));
             drop = {side, parent.centre.y};
         }
         ctx.Add(owner, ownerId, Poly({drop, {drop.x, barY}}, ChildStroke(ChildKind::Biological)));
@@ -238,24 +264,33 @@ void AddFamilyLines(SceneContext& ctx) {
             std::vector<std::pair<Point, Point>> legs;
             for (std::size_t k = i; k < j; ++k) {
                 const PersonGeometry& g = ctx.geometry.at(kids[k]->child);
-                Point top{g.centre.x, g.centre.y - (g.person->kind == PersonKind::Pregnancy ? g.half : g.outerHalf)};
+                Point top{g.centre.x,
+                          g.centre.y -
+                              (g.person->kind == PersonKind::Pregnancy ? g.half : g.outerHalf)};
                 Point from{j - i > 1 ? apex : g.centre.x, barY};
                 ctx.Add(owner, ownerId, Poly({from, top}, ChildStroke(kids[k]->kind)));
                 legs.push_back({from, top});
             }
             // Identical twins: a bar joining their lines.
-            bool identical = j - i > 1 && std::all_of(kids.begin() + static_cast<long>(i), kids.begin() + static_cast<long>(j),
-                                                      [](const ChildLink* c) { return c->twinKind == TwinKind::Identical; });
+            bool identical = j - i > 1 && std::all_of(kids.begin() + static_cast<long>(i),
+                                                      kids.begin() + static_cast<long>(j),
+                                                      [](const ChildLink* c) {
+                                                          return c->twinKind == TwinKind::Identical;
+                                                      });
             if (identical) {
                 auto at = [](const std::pair<Point, Point>& leg, double t) {
-                    return Point{leg.first.x + (leg.second.x - leg.first.x) * t, leg.first.y + (leg.second.y - leg.first.y) * t};
+                    return Point{leg.first.x + (leg.second.x - leg.first.x) * t,
+                                 leg.first.y + (leg.second.y - leg.first.y) * t};
                 };
-                ctx.Add(owner, ownerId, Poly({at(legs.front(), 0.45), at(legs.back(), 0.45)}, ChildStroke(ChildKind::Biological)));
+                ctx.Add(owner, ownerId,
+                        Poly({at(legs.front(), 0.45), at(legs.back(), 0.45)},
+                             ChildStroke(ChildKind::Biological)));
             }
             i = j;
         }
         if (maxX > minX)
-            ctx.Add(owner, ownerId, Poly({{minX, barY}, {maxX, barY}}, ChildStroke(ChildKind::Biological)));
+            ctx.Add(owner, ownerId,
+                    Poly({{minX, barY}, {maxX, barY}}, ChildStroke(ChildKind::Biological)));
     }
 }
 

@@ -15,7 +15,9 @@ namespace {
 
 using Path = std::vector<Point>;
 
-double Dist(Point a, Point b) { return std::hypot(b.x - a.x, b.y - a.y); }
+double Dist(Point a, Point b) {
+    return std::hypot(b.x - a.x, b.y - a.y);
+}
 
 double Length(const Path& p) {
     double l = 0;
@@ -30,8 +32,11 @@ std::pair<Point, Point> At(const Path& p, double d) {
         double seg = Dist(p[i - 1], p[i]);
         if (d <= seg || i + 1 == p.size()) {
             double t = seg > 0 ? std::clamp(d / seg, 0.0, 1.0) : 0;
-            Point tan = seg > 0 ? Point{(p[i].x - p[i - 1].x) / seg, (p[i].y - p[i - 1].y) / seg} : Point{1, 0};
-            return {{p[i - 1].x + (p[i].x - p[i - 1].x) * t, p[i - 1].y + (p[i].y - p[i - 1].y) * t}, tan};
+            Point tan = seg > 0 ? Point{(p[i].x - p[i - 1].x) / seg, (p[i].y - p[i - 1].y) / seg}
+                                : Point{1, 0};
+            return {
+                {p[i - 1].x + (p[i].x - p[i - 1].x) * t, p[i - 1].y + (p[i].y - p[i - 1].y) * t},
+                tan};
         }
         d -= seg;
     }
@@ -84,8 +89,9 @@ PathShape Stroked(Path pts, Color c, double width, DashStyle dash = DashStyle::S
 }
 
 bool HasArrow(RelationKind k) {
-    return k == RelationKind::FocusedOn || k == RelationKind::PhysicalAbuse || k == RelationKind::SexualAbuse ||
-           k == RelationKind::EmotionalAbuse || k == RelationKind::Neglect;
+    return k == RelationKind::FocusedOn || k == RelationKind::PhysicalAbuse ||
+           k == RelationKind::SexualAbuse || k == RelationKind::EmotionalAbuse ||
+           k == RelationKind::Neglect;
 }
 
 /// A quadratic curve from a to b through control c, trimmed to leave both symbols.
@@ -94,7 +100,8 @@ Path Curve(Point a, Point c, Point b, double trimA, double trimB) {
     const int n = 64;
     for (int i = 0; i <= n; ++i) {
         double t = static_cast<double>(i) / n, u = 1 - t;
-        all.push_back({u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y});
+        all.push_back({u * u * a.x + 2 * u * t * c.x + t * t * b.x,
+                       u * u * a.y + 2 * u * t * c.y + t * t * b.y});
     }
     std::size_t first = 0, last = all.size() - 1;
     while (first < last && Dist(all[first], a) < trimA)
@@ -106,8 +113,8 @@ Path Curve(Point a, Point c, Point b, double trimA, double trimB) {
 
 } // namespace
 
-void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind, bool arrow,
-                     SceneItem::Owner owner, Id id) {
+void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
+                     bool arrow, SceneItem::Owner owner, Id id) {
     if (path.size() < 2)
         return;
     // Slightly translucent, so the family tree stays the dominant structure
@@ -119,7 +126,9 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
     const double arrowLen = arrow ? std::min(9.0, len / 3) : 0;
     const Path body = arrow ? Sub(path, 0, len - arrowLen) : path;
     const double bodyLen = Length(body);
-    auto add = [&](Path p, double w, DashStyle dash = DashStyle::Solid) { ctx.Add(owner, id, Stroked(std::move(p), color, w, dash)); };
+    auto add = [&](Path p, double w, DashStyle dash = DashStyle::Solid) {
+        ctx.Add(owner, id, Stroked(std::move(p), color, w, dash));
+    };
 
     switch (kind) {
     case RelationKind::Close:
@@ -131,8 +140,12 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
         add(body, 1.2);
         add(Offset(body, -3.6), 1.2);
         break;
-    case RelationKind::Distant: add(body, 1.7, DashStyle::Dotted); break;
-    case RelationKind::Conflict: add(Zigzag(body, 4, 9), 1.3); break;
+    case RelationKind::Distant:
+        add(body, 1.7, DashStyle::Dotted);
+        break;
+    case RelationKind::Conflict:
+        add(Zigzag(body, 4, 9), 1.3);
+        break;
     case RelationKind::CloseConflict:
         add(Offset(body, 2.6), 1.2);
         add(Offset(body, -2.6), 1.2);
@@ -156,17 +169,25 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
         }
         break;
     }
-    case RelationKind::FocusedOn: add(body, 1.8); break;
+    case RelationKind::FocusedOn:
+        add(body, 1.8);
+        break;
     case RelationKind::PhysicalAbuse:
     case RelationKind::SexualAbuse:
-    case RelationKind::EmotionalAbuse: add(Zigzag(body, 4.5, 8), 1.4); break;
-    case RelationKind::Neglect: add(body, 1.6, DashStyle::Dashed); break;
+    case RelationKind::EmotionalAbuse:
+        add(Zigzag(body, 4.5, 8), 1.4);
+        break;
+    case RelationKind::Neglect:
+        add(body, 1.6, DashStyle::Dashed);
+        break;
     }
     if (arrow) {
         auto [base, tan] = At(path, len - arrowLen);
         Point tip = path.back();
         PathShape head;
-        head.points = {tip, {base.x - tan.y * 4.2, base.y + tan.x * 4.2}, {base.x + tan.y * 4.2, base.y - tan.x * 4.2}};
+        head.points = {tip,
+                       {base.x - tan.y * 4.2, base.y + tan.x * 4.2},
+                       {base.x + tan.y * 4.2, base.y - tan.x * 4.2}};
         head.closed = true;
         head.filled = true;
         head.fill = color;
@@ -177,7 +198,9 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
     if (!letter.empty()) {
         auto [pt, tan] = At(body, bodyLen / 2);
         double size = ctx.Font(8);
-        ctx.AddHaloText(owner, id, TextShape{{pt.x, pt.y + size * 0.36}, letter, size, true, TextAnchor::Middle, color});
+        ctx.AddHaloText(
+            owner, id,
+            TextShape{{pt.x, pt.y + size * 0.36}, letter, size, true, TextAnchor::Middle, color});
     }
 }
 
@@ -186,7 +209,8 @@ void AddRelations(SceneContext& ctx) {
     std::vector<const Relation*> relations;
     for (const Relation& r : ctx.family.relations)
         relations.push_back(&r);
-    std::sort(relations.begin(), relations.end(), [](const Relation* a, const Relation* b) { return a->id < b->id; });
+    std::sort(relations.begin(), relations.end(),
+              [](const Relation* a, const Relation* b) { return a->id < b->id; });
     for (const Relation* r : relations) {
         if (r->from == r->to || !ctx.geometry.count(r->from) || !ctx.geometry.count(r->to))
             continue;
@@ -204,12 +228,14 @@ void AddRelations(SceneContext& ctx) {
             double rise = std::clamp(d * 0.22, 30.0, ctx.layout.symbolSize * 2.2) + 16.0 * k;
             control = {mid.x, mid.y - 2 * rise};
         } else {
-            // Across generations: a gentle bow, alternating sides for a second relation of the pair.
+            // Across generations: a gentle bow, alternating sides for a second relation of the
+            // pair.
             double bow = d * (k == 0 ? 0.1 : 0.22 * (1 + (k - 1) / 2)) * (k % 2 == 0 ? 1 : -1);
             control = {mid.x + (a.y - b.y) / d * bow, mid.y + (b.x - a.x) / d * bow};
         }
         Path path = Curve(a, control, b, A.outerHalf * 1.15 + 4, B.outerHalf * 1.15 + 4);
-        AddRelationPath(ctx, path, r->kind, HasArrow(r->kind) || r->directed, SceneItem::Owner::Relation, r->id);
+        AddRelationPath(ctx, path, r->kind, HasArrow(r->kind) || r->directed,
+                        SceneItem::Owner::Relation, r->id);
     }
 }
 

@@ -22,29 +22,43 @@ Form FormOf(const Person& p) {
     if (p.kind == PersonKind::Abortion)
         return Form::Square;
     switch (p.gender) {
-    case Gender::Man: return Form::Square;
+    case Gender::Man:
+        return Form::Square;
     case Gender::Woman:
-    case Gender::Other: return Form::Circle;
-    case Gender::Unknown: return Form::Diamond;
+    case Gender::Other:
+        return Form::Circle;
+    case Gender::Unknown:
+        return Form::Diamond;
     }
     return Form::Diamond;
 }
 
 double HalfOf(const Person& p, double s) {
     switch (p.kind) {
-    case PersonKind::Pregnancy: return s * 0.34;
-    case PersonKind::Miscarriage: return s * 0.15;
-    case PersonKind::Abortion: return s * 0.17;
-    case PersonKind::Stillbirth: return s * 0.27;
-    default: return s / 2;
+    case PersonKind::Pregnancy:
+        return s * 0.34;
+    case PersonKind::Miscarriage:
+        return s * 0.15;
+    case PersonKind::Abortion:
+        return s * 0.17;
+    case PersonKind::Stillbirth:
+        return s * 0.27;
+    default:
+        return s / 2;
     }
 }
 
 std::vector<Point> Outline(Form form, Point c, double h) {
     switch (form) {
-    case Form::Square: return {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
-    case Form::Diamond: return {{c.x, c.y - h * 1.15}, {c.x + h * 1.15, c.y}, {c.x, c.y + h * 1.15}, {c.x - h * 1.15, c.y}};
-    case Form::Triangle: return {{c.x, c.y - h}, {c.x + h * 0.95, c.y + h * 0.8}, {c.x - h * 0.95, c.y + h * 0.8}};
+    case Form::Square:
+        return {{c.x - h, c.y - h}, {c.x + h, c.y - h}, {c.x + h, c.y + h}, {c.x - h, c.y + h}};
+    case Form::Diamond:
+        return {{c.x, c.y - h * 1.15},
+                {c.x + h * 1.15, c.y},
+                {c.x, c.y + h * 1.15},
+                {c.x - h * 1.15, c.y}};
+    case Form::Triangle:
+        return {{c.x, c.y - h}, {c.x + h * 0.95, c.y + h * 0.8}, {c.x - h * 0.95, c.y + h * 0.8}};
     case Form::Circle: {
         std::vector<Point> pts;
         for (int i = 0; i < 48; ++i) {
@@ -66,17 +80,22 @@ std::string YearText(const FuzzyDate& d, bool sv) {
 
 std::string KindLabel(PersonKind kind, bool sv) {
     switch (kind) {
-    case PersonKind::Pregnancy: return sv ? "Graviditet" : "Pregnancy";
-    case PersonKind::Miscarriage: return sv ? "Missfall" : "Miscarriage";
-    case PersonKind::Abortion: return sv ? "Abort" : "Abortion";
-    case PersonKind::Stillbirth: return sv ? "Dödfödd" : "Stillbirth";
-    default: return {};
+    case PersonKind::Pregnancy:
+        return sv ? "Graviditet" : "Pregnancy";
+    case PersonKind::Miscarriage:
+        return sv ? "Missfall" : "Miscarriage";
+    case PersonKind::Abortion:
+        return sv ? "Abort" : "Abortion";
+    case PersonKind::Stillbirth:
+        return sv ? "Dödfödd" : "Stillbirth";
+    default:
+        return {};
     }
 }
 
 bool IsLoss(PersonKind k) {
-    return k == PersonKind::Pregnancy || k == PersonKind::Miscarriage || k == PersonKind::Abortion ||
-           k == PersonKind::Stillbirth;
+    return k == PersonKind::Pregnancy || k == PersonKind::Miscarriage ||
+           k == PersonKind::Abortion || k == PersonKind::Stillbirth;
 }
 
 PathShape Line(Point a, Point b, Stroke stroke) {
@@ -208,7 +227,8 @@ void AddSymbols(SceneContext& ctx) {
                 // The small inner mark for other genders: a bar across the lower part.
                 double y = c.y + h * 0.62;
                 double w = h * 0.5;
-                ctx.Add(Owner::Person, id, Line({c.x - w, y}, {c.x + w, y}, {Ink(), 1.6, DashStyle::Solid}));
+                ctx.Add(Owner::Person, id,
+                        Line({c.x - w, y}, {c.x + w, y}, {Ink(), 1.6, DashStyle::Solid}));
             }
             if (p.deceased || p.kind == PersonKind::Stillbirth) {
                 double d = p.kind == PersonKind::Stillbirth ? h * 1.15
@@ -221,14 +241,20 @@ void AddSymbols(SceneContext& ctx) {
             }
         }
         if (p.placeholder) {
-            TextShape q{{c.x, c.y + ctx.Font(10) * 0.36}, "?", ctx.Font(10), false, TextAnchor::Middle, Grey(130)};
+            TextShape q{{c.x, c.y + ctx.Font(10) * 0.36},
+                        "?",
+                        ctx.Font(10),
+                        false,
+                        TextAnchor::Middle,
+                        Grey(130)};
             ctx.Add(Owner::Person, id, q);
         }
 
         // Age inside; a backdrop keeps it readable over X and fills.
         if (!g.age.empty()) {
             double size = ctx.Font(p.isIndex ? 10.5 : 10);
-            TextShape age{{c.x, c.y + size * 0.36}, g.age, size, p.isIndex, TextAnchor::Middle, Ink()};
+            TextShape age{{c.x, c.y + size * 0.36}, g.age, size, p.isIndex,
+                          TextAnchor::Middle,       Ink()};
             if (p.deceased || p.conditions)
                 ctx.AddHaloText(Owner::Person, id, age);
             else
@@ -238,19 +264,31 @@ void AddSymbols(SceneContext& ctx) {
         double yearsY = c.y - g.outerHalf - 5;
         double yearsSize = ctx.Font(7.5);
         if (!g.yearsLeft.empty())
-            ctx.Add(Owner::Person, id, TextShape{{c.x - 4, yearsY}, g.yearsLeft, yearsSize, false, TextAnchor::End, Grey(60)});
+            ctx.Add(
+                Owner::Person, id,
+                TextShape{
+                    {c.x - 4, yearsY}, g.yearsLeft, yearsSize, false, TextAnchor::End, Grey(60)});
         if (!g.yearsRight.empty())
-            ctx.Add(Owner::Person, id, TextShape{{c.x + 4, yearsY}, g.yearsRight, yearsSize, false, TextAnchor::Start, Grey(60)});
+            ctx.Add(Owner::Person, id,
+                    TextShape{{c.x + 4, yearsY},
+                              g.yearsRight,
+                              yearsSize,
+                              false,
+                              TextAnchor::Start,
+                              Grey(60)});
         // Name and note below.
         double y = g.textTop + g.nameSize * 0.8;
         for (const std::string& line : g.nameLines) {
-            ctx.AddHaloText(Owner::Person, id,
-                            TextShape{{c.x, y}, line, g.nameSize, p.isIndex, TextAnchor::Middle, Ink()});
+            ctx.AddHaloText(
+                Owner::Person, id,
+                TextShape{{c.x, y}, line, g.nameSize, p.isIndex, TextAnchor::Middle, Ink()});
             y += g.nameLead;
         }
         y += g.noteSize * 0.1;
         for (const std::string& line : g.noteLines) {
-            ctx.AddHaloText(Owner::Person, id, TextShape{{c.x, y}, line, g.noteSize, false, TextAnchor::Middle, Grey(90)});
+            ctx.AddHaloText(
+                Owner::Person, id,
+                TextShape{{c.x, y}, line, g.noteSize, false, TextAnchor::Middle, Grey(90)});
             y += g.noteLead;
         }
     }

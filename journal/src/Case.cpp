@@ -8,7 +8,9 @@
 namespace kartbok::journal {
 
 namespace {
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 int DaysInMonth(int y, int m) {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && IsLeap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
@@ -28,7 +30,8 @@ Date Date::FromIso(const std::string& iso) {
     if (iso.empty())
         return d;
     char tail = 0;
-    if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3)
+    if (iso.size() != 10 ||
+        std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3)
         throw std::invalid_argument("not a date (YYYY-MM-DD): " + iso);
     if (d.year < 1800 || d.year > 2300 || d.month < 1 || d.month > 12 || d.day < 1 ||
         d.day > DaysInMonth(d.year, d.month))
@@ -45,7 +48,9 @@ Date Date::AddMonths(int months) const {
     return d;
 }
 
-Date Date::AddYears(int years) const { return AddMonths(years * 12); }
+Date Date::AddYears(int years) const {
+    return AddMonths(years * 12);
+}
 
 const NoteField* Session::Field(const std::string& fieldId) const {
     auto it = std::find_if(fields.begin(), fields.end(),
@@ -64,8 +69,10 @@ const Session* Case::FindSession(const std::string& sessionId) const {
 }
 
 namespace {
-constexpr std::array kStatusNames{"enquiry", "assessment", "ongoing", "ended", "follow-up-done", "archived"};
-constexpr std::array kSessionNames{"individual", "couple", "relative", "group", "remote", "closing", "follow-up"};
+constexpr std::array kStatusNames{"enquiry", "assessment",     "ongoing",
+                                  "ended",   "follow-up-done", "archived"};
+constexpr std::array kSessionNames{"individual", "couple",  "relative", "group",
+                                   "remote",     "closing", "follow-up"};
 constexpr std::array kTopicNames{"not-yet", "partly", "covered"};
 constexpr std::array kPhaseNames{"start", "end", "follow-up"};
 
@@ -80,13 +87,29 @@ bool Lookup(const std::array<const char*, N>& names, const std::string& s, E& ou
 }
 } // namespace
 
-const char* ToString(CaseStatus s) { return kStatusNames.at(static_cast<std::size_t>(s)); }
-const char* ToString(SessionType t) { return kSessionNames.at(static_cast<std::size_t>(t)); }
-const char* ToString(TopicState s) { return kTopicNames.at(static_cast<std::size_t>(s)); }
-const char* ToString(FormPhase p) { return kPhaseNames.at(static_cast<std::size_t>(p)); }
-bool FromString(const std::string& s, CaseStatus& out) { return Lookup(kStatusNames, s, out); }
-bool FromString(const std::string& s, SessionType& out) { return Lookup(kSessionNames, s, out); }
-bool FromString(const std::string& s, TopicState& out) { return Lookup(kTopicNames, s, out); }
-bool FromString(const std::string& s, FormPhase& out) { return Lookup(kPhaseNames, s, out); }
+const char* ToString(CaseStatus s) {
+    return kStatusNames.at(static_cast<std::size_t>(s));
+}
+const char* ToString(SessionType t) {
+    return kSessionNames.at(static_cast<std::size_t>(t));
+}
+const char* ToString(TopicState s) {
+    return kTopicNames.at(static_cast<std::size_t>(s));
+}
+const char* ToString(FormPhase p) {
+    return kPhaseNames.at(static_cast<std::size_t>(p));
+}
+bool FromString(const std::string& s, CaseStatus& out) {
+    return Lookup(kStatusNames, s, out);
+}
+bool FromString(const std::string& s, SessionType& out) {
+    return Lookup(kSessionNames, s, out);
+}
+bool FromString(const std::string& s, TopicState& out) {
+    return Lookup(kTopicNames, s, out);
+}
+bool FromString(const std::string& s, FormPhase& out) {
+    return Lookup(kPhaseNames, s, out);
+}
 
 } // namespace kartbok::journal

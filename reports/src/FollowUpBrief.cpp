@@ -29,7 +29,8 @@ std::string Quote(const std::string& text, std::size_t max = 220) {
 }
 
 std::vector<std::string> SuggestedQuestions(const jn::Case& c, const jn::Session* closing,
-                                            const FormsOverTime& forms, const std::vector<OpenTopic>& open,
+                                            const FormsOverTime& forms,
+                                            const std::vector<OpenTopic>& open,
                                             const ReportOptions& o) {
     std::vector<std::string> q;
     if (closing) {
@@ -48,7 +49,8 @@ std::vector<std::string> SuggestedQuestions(const jn::Case& c, const jn::Session
     for (const auto& row : forms.items)
         if (ChangedLittle(row) && changed < 4) {
             ++changed;
-            q.push_back(L(o, "Lite förändring mellan start och avslut (", "Little change between start and end (") +
+            q.push_back(L(o, "Lite förändring mellan start och avslut (",
+                          "Little change between start and end (") +
                         row.display[0] + " → " + row.display[1] + "): ”" + row.title + "” " +
                         L(o, "Hur är det i dag?", "How is it today?"));
         }
@@ -60,20 +62,25 @@ std::vector<std::string> SuggestedQuestions(const jn::Case& c, const jn::Session
     for (const auto& t : ordered)
         if (topics < 4) {
             ++topics;
-            q.push_back(L(o, "Ämne som inte blev helt genomgånget: ", "Topic not fully covered: ") + t.title +
-                        " (" + TopicStateText(t.state, o) + L(o, "). Vill klienten ta upp det nu?",
-                                                              "). Does the client want to take it up now?"));
+            q.push_back(L(o, "Ämne som inte blev helt genomgånget: ", "Topic not fully covered: ") +
+                        t.title + " (" + TopicStateText(t.state, o) +
+                        L(o, "). Vill klienten ta upp det nu?",
+                          "). Does the client want to take it up now?"));
         }
     if (!forms.phases[2].present)
-        q.push_back(L(o, "Be klienten fylla i självskattningen för uppföljning, så att start, avslut och "
-                         "uppföljning kan jämföras.",
-                      "Ask the client to fill in the follow-up self-rating so start, end and follow-up can be "
-                      "compared."));
+        q.push_back(
+            L(o,
+              "Be klienten fylla i självskattningen för uppföljning, så att start, avslut och "
+              "uppföljning kan jämföras.",
+              "Ask the client to fill in the follow-up self-rating so start, end and follow-up can "
+              "be "
+              "compared."));
     (void)c;
     return q;
 }
 
-void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, const ReportOptions& o) {
+void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
+          const ReportOptions& o) {
     FormsOverTime forms = CollectForms(c, templates, o.language);
     const jn::Session* closing = ClosingSession(c);
     std::vector<OpenTopic> open = OpenTopics(c, templates, o);
@@ -84,7 +91,8 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
     w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
 
     w.Heading(L(o, "Kontaktorsak", "Reason for contact"));
-    w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.") : c.reasonForContact);
+    w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
+                                           : c.reasonForContact);
 
     w.Heading(L(o, "Viktiga datum", "Key dates"));
     std::string due = DateText(c.followUpDue);
@@ -92,7 +100,8 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
     if (c.followUpDue.Set()) {
         int days = jn::DaysBetween(today, c.followUpDue);
         due += days >= 0 ? L(o, " (om ", " (in ") + std::to_string(days) + L(o, " dagar)", " days)")
-                         : L(o, " (passerat för ", " (passed ") + std::to_string(-days) + L(o, " dagar sedan)", " days ago)");
+                         : L(o, " (passerat för ", " (passed ") + std::to_string(-days) +
+                               L(o, " dagar sedan)", " days ago)");
     }
     std::size_t held = c.sessions.size();
     w.KeyValues({{L(o, "Första kontakt", "First contact"), DateText(c.firstContact)},
@@ -106,9 +115,12 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
 
     w.Heading(L(o, "Avslutande samtal", "Closing session"));
     if (!closing) {
-        w.Paragraph(L(o, "Inget avslutande samtal är registrerat.", "No closing session is recorded."), TextStyle::Muted);
+        w.Paragraph(
+            L(o, "Inget avslutande samtal är registrerat.", "No closing session is recorded."),
+            TextStyle::Muted);
     } else {
-        w.Paragraph(DateText(jn::DateOf(closing->start)) + " · " + closing->author, TextStyle::Muted);
+        w.Paragraph(DateText(jn::DateOf(closing->start)) + " · " + closing->author,
+                    TextStyle::Muted);
         if (!closing->themes.empty()) {
             std::string themes;
             for (const auto& t : closing->themes)
@@ -119,11 +131,13 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
             std::string text = jn::CurrentText(*closing, f.id);
             if (text.empty())
                 continue;
-            w.Rich({{ItemTitle(templates, closing->templateId, f.id, o) + ": ", false, true}, {text}});
+            w.Rich(
+                {{ItemTitle(templates, closing->templateId, f.id, o) + ": ", false, true}, {text}});
         }
         std::string next = jn::CurrentText(*closing, "next-steps");
         if (!next.empty())
-            w.Rich({{L(o, "Överenskommet till nästa gång: ", "Agreed next steps: "), false, true}, {next}});
+            w.Rich({{L(o, "Överenskommet till nästa gång: ", "Agreed next steps: "), false, true},
+                    {next}});
     }
 
     w.Heading(L(o, "Självskattning vid start och avslut", "Self-rating at start and end"));
@@ -131,8 +145,9 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
     // (the treatment experience at the end) are in the supervisor summary.
     auto rows = FormRows(forms, {0, 1}, true, true);
     if (rows.empty()) {
-        w.Paragraph(L(o, "Inga formulärsvar vid start eller avslut.", "No form answers at start or end."),
-                    TextStyle::Muted);
+        w.Paragraph(
+            L(o, "Inga formulärsvar vid start eller avslut.", "No form answers at start or end."),
+            TextStyle::Muted);
     } else {
         w.Table({{L(o, "Fråga", "Question"), 5.2},
                  {PhaseText(jn::FormPhase::Start, o) + " " + DateText(forms.phases[0].date), 2.4},
@@ -154,7 +169,8 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
 
     w.Heading(L(o, "Öppna ämnen i djupintervjun", "Open deep-interview topics"));
     if (open.empty()) {
-        w.Paragraph(L(o, "Alla ämnen är genomgångna.", "Every topic is covered."), TextStyle::Muted);
+        w.Paragraph(L(o, "Alla ämnen är genomgångna.", "Every topic is covered."),
+                    TextStyle::Muted);
     } else {
         for (jn::TopicState state : {jn::TopicState::Partly, jn::TopicState::NotYet}) {
             std::string list;
@@ -178,8 +194,8 @@ std::vector<unsigned char> RenderFollowUpBrief(const jn::Case& c, const jn::Temp
                      [&](PdfWriter& w) { Body(w, c, templates, options); });
 }
 
-void WriteFollowUpBrief(const jn::Case& c, const jn::TemplateSet& templates, const ReportOptions& options,
-                        const std::filesystem::path& out) {
+void WriteFollowUpBrief(const jn::Case& c, const jn::TemplateSet& templates,
+                        const ReportOptions& options, const std::filesystem::path& out) {
     auto bytes = RenderFollowUpBrief(c, templates, options);
     WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }

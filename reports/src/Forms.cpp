@@ -45,7 +45,8 @@ const jn::FormResponse* LatestOf(const jn::Case& c, jn::FormPhase phase) {
     return best;
 }
 
-std::string DisplayOf(const jn::TemplateItem* item, const std::string& value, const std::string& lang) {
+std::string DisplayOf(const jn::TemplateItem* item, const std::string& value,
+                      const std::string& lang) {
     if (!item)
         return value;
     if (item->type == jn::AnswerType::YesNo) {
@@ -65,9 +66,12 @@ std::string DisplayOf(const jn::TemplateItem* item, const std::string& value, co
 
 std::size_t PhaseIndex(jn::FormPhase phase) {
     switch (phase) {
-    case jn::FormPhase::Start: return 0;
-    case jn::FormPhase::End: return 1;
-    case jn::FormPhase::FollowUp: return 2;
+    case jn::FormPhase::Start:
+        return 0;
+    case jn::FormPhase::End:
+        return 1;
+    case jn::FormPhase::FollowUp:
+        return 2;
     }
     return 0;
 }
@@ -82,7 +86,8 @@ bool ItemRow::AnyValue() const {
 }
 
 int FormsOverTime::PresentCount() const {
-    return static_cast<int>(std::count_if(phases.begin(), phases.end(), [](const PhaseStatus& p) { return p.present; }));
+    return static_cast<int>(std::count_if(phases.begin(), phases.end(),
+                                          [](const PhaseStatus& p) { return p.present; }));
 }
 
 const ItemRow* FormsOverTime::Find(const std::string& itemId) const {
@@ -94,7 +99,8 @@ const ItemRow* FormsOverTime::Find(const std::string& itemId) const {
 
 std::optional<double> Ordinal(const jn::TemplateItem& item, const std::string& value) {
     switch (item.type) {
-    case jn::AnswerType::Number: return ParseNumber(value);
+    case jn::AnswerType::Number:
+        return ParseNumber(value);
     case jn::AnswerType::Scale:
     case jn::AnswerType::Frequency: {
         bool numbers = ChoicesAreNumbers(item);
@@ -103,18 +109,20 @@ std::optional<double> Ordinal(const jn::TemplateItem& item, const std::string& v
                 return numbers ? ParseNumber(value) : std::optional<double>(static_cast<double>(i));
         return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
-std::vector<jn::FormAnswer> MappedAnswers(const jn::FormResponse& response, const jn::TemplateSet& templates,
+std::vector<jn::FormAnswer> MappedAnswers(const jn::FormResponse& response,
+                                          const jn::TemplateSet& templates,
                                           std::vector<jn::FormAnswer>* retired) {
     const jn::Template* newest = TemplateFor(templates, response.templateId);
     if (!newest || newest->version < response.templateVersion)
         return response.answers; // nothing to map to: keep the stored ids
     try {
-        jn::MappedAnswers mapped =
-            jn::MapAnswers(*newest, response.templateId, response.templateVersion, response.answers);
+        jn::MappedAnswers mapped = jn::MapAnswers(*newest, response.templateId,
+                                                  response.templateVersion, response.answers);
         if (retired)
             retired->insert(retired->end(), mapped.unmapped.begin(), mapped.unmapped.end());
         return mapped.answers;
@@ -123,9 +131,11 @@ std::vector<jn::FormAnswer> MappedAnswers(const jn::FormResponse& response, cons
     }
 }
 
-FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates, const std::string& language) {
+FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
+                           const std::string& language) {
     FormsOverTime out;
-    bool started = c.start.Set() || c.status == jn::CaseStatus::Ongoing || c.status >= jn::CaseStatus::Ended;
+    bool started =
+        c.start.Set() || c.status == jn::CaseStatus::Ongoing || c.status >= jn::CaseStatus::Ended;
     bool ended = c.end.Set() || c.status >= jn::CaseStatus::Ended;
 
     // The template each phase is read with: the response's own, else the set's form for that phase.
@@ -156,7 +166,8 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates, 
     // Rows: the start form's items first, then what the end and follow-up forms add.
     std::map<std::string, std::size_t> rowOf;
     std::map<std::string, const jn::TemplateItem*> itemOf;
-    auto addRow = [&](const std::string& id, const jn::TemplateItem* item, const std::string& section) {
+    auto addRow = [&](const std::string& id, const jn::TemplateItem* item,
+                      const std::string& section) {
         if (rowOf.count(id))
             return rowOf[id];
         ItemRow row;
@@ -211,7 +222,8 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates, 
                 row.ordinal[i] = Ordinal(*known, a.value);
         }
         for (const auto& a : retired)
-            out.retired.push_back({kPhases[i], r->templateId, r->templateVersion, a.itemId, a.value});
+            out.retired.push_back(
+                {kPhases[i], r->templateId, r->templateVersion, a.itemId, a.value});
     }
 
     // Number items without min/max: let the data decide the axis.

@@ -41,8 +41,10 @@ void ClientBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
                  {L(o, "Behandlingsstart", "Start of treatment"), DateText(c.start)},
                  {L(o, "Avslut", "End"), DateText(c.end)},
                  {L(o, "Uppföljning planerad", "Follow-up due"),
-                  DateText(c.followUpDue) + " (" + std::to_string(c.followUpMonths) + L(o, " mån. efter avslut)", " months after the end)")},
-                 {L(o, "Gallringsprövning tidigast", "Retention review from"), DateText(jn::RetentionReviewDate(c))}});
+                  DateText(c.followUpDue) + " (" + std::to_string(c.followUpMonths) +
+                      L(o, " mån. efter avslut)", " months after the end)")},
+                 {L(o, "Gallringsprövning tidigast", "Retention review from"),
+                  DateText(jn::RetentionReviewDate(c))}});
     w.Subheading(L(o, "Kontaktorsak", "Reason for contact"));
     w.Paragraph(c.reasonForContact.empty() ? "–" : c.reasonForContact);
 }
@@ -54,7 +56,8 @@ void FamilyBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
     for (const auto& p : c.family.people) {
         if (p.placeholder)
             continue;
-        std::string name = p.DisplayName().empty() ? L(o, "(utan namn)", "(no name)") : p.DisplayName();
+        std::string name =
+            p.DisplayName().empty() ? L(o, "(utan namn)", "(no name)") : p.DisplayName();
         if (p.isIndex)
             name += L(o, " (klienten)", " (the client)");
         std::string about = p.occupation;
@@ -63,8 +66,10 @@ void FamilyBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
         rows.push_back({name, Years(p), about, p.note});
     }
     if (!rows.empty())
-        w.Table({{L(o, "Person", "Person"), 3}, {L(o, "Född – död", "Born – died"), 2.2},
-                 {L(o, "Yrke, ort", "Occupation, place"), 2.6}, {L(o, "Anteckning", "Note"), 3.2}},
+        w.Table({{L(o, "Person", "Person"), 3},
+                 {L(o, "Född – död", "Born – died"), 2.2},
+                 {L(o, "Yrke, ort", "Occupation, place"), 2.6},
+                 {L(o, "Anteckning", "Note"), 3.2}},
                 rows);
 }
 
@@ -88,24 +93,28 @@ std::vector<std::string> FieldIds(const jn::Session& s, const jn::TemplateSet& t
 
 void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const jn::TemplateSet& t,
                   const ReportOptions& o) {
-    w.Subheading(TimeText(s.start) + " · " + SessionTypeText(s.type, o) + " · " + std::to_string(s.minutes) +
-                 " min");
+    w.Subheading(TimeText(s.start) + " · " + SessionTypeText(s.type, o) + " · " +
+                 std::to_string(s.minutes) + " min");
     std::string meta = L(o, "Mall: ", "Template: ") + TemplateTitle(t, s.templateId, o) +
-                       L(o, " · Skriven av ", " · Written by ") + (s.author.empty() ? "–" : s.author);
+                       L(o, " · Skriven av ", " · Written by ") +
+                       (s.author.empty() ? "–" : s.author);
     if (!s.participants.empty()) {
         std::string who;
         for (g::PersonId id : s.participants) {
             const g::Person* p = c.family.FindPerson(id);
-            who += (who.empty() ? "" : ", ") + (p && !p->DisplayName().empty() ? p->DisplayName() : L(o, "okänd", "unknown"));
+            who += (who.empty() ? "" : ", ") +
+                   (p && !p->DisplayName().empty() ? p->DisplayName() : L(o, "okänd", "unknown"));
         }
         meta += L(o, " · Deltagare: ", " · Taking part: ") + who;
     }
-    meta += s.isSigned ? L(o, " · Signerad av ", " · Signed by ") + s.signedBy + " " + TimeText(s.signedAt)
-                       : L(o, " · Utkast, inte signerad", " · Draft, not signed");
+    meta += s.isSigned
+                ? L(o, " · Signerad av ", " · Signed by ") + s.signedBy + " " + TimeText(s.signedAt)
+                : L(o, " · Utkast, inte signerad", " · Draft, not signed");
     w.Paragraph(meta, TextStyle::Muted);
     for (const auto& id : FieldIds(s, t)) {
         jn::RenderedField f = jn::RenderField(s, id);
-        bool any = std::any_of(f.segments.begin(), f.segments.end(), [](auto& seg) { return !seg.text.empty(); });
+        bool any = std::any_of(f.segments.begin(), f.segments.end(),
+                               [](auto& seg) { return !seg.text.empty(); });
         if (!any)
             continue;
         std::vector<Span> spans{{ItemTitle(t, s.templateId, id, o) + ": ", false, true}};
@@ -117,7 +126,8 @@ void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const j
                 spans.push_back({"  "});
             spans.push_back({seg.text, seg.struck, false, false, seg.struck});
             if (seg.isCorrection) {
-                std::string note = " [" + L(o, "rättelse ", "correction ") + TimeText(seg.time) + " " + seg.author;
+                std::string note =
+                    " [" + L(o, "rättelse ", "correction ") + TimeText(seg.time) + " " + seg.author;
                 if (!seg.reason.empty())
                     note += ": " + seg.reason;
                 spans.push_back({note + "]", false, false, true, true, true});
@@ -153,7 +163,8 @@ void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const j
     w.Space(4);
 }
 
-void ChecklistBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const ReportOptions& o) {
+void ChecklistBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t,
+                    const ReportOptions& o) {
     for (const auto& run : c.checklists) {
         w.Subheading(TemplateTitle(t, run.templateId, o) + L(o, " (version ", " (version ") +
                      std::to_string(run.templateVersion) + ")");
@@ -163,12 +174,15 @@ void ChecklistBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, c
             for (const auto& sid : e.sessionIds)
                 if (const jn::Session* s = c.FindSession(sid))
                     when += (when.empty() ? "" : ", ") + DateText(jn::DateOf(s->start));
-            rows.push_back({ItemTitle(t, run.templateId, e.itemId, o), TopicStateText(e.state, o), e.note, when});
+            rows.push_back({ItemTitle(t, run.templateId, e.itemId, o), TopicStateText(e.state, o),
+                            e.note, when});
         }
         if (rows.empty())
             w.Paragraph(L(o, "Inga ämnen markerade.", "No topics marked."), TextStyle::Muted);
         else
-            w.Table({{L(o, "Ämne", "Topic"), 3}, {L(o, "Status", "State"), 1.3}, {L(o, "Anteckning", "Note"), 4},
+            w.Table({{L(o, "Ämne", "Topic"), 3},
+                     {L(o, "Status", "State"), 1.3},
+                     {L(o, "Anteckning", "Note"), 4},
                      {L(o, "Samtal", "Sessions"), 2}},
                     rows);
     }
@@ -178,26 +192,32 @@ void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const
     std::vector<const jn::FormResponse*> sorted;
     for (const auto& r : c.forms)
         sorted.push_back(&r);
-    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](auto* a, auto* b) { return a->date < b->date; });
     for (const jn::FormResponse* r : sorted) {
-        w.Subheading(PhaseText(r->phase, o) + " · " + TemplateTitle(t, r->templateId, o) + " (version " +
-                     std::to_string(r->templateVersion) + ") · " + DateText(r->date));
+        w.Subheading(PhaseText(r->phase, o) + " · " + TemplateTitle(t, r->templateId, o) +
+                     " (version " + std::to_string(r->templateVersion) + ") · " +
+                     DateText(r->date));
         const jn::Template* tpl = t.Find(r->templateId);
         std::vector<std::vector<std::string>> rows;
         for (const auto& a : r->answers) {
             const jn::TemplateItem* item = nullptr;
             if (tpl) {
-                auto mapped = tpl->version >= r->templateVersion ? jn::MapItemId(*tpl, r->templateVersion, a.itemId)
-                                                                 : std::optional<std::string>(a.itemId);
+                auto mapped = tpl->version >= r->templateVersion
+                                  ? jn::MapItemId(*tpl, r->templateVersion, a.itemId)
+                                  : std::optional<std::string>(a.itemId);
                 item = tpl->FindItem(mapped.value_or(a.itemId));
             }
             std::string value = a.value;
             if (item) {
                 if (item->type == jn::AnswerType::YesNo)
-                    value = a.value == "yes" ? L(o, "Ja", "Yes") : a.value == "no" ? L(o, "Nej", "No") : a.value;
+                    value = a.value == "yes"  ? L(o, "Ja", "Yes")
+                            : a.value == "no" ? L(o, "Nej", "No")
+                                              : a.value;
                 for (const auto& ch : item->choices)
                     if (ch.value == a.value)
-                        value = (item->type == jn::AnswerType::Scale ? a.value + " " : "") + ch.label.In(o.language);
+                        value = (item->type == jn::AnswerType::Scale ? a.value + " " : "") +
+                                ch.label.In(o.language);
             }
             rows.push_back({item ? item->title.In(o.language) : a.itemId, value});
         }
@@ -205,12 +225,15 @@ void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const
     }
 }
 
-void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const std::vector<AuditLine>& audit,
-          const ReportOptions& o) {
-    w.Title(L(o, "Journal – fullständigt utdrag", "Record – complete copy"),
-            L(o, "Registerutdrag enligt artikel 15 i dataskyddsförordningen (GDPR). Rättelser visas med den "
-                 "ursprungliga texten överstruken.",
-              "Copy under article 15 of the GDPR. Corrections show the original text struck through."));
+void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t,
+          const std::vector<AuditLine>& audit, const ReportOptions& o) {
+    w.Title(
+        L(o, "Journal – fullständigt utdrag", "Record – complete copy"),
+        L(o,
+          "Registerutdrag enligt artikel 15 i dataskyddsförordningen (GDPR). Rättelser visas med "
+          "den "
+          "ursprungliga texten överstruken.",
+          "Copy under article 15 of the GDPR. Corrections show the original text struck through."));
     ClientBlock(w, c, o);
     FamilyBlock(w, c, o);
 
@@ -218,7 +241,8 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const std::
     std::vector<const jn::Session*> sessions;
     for (const auto& s : c.sessions)
         sessions.push_back(&s);
-    std::stable_sort(sessions.begin(), sessions.end(), [](auto* a, auto* b) { return a->start < b->start; });
+    std::stable_sort(sessions.begin(), sessions.end(),
+                     [](auto* a, auto* b) { return a->start < b->start; });
     if (sessions.empty())
         w.Paragraph(L(o, "Inga samtal.", "No sessions."), TextStyle::Muted);
     for (const jn::Session* s : sessions)
@@ -241,7 +265,9 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const std::
     if (rows.empty())
         w.Paragraph(L(o, "Inga loggposter.", "No log entries."), TextStyle::Muted);
     else
-        w.Table({{L(o, "Tid", "Time"), 2.2}, {L(o, "Användare", "User"), 1.8}, {L(o, "Händelse", "Event"), 1.6},
+        w.Table({{L(o, "Tid", "Time"), 2.2},
+                 {L(o, "Användare", "User"), 1.8},
+                 {L(o, "Händelse", "Event"), 1.6},
                  {L(o, "Detalj", "Detail"), 4}},
                 rows);
 }
@@ -249,13 +275,15 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const std::
 } // namespace
 
 std::vector<unsigned char> RenderFullRecord(const jn::Case& c, const jn::TemplateSet& templates,
-                                            const std::vector<AuditLine>& audit, const ReportOptions& options) {
+                                            const std::vector<AuditLine>& audit,
+                                            const ReportOptions& options) {
     return RenderPdf(Frame(L(options, "Journalutdrag", "Record"), c, options),
                      [&](PdfWriter& w) { Body(w, c, templates, audit, options); });
 }
 
-void WriteFullRecord(const jn::Case& c, const jn::TemplateSet& templates, const std::vector<AuditLine>& audit,
-                     const ReportOptions& options, const std::filesystem::path& out) {
+void WriteFullRecord(const jn::Case& c, const jn::TemplateSet& templates,
+                     const std::vector<AuditLine>& audit, const ReportOptions& options,
+                     const std::filesystem::path& out) {
     auto bytes = RenderFullRecord(c, templates, audit, options);
     WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }

@@ -31,7 +31,9 @@ constexpr Rgb kRule{0.72, 0.74, 0.78};
 constexpr Rgb kAccent{0.13, 0.33, 0.52};
 constexpr Rgb kShade{0.94, 0.95, 0.97};
 
-void SetColor(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+void SetColor(cairo_t* cr, Rgb c) {
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
 
 /// Valid UTF-8, escaped for pango markup: client text never breaks a layout
 /// (and never reaches pango's warnings on stderr).
@@ -77,7 +79,9 @@ cairo_status_t WriteToVector(void* closure, const unsigned char* data, unsigned 
     return CAIRO_STATUS_SUCCESS;
 }
 
-cairo_status_t Discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+cairo_status_t Discard(void*, const unsigned char*, unsigned int) {
+    return CAIRO_STATUS_SUCCESS;
+}
 
 struct PngReader {
     const std::vector<unsigned char>* data;
@@ -99,8 +103,10 @@ class PdfWriter::Impl {
 public:
     Impl(const PageFrame& frame, bool draw, int totalPages)
         : m_frame(frame), m_totalPages(totalPages) {
-        m_surface = draw ? cairo_pdf_surface_create_for_stream(WriteToVector, &m_bytes, kPageWidth, kPageHeight)
-                         : cairo_pdf_surface_create_for_stream(Discard, nullptr, kPageWidth, kPageHeight);
+        m_surface =
+            draw ? cairo_pdf_surface_create_for_stream(WriteToVector, &m_bytes, kPageWidth,
+                                                       kPageHeight)
+                 : cairo_pdf_surface_create_for_stream(Discard, nullptr, kPageWidth, kPageHeight);
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_TITLE,
                                        (frame.title + " " + frame.caseCode).c_str());
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_CREATOR, "Kartbok");
@@ -161,7 +167,8 @@ public:
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(it, nullptr, &logical);
             double height = static_cast<double>(logical.height) / PANGO_SCALE;
-            double baseline = static_cast<double>(pango_layout_iter_get_baseline(it) - logical.y) / PANGO_SCALE;
+            double baseline =
+                static_cast<double>(pango_layout_iter_get_baseline(it) - logical.y) / PANGO_SCALE;
             EnsureSpace(height);
             SetColor(m_cr, color);
             cairo_move_to(m_cr, x + static_cast<double>(logical.x) / PANGO_SCALE, m_y + baseline);
@@ -228,7 +235,8 @@ public:
         Rule(kMarginX, kPageWidth - kMarginX, y - 6, kRule, 0.6);
         LayoutPtr left(MakeLayout(Escape(m_frame.footerLeft), w * 0.75, 7));
         Draw(left.p, kMarginX, y, kMuted);
-        std::string number = m_frame.pageWord + " " + std::to_string(m_page) + " " + m_frame.ofWord + " " +
+        std::string number = m_frame.pageWord + " " + std::to_string(m_page) + " " +
+                             m_frame.ofWord + " " +
                              (m_totalPages > 0 ? std::to_string(m_totalPages) : std::string("?"));
         LayoutPtr right(MakeLayout(Escape(number), w * 0.25, 7.5));
         pango_layout_set_alignment(right.p, PANGO_ALIGN_RIGHT);
@@ -256,10 +264,18 @@ private:
     cairo_t* m_cr = nullptr;
 };
 
-double PdfWriter::ContentWidth() const { return kPageWidth - 2 * kMarginX; }
-double PdfWriter::RemainingHeight() const { return kBottom - m_impl.Y(); }
-void PdfWriter::Space(double points) { m_impl.Y() = std::min(kBottom, m_impl.Y() + points); }
-void PdfWriter::PageBreak() { m_impl.NewPage(); }
+double PdfWriter::ContentWidth() const {
+    return kPageWidth - 2 * kMarginX;
+}
+double PdfWriter::RemainingHeight() const {
+    return kBottom - m_impl.Y();
+}
+void PdfWriter::Space(double points) {
+    m_impl.Y() = std::min(kBottom, m_impl.Y() + points);
+}
+void PdfWriter::PageBreak() {
+    m_impl.NewPage();
+}
 
 void PdfWriter::Title(const std::string& title, const std::string& subtitle) {
     LayoutPtr t(m_impl.MakeLayout(Escape(title), ContentWidth(), 17, true));
@@ -273,9 +289,13 @@ void PdfWriter::Title(const std::string& title, const std::string& subtitle) {
     m_impl.Y() += 10;
 }
 
-void PdfWriter::Heading(const std::string& text) { m_impl.AddHeading(text, false); }
+void PdfWriter::Heading(const std::string& text) {
+    m_impl.AddHeading(text, false);
+}
 
-void PdfWriter::Subheading(const std::string& text) { m_impl.AddHeading(text, true); }
+void PdfWriter::Subheading(const std::string& text) {
+    m_impl.AddHeading(text, true);
+}
 
 void PdfWriter::Paragraph(const std::string& text, TextStyle style, double indent) {
     Span s{text};
@@ -322,7 +342,8 @@ void PdfWriter::KeyValues(const std::vector<std::pair<std::string, std::string>>
     m_impl.Y() += 3;
 }
 
-void PdfWriter::Table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
+void PdfWriter::Table(const std::vector<Column>& columns,
+                      const std::vector<std::vector<std::string>>& rows) {
     double total = 0;
     for (const auto& c : columns)
         total += c.weight;
@@ -337,7 +358,8 @@ void PdfWriter::Table(const std::vector<Column>& columns, const std::vector<std:
         double h = 0;
         for (std::size_t i = 0; i < columns.size(); ++i) {
             std::string text = i < cells.size() ? cells[i] : std::string();
-            layouts.push_back(m_impl.MakeLayout(Escape(text), widths[i] - 2 * pad, header ? 8 : 8.6, header));
+            layouts.push_back(
+                m_impl.MakeLayout(Escape(text), widths[i] - 2 * pad, header ? 8 : 8.6, header));
             h = std::max(h, Impl::HeightOf(layouts.back().p));
         }
         h += 2 * pad;
@@ -411,7 +433,8 @@ void PdfWriter::Image(const std::vector<unsigned char>& png, double maxWidth, do
     m_impl.Y() += dh + 12;
 }
 
-void PdfWriter::Charts(const std::vector<ChartSeries>& series, const std::array<std::string, 3>& phaseLabels) {
+void PdfWriter::Charts(const std::vector<ChartSeries>& series,
+                       const std::array<std::string, 3>& phaseLabels) {
     const int perRow = 3;
     const double gap = 14;
     const double pw = (ContentWidth() - gap * (perRow - 1)) / perRow;
@@ -435,12 +458,14 @@ void PdfWriter::Charts(const std::vector<ChartSeries>& series, const std::array<
                     continue;
                 double y = plotBottom - (plotBottom - plotTop) * t / std::max(1, steps);
                 m_impl.Rule(plotLeft, plotRight, y, t == 0 ? kRule : Rgb{0.88, 0.89, 0.92}, 0.4);
-                LayoutPtr tick(m_impl.MakeLayout(std::to_string(static_cast<int>(s.low) + t), 14, 6));
+                LayoutPtr tick(
+                    m_impl.MakeLayout(std::to_string(static_cast<int>(s.low) + t), 14, 6));
                 m_impl.Draw(tick.p, x0, y - 4, kMuted);
             }
             auto px = [&](int p) { return plotLeft + 12 + (plotRight - plotLeft - 24) * p / 2.0; };
             auto py = [&](double v) {
-                return plotBottom - (plotBottom - plotTop) * (v - s.low) / std::max(1e-9, s.high - s.low);
+                return plotBottom -
+                       (plotBottom - plotTop) * (v - s.low) / std::max(1e-9, s.high - s.low);
             };
             for (int p = 0; p < 3; ++p) {
                 LayoutPtr lab(m_impl.MakeLayout(Escape(phaseLabels[p]), 50, 6.2));
@@ -476,7 +501,8 @@ void PdfWriter::Charts(const std::vector<ChartSeries>& series, const std::array<
     }
 }
 
-void PdfWriter::Timeline(const std::vector<std::string>& rowLabels, const std::vector<std::string>& monthLabels,
+void PdfWriter::Timeline(const std::vector<std::string>& rowLabels,
+                         const std::vector<std::string>& monthLabels,
                          const std::vector<std::vector<int>>& counts) {
     const double labelWidth = 110, rowHeight = 13;
     std::size_t months = monthLabels.size();
@@ -512,13 +538,15 @@ void PdfWriter::Timeline(const std::vector<std::string>& rowLabels, const std::v
     double y = top + rowHeight * static_cast<double>(rowLabels.size()) + 2;
     std::size_t every = cell < 16 ? 2 : 1;
     for (std::size_t m = 0; m < months; m += every) {
-        LayoutPtr lab(m_impl.MakeLayout(Escape(monthLabels[m]), cell * static_cast<double>(every) + 6, 6));
+        LayoutPtr lab(
+            m_impl.MakeLayout(Escape(monthLabels[m]), cell * static_cast<double>(every) + 6, 6));
         m_impl.Draw(lab.p, kMarginX + labelWidth + cell * static_cast<double>(m), y, kMuted);
     }
     m_impl.Y() = top + height + 4;
 }
 
-std::vector<unsigned char> RenderPdf(const PageFrame& frame, const std::function<void(PdfWriter&)>& body) {
+std::vector<unsigned char> RenderPdf(const PageFrame& frame,
+                                     const std::function<void(PdfWriter&)>& body) {
     int pages = 0;
     {
         PdfWriter::Impl counting(frame, false, 0);

@@ -68,13 +68,16 @@ public:
     /// Label / value pairs in two columns.
     void KeyValues(const std::vector<std::pair<std::string, std::string>>& rows);
     /// Header repeated on every page the table runs over; cells wrap.
-    void Table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);
+    void Table(const std::vector<Column>& columns,
+               const std::vector<std::vector<std::string>>& rows);
     /// A PNG scaled to fit maxWidth x maxHeight (points), centred, with a thin frame.
     void Image(const std::vector<unsigned char>& png, double maxWidth, double maxHeight);
     /// Small multiples, three per row.
-    void Charts(const std::vector<ChartSeries>& series, const std::array<std::string, 3>& phaseLabels);
+    void Charts(const std::vector<ChartSeries>& series,
+                const std::array<std::string, 3>& phaseLabels);
     /// Sessions per month as a strip: one row per type, one column per month.
-    void Timeline(const std::vector<std::string>& rowLabels, const std::vector<std::string>& monthLabels,
+    void Timeline(const std::vector<std::string>& rowLabels,
+                  const std::vector<std::string>& monthLabels,
                   const std::vector<std::vector<int>>& counts);
     void Space(double points);
     void PageBreak();
@@ -87,6 +90,7 @@ private:
 
 /// Lays the body out twice - once to count pages, once to draw with "av N" -
 /// and returns the PDF bytes.
-std::vector<unsigned char> RenderPdf(const PageFrame& frame, const std::function<void(PdfWriter&)>& body);
+std::vector<unsigned char> RenderPdf(const PageFrame& frame,
+                                     const std::function<void(PdfWriter&)>& body);
 
 } // namespace kartbok::reports::detail

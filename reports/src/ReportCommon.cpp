@@ -52,7 +52,9 @@ jn::Date Today(const ReportOptions& o) {
     return jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
 }
 
-std::string DateText(jn::Date d) { return d.Set() ? d.Iso() : "–"; }
+std::string DateText(jn::Date d) {
+    return d.Set() ? d.Iso() : "–";
+}
 
 std::string TimeText(jn::Timestamp t) {
     if (t == 0)
@@ -77,35 +79,49 @@ int MonthsBetween(jn::Date a, jn::Date b) {
 std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
     using T = jn::SessionType;
     switch (t) {
-    case T::Individual: return L(o, "Individuellt", "Individual");
-    case T::Couple: return L(o, "Par", "Couple");
-    case T::Relative: return L(o, "Anhörig/partner", "Relative/partner");
-    case T::Group: return L(o, "Grupp", "Group");
-    case T::Remote: return L(o, "Telefon/video", "Phone/video");
-    case T::Closing: return L(o, "Avslutande samtal", "Closing session");
-    case T::FollowUp: return L(o, "Uppföljning", "Follow-up");
+    case T::Individual:
+        return L(o, "Individuellt", "Individual");
+    case T::Couple:
+        return L(o, "Par", "Couple");
+    case T::Relative:
+        return L(o, "Anhörig/partner", "Relative/partner");
+    case T::Group:
+        return L(o, "Grupp", "Group");
+    case T::Remote:
+        return L(o, "Telefon/video", "Phone/video");
+    case T::Closing:
+        return L(o, "Avslutande samtal", "Closing session");
+    case T::FollowUp:
+        return L(o, "Uppföljning", "Follow-up");
     }
     return "";
 }
 
 std::string PhaseText(jn::FormPhase p, const ReportOptions& o) {
     switch (p) {
-    case jn::FormPhase::Start: return L(o, "Start", "Start");
-    case jn::FormPhase::End: return L(o, "Avslut", "End");
-    case jn::FormPhase::FollowUp: return L(o, "Uppföljning", "Follow-up");
+    case jn::FormPhase::Start:
+        return L(o, "Start", "Start");
+    case jn::FormPhase::End:
+        return L(o, "Avslut", "End");
+    case jn::FormPhase::FollowUp:
+        return L(o, "Uppföljning", "Follow-up");
     }
     return "";
 }
 
 std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o) {
-    return {PhaseText(jn::FormPhase::Start, o), PhaseText(jn::FormPhase::End, o), L(o, "Uppf.", "Follow-up")};
+    return {PhaseText(jn::FormPhase::Start, o), PhaseText(jn::FormPhase::End, o),
+            L(o, "Uppf.", "Follow-up")};
 }
 
 std::string TopicStateText(jn::TopicState s, const ReportOptions& o) {
     switch (s) {
-    case jn::TopicState::NotYet: return L(o, "Inte än", "Not yet");
-    case jn::TopicState::Partly: return L(o, "Delvis", "Partly");
-    case jn::TopicState::Covered: return L(o, "Täckt", "Covered");
+    case jn::TopicState::NotYet:
+        return L(o, "Inte än", "Not yet");
+    case jn::TopicState::Partly:
+        return L(o, "Delvis", "Partly");
+    case jn::TopicState::Covered:
+        return L(o, "Täckt", "Covered");
     }
     return "";
 }
@@ -113,12 +129,18 @@ std::string TopicStateText(jn::TopicState s, const ReportOptions& o) {
 std::string StatusText(jn::CaseStatus s, const ReportOptions& o) {
     using S = jn::CaseStatus;
     switch (s) {
-    case S::Enquiry: return L(o, "Förfrågan", "Enquiry");
-    case S::Assessment: return L(o, "Bedömning", "Assessment");
-    case S::Ongoing: return L(o, "Pågående", "Ongoing");
-    case S::Ended: return L(o, "Avslutad", "Ended");
-    case S::FollowUpDone: return L(o, "Uppföljning gjord", "Follow-up done");
-    case S::Archived: return L(o, "Arkiverad", "Archived");
+    case S::Enquiry:
+        return L(o, "Förfrågan", "Enquiry");
+    case S::Assessment:
+        return L(o, "Bedömning", "Assessment");
+    case S::Ongoing:
+        return L(o, "Pågående", "Ongoing");
+    case S::Ended:
+        return L(o, "Avslutad", "Ended");
+    case S::FollowUpDone:
+        return L(o, "Uppföljning gjord", "Follow-up done");
+    case S::Archived:
+        return L(o, "Arkiverad", "Archived");
     }
     return "";
 }
@@ -130,14 +152,16 @@ PageFrame Frame(const std::string& title, const jn::Case& c, const ReportOptions
     f.footerLeft = L(o, "Utskriven ", "Printed ") + DateText(Today(o));
     if (!o.printedBy.empty())
         f.footerLeft += L(o, " av ", " by ") + o.printedBy;
-    f.footerLeft += L(o, " · Innehåller känsliga personuppgifter – förvaras och förstörs enligt rutin",
-                      " · Contains sensitive personal data – keep and destroy as the clinic requires");
+    f.footerLeft +=
+        L(o, " · Innehåller känsliga personuppgifter – förvaras och förstörs enligt rutin",
+          " · Contains sensitive personal data – keep and destroy as the clinic requires");
     f.pageWord = L(o, "Sida", "Page");
     f.ofWord = L(o, "av", "of");
     return f;
 }
 
-std::vector<unsigned char> FamilyMapPng(const jn::Case& c, bool deidentify, const ReportOptions& o) {
+std::vector<unsigned char> FamilyMapPng(const jn::Case& c, bool deidentify,
+                                        const ReportOptions& o) {
     bool anyone = std::any_of(c.family.people.begin(), c.family.people.end(),
                               [](const genogram::Person& p) { return !p.placeholder; });
     if (!anyone)
@@ -157,10 +181,12 @@ std::vector<unsigned char> FamilyMapPng(const jn::Case& c, bool deidentify, cons
     }
 }
 
-void MapBlock(PdfWriter& w, const jn::Case& c, bool deidentify, const ReportOptions& o, double maxHeight) {
+void MapBlock(PdfWriter& w, const jn::Case& c, bool deidentify, const ReportOptions& o,
+              double maxHeight) {
     std::vector<unsigned char> png = FamilyMapPng(c, deidentify, o);
     if (png.empty())
-        w.Paragraph(L(o, "Ingen familjekarta att visa.", "No family map to show."), TextStyle::Muted);
+        w.Paragraph(L(o, "Ingen familjekarta att visa.", "No family map to show."),
+                    TextStyle::Muted);
     else
         w.Image(png, w.ContentWidth(), maxHeight);
 }
@@ -170,8 +196,8 @@ std::string TemplateTitle(const jn::TemplateSet& t, const std::string& id, const
     return tpl ? tpl->title.In(o.language) : id;
 }
 
-std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId, const std::string& itemId,
-                      const ReportOptions& o) {
+std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId,
+                      const std::string& itemId, const ReportOptions& o) {
     if (itemId == "next-steps")
         return L(o, "Till nästa gång", "Next steps");
     const jn::Template* tpl = t.Find(templateId);
@@ -193,7 +219,8 @@ const jn::Session* ClosingSession(const jn::Case& c) {
     return best;
 }
 
-std::vector<OpenTopic> OpenTopics(const jn::Case& c, const jn::TemplateSet& t, const ReportOptions& o) {
+std::vector<OpenTopic> OpenTopics(const jn::Case& c, const jn::TemplateSet& t,
+                                  const ReportOptions& o) {
     std::vector<OpenTopic> out;
     const jn::Template* tpl = t.Find("deep-interview");
     const jn::ChecklistRun* run = nullptr;
@@ -206,7 +233,8 @@ std::vector<OpenTopic> OpenTopics(const jn::Case& c, const jn::TemplateSet& t, c
         entries = run->entries;
         if (tpl && tpl->version >= run->templateVersion) {
             try {
-                entries = jn::MapAnswers(*tpl, run->templateId, run->templateVersion, run->entries).entries;
+                entries = jn::MapAnswers(*tpl, run->templateId, run->templateVersion, run->entries)
+                              .entries;
             } catch (const jn::JournalError&) {
             }
         }
@@ -229,7 +257,8 @@ std::vector<OpenTopic> OpenTopics(const jn::Case& c, const jn::TemplateSet& t, c
     return out;
 }
 
-std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms, const std::vector<std::size_t>& phases,
+std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms,
+                                               const std::vector<std::size_t>& phases,
                                                bool numericOnly, bool comparableOnly) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : forms.items) {
@@ -238,7 +267,8 @@ std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms, const
             any = any || item.values[p].has_value();
             all = all && item.values[p].has_value();
         }
-        if (!any || (comparableOnly && !all) || (numericOnly && item.type == jn::AnswerType::FreeText))
+        if (!any || (comparableOnly && !all) ||
+            (numericOnly && item.type == jn::AnswerType::FreeText))
             continue;
         std::vector<std::string> row{item.title};
         for (std::size_t p : phases) {
@@ -261,11 +291,13 @@ std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms) {
         s.low = row->low;
         s.high = row->high;
         if (row->type == jn::AnswerType::Frequency && !row->stepLabels.empty())
-            s.scaleNote = "0 = " + row->stepLabels.front() + ", " + std::to_string(row->stepLabels.size() - 1) +
-                          " = " + row->stepLabels.back();
+            s.scaleNote = "0 = " + row->stepLabels.front() + ", " +
+                          std::to_string(row->stepLabels.size() - 1) + " = " +
+                          row->stepLabels.back();
         else if (row->type == jn::AnswerType::Scale && !row->stepLabels.empty())
-            s.scaleNote = std::to_string(static_cast<int>(row->low)) + " = " + row->stepLabels.front() + ", " +
-                          std::to_string(static_cast<int>(row->high)) + " = " + row->stepLabels.back();
+            s.scaleNote =
+                std::to_string(static_cast<int>(row->low)) + " = " + row->stepLabels.front() +
+                ", " + std::to_string(static_cast<int>(row->high)) + " = " + row->stepLabels.back();
         out.push_back(std::move(s));
     }
     return out;

@@ -20,7 +20,7 @@ inline std::string L(const ReportOptions& o, const char* sv, const char* en) {
 }
 
 journal::Date Today(const ReportOptions& o);
-std::string DateText(journal::Date d); ///< ISO date, "–" when unset
+std::string DateText(journal::Date d);      ///< ISO date, "–" when unset
 std::string TimeText(journal::Timestamp t); ///< "2026-06-09 11:00" local time, "–" for 0
 /// Whole months from a to b (negative when b is earlier); both set.
 int MonthsBetween(journal::Date a, journal::Date b);
@@ -34,14 +34,17 @@ PageFrame Frame(const std::string& title, const journal::Case& c, const ReportOp
 
 /// The family map as PNG bytes, sized for a report; empty when the family has
 /// no one to draw or the layout fails (the report then says so).
-std::vector<unsigned char> FamilyMapPng(const journal::Case& c, bool deidentify, const ReportOptions& o);
+std::vector<unsigned char> FamilyMapPng(const journal::Case& c, bool deidentify,
+                                        const ReportOptions& o);
 /// Draws the map or a line saying why it is missing.
-void MapBlock(PdfWriter& w, const journal::Case& c, bool deidentify, const ReportOptions& o, double maxHeight);
+void MapBlock(PdfWriter& w, const journal::Case& c, bool deidentify, const ReportOptions& o,
+              double maxHeight);
 
-std::string TemplateTitle(const journal::TemplateSet& t, const std::string& id, const ReportOptions& o);
+std::string TemplateTitle(const journal::TemplateSet& t, const std::string& id,
+                          const ReportOptions& o);
 /// The title of a note field or checklist item in its template; the id when unknown.
-std::string ItemTitle(const journal::TemplateSet& t, const std::string& templateId, const std::string& itemId,
-                      const ReportOptions& o);
+std::string ItemTitle(const journal::TemplateSet& t, const std::string& templateId,
+                      const std::string& itemId, const ReportOptions& o);
 
 /// The closing session: the latest of type Closing, or null.
 const journal::Session* ClosingSession(const journal::Case& c);
@@ -53,10 +56,12 @@ struct OpenTopic {
     std::string section;
     journal::TopicState state = journal::TopicState::NotYet;
 };
-std::vector<OpenTopic> OpenTopics(const journal::Case& c, const journal::TemplateSet& t, const ReportOptions& o);
+std::vector<OpenTopic> OpenTopics(const journal::Case& c, const journal::TemplateSet& t,
+                                  const ReportOptions& o);
 
 /// Forms side by side as table rows: item, then one column per phase shown.
-std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms, const std::vector<std::size_t>& phases,
+std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms,
+                                               const std::vector<std::size_t>& phases,
                                                bool numericOnly, bool comparableOnly = false);
 std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms);
 std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o);

@@ -24,8 +24,8 @@ constexpr jn::SessionType kTypes[] = {jn::SessionType::Individual, jn::SessionTy
                                       jn::SessionType::FollowUp};
 
 bool Countable(jn::AnswerType t) {
-    return t == jn::AnswerType::YesNo || t == jn::AnswerType::Scale || t == jn::AnswerType::Number ||
-           t == jn::AnswerType::Frequency;
+    return t == jn::AnswerType::YesNo || t == jn::AnswerType::Scale ||
+           t == jn::AnswerType::Number || t == jn::AnswerType::Frequency;
 }
 
 /// Item order and value order for sorting: the form templates' order, start first.
@@ -35,7 +35,9 @@ struct FormCatalogue {
     explicit FormCatalogue(const jn::TemplateSet& t) {
         std::vector<const jn::Template*> forms = t.OfKind(jn::TemplateKind::Form);
         std::stable_sort(forms.begin(), forms.end(), [](auto* a, auto* b) {
-            auto rank = [](const jn::Template* x) { return x->phase ? static_cast<int>(*x->phase) : 9; };
+            auto rank = [](const jn::Template* x) {
+                return x->phase ? static_cast<int>(*x->phase) : 9;
+            };
             return rank(a) < rank(b);
         });
         for (const jn::Template* f : forms)
@@ -110,13 +112,15 @@ std::string Suppressed(int count) {
     return std::to_string(count);
 }
 
-YearStatistics ComputeStatistics(const std::vector<jn::Case>& cases, const jn::TemplateSet& templates, int year) {
+YearStatistics ComputeStatistics(const std::vector<jn::Case>& cases,
+                                 const jn::TemplateSet& templates, int year) {
     YearStatistics st;
     st.year = year;
     for (jn::SessionType t : kTypes)
         st.sessionsByType[t] = 0;
     FormCatalogue catalogue(templates);
-    std::map<std::tuple<int, int, int, std::string, std::string>, int> answers; // phase, item order, value order
+    std::map<std::tuple<int, int, int, std::string, std::string>, int>
+        answers; // phase, item order, value order
 
     for (const auto& c : cases) {
         if (FirstDate(c).year == year && FirstDate(c).Set())
@@ -143,7 +147,8 @@ YearStatistics ComputeStatistics(const std::vector<jn::Case>& cases, const jn::T
         bool all = true;
         for (std::size_t p = 0; p < kPhaseCount; ++p) {
             for (const auto& r : c.forms)
-                if (r.phase == kPhases[p] && r.date.Set() && (!firstOf[p].Set() || r.date < firstOf[p]))
+                if (r.phase == kPhases[p] && r.date.Set() &&
+                    (!firstOf[p].Set() || r.date < firstOf[p]))
                     firstOf[p] = r.date;
             all = all && firstOf[p].Set();
         }
@@ -159,13 +164,14 @@ YearStatistics ComputeStatistics(const std::vector<jn::Case>& cases, const jn::T
                 const jn::TemplateItem* item = catalogue.Find(templates, r->templateId, a.itemId);
                 if (!item || !Countable(item->type) || !seen.insert(a.itemId).second)
                     continue;
-                ++answers[{static_cast<int>(p), catalogue.Order(a.itemId), ValueOrder(item, a.value), a.itemId,
-                           a.value}];
+                ++answers[{static_cast<int>(p), catalogue.Order(a.itemId),
+                           ValueOrder(item, a.value), a.itemId, a.value}];
             }
         }
     }
     for (const auto& [key, n] : answers)
-        st.answers.push_back({std::get<3>(key), kPhases[static_cast<std::size_t>(std::get<0>(key))], std::get<4>(key), n});
+        st.answers.push_back({std::get<3>(key), kPhases[static_cast<std::size_t>(std::get<0>(key))],
+                              std::get<4>(key), n});
     return st;
 }
 
@@ -174,8 +180,8 @@ std::string StatisticsCsv(const YearStatistics& st) {
     std::string out = "year,measure,item,phase,value,count\n";
     auto line = [&](const std::string& measure, const std::string& item, const std::string& phase,
                     const std::string& value, int count) {
-        out += y + "," + CsvField(measure) + "," + CsvField(item) + "," + CsvField(phase) + "," + CsvField(value) +
-               "," + CsvField(Suppressed(count)) + "\n";
+        out += y + "," + CsvField(measure) + "," + CsvField(item) + "," + CsvField(phase) + "," +
+               CsvField(value) + "," + CsvField(Suppressed(count)) + "\n";
     };
     line("new-cases", "", "", "", st.newCases);
     for (const auto& [type, n] : st.sessionsByType)
@@ -195,8 +201,8 @@ void WriteStatisticsCsv(const YearStatistics& stats, const std::filesystem::path
     WriteFileAtomic(out, StatisticsCsv(stats));
 }
 
-std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<jn::Case>& cases, const jn::TemplateSet& templates,
-                                              int year) {
+std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<jn::Case>& cases,
+                                              const jn::TemplateSet& templates, int year) {
     FormCatalogue catalogue(templates);
     std::vector<AnonymousAnswer> out;
     for (const auto& c : cases) {
@@ -213,13 +219,15 @@ std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<jn::Case>& cases
         }
     }
     auto key = [](const AnonymousAnswer& a) {
-        return a.itemId + "|" + jn::ToString(a.phase) + "|" + std::to_string(a.monthsSinceStart) + "|" + a.value;
+        return a.itemId + "|" + jn::ToString(a.phase) + "|" + std::to_string(a.monthsSinceStart) +
+               "|" + a.value;
     };
-    std::stable_sort(out.begin(), out.end(), [&](const AnonymousAnswer& x, const AnonymousAnswer& y) {
-        std::string kx = key(x), ky = key(y);
-        std::uint64_t hx = Fnv1a(kx), hy = Fnv1a(ky);
-        return hx != hy ? hx < hy : kx < ky;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const AnonymousAnswer& x, const AnonymousAnswer& y) {
+                         std::string kx = key(x), ky = key(y);
+                         std::uint64_t hx = Fnv1a(kx), hy = Fnv1a(ky);
+                         return hx != hy ? hx < hy : kx < ky;
+                     });
     return out;
 }
 
@@ -232,7 +240,8 @@ std::string AnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers) {
     return out;
 }
 
-void WriteAnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers, const std::filesystem::path& out) {
+void WriteAnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers,
+                              const std::filesystem::path& out) {
     WriteFileAtomic(out, AnonymousAnswersCsv(answers));
 }
 

@@ -20,8 +20,10 @@ constexpr jn::SessionType kTypes[] = {jn::SessionType::Individual, jn::SessionTy
                                       jn::SessionType::Remote,     jn::SessionType::Closing,
                                       jn::SessionType::FollowUp};
 
-const char* kMonthsSv[] = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-const char* kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char* kMonthsSv[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                           "jul", "aug", "sep", "okt", "nov", "dec"};
+const char* kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 struct Anchor {
     jn::Date date; ///< the date months are counted from: start, else first contact
@@ -51,22 +53,25 @@ std::string When(jn::Date d, const Anchor& a, bool deid, const ReportOptions& o)
     return L(o, "månad ", "month ") + std::to_string(MonthsBetween(a.date, d) + 1);
 }
 
-void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool freeText, const ReportOptions& o) {
+void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool freeText,
+               const ReportOptions& o) {
     std::vector<std::pair<std::string, std::string>> kv;
     kv.push_back({L(o, "Status", "Status"), StatusText(c.status, o)});
     if (deid) {
         if (a.Set()) {
             jn::Date last = c.end.Set() ? c.end : Today(o);
-            kv.push_back({c.end.Set() ? L(o, "Behandlingstid", "Length of treatment")
-                                      : L(o, "Tid sedan start", "Time since start"),
-                          std::to_string(MonthsBetween(a.date, last)) + L(o, " månader", " months")});
+            kv.push_back(
+                {c.end.Set() ? L(o, "Behandlingstid", "Length of treatment")
+                             : L(o, "Tid sedan start", "Time since start"),
+                 std::to_string(MonthsBetween(a.date, last)) + L(o, " månader", " months")});
         }
         if (c.firstContact.Set() && c.start.Set())
             kv.push_back({L(o, "Från första kontakt till start", "First contact to start"),
                           std::to_string(std::max(0, jn::DaysBetween(c.firstContact, c.start))) +
                               L(o, " dagar", " days")});
         if (c.followUpDue.Set())
-            kv.push_back({L(o, "Uppföljning planerad", "Follow-up due"), When(c.followUpDue, a, true, o)});
+            kv.push_back(
+                {L(o, "Uppföljning planerad", "Follow-up due"), When(c.followUpDue, a, true, o)});
     } else {
         if (!c.name.empty())
             kv.push_back({L(o, "Namn", "Name"), c.name});
@@ -76,9 +81,11 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
         kv.push_back({L(o, "Uppföljning planerad", "Follow-up due"), DateText(c.followUpDue)});
     }
     kv.push_back({L(o, "Antal samtal", "Sessions"), std::to_string(c.sessions.size())});
-    int people = static_cast<int>(std::count_if(c.family.people.begin(), c.family.people.end(),
-                                                 [](const genogram::Person& p) { return !p.placeholder; }));
-    kv.push_back({L(o, "Personer i familjekartan", "People in the family map"), std::to_string(people)});
+    int people =
+        static_cast<int>(std::count_if(c.family.people.begin(), c.family.people.end(),
+                                       [](const genogram::Person& p) { return !p.placeholder; }));
+    kv.push_back(
+        {L(o, "Personer i familjekartan", "People in the family map"), std::to_string(people)});
     w.KeyValues(kv);
     if (freeText && !c.reasonForContact.empty()) {
         w.Subheading(L(o, "Kontaktorsak", "Reason for contact"));
@@ -86,7 +93,8 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
     }
 }
 
-void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, const ReportOptions& o) {
+void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
+                   const ReportOptions& o) {
     w.Heading(L(o, "Samtal över tid", "Sessions over time"));
     std::vector<const jn::Session*> dated;
     for (const auto& s : c.sessions)
@@ -122,7 +130,8 @@ void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, 
         int year = first.year + m0 / 12, month = m0 % 12;
         if (deid && a.Set()) {
             jn::Date d{year, month + 1, 28};
-            monthLabels.push_back(std::to_string(MonthsBetween(jn::Date{a.date.year, a.date.month, 1}, d) + 1));
+            monthLabels.push_back(
+                std::to_string(MonthsBetween(jn::Date{a.date.year, a.date.month, 1}, d) + 1));
         } else {
             std::string label = o.language == "en" ? kMonthsEn[month] : kMonthsSv[month];
             if (col == 0 || month < bucket)
@@ -132,7 +141,8 @@ void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, 
     }
     w.Timeline(rowLabels, monthLabels, counts);
     if (deid)
-        w.Paragraph(L(o, "Kolumner: månad sedan behandlingsstart.", "Columns: month since start of treatment."),
+        w.Paragraph(L(o, "Kolumner: månad sedan behandlingsstart.",
+                      "Columns: month since start of treatment."),
                     TextStyle::Muted);
     else if (bucket > 1)
         w.Paragraph(L(o, "En kolumn per kvartal.", "One column per quarter."), TextStyle::Muted);
@@ -149,17 +159,21 @@ void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, 
                         When(jn::DateOf(of.front()->start), a, deid, o),
                         When(jn::DateOf(of.back()->start), a, deid, o)});
     }
-    w.Table({{L(o, "Samtalstyp", "Type"), 3}, {L(o, "Antal", "Count"), 1.2}, {L(o, "Första", "First"), 2},
+    w.Table({{L(o, "Samtalstyp", "Type"), 3},
+             {L(o, "Antal", "Count"), 1.2},
+             {L(o, "Första", "First"), 2},
              {L(o, "Senaste", "Latest"), 2}},
             rows);
 }
 
-void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, const ReportOptions& o) {
+void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
+                   const ReportOptions& o) {
     w.Heading(L(o, "Djupintervju", "Deep interview"));
     const jn::Template* tpl = templates.Find("deep-interview");
     if (!tpl) {
-        w.Paragraph(L(o, "Mallen för djupintervju saknas.", "The deep-interview template is missing."),
-                    TextStyle::Muted);
+        w.Paragraph(
+            L(o, "Mallen för djupintervju saknas.", "The deep-interview template is missing."),
+            TextStyle::Muted);
         return;
     }
     std::vector<OpenTopic> open = OpenTopics(c, templates, o);
@@ -173,34 +187,39 @@ void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templ
         total += n;
         covered += n - p - nyet;
         partly += p;
-        rows.push_back({section.title.In(o.language), std::to_string(n - p - nyet), std::to_string(p),
-                        std::to_string(nyet)});
+        rows.push_back({section.title.In(o.language), std::to_string(n - p - nyet),
+                        std::to_string(p), std::to_string(nyet)});
     }
     w.Paragraph(std::to_string(covered) + L(o, " av ", " of ") + std::to_string(total) +
                     L(o, " ämnen täckta, ", " topics covered, ") + std::to_string(partly) +
                     L(o, " delvis.", " partly."),
                 TextStyle::Bold);
-    w.Table({{L(o, "Avsnitt", "Section"), 4}, {L(o, "Täckta", "Covered"), 1.3}, {L(o, "Delvis", "Partly"), 1.3},
+    w.Table({{L(o, "Avsnitt", "Section"), 4},
+             {L(o, "Täckta", "Covered"), 1.3},
+             {L(o, "Delvis", "Partly"), 1.3},
              {L(o, "Inte än", "Not yet"), 1.3}},
             rows);
 }
 
-void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, const Anchor& a, bool deid,
-                bool freeText, const ReportOptions& o) {
+void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, const Anchor& a,
+                bool deid, bool freeText, const ReportOptions& o) {
     w.Heading(L(o, "Självskattningar", "Self-rating forms"));
     FormsOverTime forms = CollectForms(c, templates, o.language);
     std::vector<std::vector<std::string>> status;
     for (const auto& p : forms.phases)
         status.push_back({PhaseText(p.phase, o),
                           p.present ? When(p.date, a, deid, o)
-                                    : (p.expected ? L(o, "saknas", "missing") : L(o, "inte aktuellt än", "not due yet"))});
+                                    : (p.expected ? L(o, "saknas", "missing")
+                                                  : L(o, "inte aktuellt än", "not due yet"))});
     w.Table({{L(o, "Formulär", "Form"), 2}, {L(o, "Ifyllt", "Filled in"), 3}}, status);
     if (forms.PresentCount() == 0)
         return;
     auto rows = FormRows(forms, {0, 1, 2}, !freeText);
     if (!rows.empty()) {
-        w.Table({{L(o, "Fråga", "Question"), 5}, {PhaseText(jn::FormPhase::Start, o), 1.7},
-                 {PhaseText(jn::FormPhase::End, o), 1.7}, {PhaseText(jn::FormPhase::FollowUp, o), 1.7}},
+        w.Table({{L(o, "Fråga", "Question"), 5},
+                 {PhaseText(jn::FormPhase::Start, o), 1.7},
+                 {PhaseText(jn::FormPhase::End, o), 1.7},
+                 {PhaseText(jn::FormPhase::FollowUp, o), 1.7}},
                 rows);
     }
     auto charts = ChartSeriesOf(forms);
@@ -218,7 +237,8 @@ void ThemesBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
     if (count.empty())
         return;
     std::vector<std::pair<std::string, int>> sorted(count.begin(), count.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](auto& x, auto& y) { return x.second > y.second; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](auto& x, auto& y) { return x.second > y.second; });
     std::string list;
     for (const auto& [t, n] : sorted)
         list += (list.empty() ? "" : ", ") + t + (n > 1 ? " (" + std::to_string(n) + ")" : "");
@@ -226,14 +246,16 @@ void ThemesBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
     w.Paragraph(list);
 }
 
-void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, const ReportOptions& o) {
+void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
+          const ReportOptions& o) {
     bool deid = o.deidentify;
     bool freeText = !deid || o.includeFreeText;
     Anchor a = AnchorOf(c);
-    std::string subtitle = L(o, "Klientkod ", "Client code ") + c.code + " · " +
-                           (deid ? L(o, "Avidentifierad: roller i stället för namn, månader i stället för datum",
-                                     "De-identified: roles instead of names, months instead of dates")
-                                 : L(o, "Med personuppgifter", "Identified"));
+    std::string subtitle =
+        L(o, "Klientkod ", "Client code ") + c.code + " · " +
+        (deid ? L(o, "Avidentifierad: roller i stället för namn, månader i stället för datum",
+                  "De-identified: roles instead of names, months instead of dates")
+              : L(o, "Med personuppgifter", "Identified"));
     w.Title(L(o, "Sammanfattning för handledning", "Case summary for supervision"), subtitle);
     CaseBlock(w, c, a, deid, freeText, o);
     w.Heading(L(o, "Familjekarta", "Family map"));
@@ -247,14 +269,16 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, con
 
 } // namespace
 
-std::vector<unsigned char> RenderSupervisorSummary(const jn::Case& c, const jn::TemplateSet& templates,
+std::vector<unsigned char> RenderSupervisorSummary(const jn::Case& c,
+                                                   const jn::TemplateSet& templates,
                                                    const ReportOptions& options) {
-    return RenderPdf(Frame(L(options, "Sammanfattning för handledning", "Supervisor summary"), c, options),
-                     [&](PdfWriter& w) { Body(w, c, templates, options); });
+    return RenderPdf(
+        Frame(L(options, "Sammanfattning för handledning", "Supervisor summary"), c, options),
+        [&](PdfWriter& w) { Body(w, c, templates, options); });
 }
 
-void WriteSupervisorSummary(const jn::Case& c, const jn::TemplateSet& templates, const ReportOptions& options,
-                            const std::filesystem::path& out) {
+void WriteSupervisorSummary(const jn::Case& c, const jn::TemplateSet& templates,
+                            const ReportOptions& options, const std::filesystem::path& out) {
     auto bytes = RenderSupervisorSummary(c, templates, options);
     WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }

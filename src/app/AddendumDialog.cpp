@@ -50,7 +50,8 @@ AddendumDialog::AddendumDialog(wxWindow* parent, std::vector<Field> fields)
     SetSizerAndFit(sizer);
     if (m_field)
         m_field->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-            m_text->ChangeValue(m_fields[static_cast<std::size_t>(m_field->GetSelection())].current);
+            m_text->ChangeValue(
+                m_fields[static_cast<std::size_t>(m_field->GetSelection())].current);
         });
     m_text->SetFocus();
 }

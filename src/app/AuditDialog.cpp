@@ -18,12 +18,19 @@ namespace kartbok::app {
 using vault::AuditAction;
 
 namespace {
-constexpr std::array kActions{
-    AuditAction::Unlock,      AuditAction::UnlockFailed, AuditAction::Open,
-    AuditAction::Create,      AuditAction::Save,         AuditAction::Export,
-    AuditAction::Sign,        AuditAction::Addendum,     AuditAction::SlotAdded,
-    AuditAction::SlotRemoved, AuditAction::PasswordChanged, AuditAction::Archive,
-    AuditAction::Search};
+constexpr std::array kActions{AuditAction::Unlock,
+                              AuditAction::UnlockFailed,
+                              AuditAction::Open,
+                              AuditAction::Create,
+                              AuditAction::Save,
+                              AuditAction::Export,
+                              AuditAction::Sign,
+                              AuditAction::Addendum,
+                              AuditAction::SlotAdded,
+                              AuditAction::SlotRemoved,
+                              AuditAction::PasswordChanged,
+                              AuditAction::Archive,
+                              AuditAction::Search};
 static_assert(kActions.size() == static_cast<std::size_t>(vault::kLastAuditAction) + 1);
 } // namespace
 
@@ -86,8 +93,8 @@ AuditDialog::AuditDialog(wxWindow* parent, const vault::Vault& vault, std::strin
         m_action->Append(AuditActionName(a));
     m_action->SetSelection(0);
     filters->Add(m_action, 0, wxRIGHT, FromDIP(12));
-    filters->Add(new wxStaticText(this, wxID_ANY, _("User")), 0,
-                 wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    filters->Add(new wxStaticText(this, wxID_ANY, _("User")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+                 FromDIP(4));
     m_user = new wxChoice(this, wxID_ANY);
     m_user->SetName("audit_user");
     m_user->Append(_("All users"));
@@ -101,8 +108,8 @@ AuditDialog::AuditDialog(wxWindow* parent, const vault::Vault& vault, std::strin
     filters->Add(m_thisCase, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(filters, 0, wxALL, FromDIP(8));
 
-    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition,
-                            wxSize(FromDIP(760), FromDIP(420)), wxLC_REPORT);
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(760), FromDIP(420)),
+                            wxLC_REPORT);
     m_list->SetName("audit_list");
     m_list->AppendColumn(_("Time"), wxLIST_FORMAT_LEFT, FromDIP(140));
     m_list->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, FromDIP(100));

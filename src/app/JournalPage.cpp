@@ -91,8 +91,8 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     // Right: nothing chosen / a draft / a signed note -------------------------------
     m_book = new wxSimplebook(this);
     auto* empty = new wxPanel(m_book);
-    auto* emptyText = new wxStaticText(
-        empty, wxID_ANY, _("Choose a session on the left, or start a new note."));
+    auto* emptyText =
+        new wxStaticText(empty, wxID_ANY, _("Choose a session on the left, or start a new note."));
     emptyText->SetForegroundColour(wxColour(110, 110, 110));
     auto* emptySizer = new wxBoxSizer(wxVERTICAL);
     emptySizer->AddStretchSpacer();
@@ -167,7 +167,8 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     m_editor->onModified = [this] { m_quietSave.StartOnce(kQuietSaveMs); };
     // Leaving a field saves at once: clicking another client must not lose the last words.
     m_editor->onLeave = [this] { SaveDraft(); };
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { SaveDraft(); }, m_quietSave.GetId());
+    Bind(
+        wxEVT_TIMER, [this](wxTimerEvent&) { SaveDraft(); }, m_quietSave.GetId());
     Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
         Sync();
         e.Skip();
@@ -205,8 +206,8 @@ void JournalPage::Sync() {
     CaseDocument* now = m_documentSource ? m_documentSource() : nullptr;
     m_vault = m_vaultSource ? m_vaultSource() : nullptr;
     // A new document may reuse the old one's address: the id and revision tell them apart.
-    if (now != m_document || (now && (now->Id() != m_documentId ||
-                                      now->Revision() < m_seenRevision))) {
+    if (now != m_document ||
+        (now && (now->Id() != m_documentId || now->Revision() < m_seenRevision))) {
         SetDocument(now);
         return;
     }
@@ -262,8 +263,9 @@ void JournalPage::Rebuild() {
     m_list->DeleteAllItems();
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& row = m_rows[i];
-        const int image = static_cast<int>(
-            std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) - kSessionTypes.begin());
+        const int image =
+            static_cast<int>(std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) -
+                             kSessionTypes.begin());
         const long item = m_list->InsertItem(static_cast<long>(i), FormatTime(row.start), image);
         m_list->SetItem(item, 1, SessionTypeName(row.type));
         m_list->SetItem(item, 2, row.isSigned ? _("Signed") : _("Draft"));
@@ -421,8 +423,8 @@ bool JournalPage::NewNote(const std::string& templateId, bool fromLast) {
         return false;
     }
     if (tmpl && !tmpl->Items().empty())
-        if (auto* first =
-                wxWindow::FindWindowByName(FromUtf8("field_" + tmpl->Items().front()->id), m_editor))
+        if (auto* first = wxWindow::FindWindowByName(FromUtf8("field_" + tmpl->Items().front()->id),
+                                                     m_editor))
             first->SetFocus();
     return true;
 }

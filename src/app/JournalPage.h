@@ -94,10 +94,10 @@ private:
     journal::TemplateSet m_templates;
     std::vector<const journal::Template*> m_noteTemplates; ///< rows of m_templateChoice
     std::vector<SessionRow> m_rows;
-    std::string m_current;        ///< session shown on the right, "" for none
-    std::string m_shownKey;       ///< what the right side shows, to avoid needless reloads
+    std::string m_current;          ///< session shown on the right, "" for none
+    std::string m_shownKey;         ///< what the right side shows, to avoid needless reloads
     std::size_t m_sessionsSeen = 0; ///< the default template follows the session count
-    wxTimer m_quietSave;          ///< saves a draft after a pause in typing
+    wxTimer m_quietSave;            ///< saves a draft after a pause in typing
 
     wxPanel* m_info = nullptr; ///< the warnings bar
     wxStaticText* m_infoText = nullptr;
@@ -106,7 +106,7 @@ private:
     wxChoice* m_templateChoice = nullptr;
     wxButton* m_new = nullptr;
     wxButton* m_fromLast = nullptr;
-    wxSimplebook* m_book = nullptr;    ///< empty / draft / signed note
+    wxSimplebook* m_book = nullptr; ///< empty / draft / signed note
     NoteEditor* m_editor = nullptr;
     wxPanel* m_draftPanel = nullptr;
     wxBoxSizer* m_draftRow = nullptr;

@@ -4,28 +4,29 @@
 #include "CaseHeader.h"
 #include "ClientListPanel.h"
 #include "FamilyEdits.h"
+#include "FormsPage.h"
 #include "InspectorPanel.h"
+#include "InterviewPage.h"
 #include "JournalPage.h"
-#include "OverviewPage.h"
 #include "MapCanvas.h"
 #include "MapPage.h"
-#include "FormsPage.h"
-#include "InterviewPage.h"
 #include "Names.h"
 #include "NativeLayout.h"
 #include "NewCaseDialog.h"
+#include "OverviewPage.h"
 #include "PersonInspector.h"
 #include "PlaceholderPage.h"
 #include "PreferencesDialog.h"
 #include "Translations.h"
 #include "UnlockDialog.h"
-#include "VaultMessage.h"
 #include "Utf8.h"
+#include "VaultMessage.h"
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Scaffold.h"
 #include "kartbok/journal/CaseCommands.h"
 
+#include <wx/button.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
@@ -33,7 +34,6 @@
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
-#include <wx/button.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
 
@@ -51,7 +51,6 @@ enum CasePage { kPageNoCase, kPageCase };
 constexpr int kAutosaveQuietMs = 1000; ///< save after a quiet second
 constexpr int kSaveRetryMs = 10000;    ///< retry a failed save (vault folder gone)
 constexpr int kIdleCheckMs = 5000;
-
 
 } // namespace
 
@@ -301,7 +300,7 @@ void MainFrame::CloseCase() {
     m_map->SetDocument(nullptr);
     m_interview->SetDocument(nullptr);
     m_forms->SetDocument(nullptr);
-    m_doc.reset(); // releases the case lock
+    m_doc.reset();         // releases the case lock
     m_saveFailing = false; // what failed to save is gone, or sealed in m_pending
     ShowSaveProblem(wxString());
     ShowState();

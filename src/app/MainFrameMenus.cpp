@@ -110,8 +110,8 @@ void MainFrame::BuildMenus() {
         },
         kIdAuditLog);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent& e) { ShowSearch(e.GetId() == kIdFindAll); },
-        kIdFindCase, kIdFindAll);
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowSearch(e.GetId() == kIdFindAll); }, kIdFindCase,
+        kIdFindAll);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(

@@ -58,9 +58,8 @@ NoteEditor::NoteEditor(wxWindow* parent)
     SetScrollRate(0, FromDIP(12));
 }
 
-void NoteEditor::Load(const Session& session, const Template* tmpl,
-                      const genogram::Family& family, const std::string& language,
-                      bool readOnly) {
+void NoteEditor::Load(const Session& session, const Template* tmpl, const genogram::Family& family,
+                      const std::string& language, bool readOnly) {
     m_loading = true;
     m_loaded = session;
     Freeze();
@@ -72,9 +71,8 @@ void NoteEditor::Load(const Session& session, const Template* tmpl,
     m_loading = false;
 }
 
-wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help,
-                                const wxString& value, const std::string& name, bool multiLine,
-                                bool readOnly) {
+wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help, const wxString& value,
+                                const std::string& name, bool multiLine, bool readOnly) {
     auto* sizer = GetSizer();
     auto* label = NewHeading(this, title);
     sizer->Add(label, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
@@ -178,8 +176,8 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     // The note's fields -----------------------------------------------------------
     std::string section;
     for (const auto& field : NoteFields(s, tmpl, language)) {
-        if (!field.section.empty() && field.section != section &&
-            tmpl && tmpl->sections.size() > 1) {
+        if (!field.section.empty() && field.section != section && tmpl &&
+            tmpl->sections.size() > 1) {
             section = field.section;
             auto* head = NewHeading(this, FromUtf8(section), 1.1);
             head->SetForegroundColour(wxColour(52, 101, 164));
@@ -210,8 +208,8 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     if (!m_methodIds.empty()) {
         auto* head = NewHeading(this, _("Methods used"));
         sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-        m_methods = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition,
-                                       wxSize(FromDIP(300), -1), methods);
+        m_methods = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(300), -1),
+                                       methods);
         m_methods->SetName("methods");
         for (std::size_t i = 0; i < m_methodIds.size(); ++i)
             if (std::find(s.methods.begin(), s.methods.end(), m_methodIds[i]) != s.methods.end())
@@ -234,9 +232,9 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     next->Add(m_nextTime, 0, wxLEFT, FromDIP(6));
     sizer->Add(next, 0, wxALL, FromDIP(8));
 
-    for (wxWindow* w : std::initializer_list<wxWindow*>{m_type, m_date, m_time, m_minutes,
-                                                         m_participants, m_methods, m_hasNext,
-                                                         m_nextDate, m_nextTime})
+    for (wxWindow* w :
+         std::initializer_list<wxWindow*>{m_type, m_date, m_time, m_minutes, m_participants,
+                                          m_methods, m_hasNext, m_nextDate, m_nextTime})
         if (w)
             w->Enable(!readOnly);
     const auto changed = [this](wxEvent&) { Changed(); };

@@ -259,8 +259,8 @@ OverviewPage::OverviewPage(wxWindow* parent, std::function<CaseDocument*()> docu
 
 void OverviewPage::Sync() {
     CaseDocument* now = m_documentSource ? m_documentSource() : nullptr;
-    const bool other = now != m_document || (now && (now->Id() != m_documentId ||
-                                                      now->Revision() < m_seenRevision));
+    const bool other = now != m_document ||
+                       (now && (now->Id() != m_documentId || now->Revision() < m_seenRevision));
     if (!other && (!now || now->Revision() == m_seenRevision))
         return;
     m_document = now;
@@ -301,7 +301,8 @@ void OverviewPage::Rebuild() {
     wxString id = _("Client:") + " " + FromUtf8(c.code) + "    " + _("Status:") + " " +
                   CaseStatusName(c.status);
     if (hide) {
-        id += "\n" + _("Name, contact details and reason for contact are hidden in supervisor view.");
+        id +=
+            "\n" + _("Name, contact details and reason for contact are hidden in supervisor view.");
     } else {
         if (!c.name.empty())
             id += "\n" + _("Name:") + " " + FromUtf8(c.name);
@@ -349,8 +350,8 @@ void OverviewPage::Rebuild() {
     m_topics->Clear();
     if (const Template* deep = m_templates.Find("deep-interview")) {
         const TopicProgress p = ChecklistProgress(c, *deep, lang);
-        m_progress->SetLabel(wxString::Format(_("Deep interview: %d of %d topics covered"),
-                                              p.covered, p.total));
+        m_progress->SetLabel(
+            wxString::Format(_("Deep interview: %d of %d topics covered"), p.covered, p.total));
         for (const auto& row : p.open)
             m_topics->Append(FromUtf8(row.title) + " (" + TopicStateName(row.state) + ")");
     } else {

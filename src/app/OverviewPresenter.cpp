@@ -61,7 +61,8 @@ TopicProgress ChecklistProgress(const std::vector<ChecklistRun>& runs, const Tem
             continue;
         std::vector<TopicEntry> entries = run.entries;
         if (run.templateVersion < checklist.version)
-            entries = MapAnswers(checklist, run.templateId, run.templateVersion, run.entries).entries;
+            entries =
+                MapAnswers(checklist, run.templateId, run.templateVersion, run.entries).entries;
         for (const auto& e : entries)
             states[e.itemId] = e.state;
     }

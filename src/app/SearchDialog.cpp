@@ -119,11 +119,10 @@ wxString SearchDialog::Summary() const {
     for (const auto& h : m_result.hits)
         clients.insert(h.caseId);
     const std::size_t hits = m_result.hits.size();
-    wxString text =
-        wxString::Format(wxPLURAL("%zu hit", "%zu hits", hits), hits) + " " +
-        wxString::Format(wxPLURAL("in %zu client", "in %zu clients", clients.size()),
-                         clients.size()) +
-        " " + wxString::Format(_("(%zu searched)."), m_result.casesSearched);
+    wxString text = wxString::Format(wxPLURAL("%zu hit", "%zu hits", hits), hits) + " " +
+                    wxString::Format(wxPLURAL("in %zu client", "in %zu clients", clients.size()),
+                                     clients.size()) +
+                    " " + wxString::Format(_("(%zu searched)."), m_result.casesSearched);
     if (!m_result.problems.empty()) {
         text += "\n" + _("Could not be read:");
         for (const auto& p : m_result.problems)

@@ -82,7 +82,8 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
     wxString emptyFields; // listed once at the end, so a short note reads short
     auto field = [&](const std::string& id, const wxString& title) {
         const RenderedField rendered = RenderField(s, id);
-        if (rendered.segments.empty() || (rendered.CurrentText().empty() && !rendered.Corrected())) {
+        if (rendered.segments.empty() ||
+            (rendered.CurrentText().empty() && !rendered.Corrected())) {
             emptyFields += (emptyFields.empty() ? "" : ", ") + title;
             return;
         }
@@ -122,8 +123,9 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
         Put(_("Next appointment:") + " " + FormatTime(s.nextAppointment) + "\n", Style::Meta);
 
     if (s.isSigned)
-        Put("\n" + wxString::Format(_("Signed by %s, %s"), FromUtf8(s.signedBy),
-                                    FormatTime(s.signedAt)) +
+        Put("\n" +
+                wxString::Format(_("Signed by %s, %s"), FromUtf8(s.signedBy),
+                                 FormatTime(s.signedAt)) +
                 "\n",
             Style::Signature);
 

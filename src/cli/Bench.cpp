@@ -37,7 +37,9 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double Millis(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double Median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -72,7 +74,7 @@ struct TempDir {
 /// Invented, repetitive Swedish-looking text: enough to size a case realistically.
 std::string Words(std::mt19937& rng, std::size_t bytes) {
     static const std::array<const char*, 16> kWords{
-        "samtal", "känslor", "relation", "pappa", "skam",   "skuld",  "barndom", "kontroll",
+        "samtal", "känslor", "relation", "pappa",  "skam",  "skuld",  "barndom", "kontroll",
         "ångest", "behov",   "närhet",   "arbete", "mamma", "vänner", "impuls",  "förändring"};
     std::string s;
     while (s.size() < bytes) {
@@ -130,8 +132,9 @@ struct RawStream {
             std::size_t at = out.size();
             out.resize(at + n + crypto_secretstream_xchacha20poly1305_ABYTES);
             crypto_secretstream_xchacha20poly1305_push(
-                &st, out.data() + at, nullptr, reinterpret_cast<const unsigned char*>(plain.data()) + pos,
-                n, nullptr, 0, last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+                &st, out.data() + at, nullptr,
+                reinterpret_cast<const unsigned char*>(plain.data()) + pos, n, nullptr, 0,
+                last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
             pos += n;
         } while (pos < plain.size());
         return out;
@@ -145,12 +148,13 @@ struct RawStream {
         std::size_t pos = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
         std::vector<unsigned char> buf(vault::kCaseChunkSize);
         while (pos < in.size()) {
-            std::size_t n = std::min(vault::kCaseChunkSize + crypto_secretstream_xchacha20poly1305_ABYTES,
-                                     in.size() - pos);
+            std::size_t n =
+                std::min(vault::kCaseChunkSize + crypto_secretstream_xchacha20poly1305_ABYTES,
+                         in.size() - pos);
             unsigned long long got = 0;
             unsigned char tag = 0;
-            if (crypto_secretstream_xchacha20poly1305_pull(&st, buf.data(), &got, &tag, in.data() + pos, n,
-                                                           nullptr, 0) != 0)
+            if (crypto_secretstream_xchacha20poly1305_pull(&st, buf.data(), &got, &tag,
+                                                           in.data() + pos, n, nullptr, 0) != 0)
                 throw std::runtime_error("bench: raw decrypt failed");
             out.append(reinterpret_cast<char*>(buf.data()), got);
             pos += n;
@@ -238,8 +242,8 @@ void BenchUnlock(Table& table, const BenchOptions& o) {
     auto limits = vault::KdfLimits::Moderate();
     unsigned char out[32], salt[crypto_pwhash_SALTBYTES] = {};
     double ref = TimeMedian(runs, [&] {
-        if (crypto_pwhash(out, sizeof out, pw.data(), pw.size(), salt, limits.opsLimit, limits.memLimit,
-                          crypto_pwhash_ALG_ARGON2ID13) != 0)
+        if (crypto_pwhash(out, sizeof out, pw.data(), pw.size(), salt, limits.opsLimit,
+                          limits.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
             throw std::runtime_error("bench: out of memory for Argon2id");
     });
     // Unlock is slow on purpose (~0.5-1 s); it is missed when it is far off either way.
@@ -270,7 +274,8 @@ void BenchLayout(Table& table, const BenchOptions& o) {
         auto layout = genogram::ComputeLayout(f);
         (void)genogram::BuildScene(f, layout);
     });
-    table.Row(o.quick ? "layout_600" : "layout_3000", bigMs, DotCommandMillis(bigDot, bigRuns), 2000.0, 0);
+    table.Row(o.quick ? "layout_600" : "layout_3000", bigMs, DotCommandMillis(bigDot, bigRuns),
+              2000.0, 0);
 }
 
 void BenchSearch(Table& table, const BenchOptions& o) {
@@ -287,7 +292,8 @@ void BenchSearch(Table& table, const BenchOptions& o) {
     RawStream raw;
     std::vector<std::vector<unsigned char>> rawFiles;
     for (const auto& s : summaries)
-        rawFiles.push_back(raw.Encrypt(std::string(ReadAll(tmp.path / "vault" / (s.id + ".kbc")).size(), 'x')));
+        rawFiles.push_back(
+            raw.Encrypt(std::string(ReadAll(tmp.path / "vault" / (s.id + ".kbc")).size(), 'x')));
     const int runs = o.quick ? 1 : 3;
     std::size_t hits = 0;
     double ms = TimeMedian(runs, [&] {
@@ -332,7 +338,8 @@ void BenchGui(Table& table, const BenchOptions& o) {
     while (std::fgets(line, sizeof line, pipe)) {
         char name[128];
         double ms = 0;
-        if (std::strncmp(line, "gui_", 4) != 0 || std::sscanf(line, "%127[^\t]\t%lf", name, &ms) != 2)
+        if (std::strncmp(line, "gui_", 4) != 0 ||
+            std::sscanf(line, "%127[^\t]\t%lf", name, &ms) != 2)
             continue;
         const double target = std::strcmp(name, "gui_first_paint") == 0 ? 500.0 : 50.0;
         table.Row(name, ms, target, target, 0);

@@ -7,8 +7,8 @@
 namespace kartbok::cli {
 
 struct BenchOptions {
-    bool quick = false; ///< small inputs, few runs: checks the table, not the speed
-    bool gui = true;    ///< also run `kartbok --bench` for the GUI measures
+    bool quick = false;           ///< small inputs, few runs: checks the table, not the speed
+    bool gui = true;              ///< also run `kartbok --bench` for the GUI measures
     std::filesystem::path binDir; ///< where kartbok lives
 };
 

@@ -33,10 +33,11 @@ int CaseShow(Context& ctx) {
         ctx.out << CaseToJson(c).dump(2) << "\n";
         return 0;
     }
-    ctx.out << "code\t" << c.code << "\nstatus\t" << journal::ToString(c.status) << "\nfirst contact\t"
-            << c.firstContact.Iso() << "\nstart\t" << c.start.Iso() << "\nend\t" << c.end.Iso()
-            << "\nfollow-up due\t" << c.followUpDue.Iso() << "\npeople\t" << c.family.people.size()
-            << "\nsessions\t" << c.sessions.size() << "\n";
+    ctx.out << "code\t" << c.code << "\nstatus\t" << journal::ToString(c.status)
+            << "\nfirst contact\t" << c.firstContact.Iso() << "\nstart\t" << c.start.Iso()
+            << "\nend\t" << c.end.Iso() << "\nfollow-up due\t" << c.followUpDue.Iso()
+            << "\npeople\t" << c.family.people.size() << "\nsessions\t" << c.sessions.size()
+            << "\n";
     return 0;
 }
 
@@ -73,7 +74,8 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
     add->add_option("--code", a.code, "pseudonymous client code")->required();
     add->callback([&ctx] { ctx.action = [&ctx] { return CaseNew(ctx); }; });
 
-    auto* list = cases->add_subcommand("list", "code, status, sessions, follow-up due (tab-separated)");
+    auto* list =
+        cases->add_subcommand("list", "code, status, sessions, follow-up due (tab-separated)");
     list->add_option("DIR", a.dir, "vault folder")->required();
     list->callback([&ctx] { ctx.action = [&ctx] { return CaseList(ctx); }; });
 
@@ -83,12 +85,16 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
     show->add_flag("--json", a.asJson, "the whole case as JSON (docs/case-json.md)");
     show->callback([&ctx] { ctx.action = [&ctx] { return CaseShow(ctx); }; });
 
-    auto* import = cases->add_subcommand("import", "import a case from JSON (the schema of show --json)");
+    auto* import =
+        cases->add_subcommand("import", "import a case from JSON (the schema of show --json)");
     import->add_option("DIR", a.dir, "vault folder")->required();
     import->add_option("FILE", a.file, "case JSON file")->required();
-    import->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx); }; });
+    import->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx);
+};
+} // namespace kartbok::cli
+);
 
-    AddDueCommand(cases, ctx);
+AddDueCommand(cases, ctx);
 }
 
 } // namespace kartbok::cli

@@ -15,17 +15,18 @@ namespace {
 
 // Stable names of enum values in the JSON schema (docs/case-json.md).
 constexpr std::array kGenders{"man", "woman", "unknown", "other"};
-constexpr std::array kPersonKinds{"person",     "pregnancy",  "miscarriage",
-                                  "abortion",   "stillbirth", "significant-other"};
+constexpr std::array kPersonKinds{"person",   "pregnancy",  "miscarriage",
+                                  "abortion", "stillbirth", "significant-other"};
 constexpr std::array kPrecisions{"unknown", "year", "about", "full"};
 constexpr std::array kUnionKinds{"marriage", "cohabitation", "engagement", "dating", "affair"};
-constexpr std::array kUnionEvents{"together", "married", "separated", "divorced", "widowed", "reunited"};
+constexpr std::array kUnionEvents{"together", "married", "separated",
+                                  "divorced", "widowed", "reunited"};
 constexpr std::array kChildKinds{"biological", "adopted", "foster", "step"};
 constexpr std::array kTwinKinds{"none", "fraternal", "identical"};
-constexpr std::array kRelationKinds{"close",           "fused",          "distant",
-                                    "conflict",        "close-conflict", "cut-off",
-                                    "cut-off-repaired", "focused-on",    "physical-abuse",
-                                    "sexual-abuse",    "emotional-abuse", "neglect"};
+constexpr std::array kRelationKinds{
+    "close",          "fused",        "distant",          "conflict",
+    "close-conflict", "cut-off",      "cut-off-repaired", "focused-on",
+    "physical-abuse", "sexual-abuse", "emotional-abuse",  "neglect"};
 constexpr std::array kConditions{"illness", "substance-use", "mental-health", "problem-behaviour"};
 
 [[noreturn]] void Fail(const std::string& path, const std::string& what) {
@@ -139,7 +140,8 @@ g::FuzzyDate FuzzyFromJson(const json& j, const std::string& path) {
     g::FuzzyDate d;
     if (j.is_null())
         return d;
-    d.precision = Enum<g::DatePrecision>(Member(j, "precision", path), kPrecisions, path + ".precision");
+    d.precision =
+        Enum<g::DatePrecision>(Member(j, "precision", path), kPrecisions, path + ".precision");
     d.year = Int<int>(j, "year", path);
     if (d.precision == g::DatePrecision::Full) {
         d.month = Int<int>(j, "month", path);
@@ -187,12 +189,12 @@ jn::Timestamp TimestampFromIso(const std::string& iso) {
     std::tm tm{};
     char z = 0, tail = 0;
     if (iso.size() != 20 ||
-        std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z, &tail) != 7 ||
+        std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &tm.tm_year, &tm.tm_mon,
+                    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z, &tail) != 7 ||
         z != 'Z')
         throw std::invalid_argument("not a timestamp");
-    if (tm.tm_year < 1970 || tm.tm_year > 2300 || tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
-        tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+    if (tm.tm_year < 1970 || tm.tm_year > 2300 || tm.tm_mon < 1 || tm.tm_mon > 12 ||
+        tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
         throw std::invalid_argument("timestamp out of range");
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
@@ -246,8 +248,8 @@ ordered_json FamilyToJson(const g::Family& f) {
         uj["kind"] = Name(kUnionKinds, static_cast<std::size_t>(u.kind));
         uj["events"] = ordered_json::array();
         for (const auto& e : u.events)
-            uj["events"].push_back({{"kind", Name(kUnionEvents, static_cast<std::size_t>(e.kind))},
-                                    {"year", e.year}});
+            uj["events"].push_back(
+                {{"kind", Name(kUnionEvents, static_cast<std::size_t>(e.kind))}, {"year", e.year}});
         uj["order"] = u.order;
         j["unions"].push_back(uj);
     }
@@ -348,7 +350,8 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
         for (std::size_t k = 0; k < events.size(); ++k) {
             const std::string eat = Index(at + ".events", k);
             g::UnionEvent e;
-            e.kind = Enum<g::UnionEventKind>(Member(events[k], "kind", eat), kUnionEvents, eat + ".kind");
+            e.kind = Enum<g::UnionEventKind>(Member(events[k], "kind", eat), kUnionEvents,
+                                             eat + ".kind");
             e.year = Int<int>(events[k], "year", eat);
             u.events.push_back(e);
         }
@@ -404,7 +407,8 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
     auto isPerson = [&](g::Id id) { return f.FindPerson(id) != nullptr; };
     for (std::size_t i = 0; i < f.unions.size(); ++i)
         if (!isPerson(f.unions[i].partnerA) || !isPerson(f.unions[i].partnerB))
-            Fail(Index(path + ".unions", i) + ".partners", "names a person who is not in the family");
+            Fail(Index(path + ".unions", i) + ".partners",
+                 "names a person who is not in the family");
     for (std::size_t i = 0; i < f.children.size(); ++i) {
         const auto& c = f.children[i];
         const std::string at = Index(path + ".children", i);
@@ -421,7 +425,8 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
     for (std::size_t i = 0; i < f.households.size(); ++i)
         for (g::Id m : f.households[i].members)
             if (!isPerson(m))
-                Fail(Index(path + ".households", i) + ".members", "names a person who is not in the family");
+                Fail(Index(path + ".households", i) + ".members",
+                     "names a person who is not in the family");
     return f;
 }
 
@@ -630,7 +635,8 @@ jn::Case CaseFromJson(const json& j) {
         const json& answers = Array(forms[i], "answers", at);
         for (std::size_t k = 0; k < answers.size(); ++k) {
             const std::string aat = Index(at + ".answers", k);
-            f.answers.push_back({Str(answers[k], "item", aat, true), Str(answers[k], "value", aat)});
+            f.answers.push_back(
+                {Str(answers[k], "item", aat, true), Str(answers[k], "value", aat)});
         }
         c.forms.push_back(std::move(f));
     }

@@ -24,7 +24,9 @@ namespace jn = kartbok::journal;
 
 constexpr const char* kTherapist = "terapeut";
 
-jn::Timestamp At(jn::Date d, int hour) { return jn::StartOf(d) + hour * 3600; }
+jn::Timestamp At(jn::Date d, int hour) {
+    return jn::StartOf(d) + hour * 3600;
+}
 
 std::string SessionId(int n) {
     char buf[40];
@@ -46,113 +48,199 @@ struct NoteSpec {
 std::vector<NoteSpec> Notes() {
     using T = jn::SessionType;
     return {
-        {{2025, 6, 3}, T::Individual, "first-visit",
-         {{"why-now", "Söker själv efter att partnern hittat meddelanden i telefonen. Har köpt sex i omkring tolv år, "
-                     "oftast på tjänsteresor. Vill sluta och förstå varför."},
-          {"function-of-behaviour", "Beskriver köpen som ett sätt att bli av med oro och tomhet efter konflikter. Skam efteråt."},
-          {"wish-to-change", "Klienten vill ha hjälp att förstå mönstret och vill kunna berätta för partnern själv."},
+        {{2025, 6, 3},
+         T::Individual,
+         "first-visit",
+         {{"why-now", "Söker själv efter att partnern hittat meddelanden i telefonen. Har köpt sex "
+                      "i omkring tolv år, "
+                      "oftast på tjänsteresor. Vill sluta och förstå varför."},
+          {"function-of-behaviour", "Beskriver köpen som ett sätt att bli av med oro och tomhet "
+                                    "efter konflikter. Skam efteråt."},
+          {"wish-to-change",
+           "Klienten vill ha hjälp att förstå mönstret och vill kunna berätta för partnern själv."},
           {"plan", "Vi gör en djupintervju de kommande veckorna och börjar med familjekartan."}},
-         {"skam", "motivation"}, {"psychoeducation"}, "Boka djupintervju. Klienten för dagbok över impulser."},
-        {{2025, 6, 10}, T::Individual, "note-dap",
-         {{"data", "Familjekartan påbörjad i tre generationer. Fadern lämnade familjen när klienten var sju år."},
-          {"assessment", "Tydligt mönster av att dra sig undan vid närhet. Sorg kring fadern som inte bearbetats."},
+         {"skam", "motivation"},
+         {"psychoeducation"},
+         "Boka djupintervju. Klienten för dagbok över impulser."},
+        {{2025, 6, 10},
+         T::Individual,
+         "note-dap",
+         {{"data", "Familjekartan påbörjad i tre generationer. Fadern lämnade familjen när "
+                   "klienten var sju år."},
+          {"assessment", "Tydligt mönster av att dra sig undan vid närhet. Sorg kring fadern som "
+                         "inte bearbetats."},
           {"plan", "Fortsätta kartan med moderns sida. Känslspråksalfabetet introduceras."}},
-         {"familj", "förlust"}, {"family-map"}, "Ta med foton från barndomen om det känns rätt."},
-        {{2025, 6, 17}, T::Individual, "note-dap",
+         {"familj", "förlust"},
+         {"family-map"},
+         "Ta med foton från barndomen om det känns rätt."},
+        {{2025, 6, 17},
+         T::Individual,
+         "note-dap",
          {{"data", "Moderns sida av kartan. Morfadern drack; mormodern höll ihop familjen."},
           {"assessment", "Klienten ser likheter mellan mormoderns roll och sin egen partners."},
           {"plan", "Barndom och skolgång nästa gång."}},
-         {"familj", "alkohol"}, {"family-map"}, "Fortsatt dagbok."},
-        {{2025, 6, 24}, T::Individual, "note-dap",
+         {"familj", "alkohol"},
+         {"family-map"},
+         "Fortsatt dagbok."},
+        {{2025, 6, 24},
+         T::Individual,
+         "note-dap",
          {{"data", "Barndom, skola och vänner. Ensam på rasterna under mellanstadiet."},
-          {"assessment", "Tidig erfarenhet av att inte bli sedd; söker bekräftelse utanför relationen."},
+          {"assessment",
+           "Tidig erfarenhet av att inte bli sedd; söker bekräftelse utanför relationen."},
           {"plan", "Pubertet och sexuell debut efter sommaruppehållet."}},
-         {"barndom", "ensamhet"}, {"emotion-vocabulary"}, "Sommaruppehåll; kontakt vid behov."},
-        {{2025, 8, 19}, T::Individual, "note-dap",
+         {"barndom", "ensamhet"},
+         {"emotion-vocabulary"},
+         "Sommaruppehåll; kontakt vid behov."},
+        {{2025, 8, 19},
+         T::Individual,
+         "note-dap",
          {{"data", "Pubertet och sexuell debut. Tidig kontakt med pornografi via en äldre kusin."},
           {"assessment", "Sexualiteten kopplades tidigt ihop med att hantera oro."},
           {"plan", "Första köpet och vad som hände före."}},
-         {"sexualitet", "skam"}, {}, "Dagbok: situationer före impulser."},
-        {{2025, 8, 26}, T::Individual, "note-dap",
+         {"sexualitet", "skam"},
+         {},
+         "Dagbok: situationer före impulser."},
+        {{2025, 8, 26},
+         T::Individual,
+         "note-dap",
          {{"data", "Första köpet skedde under en tjänsteresa efter ett gräl med dåvarande sambo."},
           {"assessment", "Köpet som flykt från en smärtsam känsla, återupprepat under många år."},
           {"plan", "Börja arbeta med här och nu: varningssignaler och alternativ."}},
-         {"första köpet", "impulser"}, {"externalising"}, "Skriva ner tre varningssignaler."},
-        {{2025, 9, 9}, T::Couple, "note-soap",
-         {{"subjective", "Partnern deltar. Hon beskriver förlorad tillit och att hon tar på sig skuld."},
-          {"objective", "Båda berörda; klienten tar ansvar för sitt beteende utan att försvara sig."},
+         {"första köpet", "impulser"},
+         {"externalising"},
+         "Skriva ner tre varningssignaler."},
+        {{2025, 9, 9},
+         T::Couple,
+         "note-soap",
+         {{"subjective",
+           "Partnern deltar. Hon beskriver förlorad tillit och att hon tar på sig skuld."},
+          {"objective",
+           "Båda berörda; klienten tar ansvar för sitt beteende utan att försvara sig."},
           {"assessment", "Partnern behöver eget stöd; anhörigsamtal erbjuds."},
           {"plan", "Partnern erbjuds två egna samtal."}},
-         {"relation", "tillit"}, {"psychoeducation"}, "Anhörigsamtal bokas för partnern."},
-        {{2025, 9, 23}, T::Relative, "note-soap",
+         {"relation", "tillit"},
+         {"psychoeducation"},
+         "Anhörigsamtal bokas för partnern."},
+        {{2025, 9, 23},
+         T::Relative,
+         "note-soap",
          {{"subjective", "Partnern ensam. Kontrollförlust, skam över att inte ha märkt något."},
           {"objective", "Ledsen men samlad. Har stöd av en väninna."},
           {"assessment", "Typiska anhörigreaktioner: tar på sig skuld och skam."},
           {"plan", "Ett samtal till; tips om stödgrupp."}},
-         {"anhörig"}, {"psychoeducation"}, "Nytt anhörigsamtal om tre veckor."},
-        {{2025, 10, 7}, T::Individual, "note-soap",
+         {"anhörig"},
+         {"psychoeducation"},
+         "Nytt anhörigsamtal om tre veckor."},
+        {{2025, 10, 7},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Två veckor utan köp. Stark impuls efter konflikt på jobbet."},
           {"objective", "Använde sin lista med alternativ: ringde en vän, gick en promenad."},
           {"assessment", "Ny förmåga att stanna i känslan."},
           {"plan", "Fortsätta med känslspråksalfabetet."}},
-         {"impulser", "känslor"}, {"emotion-vocabulary", "cbt-homework"}, "Hemuppgift: känsla före impuls."},
-        {{2025, 10, 28}, T::Individual, "note-soap",
+         {"impulser", "känslor"},
+         {"emotion-vocabulary", "cbt-homework"},
+         "Hemuppgift: känsla före impuls."},
+        {{2025, 10, 28},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Berättar om fadern och om att aldrig ha fått ett avslut."},
           {"objective", "Gråter för första gången i samtalen."},
-          {"assessment", "Sorgen efter fadern är central; brytningen kan ha bidragit till mönstret."},
+          {"assessment",
+           "Sorgen efter fadern är central; brytningen kan ha bidragit till mönstret."},
           {"plan", "Upplevelsebaserad övning: brev till fadern."}},
-         {"förlust", "pappa"}, {"experiential-exercise"}, "Skriva ett brev som inte ska skickas."},
-        {{2025, 11, 18}, T::Individual, "note-soap",
+         {"förlust", "pappa"},
+         {"experiential-exercise"},
+         "Skriva ett brev som inte ska skickas."},
+        {{2025, 11, 18},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Har skrivit brevet. Läser delar av det."},
           {"objective", "Lugnare, mer närvarande."},
           {"assessment", "Bearbetning pågår."},
           {"plan", "Tala om relationen till partnern."}},
-         {"pappa"}, {"experiential-exercise"}, "Fortsatt dagbok."},
-        {{2025, 12, 9}, T::Couple, "note-soap",
+         {"pappa"},
+         {"experiential-exercise"},
+         "Fortsatt dagbok."},
+        {{2025, 12, 9},
+         T::Couple,
+         "note-soap",
          {{"subjective", "Paret berättar om försiktigt återuppbyggt förtroende."},
           {"objective", "Mer öppen kommunikation i rummet."},
           {"assessment", "Relationen bär, men partnern behöver tid."},
           {"plan", "Individuella samtal fortsätter efter jul."}},
-         {"relation", "tillit"}, {}, "Uppehåll över jul; krisnummer lämnat."},
-        {{2026, 1, 13}, T::Individual, "note-soap",
+         {"relation", "tillit"},
+         {},
+         "Uppehåll över jul; krisnummer lämnat."},
+        {{2026, 1, 13},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Julen gick bra. En återfallstanke på nyår men inget köp."},
           {"objective", "Reflekterande, använder känsloord spontant."},
           {"assessment", "Stabilare."},
           {"plan", "Fokus på närhet och sexualitet i relationen."}},
-         {"impulser"}, {"emotion-vocabulary"}, "Samtal varannan vecka."},
-        {{2026, 2, 3}, T::Remote, "note-free",
+         {"impulser"},
+         {"emotion-vocabulary"},
+         "Samtal varannan vecka."},
+        {{2026, 2, 3},
+         T::Remote,
+         "note-free",
          {{"note", "Videosamtal på grund av sjukdom. Kort avstämning; mår bra, inga köp."}},
-         {}, {}, "Nästa samtal på mottagningen."},
-        {{2026, 2, 24}, T::Individual, "note-soap",
+         {},
+         {},
+         "Nästa samtal på mottagningen."},
+        {{2026, 2, 24},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Pratar om sin son och om vad han vill föra vidare."},
           {"objective", "Engagerad."},
           {"assessment", "Föräldraskapet en stark motivation."},
           {"plan", "Börja planera avslut under våren."}},
-         {"föräldraskap"}, {}, "Samtal om tre veckor."},
-        {{2026, 3, 17}, T::Individual, "note-soap",
+         {"föräldraskap"},
+         {},
+         "Samtal om tre veckor."},
+        {{2026, 3, 17},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Har berättat för sin syster om behandlingen."},
           {"objective", "Lättad."},
           {"assessment", "Mindre skam, större öppenhet."},
           {"plan", "Återfallsprevention."}},
-         {"skam", "öppenhet"}, {"cbt-homework"}, "Skriva en egen återfallsplan."},
-        {{2026, 4, 14}, T::Individual, "note-soap",
+         {"skam", "öppenhet"},
+         {"cbt-homework"},
+         "Skriva en egen återfallsplan."},
+        {{2026, 4, 14},
+         T::Individual,
+         "note-soap",
          {{"subjective", "Går igenom återfallsplanen."},
           {"objective", "Planen är konkret och realistisk."},
           {"assessment", "Redo för avslut i juni."},
           {"plan", "Avslutande samtal i juni; uppföljning i december."}},
-         {"återfall"}, {"cbt-homework"}, "Avslut bokat."},
-        {{2026, 5, 12}, T::Couple, "note-soap",
+         {"återfall"},
+         {"cbt-homework"},
+         "Avslut bokat."},
+        {{2026, 5, 12},
+         T::Couple,
+         "note-soap",
          {{"subjective", "Paret ser framåt. Partnern har fått stöd på annat håll."},
           {"objective", "Varmare ton mellan dem."},
           {"assessment", "Relationen stabil."},
           {"plan", "Avslut."}},
-         {"relation"}, {}, "Avslutande samtal."},
-        {{2026, 6, 9}, T::Closing, "note-closing",
-         {{"course", "Tolv månader av samtal: djupintervju, familjekarta, arbete med impulser och sorgen efter fadern."},
+         {"relation"},
+         {},
+         "Avslutande samtal."},
+        {{2026, 6, 9},
+         T::Closing,
+         "note-closing",
+         {{"course", "Tolv månader av samtal: djupintervju, familjekarta, arbete med impulser och "
+                     "sorgen efter fadern."},
           {"changes", "Inga köp sedan augusti 2025. Kan sätta ord på känslor före impulser."},
           {"tools", "Klienten upplever att han förstår sitt mönster och har verktyg."},
           {"agreements", "Uppföljning om sex månader. Fråga om återfallsplanen och relationen."}},
-         {"avslut", "återfall"}, {}, "Uppföljning i december 2026."},
+         {"avslut", "återfall"},
+         {},
+         "Uppföljning i december 2026."},
     };
 }
 
@@ -173,17 +261,38 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
     run.templateVersion = 1;
     using S = jn::TopicState;
     run.entries = {
-        {"family-map-three-generations", S::Covered, "Tre generationer; faderns sida glesare.", {SessionId(1), SessionId(2)},
+        {"family-map-three-generations",
+         S::Covered,
+         "Tre generationer; faderns sida glesare.",
+         {SessionId(1), SessionId(2)},
          people({client, father, mother})},
-        {"childhood-interests", S::Covered, "Fotboll och modellbyggen.", {SessionId(3)}, people({client})},
-        {"childhood-school", S::Covered, "Ensam på rasterna i mellanstadiet.", {SessionId(3)}, people({client})},
+        {"childhood-interests",
+         S::Covered,
+         "Fotboll och modellbyggen.",
+         {SessionId(3)},
+         people({client})},
+        {"childhood-school",
+         S::Covered,
+         "Ensam på rasterna i mellanstadiet.",
+         {SessionId(3)},
+         people({client})},
         {"childhood-friends", S::Partly, "", {SessionId(3)}, {}},
-        {"upbringing-patterns", S::Partly, "Mormoderns roll; konflikter tystades.", {SessionId(2)},
+        {"upbringing-patterns",
+         S::Partly,
+         "Mormoderns roll; konflikter tystades.",
+         {SessionId(2)},
          people({mother})},
-        {"vulnerability", S::Partly, "Faderns uppbrott när klienten var fem.", {SessionId(9)}, people({father})},
+        {"vulnerability",
+         S::Partly,
+         "Faderns uppbrott när klienten var fem.",
+         {SessionId(9)},
+         people({father})},
         {"puberty", S::Covered, "", {SessionId(4)}, {}},
         {"sexual-debut", S::Covered, "", {SessionId(4)}, {}},
-        {"first-purchase-or-onset", S::Covered, "Tjänsteresa efter gräl med dåvarande sambo.", {SessionId(5)},
+        {"first-purchase-or-onset",
+         S::Covered,
+         "Tjänsteresa efter gräl med dåvarande sambo.",
+         {SessionId(5)},
          people({partners.empty() ? g::kNoId : partners.front()})},
         {"relationships", S::Partly, "", {SessionId(6)}, people({partner})},
     };
@@ -191,8 +300,12 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
 }
 
 void AddForms(jn::Case& c) {
-    jn::FormResponse start{"f0a11000-0000-4000-8000-000000000001", "form-start", 1, jn::FormPhase::Start,
-                           {2025, 6, 3}, {}};
+    jn::FormResponse start{"f0a11000-0000-4000-8000-000000000001",
+                           "form-start",
+                           1,
+                           jn::FormPhase::Start,
+                           {2025, 6, 3},
+                           {}};
     start.answers = {{"bought-sex-ever", "yes"},
                      {"bought-sex-last-year", "yes"},
                      {"has-partner", "yes"},
@@ -207,8 +320,12 @@ void AddForms(jn::Case& c) {
                      {"can-name-feelings", "2"},
                      {"relations-quality", "2"},
                      {"alcohol-frequency", "several-monthly"}};
-    jn::FormResponse end{"f0a11000-0000-4000-8000-000000000002", "form-end", 1, jn::FormPhase::End,
-                         {2026, 6, 9}, {}};
+    jn::FormResponse end{"f0a11000-0000-4000-8000-000000000002",
+                         "form-end",
+                         1,
+                         jn::FormPhase::End,
+                         {2026, 6, 9},
+                         {}};
     end.answers = {{"bought-sex-last-year", "yes"},
                    {"has-partner", "yes"},
                    {"has-children", "yes"},
@@ -256,7 +373,8 @@ jn::Case MainCase(const std::string& id) {
         s.start = At(spec.date, 9);
         s.minutes = spec.type == jn::SessionType::Remote ? 30 : 60;
         s.type = spec.type;
-        if ((spec.type == jn::SessionType::Couple || spec.type == jn::SessionType::Relative) && partner)
+        if ((spec.type == jn::SessionType::Couple || spec.type == jn::SessionType::Relative) &&
+            partner)
             s.participants = {partner};
         s.templateId = spec.templateId;
         s.templateVersion = 1;
@@ -273,13 +391,15 @@ jn::Case MainCase(const std::string& id) {
         c.sessions.push_back(std::move(s));
     }
     // An addendum and a correction, as the record rules allow after signing.
-    c.sessions[6].addenda.push_back({kTherapist, At({2025, 9, 10}, 8),
-                                     "Partnern ringde dagen efter och bekräftade att hon vill ha egna samtal.",
-                                     "Uppgift som kom in efter samtalet", ""});
-    c.sessions[1].addenda.push_back(
-        {kTherapist, At({2025, 10, 29}, 8),
-         "Familjekartan påbörjad i tre generationer. Fadern lämnade familjen när klienten var fem år.",
-         "Fel ålder: klienten rättade uppgiften i samtalet 28 oktober", "data"});
+    c.sessions[6].addenda.push_back(
+        {kTherapist, At({2025, 9, 10}, 8),
+         "Partnern ringde dagen efter och bekräftade att hon vill ha egna samtal.",
+         "Uppgift som kom in efter samtalet", ""});
+    c.sessions[1].addenda.push_back({kTherapist, At({2025, 10, 29}, 8),
+                                     "Familjekartan påbörjad i tre generationer. Fadern lämnade "
+                                     "familjen när klienten var fem år.",
+                                     "Fel ålder: klienten rättade uppgiften i samtalet 28 oktober",
+                                     "data"});
     AddDeepInterview(c, c.family, client);
     AddForms(c);
     return c;
@@ -319,7 +439,8 @@ void FillOther(jn::Case& c, const Other& o) {
 int Demo(Context& ctx) {
     const std::string& dir = ctx.args.dir;
     if (std::filesystem::exists(std::filesystem::path(dir) / "vault.key"))
-        throw UsageError(dir + ": a vault is already there; the demo is only created in a new folder");
+        throw UsageError(dir +
+                         ": a vault is already there; the demo is only created in a new folder");
     std::string password = ctx.ReadSecret("Password for the demo vault: ");
     vault::Vault v = vault::Vault::Create(dir, kTherapist, password, ctx.Limits());
 
@@ -330,22 +451,28 @@ int Demo(Context& ctx) {
         {"GBG-2026-003", jn::CaseStatus::Enquiry, {2026, 11, 2}, {}, {}, 0},
         {"GBG-2026-009", jn::CaseStatus::Ongoing, {2026, 2, 10}, {2026, 3, 3}, {}, 8},
         {"BOR-2026-011", jn::CaseStatus::Assessment, {2026, 9, 15}, {2026, 10, 6}, {}, 2},
-        {"GBG-2020-008", jn::CaseStatus::FollowUpDone, {2020, 1, 14}, {2020, 2, 4}, {2021, 1, 19}, 6},
+        {"GBG-2020-008",
+         jn::CaseStatus::FollowUpDone,
+         {2020, 1, 14},
+         {2020, 2, 4},
+         {2021, 1, 19},
+         6},
     }};
     for (const auto& o : others) {
         jn::Case c = v.CreateCase(o.code);
         FillOther(c, o);
         v.SaveCase(c);
     }
-    ctx.out << "demo vault created in " << dir << " (user " << kTherapist << ", " << 1 + others.size()
-            << " cases)\n";
+    ctx.out << "demo vault created in " << dir << " (user " << kTherapist << ", "
+            << 1 + others.size() << " cases)\n";
     return 0;
 }
 
 } // namespace
 
 void AddDemoCommand(CLI::App& app, Context& ctx) {
-    auto* demo = app.add_subcommand("demo", "create the demo vault (invented data) in a new folder");
+    auto* demo =
+        app.add_subcommand("demo", "create the demo vault (invented data) in a new folder");
     demo->add_option("DIR", ctx.args.dir, "folder for the demo vault")->required();
     demo->callback([&ctx] { ctx.action = [&ctx] { return Demo(ctx); }; });
 }

@@ -20,7 +20,8 @@ namespace {
 namespace g = kartbok::genogram;
 
 /// GEDCOM warnings go to stderr with their line numbers; they never contain names.
-void ReportWarnings(Context& ctx, const std::string& file, const std::vector<std::string>& warnings) {
+void ReportWarnings(Context& ctx, const std::string& file,
+                    const std::vector<std::string>& warnings) {
     for (const auto& w : warnings)
         ctx.err << "kartbok-cli: " << file << ": " << w << "\n";
 }
@@ -52,7 +53,8 @@ g::Family LoadFamily(Context& ctx) {
         throw UsageError("a vault source needs DIR and CODE");
     vault::Vault v = ctx.OpenVault(a.dir);
     journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
-    v.Audit(vault::AuditAction::Export, c.id, "genogram " + std::filesystem::path(a.out).extension().string());
+    v.Audit(vault::AuditAction::Export, c.id,
+            "genogram " + std::filesystem::path(a.out).extension().string());
     return c.family;
 }
 
@@ -83,10 +85,14 @@ int Render(Context& ctx) {
 
 const char* GenderName(g::Gender gender) {
     switch (gender) {
-    case g::Gender::Man: return "man";
-    case g::Gender::Woman: return "woman";
-    case g::Gender::Other: return "other";
-    case g::Gender::Unknown: break;
+    case g::Gender::Man:
+        return "man";
+    case g::Gender::Woman:
+        return "woman";
+    case g::Gender::Other:
+        return "other";
+    case g::Gender::Unknown:
+        break;
     }
     return "unknown";
 }
@@ -142,7 +148,8 @@ int ImportIntoCase(Context& ctx) {
     journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
     c.family = std::move(family);
     v.SaveCase(c);
-    ctx.out << c.family.people.size() << " people, " << c.family.unions.size() << " unions imported\n";
+    ctx.out << c.family.people.size() << " people, " << c.family.unions.size()
+            << " unions imported\n";
     return 0;
 }
 
@@ -174,7 +181,10 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     import->add_option("CODE", a.code, "client code")->required();
     import->add_option("FILE", a.file, "GEDCOM file")->required();
     import->add_option("--index", a.index, "GEDCOM xref of the index person (e.g. @I1@)");
-    import->callback([&ctx] { ctx.action = [&ctx] { return ImportIntoCase(ctx); }; });
+    import->callback([&ctx] { ctx.action = [&ctx] { return ImportIntoCase(ctx);
+};
+} // namespace kartbok::cli
+);
 }
 
 } // namespace kartbok::cli

@@ -18,7 +18,9 @@ namespace kartbok::cli {
 
 namespace {
 
-journal::Timestamp Now() { return static_cast<journal::Timestamp>(std::time(nullptr)); }
+journal::Timestamp Now() {
+    return static_cast<journal::Timestamp>(std::time(nullptr));
+}
 
 std::string NewUuid() {
     unsigned char b[16];
@@ -43,7 +45,8 @@ void ApplyAndSave(vault::Vault& v, journal::Case& c, journal::CaseCommand& cmd) 
     vault::AuditAction action = vault::AuditAction::Save;
     if (cmd.Kind() == journal::CommandKind::Sign)
         action = vault::AuditAction::Sign;
-    else if (cmd.Kind() == journal::CommandKind::Addendum || cmd.Kind() == journal::CommandKind::Correction)
+    else if (cmd.Kind() == journal::CommandKind::Addendum ||
+             cmd.Kind() == journal::CommandKind::Correction)
         action = vault::AuditAction::Addendum;
     v.Audit(action, c.id, cmd.Describe());
 }
@@ -126,15 +129,15 @@ int Search(Context& ctx) {
 
 int Due(Context& ctx) {
     vault::Vault v = ctx.OpenVault(ctx.args.dir);
-    journal::Date today = ctx.args.year.empty() ? journal::DateOf(Now())
-                                                : journal::Date::FromIso(ctx.args.year);
+    journal::Date today =
+        ctx.args.year.empty() ? journal::DateOf(Now()) : journal::Date::FromIso(ctx.args.year);
     auto cases = v.ListCases();
     std::map<std::string, std::string> codes;
     for (const auto& s : cases)
         codes[s.id] = s.code;
     for (const auto& item : journal::DueWithin(cases, today))
-        ctx.out << journal::ToString(item.kind) << '\t' << codes[item.caseId] << '\t' << item.date.Iso()
-                << '\t' << item.daysLeft << '\n';
+        ctx.out << journal::ToString(item.kind) << '\t' << codes[item.caseId] << '\t'
+                << item.date.Iso() << '\t' << item.daysLeft << '\n';
     return 0;
 }
 
@@ -145,7 +148,8 @@ void AddJournalCommands(CLI::App& app, Context& ctx) {
     auto* session = app.add_subcommand("session", "add, sign and amend session notes");
     session->require_subcommand(1);
 
-    auto* add = session->add_subcommand("add", "add a draft session from JSON (docs/case-json.md, one session)");
+    auto* add = session->add_subcommand(
+        "add", "add a draft session from JSON (docs/case-json.md, one session)");
     add->add_option("DIR", a.dir, "vault folder")->required();
     add->add_option("CODE", a.code, "client code")->required();
     add->add_option("--json", a.file, "session JSON file")->required();
@@ -158,7 +162,8 @@ void AddJournalCommands(CLI::App& app, Context& ctx) {
     sign->add_option("--user", a.user, "who signs (must be the user who unlocks)")->required();
     sign->callback([&ctx] { ctx.action = [&ctx] { return SessionSign(ctx); }; });
 
-    auto* addendum = session->add_subcommand("addendum", "add an addendum or a correction to a signed note");
+    auto* addendum =
+        session->add_subcommand("addendum", "add an addendum or a correction to a signed note");
     addendum->add_option("DIR", a.dir, "vault folder")->required();
     addendum->add_option("CODE", a.code, "client code")->required();
     addendum->add_option("SESSION_ID", a.sessionId, "session id")->required();
@@ -181,7 +186,8 @@ void AddJournalCommands(CLI::App& app, Context& ctx) {
 
 void AddDueCommand(CLI::App* cases, Context& ctx) {
     Args& a = ctx.args;
-    auto* due = cases->add_subcommand("due", "follow-ups and retention reviews due (tab-separated)");
+    auto* due =
+        cases->add_subcommand("due", "follow-ups and retention reviews due (tab-separated)");
     due->add_option("DIR", a.dir, "vault folder")->required();
     due->add_option("--today", a.year, "count from this date (YYYY-MM-DD) instead of today");
     due->callback([&ctx] { ctx.action = [&ctx] { return Due(ctx); }; });

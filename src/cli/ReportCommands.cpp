@@ -19,7 +19,8 @@ namespace {
 journal::TemplateSet Templates() {
     journal::TemplateSet set = journal::LoadTemplates(journal::ShippedTemplatesDir());
     if (set.templates.empty())
-        throw std::runtime_error("no templates found in " + journal::ShippedTemplatesDir().string());
+        throw std::runtime_error("no templates found in " +
+                                 journal::ShippedTemplatesDir().string());
     return set;
 }
 
@@ -89,7 +90,8 @@ int Stats(Context& ctx) {
         detail += " with answers";
         ctx.out << a.file << "\t" << answers.size() << " answers\n";
     }
-    v.Audit(vault::AuditAction::Export, {}, detail + " over " + std::to_string(cases.size()) + " cases");
+    v.Audit(vault::AuditAction::Export, {},
+            detail + " over " + std::to_string(cases.size()) + " cases");
     ctx.out << a.out << "\t" << cases.size() << " cases\n";
     return 0;
 }
@@ -104,11 +106,14 @@ void AddReportCommands(CLI::App& app, Context& ctx) {
     report->add_option("--kind", a.kind, "followup | supervision | record")
         ->required()
         ->check(CLI::IsMember({"followup", "supervision", "record"}));
-    report->add_flag("--deidentify", a.deidentify, "supervision only: roles, months, no names or free text");
-    report->add_option("--out", a.out, "the PDF to write (written beside as .tmp, then renamed)")->required();
+    report->add_flag("--deidentify", a.deidentify,
+                     "supervision only: roles, months, no names or free text");
+    report->add_option("--out", a.out, "the PDF to write (written beside as .tmp, then renamed)")
+        ->required();
     report->callback([&ctx] { ctx.action = [&ctx] { return Report(ctx); }; });
 
-    auto* stats = app.add_subcommand("stats", "yearly clinic statistics as CSV, counts only (docs/reports.md)");
+    auto* stats = app.add_subcommand(
+        "stats", "yearly clinic statistics as CSV, counts only (docs/reports.md)");
     stats->add_option("DIR", a.dir, "vault folder")->required();
     stats->add_option("--year", a.year, "calendar year, e.g. 2026")->required();
     stats->add_option("--out", a.out, "statistics CSV to write")->required();

@@ -16,7 +16,8 @@ namespace {
 /// message, so a clinic coordinator can fix them all in one go. Exit 1 on any.
 int Check(Context& ctx) {
     namespace fs = std::filesystem;
-    fs::path folder = ctx.args.dir.empty() ? journal::ShippedTemplatesDir() : fs::path(ctx.args.dir);
+    fs::path folder =
+        ctx.args.dir.empty() ? journal::ShippedTemplatesDir() : fs::path(ctx.args.dir);
     if (!fs::is_directory(folder))
         throw UsageError(folder.string() + ": not a folder");
     int files = 0;
@@ -49,13 +50,15 @@ int List(Context& ctx) {
     journal::TemplateSet set = journal::LoadTemplates(journal::ShippedTemplatesDir(), clinic);
     for (std::size_t i = 0; i < set.templates.size(); ++i) {
         const auto& t = set.templates[i];
-        ctx.out << t.id << '\t' << t.version << '\t' << journal::ToString(t.kind) << '\t' << t.Items().size()
-                << '\t' << (set.origins[i] == journal::TemplateOrigin::Clinic ? "clinic" : "shipped") << '\t'
-                << t.title.sv << '\n';
+        ctx.out << t.id << '\t' << t.version << '\t' << journal::ToString(t.kind) << '\t'
+                << t.Items().size() << '\t'
+                << (set.origins[i] == journal::TemplateOrigin::Clinic ? "clinic" : "shipped")
+                << '\t' << t.title.sv << '\n';
     }
     for (const auto& u : set.unavailable)
         ctx.err << "kartbok-cli: unavailable: " << u.file << " ("
-                << (u.problems.empty() ? std::string("unknown problem") : u.problems.front().ToString())
+                << (u.problems.empty() ? std::string("unknown problem")
+                                       : u.problems.front().ToString())
                 << ")\n";
     return set.unavailable.empty() ? kOk : kBadData;
 }
@@ -63,12 +66,15 @@ int List(Context& ctx) {
 } // namespace
 
 void AddTemplateCommands(CLI::App& app, Context& ctx) {
-    auto* templates = app.add_subcommand("templates", "check and list note templates, checklists and forms");
+    auto* templates =
+        app.add_subcommand("templates", "check and list note templates, checklists and forms");
     templates->require_subcommand(1);
-    auto* check = templates->add_subcommand("check", "validate every template in a folder (default: shipped)");
+    auto* check = templates->add_subcommand(
+        "check", "validate every template in a folder (default: shipped)");
     check->add_option("FOLDER", ctx.args.dir, "template folder");
     check->callback([&ctx] { ctx.action = [&ctx] { return Check(ctx); }; });
-    auto* list = templates->add_subcommand("list", "the templates the app offers (shipped + clinic folder)");
+    auto* list =
+        templates->add_subcommand("list", "the templates the app offers (shipped + clinic folder)");
     list->add_option("CLINIC_FOLDER", ctx.args.dir, "a clinic's own template folder");
     list->callback([&ctx] { ctx.action = [&ctx] { return List(ctx); }; });
 }

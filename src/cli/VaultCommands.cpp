@@ -39,7 +39,8 @@ void AddVaultCommands(CLI::App& app, Context& ctx) {
     init->callback([&ctx, &dir, &user] {
         ctx.action = [&ctx, &dir, &user] {
             std::string name = user.empty() ? DefaultUser() : user;
-            vault::Vault v = vault::Vault::Create(dir, name, ReadNewPassword(ctx, name), ctx.Limits());
+            vault::Vault v =
+                vault::Vault::Create(dir, name, ReadNewPassword(ctx, name), ctx.Limits());
             ctx.out << "created vault " << dir << " for " << name << "\n";
             return 0;
         };
@@ -61,7 +62,8 @@ void AddVaultCommands(CLI::App& app, Context& ctx) {
         };
     });
 
-    auto* addSlot = vault->add_subcommand("add-slot", "let another user (or a recovery key) unlock the vault");
+    auto* addSlot =
+        vault->add_subcommand("add-slot", "let another user (or a recovery key) unlock the vault");
     addSlot->add_option("DIR", dir, "vault folder")->required();
     addSlot->add_option("--user", user, "name of the new slot")->required();
     addSlot->callback([&ctx, &dir, &user] {

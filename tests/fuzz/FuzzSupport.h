@@ -37,7 +37,9 @@ inline vault::VaultIdentity FuzzVault() {
     return v;
 }
 
-inline std::span<const unsigned char, 32> KeySpan() { return std::span<const unsigned char, 32>(kVaultKey); }
+inline std::span<const unsigned char, 32> KeySpan() {
+    return std::span<const unsigned char, 32>(kVaultKey);
+}
 
 /// The audit key pair of every fuzz seed (vault.key holds the public half; the
 /// secret half is wrapped under the vault key): fixed, so fuzz_audit can open

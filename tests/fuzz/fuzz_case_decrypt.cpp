@@ -80,8 +80,9 @@ void AsPlaintext(std::span<const unsigned char> bytes) {
         [&] { return vault::DecryptCaseFile(KeySpan(), FuzzVault(), kCaseId, file, "fuzz.kbc"); },
         "a file EncryptCaseFile just wrote does not decrypt");
     Expect(d.plaintext == plain, "decrypting gave other bytes than were encrypted");
-    Expect(d.header.caseId == kCaseId && d.header.generation == generation && d.header.chunkSize == chunk &&
-               d.header.vault == FuzzVault() && d.header.version == vault::kCaseFormatVersion,
+    Expect(d.header.caseId == kCaseId && d.header.generation == generation &&
+               d.header.chunkSize == chunk && d.header.vault == FuzzVault() &&
+               d.header.version == vault::kCaseFormatVersion,
            "the decrypted header differs from what was written");
 
     // A cut anywhere (header, mid-chunk, exactly at a chunk boundary) is refused.

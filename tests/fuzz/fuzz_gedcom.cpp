@@ -23,10 +23,13 @@ void Import(std::string_view bytes, const g::GedcomOptions& options) {
     if (!result)
         return;
     const g::GedcomResult& r = *result;
-    Expect(g::IsStructurallySound(r.family), "ImportGedcom returned a family with structural errors");
-    Expect(r.warnings.size() <= g::kGedcomMaxWarnings + 1, "ImportGedcom returned more warnings than its limit");
+    Expect(g::IsStructurallySound(r.family),
+           "ImportGedcom returned a family with structural errors");
+    Expect(r.warnings.size() <= g::kGedcomMaxWarnings + 1,
+           "ImportGedcom returned more warnings than its limit");
     for (const auto& [xref, id] : r.xrefToPerson)
-        Expect(r.family.FindPerson(id) != nullptr, "xrefToPerson names a person who is not in the family");
+        Expect(r.family.FindPerson(id) != nullptr,
+               "xrefToPerson names a person who is not in the family");
     int indexPeople = 0;
     for (const auto& p : r.family.people)
         indexPeople += p.isIndex ? 1 : 0;

@@ -51,8 +51,9 @@ detail::Bytes Seal(std::span<const unsigned char> body, std::uint64_t counter,
     const std::size_t pos = out.size();
     out.resize(pos + body.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
     unsigned long long clen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + pos, &clen, body.data(), body.size(), out.data(),
-                                               adLen, nullptr, nonce, kartbok::fuzz::kVaultKey.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + pos, &clen, body.data(), body.size(),
+                                               out.data(), adLen, nullptr, nonce,
+                                               kartbok::fuzz::kVaultKey.data());
     out.resize(pos + static_cast<std::size_t>(clen));
     return std::move(out);
 }
@@ -80,7 +81,8 @@ void Parse(std::span<const unsigned char> file, const detail::SecureBuffer& key,
     const detail::Index& index = *parsed;
     for (const auto& e : index.entries) {
         Expect(detail::IsUuid(e.summary.id), "ParseIndex accepted an entry whose id is not a uuid");
-        Expect(e.summary.status <= kartbok::journal::CaseStatus::Archived, "ParseIndex accepted a bad status");
+        Expect(e.summary.status <= kartbok::journal::CaseStatus::Archived,
+               "ParseIndex accepted a bad status");
     }
     const detail::Bytes again = detail::WriteIndex(index, kartbok::fuzz::FuzzVault(), key);
     const detail::Index reread =
@@ -89,7 +91,8 @@ void Parse(std::span<const unsigned char> file, const detail::SecureBuffer& key,
     Expect(reread.generation == index.generation && reread.entries.size() == index.entries.size(),
            "an index changed between write and read");
     for (std::size_t i = 0; i < index.entries.size(); ++i)
-        Expect(SameEntry(index.entries[i], reread.entries[i]), "an index entry changed between write and read");
+        Expect(SameEntry(index.entries[i], reread.entries[i]),
+               "an index entry changed between write and read");
 }
 
 } // namespace
@@ -102,7 +105,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const unsigned char> bytes(data, size);
-    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size());
+    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
+                                   kartbok::fuzz::kVaultKey.size());
     for (const std::uint16_t version : {2, 1})
         Parse(Seal(bytes, size, version), key, true);
     Parse(bytes, key, false);
@@ -116,6 +120,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
                          "See tests/fuzz/README.md.\n");
     std::exit(1);
 }
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) { return 0; }
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) {
+    return 0;
+}
 
 #endif

@@ -27,9 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const kj::TemplateLoadResult r =
         kartbok::fuzz::ExpectSuccess([&] { return kj::ParseTemplate(yaml, "fuzz.yaml"); },
                                      "ParseTemplate threw (it reports problems instead)");
-    Expect(r.value.has_value() == r.problems.empty(), "a template was returned with problems, or none without");
+    Expect(r.value.has_value() == r.problems.empty(),
+           "a template was returned with problems, or none without");
     for (const auto& p : r.problems) {
-        Expect(p.line >= 0 && p.column >= 0 && !p.message.empty(), "a problem without a place or a message");
+        Expect(p.line >= 0 && p.column >= 0 && !p.message.empty(),
+               "a problem without a place or a message");
         (void)p.ToString();
     }
     if (!r.value)
@@ -42,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::vector<kj::TopicEntry> entries;
         std::vector<kj::FormAnswer> answers;
         for (const auto& [from, to] : map) {
-            Expect(kj::MapItemId(t, version, from).has_value(), "an accepted replaces mapping leads nowhere");
+            Expect(kj::MapItemId(t, version, from).has_value(),
+                   "an accepted replaces mapping leads nowhere");
             entries.push_back({from, kj::TopicState::Partly, "n", {"s"}, {1}});
             answers.push_back({from, "v"});
         }

@@ -30,7 +30,9 @@ constexpr std::size_t kReservedAt = 10; // docs/vault-format.md: u16 reserved af
 
 /// Argon2id at the smallest limits takes well under a millisecond; anything
 /// bigger would make the fuzzer measure Argon2, not the parser.
-bool Cheap(const detail::KeySlot& s) { return s.opsLimit <= 2 && s.memLimit <= 64 * 1024; }
+bool Cheap(const detail::KeySlot& s) {
+    return s.opsLimit <= 2 && s.memLimit <= 64 * 1024;
+}
 
 } // namespace
 
@@ -41,9 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!parsed)
         return 0;
     const detail::KeyFile& kf = *parsed;
-    Expect(!kf.slots.empty() && kf.slots.size() <= 64, "ParseKeyFile accepted a slot count out of range");
+    Expect(!kf.slots.empty() && kf.slots.size() <= 64,
+           "ParseKeyFile accepted a slot count out of range");
     for (const auto& s : kf.slots) {
-        Expect(!s.user.empty() && s.user.size() <= 256, "ParseKeyFile accepted a user name out of range");
+        Expect(!s.user.empty() && s.user.size() <= 256,
+               "ParseKeyFile accepted a user name out of range");
         ExpectSuccess([&] { detail::CheckKdfLimits(s.opsLimit, s.memLimit); },
                       "ParseKeyFile accepted KDF limits that CheckKdfLimits refuses");
     }
@@ -54,7 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Expect(detail::WriteKeyFile(kf) == expected, "WriteKeyFile(ParseKeyFile(x)) differs from x");
 
     // The fuzz key is not this file's vault key: the audit key must not open.
-    const detail::SecureBuffer wrongKey(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size());
+    const detail::SecureBuffer wrongKey(kartbok::fuzz::kVaultKey.data(),
+                                        kartbok::fuzz::kVaultKey.size());
     // Opens only for a file made under the fuzz key (make_fuzz_seeds' own).
     (void)ExpectOnlyVaultErrors([&] { return detail::UnwrapAuditSecret(kf, wrongKey); },
                                 "UnwrapAuditSecret", kartbok::fuzz::kDamagedOrTampered);
@@ -73,10 +78,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #else
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    std::fprintf(stderr, "fuzz_vault_key: vault/src/KeyFile.h (ParseKeyFile) is gone; nothing to fuzz. "
-                         "See tests/fuzz/README.md.\n");
+    std::fprintf(stderr,
+                 "fuzz_vault_key: vault/src/KeyFile.h (ParseKeyFile) is gone; nothing to fuzz. "
+                 "See tests/fuzz/README.md.\n");
     std::exit(1);
 }
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) { return 0; }
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t*, std::size_t) {
+    return 0;
+}
 
 #endif

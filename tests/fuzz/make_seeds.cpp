@@ -103,7 +103,8 @@ kj::Case EveryField() {
         p.kind = id == 7 ? g::PersonKind::Miscarriage : g::PersonKind::Person;
         p.givenNames = "Namn" + std::to_string(id);
         p.surname = id % 2 ? "Ett" : "Två";
-        p.birth = id % 2 ? g::FuzzyDate::Full(1950 + static_cast<int>(id), 3, 14) : g::FuzzyDate::About(1960);
+        p.birth = id % 2 ? g::FuzzyDate::Full(1950 + static_cast<int>(id), 3, 14)
+                         : g::FuzzyDate::About(1960);
         p.deceased = id == 1;
         if (p.deceased)
             p.death = g::FuzzyDate::Year(2001);
@@ -116,8 +117,12 @@ kj::Case EveryField() {
         p.nudgeX = id == 3 ? -12.5 : 0;
         f.people.push_back(p);
     }
-    f.unions.push_back({8, 1, 2, g::UnionKind::Marriage,
-                        {{g::UnionEventKind::Married, 1975}, {g::UnionEventKind::Divorced, 1990},
+    f.unions.push_back({8,
+                        1,
+                        2,
+                        g::UnionKind::Marriage,
+                        {{g::UnionEventKind::Married, 1975},
+                         {g::UnionEventKind::Divorced, 1990},
                          {g::UnionEventKind::Reunited, 1995}},
                         0});
     f.unions.push_back({9, 1, 3, g::UnionKind::Affair, {{g::UnionEventKind::Separated, 0}}, 1});
@@ -154,14 +159,23 @@ kj::Case EveryField() {
     draft.id = "00000000-0000-4000-8000-00000000a002";
     draft.type = kj::SessionType::Couple;
     c.sessions.push_back(draft);
-    c.checklists.push_back({"deep-interview", 1,
+    c.checklists.push_back({"deep-interview",
+                            1,
                             {{"family-map", kj::TopicState::Covered, "klar", {s.id}, {1, 4}},
                              {"childhood", kj::TopicState::Partly, "", {}, {}},
                              {"puberty", kj::TopicState::NotYet, "", {}, {}}}});
-    c.forms.push_back({"00000000-0000-4000-8000-00000000f001", "form-start", 1, kj::FormPhase::Start,
-                       {2024, 2, 29}, {{"q1", "yes"}, {"q2", "3"}}});
-    c.forms.push_back({"00000000-0000-4000-8000-00000000f002", "form-end", 1, kj::FormPhase::FollowUp,
-                       {2026, 6, 30}, {{"q1", "fritext"}}});
+    c.forms.push_back({"00000000-0000-4000-8000-00000000f001",
+                       "form-start",
+                       1,
+                       kj::FormPhase::Start,
+                       {2024, 2, 29},
+                       {{"q1", "yes"}, {"q2", "3"}}});
+    c.forms.push_back({"00000000-0000-4000-8000-00000000f002",
+                       "form-end",
+                       1,
+                       kj::FormPhase::FollowUp,
+                       {2026, 6, 30},
+                       {{"q1", "fritext"}}});
     return c;
 }
 
@@ -185,15 +199,17 @@ std::vector<std::pair<std::string, kj::Case>> Pieces(const std::string& name, co
         kj::Case sessions = rest;
         sessions.checklists.clear();
         sessions.forms.clear();
-        sessions.sessions.assign(c.sessions.begin() + static_cast<std::ptrdiff_t>(i),
-                                 c.sessions.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, c.sessions.size())));
+        sessions.sessions.assign(
+            c.sessions.begin() + static_cast<std::ptrdiff_t>(i),
+            c.sessions.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, c.sessions.size())));
         out.emplace_back(name + "-sessions-" + std::to_string(i), sessions);
     }
     return out;
 }
 
 std::vector<unsigned char> IndexBody(const std::vector<kj::Case>& cases) {
-    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size());
+    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
+                                   kartbok::fuzz::kVaultKey.size());
     detail::Index index;
     index.generation = cases.size() + 1;
     for (const auto& c : cases) {
@@ -207,9 +223,9 @@ std::vector<unsigned char> IndexBody(const std::vector<kj::Case>& cases) {
     constexpr std::size_t kAd = 36, kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     std::vector<unsigned char> body(file.size());
     unsigned long long len = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(body.data(), &len, nullptr, file.data() + kAd + kNonce,
-                                                   file.size() - kAd - kNonce, file.data(), kAd,
-                                                   file.data() + kAd, key.Data()) != 0) {
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            body.data(), &len, nullptr, file.data() + kAd + kNonce, file.size() - kAd - kNonce,
+            file.data(), kAd, file.data() + kAd, key.Data()) != 0) {
         std::cerr << "make_fuzz_seeds: index.kbx layout is not what docs/vault-format.md says\n";
         std::exit(1);
     }
@@ -218,15 +234,16 @@ std::vector<unsigned char> IndexBody(const std::vector<kj::Case>& cases) {
 }
 
 detail::Bytes KeyFileWithSlots(int slots) {
-    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size());
+    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
+                                   kartbok::fuzz::kVaultKey.size());
     detail::KeyFile kf;
     kf.vault = kartbok::fuzz::FuzzVault();
     detail::SecureBuffer auditSecret(crypto_box_SECRETKEYBYTES);
     crypto_box_keypair(kf.auditPublic.data(), auditSecret.Data());
     detail::WrapAuditSecret(kf, auditSecret, key);
     for (int i = 0; i < slots; ++i)
-        kf.slots.push_back(detail::MakeSlot(kf, i == 0 ? "anna" : "user-" + std::to_string(i), kPassword,
-                                            vault::KdfLimits::Minimum(), key));
+        kf.slots.push_back(detail::MakeSlot(kf, i == 0 ? "anna" : "user-" + std::to_string(i),
+                                            kPassword, vault::KdfLimits::Minimum(), key));
     return detail::WriteKeyFile(kf);
 }
 
@@ -348,7 +365,8 @@ int main(int argc, char** argv) {
     std::istringstream list(Run({"case", "list", demo, "--password-stdin"}).out);
     for (std::string line; std::getline(list, line);) {
         const std::string code = line.substr(0, line.find('\t'));
-        const std::string json = Run({"case", "show", demo, code, "--json", "--password-stdin"}).out;
+        const std::string json =
+            Run({"case", "show", demo, code, "--json", "--password-stdin"}).out;
         const kj::Case c = kartbok::cli::CaseFromJson(kartbok::cli::ParseJson(json, code));
         for (auto& piece : Pieces("demo-" + code, c))
             cases.push_back(std::move(piece));
@@ -360,11 +378,13 @@ int main(int argc, char** argv) {
     for (const auto& [name, c] : cases) {
         const std::string text = vault::SerializeCase(c);
         Write(seeds / "fuzz_case_deserialize" / (name + ".txt"), text);
-        Write(seeds / "fuzz_case_json" / (name + ".json"), kartbok::cli::CaseToJson(c).dump() + "\n");
+        Write(seeds / "fuzz_case_json" / (name + ".json"),
+              kartbok::cli::CaseToJson(c).dump() + "\n");
         // Alternate chunk sizes: one chunk, and many small ones.
         const std::size_t chunk = generation % 2 ? vault::kCaseChunkSize : 512;
         Write(seeds / "fuzz_case_decrypt" / (name + ".kbc"),
-              vault::EncryptCaseFile(key, kartbok::fuzz::FuzzVault(), c.id, generation++, text, chunk));
+              vault::EncryptCaseFile(key, kartbok::fuzz::FuzzVault(), c.id, generation++, text,
+                                     chunk));
     }
     Write(seeds / "fuzz_case_json" / "family-only.json",
           kartbok::cli::FamilyToJson(EveryField().family).dump() + "\n");
@@ -386,7 +406,8 @@ int main(int argc, char** argv) {
     Write(seeds / "fuzz_index" / "one-v1.bin", v1);
 
     Write(seeds / "fuzz_vault_key" / "demo.key", Read(fs::path(demo) / "vault.key"));
-    Write(seeds / "fuzz_vault_key" / "golden-v1.key", Read(source / "tests/data/vault/v1/vault.key"));
+    Write(seeds / "fuzz_vault_key" / "golden-v1.key",
+          Read(source / "tests/data/vault/v1/vault.key"));
     Write(seeds / "fuzz_vault_key" / "three-slots.key", KeyFileWithSlots(3));
 
     const detail::Bytes audit = AuditLog(tmp / "audit.kbl", false);
@@ -414,6 +435,7 @@ int main(int argc, char** argv) {
 
     std::error_code ec;
     fs::remove_all(tmp, ec);
-    std::cout << "make_fuzz_seeds: wrote seeds for " << cases.size() << " cases into " << seeds.string() << "\n";
+    std::cout << "make_fuzz_seeds: wrote seeds for " << cases.size() << " cases into "
+              << seeds.string() << "\n";
     return 0;
 }

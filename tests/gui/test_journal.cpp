@@ -8,8 +8,8 @@
 
 #include "AuditDialog.h"
 #include "ChecklistSidePanel.h"
-#include "InterviewPage.h"
 #include "ClientListPanel.h"
+#include "InterviewPage.h"
 #include "JournalPage.h"
 #include "JournalPresenter.h"
 #include "MainFrame.h"
@@ -105,8 +105,9 @@ TEST_CASE("the overview counts open deep-interview topics and lays out the cours
     c.firstContact = {2026, 1, 10};
     c.sessions = {Draft("a", journal::StartOf({2026, 2, 1}))};
     c.sessions[0].nextSteps = "Bring the family photos.";
-    c.checklists.push_back({deep->id, deep->version, {{deep->Items()[0]->id,
-                                                       journal::TopicState::Covered, {}, {}, {}}}});
+    c.checklists.push_back({deep->id,
+                            deep->version,
+                            {{deep->Items()[0]->id, journal::TopicState::Covered, {}, {}, {}}}});
     const auto p = ChecklistProgress(c, *deep, "en");
     CHECK(p.covered == 1);
     CHECK(p.total == static_cast<int>(deep->Items().size()));
@@ -137,7 +138,8 @@ TEST_CASE("audit rows are newest first and filter by action, user and case",
     CHECK(AuditUsers(log) == std::vector<std::string>{"anna", "bo"});
 }
 
-TEST_CASE("the client list marks follow-ups and reviews that are due", "[gui][journal][presenter]") {
+TEST_CASE("the client list marks follow-ups and reviews that are due",
+          "[gui][journal][presenter]") {
     std::vector<vault::CaseSummary> cases(3);
     cases[0] = {"1", "A", journal::CaseStatus::Ended, {2026, 3, 20}, {2025, 9, 1}, 5, 1};
     cases[1] = {"2", "B", journal::CaseStatus::Ended, {2026, 9, 1}, {2026, 3, 1}, 5, 1};
@@ -166,8 +168,8 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     fields.firstContact = today.AddMonths(-2);
     fields.start = today.AddMonths(-1);
     fields.status = journal::CaseStatus::Ongoing;
-    doc->Execute(std::make_unique<CaseEdit>(std::make_unique<journal::SetCaseFields>(fields),
-                                            "Edit case"));
+    doc->Execute(
+        std::make_unique<CaseEdit>(std::make_unique<journal::SetCaseFields>(fields), "Edit case"));
     JournalPage* page = ShowJournal(frame);
 
     // The first note of a case starts from the first-visit guide.

@@ -15,14 +15,22 @@ namespace kartbok::vault {
 
 const char* ToString(FsCall call) {
     switch (call) {
-    case FsCall::Open: return "open";
-    case FsCall::Write: return "write";
-    case FsCall::Fsync: return "fsync";
-    case FsCall::Close: return "close";
-    case FsCall::Rename: return "rename";
-    case FsCall::Link: return "link";
-    case FsCall::Unlink: return "unlink";
-    case FsCall::FsyncDir: return "fsync-dir";
+    case FsCall::Open:
+        return "open";
+    case FsCall::Write:
+        return "write";
+    case FsCall::Fsync:
+        return "fsync";
+    case FsCall::Close:
+        return "close";
+    case FsCall::Rename:
+        return "rename";
+    case FsCall::Link:
+        return "link";
+    case FsCall::Unlink:
+        return "unlink";
+    case FsCall::FsyncDir:
+        return "fsync-dir";
     }
     return "?";
 }
@@ -66,7 +74,9 @@ public:
     }
 };
 
-std::string OsError(int err) { return std::strerror(err); }
+std::string OsError(int err) {
+    return std::strerror(err);
+}
 
 } // namespace
 
@@ -123,7 +133,8 @@ int FaultInjectingFileSystem::Fsync(int fd) {
 int FaultInjectingFileSystem::Close(int fd) {
     const std::string path = m_fdPaths[fd];
     m_fdPaths.erase(fd);
-    const int rc = m_inner->Close(fd); // like Linux: the fd is gone even when close reports an error
+    const int rc =
+        m_inner->Close(fd); // like Linux: the fd is gone even when close reports an error
     if (Hit(FsCall::Close, path))
         return -1;
     return rc;

@@ -88,15 +88,16 @@ void WriteAll(FileSystem& fs, int fd, const Bytes& data) {
     while (done < data.size()) {
         const long n = fs.Write(fd, data.data() + done, data.size() - done);
         if (n <= 0)
-            throw VaultError(VaultError::Kind::Io, kLabel + ": could not append: " +
-                                                       std::strerror(n < 0 ? errno : EIO));
+            throw VaultError(VaultError::Kind::Io,
+                             kLabel + ": could not append: " + std::strerror(n < 0 ? errno : EIO));
         done += static_cast<std::size_t>(n);
     }
 }
 
 } // namespace
 
-void CreateAuditFile(FileSystem& fs, const std::filesystem::path& file, const VaultIdentity& vault) {
+void CreateAuditFile(FileSystem& fs, const std::filesystem::path& file,
+                     const VaultIdentity& vault) {
     AtomicWriteFile(fs, file, Header(vault), false);
 }
 
@@ -117,8 +118,8 @@ void AppendAudit(FileSystem& fs, const AuditWriter& writer, AuditEntry entry) {
         ~Closer() { fs.Close(fd); } // releases the flock too
     } closer{fs, fd};
     auto osError = [](const char* what) {
-        return VaultError(VaultError::Kind::Io, kLabel + ": could not " + what + ": " +
-                                                    std::strerror(errno));
+        return VaultError(VaultError::Kind::Io,
+                          kLabel + ": could not " + what + ": " + std::strerror(errno));
     };
     // Serialises appenders (two instances on one vault): the chain needs the
     // previous record, so read-hash-append must not interleave.
@@ -140,15 +141,18 @@ void AppendAudit(FileSystem& fs, const AuditWriter& writer, AuditEntry entry) {
         t = *cache;
     } else {
         Bytes head(std::min<std::uint64_t>(fileSize, kHeaderBytes));
-        if (!head.empty() && ::pread(fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size()))
+        if (!head.empty() &&
+            ::pread(fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size()))
             throw osError("read the log");
         if (fileSize == 0) {
             prefix = Header(writer.vault);
             t.last = HashBytes(prefix);
             t.size = 0;
-            entry.detail = entry.detail.empty() ? std::string(kAuditRestarted)
-                                                : std::string(kAuditRestarted) + "; " + entry.detail;
-        } else if (head.size() < kHeaderBytes || std::memcmp(head.data(), kMagic, sizeof kMagic) != 0) {
+            entry.detail = entry.detail.empty()
+                               ? std::string(kAuditRestarted)
+                               : std::string(kAuditRestarted) + "; " + entry.detail;
+        } else if (head.size() < kHeaderBytes ||
+                   std::memcmp(head.data(), kMagic, sizeof kMagic) != 0) {
             throw VaultError(VaultError::Kind::Damaged,
                              kLabel + ": damaged (not an audit log); nothing was appended");
         } else {
@@ -169,7 +173,8 @@ void AppendAudit(FileSystem& fs, const AuditWriter& writer, AuditEntry entry) {
         if (len > kMaxRecord || len > fileSize - pos - 4)
             break;
         Bytes rec(4 + len);
-        if (::pread(fd, rec.data(), rec.size(), static_cast<off_t>(pos)) != static_cast<ssize_t>(rec.size()))
+        if (::pread(fd, rec.data(), rec.size(), static_cast<off_t>(pos)) !=
+            static_cast<ssize_t>(rec.size()))
             throw osError("read the log");
         t.last = HashBytes(rec);
         ++t.count;
@@ -278,15 +283,16 @@ AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const Vault
             continue;
         }
         SecureBuffer plain(sealedLen - crypto_box_SEALBYTES + 1);
-        if (crypto_box_seal_open(plain.Data(), bytes.data() + off + 4, sealedLen,
-                                 publicKey.data(), secretKey.Data()) != 0) {
+        if (crypto_box_seal_open(plain.Data(), bytes.data() + off + 4, sealedLen, publicKey.data(),
+                                 secretKey.Data()) != 0) {
             problem(where + " does not decrypt (edited or damaged)");
             prev = self;
             continue;
         }
         try {
-            ByteReader r(std::span<const unsigned char>(plain.Data(), sealedLen - crypto_box_SEALBYTES),
-                         kLabel);
+            ByteReader r(
+                std::span<const unsigned char>(plain.Data(), sealedLen - crypto_box_SEALBYTES),
+                kLabel);
             AuditEntry e;
             e.seq = r.U64();
             Hash recPrev{};

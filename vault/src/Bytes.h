@@ -24,9 +24,7 @@ public:
     void I32(std::int32_t v) { U32(static_cast<std::uint32_t>(v)); }
     void I64(std::int64_t v) { U64(static_cast<std::uint64_t>(v)); }
     void Raw(std::span<const unsigned char> b) { m_out.insert(m_out.end(), b.begin(), b.end()); }
-    void Raw(const std::string& s) {
-        m_out.insert(m_out.end(), s.begin(), s.end());
-    }
+    void Raw(const std::string& s) { m_out.insert(m_out.end(), s.begin(), s.end()); }
     /// u32 length, then the bytes.
     void Str(const std::string& s) {
         U32(static_cast<std::uint32_t>(s.size()));

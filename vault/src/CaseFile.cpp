@@ -17,8 +17,8 @@ namespace kartbok::vault {
 namespace {
 
 using detail::ByteReader;
-using detail::ByteWriter;
 using detail::Bytes;
+using detail::ByteWriter;
 
 constexpr unsigned char kMagic[8] = {'K', 'B', 'C', 'A', 'S', 'E', 0, 1};
 constexpr std::size_t kWrapNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
@@ -92,7 +92,8 @@ std::vector<unsigned char> EncryptCaseFile(std::span<const unsigned char, 32> va
 
     Bytes& out = w.Out();
     const std::size_t headerLen = out.size();
-    const std::size_t chunks = std::max<std::size_t>(1, (plaintext.size() + chunkSize - 1) / chunkSize);
+    const std::size_t chunks =
+        std::max<std::size_t>(1, (plaintext.size() + chunkSize - 1) / chunkSize);
     out.resize(headerLen + plaintext.size() + chunks * kChunkOverhead);
     // Bind the whole clear header to the stream: the first chunk's tag covers
     // it, so no header byte can change without the body failing.

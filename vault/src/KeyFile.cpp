@@ -12,7 +12,9 @@ KdfLimits KdfLimits::Moderate() {
 KdfLimits KdfLimits::Interactive() {
     return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
-KdfLimits KdfLimits::Minimum() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
+KdfLimits KdfLimits::Minimum() {
+    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
 
 namespace detail {
 namespace {
@@ -193,10 +195,9 @@ SecureBuffer UnwrapAuditSecret(const KeyFile& kf, const SecureBuffer& vaultKey) 
     const Bytes ad = AuditAd(kf);
     SecureBuffer secret(crypto_box_SECRETKEYBYTES);
     unsigned long long len = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(secret.Data(), &len, nullptr,
-                                                   kf.auditWrapped.data(), kf.auditWrapped.size(),
-                                                   ad.data(), ad.size(), kf.auditNonce.data(),
-                                                   vaultKey.Data()) != 0)
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            secret.Data(), &len, nullptr, kf.auditWrapped.data(), kf.auditWrapped.size(), ad.data(),
+            ad.size(), kf.auditNonce.data(), vaultKey.Data()) != 0)
         throw VaultError(VaultError::Kind::Damaged,
                          "vault.key: damaged (the audit key does not authenticate)");
     unsigned char pk[crypto_box_PUBLICKEYBYTES];

@@ -95,7 +95,8 @@ bool WriteNewFile(const std::filesystem::path& p, const std::string& text) {
         ::unlink(p.c_str());
         errno = err;
         throw VaultError(VaultError::Kind::Io,
-                         p.filename().string() + ": could not write the lock: " + std::strerror(err));
+                         p.filename().string() +
+                             ": could not write the lock: " + std::strerror(err));
     }
     return true;
 }

@@ -61,7 +61,8 @@ std::uint64_t PeekCount() {
         throw Malformed{"no input"};
     std::string_view rest = t_input->Rest();
     std::size_t i = 0;
-    while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\n' || rest[i] == '\t' || rest[i] == '\r'))
+    while (i < rest.size() &&
+           (rest[i] == ' ' || rest[i] == '\n' || rest[i] == '\t' || rest[i] == '\r'))
         ++i;
     std::uint64_t v = 0;
     int digits = 0;
@@ -75,7 +76,9 @@ std::uint64_t PeekCount() {
     return v;
 }
 
-std::size_t RemainingInput() { return t_input == nullptr ? 0 : t_input->Rest().size(); }
+std::size_t RemainingInput() {
+    return t_input == nullptr ? 0 : t_input->Rest().size();
+}
 
 template <class Ar> void Text(Ar& ar, std::string& s) {
     if constexpr (Ar::is_loading::value) {
@@ -165,60 +168,60 @@ using vault::Text;
 template <class Ar> void serialize(Ar& ar, genogram::FuzzyDate& d, const unsigned version) {
     CheckVersion(version);
     Enum(ar, d.precision, genogram::DatePrecision::Full);
-    ar & d.year & d.month & d.day;
+    ar& d.year& d.month& d.day;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Person& p, const unsigned version) {
     CheckVersion(version);
-    ar & p.id;
+    ar& p.id;
     Enum(ar, p.gender, genogram::Gender::Other);
     Enum(ar, p.kind, genogram::PersonKind::SignificantOther);
     Text(ar, p.givenNames);
     Text(ar, p.surname);
-    ar & p.birth & p.death & p.deceased & p.isIndex & p.placeholder;
+    ar& p.birth& p.death& p.deceased& p.isIndex& p.placeholder;
     Text(ar, p.occupation);
     Text(ar, p.place);
     Text(ar, p.note);
     Byte(ar, p.conditions);
-    ar & p.nudgeX;
+    ar& p.nudgeX;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::UnionEvent& e, const unsigned version) {
     CheckVersion(version);
     Enum(ar, e.kind, genogram::UnionEventKind::Reunited);
-    ar & e.year;
+    ar& e.year;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Union& u, const unsigned version) {
     CheckVersion(version);
-    ar & u.id & u.partnerA & u.partnerB;
+    ar& u.id& u.partnerA& u.partnerB;
     Enum(ar, u.kind, genogram::UnionKind::Affair);
     Seq(ar, u.events);
-    ar & u.order;
+    ar& u.order;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::ChildLink& c, const unsigned version) {
     CheckVersion(version);
-    ar & c.child & c.parents & c.singleParent;
+    ar& c.child& c.parents& c.singleParent;
     Enum(ar, c.kind, genogram::ChildKind::Step);
-    ar & c.birthOrder & c.twinGroup;
+    ar& c.birthOrder& c.twinGroup;
     Enum(ar, c.twinKind, genogram::TwinKind::Identical);
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Relation& r, const unsigned version) {
     CheckVersion(version);
-    ar & r.id & r.from & r.to;
+    ar& r.id& r.from& r.to;
     Enum(ar, r.kind, genogram::RelationKind::Neglect);
-    ar & r.directed;
+    ar& r.directed;
     Text(ar, r.note);
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Household& h, const unsigned version) {
     CheckVersion(version);
-    ar & h.id;
+    ar& h.id;
     Text(ar, h.label);
     Seq(ar, h.members);
-    ar & h.fromYear & h.toYear;
+    ar& h.fromYear& h.toYear;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Family& f, const unsigned version) {
@@ -228,12 +231,12 @@ template <class Ar> void serialize(Ar& ar, genogram::Family& f, const unsigned v
     Seq(ar, f.children);
     Seq(ar, f.relations);
     Seq(ar, f.households);
-    ar & f.nextId;
+    ar& f.nextId;
 }
 
 template <class Ar> void serialize(Ar& ar, journal::Date& d, const unsigned version) {
     CheckVersion(version);
-    ar & d.year & d.month & d.day;
+    ar& d.year& d.month& d.day;
 }
 
 template <class Ar> void serialize(Ar& ar, journal::NoteField& f, const unsigned version) {
@@ -245,7 +248,7 @@ template <class Ar> void serialize(Ar& ar, journal::NoteField& f, const unsigned
 template <class Ar> void serialize(Ar& ar, journal::Addendum& a, const unsigned version) {
     CheckVersion(version);
     Text(ar, a.author);
-    ar & a.time;
+    ar& a.time;
     Text(ar, a.text);
     Text(ar, a.reason);
     Text(ar, a.correctsField);
@@ -254,20 +257,20 @@ template <class Ar> void serialize(Ar& ar, journal::Addendum& a, const unsigned 
 template <class Ar> void serialize(Ar& ar, journal::Session& s, const unsigned version) {
     CheckVersion(version);
     Text(ar, s.id);
-    ar & s.start & s.minutes;
+    ar& s.start& s.minutes;
     Enum(ar, s.type, journal::SessionType::FollowUp);
     Seq(ar, s.participants);
     Text(ar, s.templateId);
-    ar & s.templateVersion;
+    ar& s.templateVersion;
     Seq(ar, s.fields);
     Seq(ar, s.themes);
     Seq(ar, s.methods);
     Text(ar, s.nextSteps);
-    ar & s.nextAppointment;
+    ar& s.nextAppointment;
     Text(ar, s.author);
-    ar & s.created & s.isSigned;
+    ar& s.created& s.isSigned;
     Text(ar, s.signedBy);
-    ar & s.signedAt;
+    ar& s.signedAt;
     Seq(ar, s.addenda);
 }
 
@@ -283,7 +286,7 @@ template <class Ar> void serialize(Ar& ar, journal::TopicEntry& t, const unsigne
 template <class Ar> void serialize(Ar& ar, journal::ChecklistRun& r, const unsigned version) {
     CheckVersion(version);
     Text(ar, r.templateId);
-    ar & r.templateVersion;
+    ar& r.templateVersion;
     Seq(ar, r.entries);
 }
 
@@ -297,9 +300,9 @@ template <class Ar> void serialize(Ar& ar, journal::FormResponse& r, const unsig
     CheckVersion(version);
     Text(ar, r.id);
     Text(ar, r.templateId);
-    ar & r.templateVersion;
+    ar& r.templateVersion;
     Enum(ar, r.phase, journal::FormPhase::FollowUp);
-    ar & r.date;
+    ar& r.date;
     Seq(ar, r.answers);
 }
 
@@ -311,8 +314,8 @@ template <class Ar> void serialize(Ar& ar, journal::Case& c, const unsigned vers
     Text(ar, c.contact);
     Text(ar, c.reasonForContact);
     Enum(ar, c.status, journal::CaseStatus::Archived);
-    ar & c.firstContact & c.start & c.end & c.followUpDue & c.followUpMonths;
-    ar & c.family;
+    ar& c.firstContact& c.start& c.end& c.followUpDue& c.followUpMonths;
+    ar& c.family;
     Seq(ar, c.sessions);
     Seq(ar, c.checklists);
     Seq(ar, c.forms);

@@ -31,7 +31,9 @@ SecureBuffer::SecureBuffer(const unsigned char* data, std::size_t size) : Secure
         std::copy(data, data + size, m_data);
 }
 
-SecureBuffer::~SecureBuffer() { Wipe(); }
+SecureBuffer::~SecureBuffer() {
+    Wipe();
+}
 
 SecureBuffer::SecureBuffer(SecureBuffer&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)) {}

@@ -157,9 +157,15 @@ Vault Vault::Open(const std::filesystem::path& dir, const std::string& password)
     return Vault(std::move(impl));
 }
 
-const std::filesystem::path& Vault::Dir() const { return m_impl->dir; }
-const std::string& Vault::User() const { return m_impl->user; }
-bool Vault::IsLocked() const { return !m_impl || m_impl->locked; }
+const std::filesystem::path& Vault::Dir() const {
+    return m_impl->dir;
+}
+const std::string& Vault::User() const {
+    return m_impl->user;
+}
+bool Vault::IsLocked() const {
+    return !m_impl || m_impl->locked;
+}
 
 void Vault::Lock() {
     if (!m_impl)

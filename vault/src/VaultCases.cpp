@@ -161,7 +161,8 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
     }
     // Stamped before reading: a change after this shows as another stamp at save time.
     const auto stamp = detail::StampOf(m_impl->CasePath(caseId));
-    CheckedCase checked = CheckCase({m_impl->CasePath(caseId), m_impl->Key(), m_impl->keyFile.vault}, *entry);
+    CheckedCase checked =
+        CheckCase({m_impl->CasePath(caseId), m_impl->Key(), m_impl->keyFile.vault}, *entry);
     if (checked.indexBehind) {
         // The save wrote the case and was interrupted before the index: the file
         // is authentic and newer, so the index catches up rather than crying wolf.
@@ -280,7 +281,8 @@ void Vault::SaveCase(const journal::Case& c) {
     const std::uint64_t generation = known->second.generation + 1;
     std::string plain = SerializeCase(c);
     WipeOnExit wipe{plain};
-    const auto bytes = EncryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, c.id, generation, plain);
+    const auto bytes =
+        EncryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, c.id, generation, plain);
     const detail::Hash hash = detail::HashBytes(bytes);
     try {
         AtomicWriteFile(*m_impl->fs, path, bytes, true);
@@ -338,7 +340,9 @@ VerifyReport Vault::Verify() {
     if (index) {
         for (const auto& entry : index->entries) {
             try {
-                const CheckedCase checked = CheckCase({m_impl->CasePath(entry.summary.id), m_impl->Key(), m_impl->keyFile.vault}, entry);
+                const CheckedCase checked = CheckCase(
+                    {m_impl->CasePath(entry.summary.id), m_impl->Key(), m_impl->keyFile.vault},
+                    entry);
                 if (checked.indexBehind)
                     add(entry.summary.id + ".kbc: newer than the index (generation " +
                         std::to_string(checked.generation) + " vs " +
@@ -358,7 +362,8 @@ VerifyReport Vault::Verify() {
         if (!detail::IsUuid(id))
             add(fname + ": not a case file name Kartbok makes");
         else if (index && index->Find(id) == nullptr)
-            add(fname + ": not in the index (added from elsewhere, or its creation was interrupted)");
+            add(fname +
+                ": not in the index (added from elsewhere, or its creation was interrupted)");
     }
     const auto audit = detail::ReadAuditFile(m_impl->AuditPath(), m_impl->keyFile.vault,
                                              m_impl->keyFile.auditPublic, m_impl->auditSecret,

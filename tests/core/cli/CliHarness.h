@@ -44,7 +44,8 @@ inline CliResult CliRun(std::initializer_list<std::string> args, const std::stri
 struct ScratchDir {
     std::filesystem::path path;
     ScratchDir() {
-        std::string templ = (std::filesystem::temp_directory_path() / "kartbok-test-XXXXXX").string();
+        std::string templ =
+            (std::filesystem::temp_directory_path() / "kartbok-test-XXXXXX").string();
         if (!::mkdtemp(templ.data()))
             throw std::runtime_error("cannot create a temporary folder");
         path = templ;

@@ -19,7 +19,9 @@ const std::string kPw = "correct horse battery";
 
 std::string MakeVault(const ScratchDir& tmp) {
     std::string dir = (tmp.path / "vault").string();
-    auto r = CliRun({"--kdf", "minimum", "vault", "init", dir, "--user", "anna", "--password-stdin"}, kPw + "\n");
+    auto r =
+        CliRun({"--kdf", "minimum", "vault", "init", dir, "--user", "anna", "--password-stdin"},
+               kPw + "\n");
     REQUIRE(r.code == 0);
     return dir;
 }
@@ -33,15 +35,19 @@ void WriteFile(const std::filesystem::path& p, const std::string& text) {
 TEST_CASE("vault init, case new and case list follow the contract", "[cli]") {
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);
-    auto created = CliRun({"case", "new", dir, "--code", "GBG-2026-001", "--password-stdin"}, kPw + "\n");
+    auto created =
+        CliRun({"case", "new", dir, "--code", "GBG-2026-001", "--password-stdin"}, kPw + "\n");
     REQUIRE(created.code == 0);
-    CHECK(std::regex_match(created.out, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n")));
+    CHECK(std::regex_match(
+        created.out,
+        std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n")));
 
     auto list = CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n");
     REQUIRE(list.code == 0);
     CHECK(list.out == "GBG-2026-001\tenquiry\t0\t\n");
 
-    auto dup = CliRun({"case", "new", dir, "--code", "GBG-2026-001", "--password-stdin"}, kPw + "\n");
+    auto dup =
+        CliRun({"case", "new", dir, "--code", "GBG-2026-001", "--password-stdin"}, kPw + "\n");
     CHECK(dup.code == 2);
     CHECK(dup.OneLineError());
 }
@@ -61,10 +67,12 @@ TEST_CASE("usage errors are exit 2", "[cli]") {
     CHECK(CliRun({}, "").code == 2);
     CHECK(CliRun({"case"}, "").code == 2);
     CHECK(CliRun({"case", "frobnicate"}, "").code == 2);
-    auto noVault = CliRun({"case", "list", (tmp.path / "nowhere").string(), "--password-stdin"}, kPw + "\n");
+    auto noVault =
+        CliRun({"case", "list", (tmp.path / "nowhere").string(), "--password-stdin"}, kPw + "\n");
     CHECK(noVault.code == 2);
     CHECK(noVault.OneLineError());
-    auto noPassword = CliRun({"case", "list", (tmp.path / "nowhere").string(), "--password-stdin"}, "");
+    auto noPassword =
+        CliRun({"case", "list", (tmp.path / "nowhere").string(), "--password-stdin"}, "");
     CHECK(noPassword.code == 2);
     std::string dir = MakeVault(tmp);
     auto unknownCase = CliRun({"case", "show", dir, "NOPE-1", "--password-stdin"}, kPw + "\n");
@@ -77,20 +85,25 @@ TEST_CASE("case show --json and case import round-trip byte for byte", "[cli]") 
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);
     std::string demoDir = (tmp.path / "demo").string();
-    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
-    auto shown = CliRun({"case", "show", demoDir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code ==
+            0);
+    auto shown =
+        CliRun({"case", "show", demoDir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
     REQUIRE(shown.code == 0);
     auto file = tmp.path / "case.json";
     WriteFile(file, shown.out);
 
     // Into another vault, keeping its id: show prints exactly the same bytes.
-    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code == 0);
-    auto again = CliRun({"case", "show", dir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
+    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code ==
+            0);
+    auto again =
+        CliRun({"case", "show", dir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
     REQUIRE(again.code == 0);
     CHECK(again.out == shown.out);
 
     // Importing the same file again replaces the case in place.
-    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code == 0);
+    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code ==
+            0);
     auto list = CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n");
     CHECK(std::count(list.out.begin(), list.out.end(), '\n') == 1);
 }
@@ -106,7 +119,8 @@ TEST_CASE("case import refuses bad JSON with the path of the problem and writes 
     CHECK(r.OneLineError());
     CHECK(r.err.find("case.sessions[0].start") != std::string::npos);
 
-    WriteFile(file, R"({"format":"kartbok-case","version":1e999})"); // out_of_range, not parse_error
+    WriteFile(file,
+              R"({"format":"kartbok-case","version":1e999})"); // out_of_range, not parse_error
     r = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
     CHECK(r.code == 1);
     CHECK(r.OneLineError());
@@ -128,23 +142,30 @@ TEST_CASE("case import refuses bad JSON with the path of the problem and writes 
 TEST_CASE("sessions are added, signed and amended from the command line", "[cli]") {
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);
-    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code == 0);
+    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code ==
+            0);
     auto file = tmp.path / "session.json";
     WriteFile(file, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
                        "template":{"id":"note-free","version":1},
                        "fields":[{"id":"text","text":"Samtal om skam och skuld."}]})");
-    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"}, kPw + "\n");
+    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"},
+                        kPw + "\n");
     REQUIRE(added.code == 0);
     std::string id = added.out.substr(0, added.out.size() - 1);
 
-    CHECK(CliRun({"session", "sign", dir, "C-1", id, "--user", "erik", "--password-stdin"}, kPw + "\n").code == 2);
-    REQUIRE(CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"}, kPw + "\n").code == 0);
-    auto resign = CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"}, kPw + "\n");
+    CHECK(CliRun({"session", "sign", dir, "C-1", id, "--user", "erik", "--password-stdin"},
+                 kPw + "\n")
+              .code == 2);
+    REQUIRE(CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
+    auto resign = CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"},
+                         kPw + "\n");
     CHECK(resign.code == 1);
     CHECK(resign.OneLineError());
 
-    REQUIRE(CliRun({"session", "addendum", dir, "C-1", id, "--user", "anna", "--text", "Tillägg efteråt.",
-                    "--reason", "Kom fram senare", "--password-stdin"},
+    REQUIRE(CliRun({"session", "addendum", dir, "C-1", id, "--user", "anna", "--text",
+                    "Tillägg efteråt.", "--reason", "Kom fram senare", "--password-stdin"},
                    kPw + "\n")
                 .code == 0);
     auto shown = CliRun({"case", "show", dir, "C-1", "--json", "--password-stdin"}, kPw + "\n");
@@ -162,8 +183,10 @@ TEST_CASE("sessions are added, signed and amended from the command line", "[cli]
 TEST_CASE("case due lists follow-ups and retention reviews", "[cli]") {
     ScratchDir tmp;
     std::string demoDir = (tmp.path / "demo").string();
-    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
-    auto due = CliRun({"case", "due", demoDir, "--today", "2026-11-24", "--password-stdin"}, kPw + "\n");
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code ==
+            0);
+    auto due =
+        CliRun({"case", "due", demoDir, "--today", "2026-11-24", "--password-stdin"}, kPw + "\n");
     REQUIRE(due.code == 0);
     CHECK(due.out.find("follow-up-soon\tGBG-2025-017\t2026-12-09\t15\n") != std::string::npos);
     CHECK(due.out.find("retention-review\tGBG-2020-008\t") != std::string::npos);
@@ -172,7 +195,8 @@ TEST_CASE("case due lists follow-ups and retention reviews", "[cli]") {
 TEST_CASE("the demo vault holds the demo client and verifies", "[cli][demo]") {
     ScratchDir tmp;
     std::string demoDir = (tmp.path / "demo").string();
-    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code ==
+            0);
     auto list = CliRun({"case", "list", demoDir, "--password-stdin"}, kPw + "\n");
     CHECK(list.out.find("GBG-2025-017\tended\t19\t2026-12-09\n") != std::string::npos);
     auto verify = CliRun({"vault", "verify", demoDir, "--password-stdin"}, kPw + "\n");
@@ -209,8 +233,10 @@ TEST_CASE("search reports a damaged case on stderr, searches the rest and exits 
         auto created = CliRun({"case", "new", dir, "--code", code, "--password-stdin"}, kPw + "\n");
         REQUIRE(created.code == 0);
         damagedId = created.out.substr(0, created.out.size() - 1); // ends as C-1's id
-        REQUIRE(CliRun({"session", "add", dir, code, "--json", session.string(), "--password-stdin"}, kPw + "\n")
-                    .code == 0);
+        REQUIRE(
+            CliRun({"session", "add", dir, code, "--json", session.string(), "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
     }
     auto all = CliRun({"search", dir, "skuld", "--password-stdin"}, kPw + "\n");
     CHECK(all.code == 0);
@@ -235,11 +261,13 @@ TEST_CASE("search reports a damaged case on stderr, searches the rest and exits 
 TEST_CASE("key slots: add a user, change a password", "[cli]") {
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);
-    REQUIRE(CliRun({"--kdf", "minimum", "vault", "add-slot", dir, "--user", "erik", "--password-stdin"},
-                   kPw + "\nerik-password\n")
-                .code == 0);
+    REQUIRE(
+        CliRun({"--kdf", "minimum", "vault", "add-slot", dir, "--user", "erik", "--password-stdin"},
+               kPw + "\nerik-password\n")
+            .code == 0);
     CHECK(CliRun({"case", "list", dir, "--password-stdin"}, "erik-password\n").code == 0);
-    REQUIRE(CliRun({"--kdf", "minimum", "vault", "passwd", dir, "--password-stdin"}, kPw + "\nnew-anna-password\n")
+    REQUIRE(CliRun({"--kdf", "minimum", "vault", "passwd", dir, "--password-stdin"},
+                   kPw + "\nnew-anna-password\n")
                 .code == 0);
     CHECK(CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n").code == 1);
     CHECK(CliRun({"case", "list", dir, "--password-stdin"}, "new-anna-password\n").code == 0);
@@ -248,13 +276,16 @@ TEST_CASE("key slots: add a user, change a password", "[cli]") {
     CHECK(shortPw.code == 2);
 }
 
-TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM file", "[cli][genogram]") {
+TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM file",
+          "[cli][genogram]") {
     ScratchDir tmp;
     std::string demoDir = (tmp.path / "demo").string();
-    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code == 0);
+    REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code ==
+            0);
     for (const char* ext : {".svg", ".pdf", ".png"}) {
         auto out = tmp.path / (std::string("map") + ext);
-        auto r = CliRun({"genogram", "render", demoDir, "GBG-2025-017", "--out", out.string(), "--password-stdin"},
+        auto r = CliRun({"genogram", "render", demoDir, "GBG-2025-017", "--out", out.string(),
+                         "--password-stdin"},
                         kPw + "\n");
         REQUIRE(r.code == 0);
         CHECK(std::filesystem::file_size(out) > 1000);
@@ -262,11 +293,14 @@ TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM fil
     CHECK(kartbok::test::ReadAll(tmp.path / "map.png").substr(1, 3) == "PNG");
     CHECK(kartbok::test::ReadAll(tmp.path / "map.pdf").substr(0, 5) == "%PDF-");
 
-    auto shown = CliRun({"case", "show", demoDir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
+    auto shown =
+        CliRun({"case", "show", demoDir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n");
     auto caseFile = tmp.path / "case.json";
     WriteFile(caseFile, shown.out);
     auto deid = tmp.path / "deid.svg";
-    REQUIRE(CliRun({"genogram", "render", "--json", caseFile.string(), "--out", deid.string(), "--deidentify"}, "")
+    REQUIRE(CliRun({"genogram", "render", "--json", caseFile.string(), "--out", deid.string(),
+                    "--deidentify"},
+                   "")
                 .code == 0);
     std::string svg = kartbok::test::ReadAll(deid);
     auto j = nlohmann::json::parse(shown.out);
@@ -275,31 +309,41 @@ TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM fil
             CHECK(svg.find(p["surname"].get<std::string>()) == std::string::npos);
 
     auto layoutFile = tmp.path / "layout.json";
-    REQUIRE(CliRun({"genogram", "layout", "--json", caseFile.string(), "--out", layoutFile.string()}, "").code == 0);
+    REQUIRE(
+        CliRun({"genogram", "layout", "--json", caseFile.string(), "--out", layoutFile.string()},
+               "")
+            .code == 0);
     auto layout = nlohmann::json::parse(kartbok::test::ReadAll(layoutFile));
     REQUIRE(layout["people"].size() > 20);
     for (const auto& p : layout["people"]) {
-        for (const char* key : {"id", "x", "y", "width", "height", "generation", "gender", "birth_year", "placeholder"})
+        for (const char* key : {"id", "x", "y", "width", "height", "generation", "gender",
+                                "birth_year", "placeholder"})
             CHECK(p.contains(key));
     }
     CHECK(layout["unions"][0]["partners"].size() == 2);
     CHECK(layout["bounds"]["width"].get<double>() > 0);
 
     auto ged = tmp.path / "f.ged";
-    WriteFile(ged, "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Anna /Berg/\n1 SEX F\n"
-                   "1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Bo /Berg/\n1 SEX M\n1 FAMS @F1@\n0 @I3@ INDI\n"
-                   "1 NAME Cilla /Berg/\n1 SEX F\n1 FAMC @F1@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n"
-                   "1 CHIL @I3@\n1 CHIL @I9@\n0 TRLR\n");
+    WriteFile(
+        ged,
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Anna /Berg/\n1 SEX F\n"
+        "1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Bo /Berg/\n1 SEX M\n1 FAMS @F1@\n0 @I3@ INDI\n"
+        "1 NAME Cilla /Berg/\n1 SEX F\n1 FAMC @F1@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n"
+        "1 CHIL @I3@\n1 CHIL @I9@\n0 TRLR\n");
     auto gedOut = tmp.path / "ged.png";
-    auto r = CliRun({"genogram", "render", "--gedcom", ged.string(), "--index", "@I3@", "--out", gedOut.string()}, "");
+    auto r = CliRun({"genogram", "render", "--gedcom", ged.string(), "--index", "@I3@", "--out",
+                     gedOut.string()},
+                    "");
     CHECK(r.code == 0);
     CHECK(r.err.find("line") != std::string::npos); // the dangling @I9@ is reported with its line
     CHECK(CliRun({"genogram", "render", "--out", gedOut.string()}, "").code == 2);
     CHECK(CliRun({"genogram", "render", "--gedcom", ged.string(), "--out", "x.gif"}, "").code == 2);
 
-    REQUIRE(CliRun({"genogram", "import-gedcom", demoDir, "GBG-2026-003", ged.string(), "--password-stdin"},
+    REQUIRE(CliRun({"genogram", "import-gedcom", demoDir, "GBG-2026-003", ged.string(),
+                    "--password-stdin"},
                    kPw + "\n")
                 .code == 0);
-    auto imported = CliRun({"case", "show", demoDir, "GBG-2026-003", "--json", "--password-stdin"}, kPw + "\n");
+    auto imported =
+        CliRun({"case", "show", demoDir, "GBG-2026-003", "--json", "--password-stdin"}, kPw + "\n");
     CHECK(nlohmann::json::parse(imported.out)["family"]["people"].size() == 3);
 }

@@ -225,9 +225,10 @@ TEST_CASE("person and family details: DEAT Y, SEX X, names, places, engagement",
 
 TEST_CASE("GEDCOM warnings never echo pointers or tags made of names", "[gedcom]") {
     // Warnings reach stderr; a file whose pointers are names must not leak them.
-    GedcomResult r = ImportGedcom(kHead + "0 @I1@ INDI\n1 NAME Gustav /Lindqvist/\n1 FAMC @Lindqvist@\n"
-                                          "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @Gustav@\n1 CHIL @I9@\n"
-                                          "0 Karin\n0 TRLR\n");
+    GedcomResult r =
+        ImportGedcom(kHead + "0 @I1@ INDI\n1 NAME Gustav /Lindqvist/\n1 FAMC @Lindqvist@\n"
+                             "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @Gustav@\n1 CHIL @I9@\n"
+                             "0 Karin\n0 TRLR\n");
     std::string all;
     for (const auto& w : r.warnings)
         all += w + "\n";

@@ -20,7 +20,8 @@ using kartbok::genogram::testing::NoOverlaps;
 namespace {
 
 /// Structural invariants every layout must keep.
-void CheckInvariants(const Family& family, const Layout& layout, const LayoutOptions& options = {}) {
+void CheckInvariants(const Family& family, const Layout& layout,
+                     const LayoutOptions& options = {}) {
     CHECK(NoOverlaps(layout, options));
     for (const Person& p : family.people)
         if (!p.placeholder || options.includePlaceholders)
@@ -116,8 +117,10 @@ TEST_CASE("children of several unions hang under their own union", "[layout]") {
 
 TEST_CASE("remarriage between two families: half- and step-siblings", "[layout]") {
     FamilyBuilder b;
-    PersonId lars = b.Man("Lars"), anna = b.Woman("Anna"), maria = b.Woman("Maria"), stefan = b.Man("Stefan");
-    UnionId la = b.Couple(lars, anna, 0), sm = b.Couple(stefan, maria, 0), lm = b.Couple(lars, maria, 1);
+    PersonId lars = b.Man("Lars"), anna = b.Woman("Anna"), maria = b.Woman("Maria"),
+             stefan = b.Man("Stefan");
+    UnionId la = b.Couple(lars, anna, 0), sm = b.Couple(stefan, maria, 0),
+            lm = b.Couple(lars, maria, 1);
     b.Child(la, b.Man("Johan"), 1);
     b.Child(sm, b.Woman("Stina"), 1); // Johan's step-sister
     b.Child(lm, b.Man("Oskar"), 1);   // half-brother of both

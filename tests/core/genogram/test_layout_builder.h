@@ -14,7 +14,8 @@ class FamilyBuilder {
 public:
     PersonId Man(const std::string& name, int born = 0) { return Add(Gender::Man, name, born); }
     PersonId Woman(const std::string& name, int born = 0) { return Add(Gender::Woman, name, born); }
-    PersonId Add(Gender gender, const std::string& name, int born = 0, PersonKind kind = PersonKind::Person) {
+    PersonId Add(Gender gender, const std::string& name, int born = 0,
+                 PersonKind kind = PersonKind::Person) {
         Person p;
         p.id = family.NewId();
         p.gender = gender;
@@ -36,8 +37,9 @@ public:
         family.unions.push_back(u);
         return u.id;
     }
-    void Child(UnionId parents, PersonId child, int birthOrder, ChildKind kind = ChildKind::Biological,
-               Id twinGroup = kNoId, TwinKind twin = TwinKind::None) {
+    void Child(UnionId parents, PersonId child, int birthOrder,
+               ChildKind kind = ChildKind::Biological, Id twinGroup = kNoId,
+               TwinKind twin = TwinKind::None) {
         ChildLink c;
         c.child = child;
         c.parents = parents;
@@ -59,17 +61,22 @@ public:
     Family family;
 };
 
-inline bool IsLevel(const Layout& l, PersonId a, PersonId b) { return l.people.at(a).y == l.people.at(b).y; }
+inline bool IsLevel(const Layout& l, PersonId a, PersonId b) {
+    return l.people.at(a).y == l.people.at(b).y;
+}
 inline bool IsBelow(const Layout& l, PersonId child, PersonId parent) {
     return l.people.at(child).y > l.people.at(parent).y;
 }
-inline bool LeftOf(const Layout& l, PersonId a, PersonId b) { return l.people.at(a).x < l.people.at(b).x; }
+inline bool LeftOf(const Layout& l, PersonId a, PersonId b) {
+    return l.people.at(a).x < l.people.at(b).x;
+}
 
 /// Every pair of symbols on one level keeps symbol size + gap between centres.
 inline bool NoOverlaps(const Layout& l, const LayoutOptions& o = {}) {
     for (auto a = l.people.begin(); a != l.people.end(); ++a)
         for (auto b = std::next(a); b != l.people.end(); ++b)
-            if (a->second.y == b->second.y && std::abs(a->second.x - b->second.x) < o.symbolSize + o.minGap - 1e-6)
+            if (a->second.y == b->second.y &&
+                std::abs(a->second.x - b->second.x) < o.symbolSize + o.minGap - 1e-6)
                 return false;
     return true;
 }

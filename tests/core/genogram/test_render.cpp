@@ -28,7 +28,8 @@ Scene RichScene(bool deidentify = false) {
 }
 
 std::uint32_t BigEndian(const std::vector<unsigned char>& b, std::size_t at) {
-    return (std::uint32_t(b[at]) << 24) | (std::uint32_t(b[at + 1]) << 16) | (std::uint32_t(b[at + 2]) << 8) | b[at + 3];
+    return (std::uint32_t(b[at]) << 24) | (std::uint32_t(b[at + 1]) << 16) |
+           (std::uint32_t(b[at + 2]) << 8) | b[at + 3];
 }
 
 std::filesystem::path TempFile(const std::string& name) {

@@ -179,7 +179,9 @@ TEST_CASE("every item has an owner and lies inside the drawing", "[scene]") {
     for (const SceneItem& item : scene.items) {
         owners.insert(item.owner);
         CHECK(item.owner != SceneItem::Owner::None);
-        auto inside = [&](Point p) { return p.x >= 0 && p.y >= 0 && p.x <= scene.size.width && p.y <= scene.size.height; };
+        auto inside = [&](Point p) {
+            return p.x >= 0 && p.y >= 0 && p.x <= scene.size.width && p.y <= scene.size.height;
+        };
         if (const auto* p = std::get_if<PathShape>(&item.shape))
             for (Point pt : p->points)
                 CHECK(inside(pt));
@@ -212,7 +214,8 @@ TEST_CASE("long names are wrapped and shortened, never dropped", "[scene]") {
     int lines = 0;
     for (const SceneItem* item : ItemsOf(scene, SceneItem::Owner::Person, p))
         if (const auto* t = std::get_if<TextShape>(&item->shape))
-            lines += t->text.find("Anna-Karin") != std::string::npos || t->text.find("\u2026") != std::string::npos;
+            lines += t->text.find("Anna-Karin") != std::string::npos ||
+                     t->text.find("\u2026") != std::string::npos;
     CHECK(lines >= 1);
 }
 

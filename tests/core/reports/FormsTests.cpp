@@ -90,14 +90,16 @@ journal::TemplateSet VersionedSet() {
 
 } // namespace
 
-TEST_CASE("answers stored under v1 of a form sit next to v2 answers under the v2 ids", "[reports]") {
+TEST_CASE("answers stored under v1 of a form sit next to v2 answers under the v2 ids",
+          "[reports]") {
     journal::Case c;
     c.code = "GBG-2024-001";
     c.start = {2024, 2, 1};
     c.end = {2025, 2, 1};
     c.status = journal::CaseStatus::Ended;
     journal::FormResponse start{"a", "form-start", 1, journal::FormPhase::Start, {2024, 2, 1}, {}};
-    start.answers = {{"problem-behaviour-frequency", "weekly"}, {"wellbeing", "2"}, {"has-children", "yes"}};
+    start.answers = {
+        {"problem-behaviour-frequency", "weekly"}, {"wellbeing", "2"}, {"has-children", "yes"}};
     journal::FormResponse end{"b", "form-end", 1, journal::FormPhase::End, {2025, 2, 1}, {}};
     end.answers = {{"acting-out-frequency", "never"}, {"mood-now", "4"}};
     c.forms = {start, end};

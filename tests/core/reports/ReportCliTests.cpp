@@ -24,13 +24,16 @@ std::string Demo(const ScratchDir& tmp) {
 
 } // namespace
 
-TEST_CASE("kartbok-cli report writes each kind for the demo case and audits the export", "[reports]") {
+TEST_CASE("kartbok-cli report writes each kind for the demo case and audits the export",
+          "[reports]") {
     ScratchDir tmp;
     std::string dir = Demo(tmp);
     for (std::string kind : {"followup", "supervision", "record"}) {
         INFO(kind);
         std::string out = (tmp.path / (kind + ".pdf")).string();
-        auto r = CliRun({"report", dir, "GBG-2025-017", "--kind", kind, "--out", out, "--password-stdin"}, kPw + "\n");
+        auto r = CliRun(
+            {"report", dir, "GBG-2025-017", "--kind", kind, "--out", out, "--password-stdin"},
+            kPw + "\n");
         REQUIRE(r.code == 0);
         CHECK(r.out == out + "\n");
         CHECK(r.err.empty());
@@ -44,8 +47,8 @@ TEST_CASE("kartbok-cli report writes each kind for the demo case and audits the 
             CHECK(pages.size() <= 2);
     }
     std::string out = (tmp.path / "deid.pdf").string();
-    auto r = CliRun({"report", dir, "GBG-2025-017", "--kind", "supervision", "--deidentify", "--out", out,
-                     "--password-stdin"},
+    auto r = CliRun({"report", dir, "GBG-2025-017", "--kind", "supervision", "--deidentify",
+                     "--out", out, "--password-stdin"},
                     kPw + "\n");
     REQUIRE(r.code == 0);
     std::string flat = Flat(PdfText(out));
@@ -64,20 +67,23 @@ TEST_CASE("kartbok-cli report usage errors are exit 2 with one line", "[reports]
     ScratchDir tmp;
     std::string dir = Demo(tmp);
     std::string out = (tmp.path / "x.pdf").string();
-    auto deid = CliRun({"report", dir, "GBG-2025-017", "--kind", "followup", "--deidentify", "--out", out,
-                        "--password-stdin"},
+    auto deid = CliRun({"report", dir, "GBG-2025-017", "--kind", "followup", "--deidentify",
+                        "--out", out, "--password-stdin"},
                        kPw + "\n");
     CHECK(deid.code == 2);
     CHECK(deid.OneLineError());
-    auto kind = CliRun({"report", dir, "GBG-2025-017", "--kind", "letter", "--out", out, "--password-stdin"},
-                       kPw + "\n");
+    auto kind = CliRun(
+        {"report", dir, "GBG-2025-017", "--kind", "letter", "--out", out, "--password-stdin"},
+        kPw + "\n");
     CHECK(kind.code == 2);
     auto folder = CliRun({"report", dir, "GBG-2025-017", "--kind", "record", "--out",
                           (tmp.path / "no" / "x.pdf").string(), "--password-stdin"},
                          kPw + "\n");
     CHECK(folder.code == 2);
     CHECK(folder.OneLineError());
-    auto code = CliRun({"report", dir, "NOPE-1", "--kind", "record", "--out", out, "--password-stdin"}, kPw + "\n");
+    auto code =
+        CliRun({"report", dir, "NOPE-1", "--kind", "record", "--out", out, "--password-stdin"},
+               kPw + "\n");
     CHECK(code.code == 2);
     CHECK_FALSE(std::filesystem::exists(out));
 }
@@ -87,8 +93,9 @@ TEST_CASE("kartbok-cli stats writes suppressed counts and anonymised answers", "
     std::string dir = Demo(tmp);
     std::string out = (tmp.path / "stats.csv").string();
     std::string answers = (tmp.path / "answers.csv").string();
-    auto r = CliRun({"stats", dir, "--year", "2026", "--out", out, "--answers", answers, "--password-stdin"},
-                    kPw + "\n");
+    auto r = CliRun(
+        {"stats", dir, "--year", "2026", "--out", out, "--answers", answers, "--password-stdin"},
+        kPw + "\n");
     REQUIRE(r.code == 0);
     CHECK(r.err.empty());
     std::string csv = ReadAll(out);
@@ -100,7 +107,8 @@ TEST_CASE("kartbok-cli stats writes suppressed counts and anonymised answers", "
     CHECK(a.find("GBG-") == std::string::npos);
     CHECK(r.out.find("GBG-") == std::string::npos);
 
-    auto bad = CliRun({"stats", dir, "--year", "twenty", "--out", out, "--password-stdin"}, kPw + "\n");
+    auto bad =
+        CliRun({"stats", dir, "--year", "twenty", "--out", out, "--password-stdin"}, kPw + "\n");
     CHECK(bad.code == 2);
     CHECK(bad.OneLineError());
 }

@@ -23,10 +23,12 @@ inline jn::TemplateSet Shipped() {
     return jn::LoadTemplates(std::filesystem::path(KARTBOK_SOURCE_DIR) / "templates");
 }
 
-inline jn::Timestamp At(jn::Date d, int hour = 9) { return jn::StartOf(d) + hour * 3600; }
+inline jn::Timestamp At(jn::Date d, int hour = 9) {
+    return jn::StartOf(d) + hour * 3600;
+}
 
-inline jn::Session Note(const std::string& id, jn::Date d, jn::SessionType type, const std::string& templateId,
-                        std::vector<jn::NoteField> fields) {
+inline jn::Session Note(const std::string& id, jn::Date d, jn::SessionType type,
+                        const std::string& templateId, std::vector<jn::NoteField> fields) {
     jn::Session s;
     s.id = id;
     s.start = At(d);
@@ -64,14 +66,17 @@ inline jn::Case FinishedCase() {
     c.end = {2026, 6, 9};
     c.followUpDue = jn::FollowUpDue(c.end, 6);
     c.family = genogram::RichSampleFamily();
-    c.sessions.push_back(Note("s1", {2025, 6, 3}, jn::SessionType::Individual, "note-free", {{"note", kSessionText}}));
-    c.sessions.push_back(
-        Note("s2", {2025, 9, 9}, jn::SessionType::Couple, "note-soap", {{"subjective", "Partnern deltar."}, {"assessment", kWrongText}}));
+    c.sessions.push_back(Note("s1", {2025, 6, 3}, jn::SessionType::Individual, "note-free",
+                              {{"note", kSessionText}}));
+    c.sessions.push_back(Note("s2", {2025, 9, 9}, jn::SessionType::Couple, "note-soap",
+                              {{"subjective", "Partnern deltar."}, {"assessment", kWrongText}}));
     c.sessions[1].addenda.push_back(
         {"terapeut.åsa", At({2025, 9, 10}), kRightText, "Fel ålder", "assessment"});
-    c.sessions[1].addenda.push_back({"terapeut.åsa", At({2025, 9, 11}), "Partnern ringde och vill ha egna samtal.",
+    c.sessions[1].addenda.push_back({"terapeut.åsa", At({2025, 9, 11}),
+                                     "Partnern ringde och vill ha egna samtal.",
                                      "Kom in efter samtalet", ""});
-    c.sessions.push_back(Note("s3", {2026, 1, 13}, jn::SessionType::Remote, "note-free", {{"note", "Kort avstämning."}}));
+    c.sessions.push_back(Note("s3", {2026, 1, 13}, jn::SessionType::Remote, "note-free",
+                              {{"note", "Kort avstämning."}}));
     jn::Session closing = Note("s4", {2026, 6, 9}, jn::SessionType::Closing, "note-closing",
                                {{"course", "Ett år av samtal om skam och närhet."},
                                 {"changes", "Inga köp sedan hösten."},
@@ -90,12 +95,10 @@ inline jn::Case FinishedCase() {
     c.checklists.push_back(run);
 
     jn::FormResponse start{"r1", "form-start", 1, jn::FormPhase::Start, {2025, 6, 3}, {}};
-    start.answers = {{"bought-sex-ever", "yes"},
-                     {"problem-behaviour-frequency", "weekly"},
-                     {"behaviour-destructive-self", "5"},
-                     {"wellbeing", "2"},
-                     {"relations-quality", "3"},
-                     {"reason-for-contact", "Min fru fick veta."}};
+    start.answers = {
+        {"bought-sex-ever", "yes"},          {"problem-behaviour-frequency", "weekly"},
+        {"behaviour-destructive-self", "5"}, {"wellbeing", "2"},
+        {"relations-quality", "3"},          {"reason-for-contact", "Min fru fick veta."}};
     jn::FormResponse end{"r2", "form-end", 1, jn::FormPhase::End, {2026, 6, 9}, {}};
     end.answers = {{"problem-behaviour-frequency", "never"},
                    {"behaviour-destructive-self", "2"},
@@ -120,8 +123,9 @@ inline std::vector<std::string> FamilyNames(const jn::Case& c) {
 }
 
 inline void WriteBytes(const std::filesystem::path& p, const std::vector<unsigned char>& bytes) {
-    std::ofstream(p, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                             static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(p, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
 }
 
 /// The text of a PDF, pages separated by form feeds (pdftotext's output).

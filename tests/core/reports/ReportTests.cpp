@@ -32,14 +32,15 @@ void CheckPages(const std::string& text, const std::string& code) {
     for (std::size_t i = 0; i < pages.size(); ++i) {
         INFO("page " << i + 1);
         CHECK(pages[i].find(code) != std::string::npos);
-        CHECK(pages[i].find("Sida " + std::to_string(i + 1) + " av " + std::to_string(pages.size())) !=
-              std::string::npos);
+        CHECK(pages[i].find("Sida " + std::to_string(i + 1) + " av " +
+                            std::to_string(pages.size())) != std::string::npos);
     }
 }
 
 } // namespace
 
-TEST_CASE("the follow-up brief has the reason, key dates, closing themes and suggested questions", "[reports]") {
+TEST_CASE("the follow-up brief has the reason, key dates, closing themes and suggested questions",
+          "[reports]") {
     ScratchDir tmp;
     jn::Case c = FinishedCase();
     auto out = tmp.path / "uppföljning.pdf";
@@ -58,7 +59,7 @@ TEST_CASE("the follow-up brief has the reason, key dates, closing themes and sug
         CHECK(flat.find(date) != std::string::npos);
     CHECK(flat.find(kTheme) != std::string::npos);
     CHECK(flat.find(kPlan) != std::string::npos);
-    CHECK(flat.find("Stämmer helt") != std::string::npos);      // start answer
+    CHECK(flat.find("Stämmer helt") != std::string::npos);          // start answer
     CHECK(flat.find("Stämmer ganska dåligt") != std::string::npos); // end answer
     CHECK(flat.find("Förslag på frågor") != std::string::npos);
     CHECK(flat.find("Första förälskelsen") != std::string::npos); // an open topic (partly)
@@ -66,7 +67,8 @@ TEST_CASE("the follow-up brief has the reason, key dates, closing themes and sug
     CHECK(flat.find("Örjan Ångström") != std::string::npos);
 }
 
-TEST_CASE("the full record keeps corrected text readable and lists addenda, forms and the audit", "[reports]") {
+TEST_CASE("the full record keeps corrected text readable and lists addenda, forms and the audit",
+          "[reports]") {
     ScratchDir tmp;
     jn::Case c = FinishedCase();
     std::vector<AuditLine> audit{{1767225600, "terapeut.åsa", "open", "case opened"},
@@ -83,7 +85,7 @@ TEST_CASE("the full record keeps corrected text readable and lists addenda, form
     CHECK(flat.find(kSessionText) != std::string::npos);
     CHECK(flat.find("070-123 45 67") != std::string::npos);
     CHECK(flat.find("Min fru fick veta.") != std::string::npos); // free-text form answer
-    CHECK(flat.find("Internatet.") != std::string::npos);         // checklist note
+    CHECK(flat.find("Internatet.") != std::string::npos);        // checklist note
     CHECK(flat.find("report record") != std::string::npos);
     CHECK(flat.find("Signerad av terapeut.åsa") != std::string::npos);
     // Chronological: the first session comes before the closing one.
@@ -108,8 +110,8 @@ TEST_CASE("the de-identified supervisor summary has no names, dates or free text
         CHECK_FALSE(std::regex_search(flat, std::regex("\\b" + name + "\\b")));
     }
     for (const std::string& secret :
-         {c.name, std::string("Örjan"), c.contact, kReason, kSessionText, kWrongText, kRightText, kPlan, kTheme,
-          std::string("Min fru fick veta."), std::string("Internatet.")}) {
+         {c.name, std::string("Örjan"), c.contact, kReason, kSessionText, kWrongText, kRightText,
+          kPlan, kTheme, std::string("Min fru fick veta."), std::string("Internatet.")}) {
         INFO(secret);
         CHECK(flat.find(secret) == std::string::npos);
     }
@@ -126,7 +128,8 @@ TEST_CASE("the de-identified supervisor summary has no names, dates or free text
                 CHECK(t->text.find(name) == std::string::npos);
 }
 
-TEST_CASE("the identified supervisor summary shows dates and themes; free text can be let in", "[reports]") {
+TEST_CASE("the identified supervisor summary shows dates and themes; free text can be let in",
+          "[reports]") {
     jn::Case c = FinishedCase();
     ScratchDir tmp;
     auto out = tmp.path / "a.pdf";
@@ -146,7 +149,8 @@ TEST_CASE("the identified supervisor summary shows dates and themes; free text c
     CHECK(flat.find(c.name) == std::string::npos);
 }
 
-TEST_CASE("reports render in memory, and a report for an almost empty case still has its frame", "[reports]") {
+TEST_CASE("reports render in memory, and a report for an almost empty case still has its frame",
+          "[reports]") {
     jn::Case c;
     c.code = "MAL-2026-001";
     auto bytes = RenderFollowUpBrief(c, Shipped(), Options());
@@ -159,7 +163,8 @@ TEST_CASE("reports render in memory, and a report for an almost empty case still
     CheckPages(PdfText(tmp.path / "r.pdf"), c.code);
 }
 
-TEST_CASE("a report to a folder that does not exist fails naming the path, not the client", "[reports]") {
+TEST_CASE("a report to a folder that does not exist fails naming the path, not the client",
+          "[reports]") {
     ScratchDir tmp;
     jn::Case c = FinishedCase();
     try {
@@ -175,7 +180,8 @@ TEST_CASE("a report to a folder that does not exist fails naming the path, not t
 TEST_CASE("a long record flows over many pages with the frame on each", "[reports]") {
     jn::Case c = FinishedCase();
     for (int i = 0; i < 40; ++i) {
-        auto s = Note("x" + std::to_string(i), {2025, 7, 1 + i % 28}, jn::SessionType::Individual, "note-free",
+        auto s = Note("x" + std::to_string(i), {2025, 7, 1 + i % 28}, jn::SessionType::Individual,
+                      "note-free",
                       {{"note", std::string(1200, 'a') + " åäö slut " + std::to_string(i)}});
         c.sessions.push_back(s);
     }

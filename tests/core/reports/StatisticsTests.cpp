@@ -67,8 +67,10 @@ std::vector<jn::Case> ThirtyCases() {
             c.status = jn::CaseStatus::Ended;
             c.sessions.push_back(Held(++n, {2025, 4, 1}, SessionType::Individual));
             c.sessions.push_back(Held(++n, c.end, SessionType::Closing));
-            c.forms.push_back(Form("form-start", jn::FormPhase::Start, c.start, {{"problem-behaviour-frequency", "daily"}}));
-            c.forms.push_back(Form("form-end", jn::FormPhase::End, c.end, {{"problem-behaviour-frequency", "never"}}));
+            c.forms.push_back(Form("form-start", jn::FormPhase::Start, c.start,
+                                   {{"problem-behaviour-frequency", "daily"}}));
+            c.forms.push_back(Form("form-end", jn::FormPhase::End, c.end,
+                                   {{"problem-behaviour-frequency", "never"}}));
             if (i < 23) {
                 c.sessions.push_back(Held(++n, {2026, 8, 1}, SessionType::FollowUp));
                 c.forms.push_back(Form("form-followup", jn::FormPhase::FollowUp, {2026, 8, 1},
@@ -87,7 +89,8 @@ std::vector<jn::Case> ThirtyCases() {
     return cases;
 }
 
-int CountOf(const YearStatistics& st, const std::string& item, jn::FormPhase phase, const std::string& value) {
+int CountOf(const YearStatistics& st, const std::string& item, jn::FormPhase phase,
+            const std::string& value) {
     for (const auto& a : st.answers)
         if (a.itemId == item && a.phase == phase && a.value == value)
             return a.count;
@@ -96,7 +99,8 @@ int CountOf(const YearStatistics& st, const std::string& item, jn::FormPhase pha
 
 } // namespace
 
-TEST_CASE("yearly statistics count new cases, sessions, forms and follow-ups exactly", "[reports]") {
+TEST_CASE("yearly statistics count new cases, sessions, forms and follow-ups exactly",
+          "[reports]") {
     YearStatistics st = ComputeStatistics(ThirtyCases(), Shipped(), 2026);
     CHECK(st.year == 2026);
     CHECK(st.newCases == 20);
@@ -118,7 +122,8 @@ TEST_CASE("yearly statistics count new cases, sessions, forms and follow-ups exa
     CHECK(CountOf(st, "problem-behaviour-frequency", jn::FormPhase::End, "never") == 5);
     CHECK(CountOf(st, "problem-behaviour-frequency", jn::FormPhase::FollowUp, "never") == 3);
     CHECK(CountOf(st, "problem-behaviour-frequency", jn::FormPhase::Start, "daily") == -1); // 2025
-    CHECK(CountOf(st, "reason-for-contact", jn::FormPhase::Start, "Min fru hittade meddelandena.") == -1);
+    CHECK(CountOf(st, "reason-for-contact", jn::FormPhase::Start,
+                  "Min fru hittade meddelandena.") == -1);
     CHECK(CountOf(st, "no-such-item", jn::FormPhase::Start, "x") == -1);
 
     YearStatistics earlier = ComputeStatistics(ThirtyCases(), Shipped(), 2025);
@@ -157,7 +162,8 @@ TEST_CASE("counts from 1 to 4 are printed as <5, zero stays zero", "[reports]") 
         CHECK(csv.find(std::string(",") + ch + "\n") == std::string::npos);
 }
 
-TEST_CASE("anonymised answers carry item, phase, months and value, in an order unrelated to cases", "[reports]") {
+TEST_CASE("anonymised answers carry item, phase, months and value, in an order unrelated to cases",
+          "[reports]") {
     auto cases = ThirtyCases();
     auto rows = AnonymousAnswers(cases, Shipped(), 2026);
     REQUIRE(rows.size() == 12 * 2 + 5 + 3);

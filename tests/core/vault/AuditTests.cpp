@@ -41,16 +41,16 @@ struct AuditedVault {
     std::string id;
     AuditedVault() {
         {
-            Vault v = NewVault(tmp);            // 1 slot-added (vault created)
-            id = v.CreateCase(kCode).id;        // 2 create
-            v.SaveCase(RichCase(id));           // 3 save
+            Vault v = NewVault(tmp);     // 1 slot-added (vault created)
+            id = v.CreateCase(kCode).id; // 2 create
+            v.SaveCase(RichCase(id));    // 3 save
         }
         try {
-            Vault::Open(dir, "wrong");          // 4 unlock-failed
+            Vault::Open(dir, "wrong"); // 4 unlock-failed
         } catch (const VaultError&) {
         }
-        Vault v = Vault::Open(dir, kPassword); // 5 unlock
-        v.LoadCase(id);                        // 6 open
+        Vault v = Vault::Open(dir, kPassword);                   // 5 unlock
+        v.LoadCase(id);                                          // 6 open
         v.Audit(AuditAction::Export, id, "follow-up brief pdf"); // 7 export
         v.AddSlot("bo", "pw", KdfLimits::Minimum());             // 8 slot-added
     }
@@ -77,9 +77,9 @@ TEST_CASE("the audit log records every action in order, with users", "[vault]") 
     const auto log = v.ReadAudit();
     REQUIRE(log.size() == 9);
     const std::vector<AuditAction> expected = {
-        AuditAction::SlotAdded, AuditAction::Create, AuditAction::Save,
-        AuditAction::UnlockFailed, AuditAction::Unlock, AuditAction::Open,
-        AuditAction::Export, AuditAction::SlotAdded, AuditAction::Unlock};
+        AuditAction::SlotAdded,    AuditAction::Create,    AuditAction::Save,
+        AuditAction::UnlockFailed, AuditAction::Unlock,    AuditAction::Open,
+        AuditAction::Export,       AuditAction::SlotAdded, AuditAction::Unlock};
     for (std::size_t i = 0; i < log.size(); ++i) {
         INFO(i);
         CHECK(log[i].seq == i);
@@ -106,11 +106,13 @@ TEST_CASE("a deleted audit record is reported", "[vault]") {
     records.erase(records.begin() + 2);
     WriteFile(a.Log(), Join(log, records));
     const auto problems = Problems(a.dir);
-    CHECK(Has(problems, "audit.kbl: record 3 has sequence number 4 (records were deleted or reordered)"));
+    CHECK(Has(problems,
+              "audit.kbl: record 3 has sequence number 4 (records were deleted or reordered)"));
     CHECK(Has(problems, "audit.kbl: record 3 does not follow the record before it"));
     Vault v = Vault::Open(a.dir, kPassword);
-    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { v.ReadAudit(); })
-              .rfind("audit.kbl: record 3", 0) == 0);
+    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+              v.ReadAudit();
+          }).rfind("audit.kbl: record 3", 0) == 0);
 }
 
 TEST_CASE("reordered audit records are reported", "[vault]") {
@@ -161,8 +163,9 @@ TEST_CASE("an audit log of another format version is reported, not read as tampe
     CHECK(Has(problems, "audit.kbl: format version 2 is not supported"));
     CHECK_FALSE(Has(problems, "does not decrypt"));
     Vault v = Vault::Open(a.dir, kPassword);
-    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { v.ReadAudit(); })
-              .rfind("audit.kbl: format version 2", 0) == 0);
+    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+              v.ReadAudit();
+          }).rfind("audit.kbl: format version 2", 0) == 0);
 }
 
 // The reader took any mark other than 1 as "unauthenticated", so a record

@@ -61,8 +61,8 @@ TEST_CASE("a case file round-trips through encrypt and decrypt", "[vault]") {
 
 TEST_CASE("empty plaintext and exact multiples of the chunk size round-trip", "[vault]") {
     Keys k;
-    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{64}, std::size_t{128},
-                          std::size_t{129}}) {
+    for (std::size_t n :
+         {std::size_t{0}, std::size_t{1}, std::size_t{64}, std::size_t{128}, std::size_t{129}}) {
         const std::string plain(n, 'x');
         const Bytes file = EncryptCaseFile(k.Key(), k.vault, kId, 1, plain, 64);
         CHECK(file.size() == kHeader + n + std::max<std::size_t>(1, (n + 63) / 64) * kTag);
@@ -110,7 +110,8 @@ TEST_CASE("bytes after the final chunk are refused", "[vault]") {
     Bytes file = EncryptCaseFile(k.Key(), k.vault, kId, 1, SerializeCase(RichCase(kId)));
     file.push_back(0);
     // The stray byte joins the last (short) chunk, which then fails.
-    CHECK(DamagedMessage(k, file).rfind(kId + ".kbc: damaged (authentication failed at chunk", 0) == 0);
+    CHECK(DamagedMessage(k, file).rfind(kId + ".kbc: damaged (authentication failed at chunk", 0) ==
+          0);
     // After a full final chunk, a whole copied chunk is reported as trailing data.
     Bytes more = EncryptCaseFile(k.Key(), k.vault, kId, 1, std::string(256, 'a'), 64);
     const Bytes last(more.end() - 81, more.end());
@@ -164,9 +165,10 @@ TEST_CASE("reordered chunks fail authentication", "[vault]") {
 TEST_CASE("a header from one file with the body of another is refused", "[vault]") {
     Keys k;
     const Bytes a = EncryptCaseFile(k.Key(), k.vault, kId, 2, SerializeCase(RichCase(kId)));
-    const Bytes b = EncryptCaseFile(k.Key(), k.vault, kId, 2, SerializeCase(RichCase(kId, "OTHER")));
+    const Bytes b =
+        EncryptCaseFile(k.Key(), k.vault, kId, 2, SerializeCase(RichCase(kId, "OTHER")));
     REQUIRE(a.size() > kHeader);
-    Bytes spliced = b; // body of b ...
+    Bytes spliced = b;                                // body of b ...
     std::copy_n(a.begin(), kHeader, spliced.begin()); // ... under the header of a
     CHECK(DamagedMessage(k, spliced) == kId + ".kbc: damaged (authentication failed at chunk 1)");
 }
@@ -174,10 +176,10 @@ TEST_CASE("a header from one file with the body of another is refused", "[vault]
 TEST_CASE("a case file names its vault and its case", "[vault]") {
     Keys k, other;
     const Bytes file = EncryptCaseFile(k.Key(), k.vault, kOtherId, 1, "x");
-    const std::string msg = ExpectVaultError(VaultError::Kind::Tampered, [&] {
-        DecryptCaseFile(k.Key(), k.vault, kId, file);
-    });
-    CHECK(msg == kId + ".kbc: holds case " + kOtherId + " (another case's file was copied over it)");
+    const std::string msg = ExpectVaultError(VaultError::Kind::Tampered,
+                                             [&] { DecryptCaseFile(k.Key(), k.vault, kId, file); });
+    CHECK(msg ==
+          kId + ".kbc: holds case " + kOtherId + " (another case's file was copied over it)");
     const std::string foreign = ExpectVaultError(VaultError::Kind::Tampered, [&] {
         DecryptCaseFile(other.Key(), other.vault, kOtherId, file);
     });

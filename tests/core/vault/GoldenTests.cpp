@@ -37,12 +37,51 @@ journal::Case GoldenV1Case(const std::string& id) {
     c.firstContact = {2026, 1, 12};
     c.start = {2026, 2, 2};
     c.followUpMonths = 6;
-    Person client{1, Gender::Man, PersonKind::Person, "Klient", "", FuzzyDate::Year(1980), {},
-                  false, true, false, "", "", "", kConditionProblemBehaviour, 0};
-    Person mother{2, Gender::Woman, PersonKind::Person, "Mor", "", FuzzyDate::About(1955), {},
-                  false, false, false, "", "", "", kConditionNone, 0};
-    Person father{3, Gender::Man, PersonKind::Person, "Far", "", FuzzyDate::Full(1952, 3, 4),
-                  FuzzyDate::Year(2015), true, false, false, "", "", "", kConditionSubstance, 0};
+    Person client{1,
+                  Gender::Man,
+                  PersonKind::Person,
+                  "Klient",
+                  "",
+                  FuzzyDate::Year(1980),
+                  {},
+                  false,
+                  true,
+                  false,
+                  "",
+                  "",
+                  "",
+                  kConditionProblemBehaviour,
+                  0};
+    Person mother{2,
+                  Gender::Woman,
+                  PersonKind::Person,
+                  "Mor",
+                  "",
+                  FuzzyDate::About(1955),
+                  {},
+                  false,
+                  false,
+                  false,
+                  "",
+                  "",
+                  "",
+                  kConditionNone,
+                  0};
+    Person father{3,
+                  Gender::Man,
+                  PersonKind::Person,
+                  "Far",
+                  "",
+                  FuzzyDate::Full(1952, 3, 4),
+                  FuzzyDate::Year(2015),
+                  true,
+                  false,
+                  false,
+                  "",
+                  "",
+                  "",
+                  kConditionSubstance,
+                  0};
     c.family.people = {client, mother, father};
     c.family.unions = {{4, 3, 2, UnionKind::Marriage, {{UnionEventKind::Divorced, 1990}}, 0}};
     c.family.children = {{1, 4, kNoId, ChildKind::Biological, 1, kNoId, TwinKind::None}};

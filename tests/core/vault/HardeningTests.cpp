@@ -16,7 +16,8 @@ TEST_CASE("HardenProcess turns core dumps off", "[vault][hardening]") {
         bool ok = kartbok::vault::HardenProcess();
         rlimit core{};
         ::getrlimit(RLIMIT_CORE, &core);
-        bool checks = ok && core.rlim_cur == 0 && core.rlim_max == 0 && ::prctl(PR_GET_DUMPABLE) == 0;
+        bool checks =
+            ok && core.rlim_cur == 0 && core.rlim_max == 0 && ::prctl(PR_GET_DUMPABLE) == 0;
         ::_exit(checks ? 0 : 1);
     }
     int status = 0;

@@ -119,16 +119,16 @@ TEST_CASE("absurd key derivation parameters are refused before use", "[vault]") 
         WriteU64(bad, at, ops);
         WriteU64(bad, at + 8, mem);
         WriteFile(keyFile, bad);
-        const std::string msg = ExpectVaultError(VaultError::Kind::Damaged, [&] {
-            Vault::Open(tmp / "vault", kPassword);
-        });
+        const std::string msg = ExpectVaultError(VaultError::Kind::Damaged,
+                                                 [&] { Vault::Open(tmp / "vault", kPassword); });
         CHECK(msg == "vault.key: key derivation parameters out of range");
     }
     // Slightly edited but in range: the slot's associated data catches it.
     Bytes edited = good;
     WriteU64(edited, at, crypto_pwhash_OPSLIMIT_MIN + 1);
     WriteFile(keyFile, edited);
-    ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(tmp / "vault", kPassword); });
+    ExpectVaultError(VaultError::Kind::WrongPassword,
+                     [&] { Vault::Open(tmp / "vault", kPassword); });
 }
 
 TEST_CASE("moderate KDF limits are what a vault stores by default", "[vault]") {
@@ -162,10 +162,10 @@ TEST_CASE("a locked vault wipes its keys and refuses work", "[vault]") {
 TEST_CASE("creating a vault needs an empty folder; opening needs a vault", "[vault]") {
     TempDir tmp;
     WriteFile(tmp / "something.txt", {1, 2, 3});
-    ExpectVaultError(VaultError::Kind::Usage, [&] {
-        Vault::Create(tmp.Path(), "anna", kPassword, KdfLimits::Minimum());
-    });
-    CHECK(ExpectVaultError(VaultError::Kind::Io, [&] { Vault::Open(tmp.Path(), kPassword); })
-              .rfind("vault.key: not found", 0) == 0);
+    ExpectVaultError(VaultError::Kind::Usage,
+                     [&] { Vault::Create(tmp.Path(), "anna", kPassword, KdfLimits::Minimum()); });
+    CHECK(ExpectVaultError(VaultError::Kind::Io, [&] {
+              Vault::Open(tmp.Path(), kPassword);
+          }).rfind("vault.key: not found", 0) == 0);
     ExpectVaultError(VaultError::Kind::Io, [&] { Vault::Open(tmp / "absent", kPassword); });
 }

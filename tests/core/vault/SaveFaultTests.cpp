@@ -21,8 +21,8 @@ using namespace kartbok::vault::test;
 
 namespace {
 
-const FsCall kAllCalls[] = {FsCall::Open,   FsCall::Write,  FsCall::Fsync,  FsCall::Close,
-                            FsCall::Unlink, FsCall::Link,   FsCall::Rename, FsCall::FsyncDir};
+const FsCall kAllCalls[] = {FsCall::Open,   FsCall::Write, FsCall::Fsync,  FsCall::Close,
+                            FsCall::Unlink, FsCall::Link,  FsCall::Rename, FsCall::FsyncDir};
 
 } // namespace
 
@@ -42,8 +42,9 @@ TEST_CASE("a save failing at any step of the case file keeps the previous case",
                 // The folder fsync has no file name: it is the first one of the save.
                 if (call == FsCall::FsyncDir && nth > 1)
                     break;
-                auto fault = std::make_shared<FaultInjectingFileSystem>(FaultInjectingFileSystem::Fault{
-                    call, nth, err, call == FsCall::FsyncDir ? "" : id + ".kbc"});
+                auto fault =
+                    std::make_shared<FaultInjectingFileSystem>(FaultInjectingFileSystem::Fault{
+                        call, nth, err, call == FsCall::FsyncDir ? "" : id + ".kbc"});
                 v.SetFileSystem(fault);
                 journal::Case next = RichCase(id, kCode, 3 + failures % 3);
                 next.contact = "attempt " + std::to_string(failures);
@@ -68,7 +69,8 @@ TEST_CASE("a save failing at any step of the case file keeps the previous case",
                 const journal::Case loaded = v.LoadCase(id);
                 if (call == FsCall::FsyncDir) {
                     // Renamed already: the new version is in place, maybe not durable.
-                    CHECK(msg.find("the new version may not survive a power loss") != std::string::npos);
+                    CHECK(msg.find("the new version may not survive a power loss") !=
+                          std::string::npos);
                     CHECK(loaded == next);
                     current = next;
                 } else {
@@ -112,7 +114,8 @@ TEST_CASE("a vault folder that vanished is an I/O problem, and saving works once
     const std::string id = v.CreateCase(kCode).id;
     const fs::path away = tmp / "away";
     fs::rename(tmp / "vault", away);
-    const std::string msg = ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
+    const std::string msg =
+        ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
     CHECK(msg.find("cannot be reached") != std::string::npos);
     CHECK(msg.find(kNoteText) == std::string::npos);
     fs::rename(away, tmp / "vault");
@@ -129,7 +132,8 @@ TEST_CASE("a full disk while appending to the audit log is reported, the save ke
     const std::string id = v.CreateCase(kCode).id;
     v.SetFileSystem(std::make_shared<FaultInjectingFileSystem>(
         FaultInjectingFileSystem::Fault{FsCall::Write, 1, ENOSPC, "audit.kbl", true}));
-    const std::string msg = ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
+    const std::string msg =
+        ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
     v.SetFileSystem(nullptr);
     CHECK(msg.rfind("audit.kbl: could not append: No space left on device", 0) == 0);
     CHECK(v.LoadCase(id) == RichCase(id));
@@ -179,7 +183,8 @@ TEST_CASE("a real full and read-only file system keep the previous case", "[vaul
     TempDir tmp;
     SmallTmpfs disk(tmp / "disk");
     if (!disk.Mounted()) {
-        WARN("cannot mount a tmpfs here (" << std::strerror(errno) << "); the seam tests cover this");
+        WARN("cannot mount a tmpfs here (" << std::strerror(errno)
+                                           << "); the seam tests cover this");
         return;
     }
     Vault v = Vault::Create(tmp / "disk" / "vault", "anna", kPassword, KdfLimits::Minimum());
@@ -191,7 +196,8 @@ TEST_CASE("a real full and read-only file system keep the previous case", "[vaul
         const journal::Case big = RichCase(id, kCode, 20, 4000);
         const std::string msg = ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(big); });
         CHECK(msg.rfind(id + ".kbc: could not save", 0) == 0);
-        CHECK(msg.find("No space left on device; the previous version is intact") != std::string::npos);
+        CHECK(msg.find("No space left on device; the previous version is intact") !=
+              std::string::npos);
         fs::remove(filler);
         CHECK(v.LoadCase(id) == small);
         v.SaveCase(big);
@@ -199,7 +205,8 @@ TEST_CASE("a real full and read-only file system keep the previous case", "[vaul
         v.SaveCase(small);
     }
     REQUIRE(disk.RemountReadOnly());
-    const std::string msg = ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
+    const std::string msg =
+        ExpectVaultError(VaultError::Kind::Io, [&] { v.SaveCase(RichCase(id)); });
     CHECK(msg.find("Read-only file system; the previous version is intact") != std::string::npos);
     // A read-only vault (a backup disk) still opens and reads.
     Vault ro = Vault::Open(tmp / "disk" / "vault", kPassword);

@@ -30,9 +30,8 @@ TEST_CASE("an empty case survives serialisation", "[vault]") {
 TEST_CASE("malformed case data is refused as damaged, never crashes", "[vault]") {
     const std::string good = SerializeCase(RichCase(kId, kCode, 2, 50));
     auto damaged = [](const std::string& text) {
-        const std::string msg = ExpectVaultError(VaultError::Kind::Damaged, [&] {
-            DeserializeCase(text, "x.kbc");
-        });
+        const std::string msg =
+            ExpectVaultError(VaultError::Kind::Damaged, [&] { DeserializeCase(text, "x.kbc"); });
         CHECK(msg.rfind("x.kbc: damaged", 0) == 0);
     };
     SECTION("empty and garbage") {
@@ -47,7 +46,9 @@ TEST_CASE("malformed case data is refused as damaged, never crashes", "[vault]")
         for (std::size_t n = 0; n < good.size(); n += 7)
             damaged(good.substr(0, n));
     }
-    SECTION("trailing data") { damaged(good + " 17"); }
+    SECTION("trailing data") {
+        damaged(good + " 17");
+    }
     SECTION("absurd lengths and counts ask for no memory") {
         // The first string length in the archive is the case id's (36).
         std::string text = good;
@@ -72,14 +73,14 @@ TEST_CASE("malformed case data is refused as damaged, never crashes", "[vault]")
         CHECK(tried > 50);
     }
     SECTION("a newer class version is refused with a clear message") {
-        // "22 serialization::archive 18 0 1 36 <id>": the Case class version follows the tracking flag.
+        // "22 serialization::archive 18 0 1 36 <id>": the Case class version follows the tracking
+        // flag.
         std::string text = good;
         const auto pos = text.find(" 0 1 36 ");
         REQUIRE(pos != std::string::npos);
         text.replace(pos, 8, " 0 9 36 ");
-        const std::string msg = ExpectVaultError(VaultError::Kind::Damaged, [&] {
-            DeserializeCase(text);
-        });
+        const std::string msg =
+            ExpectVaultError(VaultError::Kind::Damaged, [&] { DeserializeCase(text); });
         CHECK(msg.find("newer version") != std::string::npos);
     }
     SECTION("out of range enum values") {

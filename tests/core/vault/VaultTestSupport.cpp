@@ -58,7 +58,8 @@ journal::Case RichCase(const std::string& id, const std::string& code, int sessi
     parents.partnerA = father.id;
     parents.partnerB = mother.id;
     parents.kind = UnionKind::Cohabitation;
-    parents.events = {{UnionEventKind::Married, 1975}, {UnionEventKind::Divorced, 1990},
+    parents.events = {{UnionEventKind::Married, 1975},
+                      {UnionEventKind::Divorced, 1990},
                       {UnionEventKind::Reunited, 0}};
     parents.order = 2;
     f.unions = {parents};
@@ -99,7 +100,10 @@ journal::Case RichCase(const std::string& id, const std::string& code, int sessi
     journal::ChecklistRun run;
     run.templateId = "deep-interview";
     run.templateVersion = 2;
-    run.entries = {{"family-map", journal::TopicState::Covered, "tre generationer", {"session-0"},
+    run.entries = {{"family-map",
+                    journal::TopicState::Covered,
+                    "tre generationer",
+                    {"session-0"},
                     {client.id, father.id}},
                    {"puberty", journal::TopicState::Partly, "", {}, {}},
                    {"first-purchase", journal::TopicState::NotYet, "", {}, {}}};

@@ -42,9 +42,8 @@ TEST_CASE("a rich case round-trips through the vault", "[vault]") {
     CHECK(list[0].lastEntry == journal::LastEntryDate(rich));
     CHECK(list[0].lastEntry.Set());
     CHECK(again.FindCaseIdByCode(kCode) == c.id);
-    const std::string msg = ExpectVaultError(VaultError::Kind::Usage, [&] {
-        (void)again.FindCaseIdByCode("NOPE-1");
-    });
+    const std::string msg =
+        ExpectVaultError(VaultError::Kind::Usage, [&] { (void)again.FindCaseIdByCode("NOPE-1"); });
     CHECK(msg.find("NOPE") == std::string::npos);
     ExpectVaultError(VaultError::Kind::Usage, [&] { again.CreateCase(kCode); });
 }
@@ -253,8 +252,9 @@ TEST_CASE("empty and zero-length vault files give clear messages and lose nothin
     SECTION("index missing") {
         fs::remove(t.dir / "index.kbx");
         Vault v = t.Open();
-        CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { v.ListCases(); })
-                  .rfind("index.kbx: missing", 0) == 0);
+        CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+                  v.ListCases();
+              }).rfind("index.kbx: missing", 0) == 0);
     }
 }
 

@@ -70,14 +70,21 @@ struct Person {
     std::string place;
     std::string note;
     std::uint8_t conditions = kConditionNone; ///< bit set of Condition
-    double nudgeX = 0;                        ///< manual sideways nudge in points, reapplied after layout
+    double nudgeX = 0; ///< manual sideways nudge in points, reapplied after layout
 
     std::string DisplayName() const; ///< "Given Surname", trimmed; may be empty
     bool operator==(const Person&) const = default;
 };
 
 enum class UnionKind : std::uint8_t { Marriage, Cohabitation, Engagement, Dating, Affair };
-enum class UnionEventKind : std::uint8_t { Together, Married, Separated, Divorced, Widowed, Reunited };
+enum class UnionEventKind : std::uint8_t {
+    Together,
+    Married,
+    Separated,
+    Divorced,
+    Widowed,
+    Reunited
+};
 
 struct UnionEvent {
     UnionEventKind kind = UnionEventKind::Together;
@@ -92,7 +99,7 @@ struct Union {
     PersonId partnerB = kNoId;
     UnionKind kind = UnionKind::Marriage;
     std::vector<UnionEvent> events; ///< in time order
-    int order = 0; ///< time order among each partner's unions (lower = earlier)
+    int order = 0;                  ///< time order among each partner's unions (lower = earlier)
 
     /// The latest separating event decides how the line is drawn.
     bool Separated() const;
@@ -106,11 +113,11 @@ enum class TwinKind : std::uint8_t { None, Fraternal, Identical };
 /// A child hangs from a union, or from one parent when the other is unknown.
 struct ChildLink {
     PersonId child = kNoId;
-    UnionId parents = kNoId;      ///< the union, or kNoId
+    UnionId parents = kNoId;       ///< the union, or kNoId
     PersonId singleParent = kNoId; ///< used when parents == kNoId
     ChildKind kind = ChildKind::Biological;
-    int birthOrder = 0;           ///< oldest first within a sibship
-    Id twinGroup = kNoId;         ///< children sharing a group are twins
+    int birthOrder = 0;   ///< oldest first within a sibship
+    Id twinGroup = kNoId; ///< children sharing a group are twins
     TwinKind twinKind = TwinKind::None;
     bool operator==(const ChildLink&) const = default;
 };

@@ -22,7 +22,7 @@ struct Size {
 };
 
 struct LayoutOptions {
-    double symbolSize = 36;    ///< side of a square / diameter of a circle, points
+    double symbolSize = 36; ///< side of a square / diameter of a circle, points
     /// Vertical distance between generations, points. Roomy on purpose: a
     /// parent's name and note sit below the symbol and a child's years above.
     double rankGap = 140;
@@ -35,8 +35,8 @@ struct LayoutOptions {
 /// Where every drawn person and union sits, in points, y growing downward.
 /// std::map (not unordered) so iteration order, and so output, is deterministic.
 struct Layout {
-    std::map<PersonId, Point> people; ///< symbol centres
-    std::map<UnionId, Point> unions;  ///< midpoint of the partner line
+    std::map<PersonId, Point> people;   ///< symbol centres
+    std::map<UnionId, Point> unions;    ///< midpoint of the partner line
     std::map<PersonId, int> generation; ///< 0 = oldest generation drawn
     Size bounds;
     double symbolSize = 36;

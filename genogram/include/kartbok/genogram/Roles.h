@@ -15,6 +15,7 @@ namespace kartbok::genogram {
 /// Roles that occur more than once are numbered by age, oldest first. People
 /// with no nameable relation get "Person 1", "Person 2"... Never contains a
 /// name, a date or any other fact from the family.
-std::map<PersonId, std::string> RoleNames(const Family& family, PersonId index, const std::string& language);
+std::map<PersonId, std::string> RoleNames(const Family& family, PersonId index,
+                                          const std::string& language);
 
 } // namespace kartbok::genogram

@@ -56,7 +56,7 @@ struct QuadrantShape {
 enum class TextAnchor : std::uint8_t { Start, Middle, End };
 
 struct TextShape {
-    Point at; ///< baseline position of the anchor
+    Point at;         ///< baseline position of the anchor
     std::string text; ///< UTF-8
     double size = 10; ///< points
     bool bold = false;
@@ -68,18 +68,24 @@ using Shape = std::variant<PathShape, CircleShape, QuadrantShape, TextShape>;
 
 /// What a shape belongs to, so a canvas can hit-test and highlight.
 struct SceneItem {
-    enum class Owner : std::uint8_t { None, Person, Union, Relation, Household, Legend } owner =
-        Owner::None;
+    enum class Owner : std::uint8_t {
+        None,
+        Person,
+        Union,
+        Relation,
+        Household,
+        Legend
+    } owner = Owner::None;
     Id id = kNoId;
     Shape shape;
 };
 
 struct SceneOptions {
-    bool deidentify = false; ///< roles instead of names, ages instead of dates
+    bool deidentify = false;     ///< roles instead of names, ages instead of dates
     std::string language = "sv"; ///< "sv" or "en", for roles and the legend
-    int currentYear = 0;     ///< for ages; 0 = this year
+    int currentYear = 0;         ///< for ages; 0 = this year
     bool legend = true;
-    double fontScale = 1.0;  ///< present mode draws larger type
+    double fontScale = 1.0; ///< present mode draws larger type
 };
 
 struct Scene {

@@ -27,14 +27,21 @@ struct Date {
 /// Seconds since 1970-01-01 UTC. 0 means "not set".
 using Timestamp = std::int64_t;
 
-enum class CaseStatus : std::uint8_t { Enquiry, Assessment, Ongoing, Ended, FollowUpDone, Archived };
+enum class CaseStatus : std::uint8_t {
+    Enquiry,
+    Assessment,
+    Ongoing,
+    Ended,
+    FollowUpDone,
+    Archived
+};
 
 enum class SessionType : std::uint8_t {
     Individual,
     Couple,
     Relative, ///< relative or partner alone
     Group,
-    Remote,   ///< phone or video
+    Remote, ///< phone or video
     Closing,
     FollowUp,
 };
@@ -143,10 +150,10 @@ struct Case {
     bool operator==(const Case&) const = default;
 };
 
-const char* ToString(CaseStatus s);      ///< stable identifiers: "enquiry", "ongoing"...
-const char* ToString(SessionType t);     ///< "individual", "couple"...
-const char* ToString(TopicState s);      ///< "not-yet", "partly", "covered"
-const char* ToString(FormPhase p);       ///< "start", "end", "follow-up"
+const char* ToString(CaseStatus s);  ///< stable identifiers: "enquiry", "ongoing"...
+const char* ToString(SessionType t); ///< "individual", "couple"...
+const char* ToString(TopicState s);  ///< "not-yet", "partly", "covered"
+const char* ToString(FormPhase p);   ///< "start", "end", "follow-up"
 bool FromString(const std::string& s, CaseStatus& out);
 bool FromString(const std::string& s, SessionType& out);
 bool FromString(const std::string& s, TopicState& out);

@@ -50,9 +50,9 @@ struct ItemRow {
     /// Scale steps, numbers, frequency options as an ordinal (0 = the first
     /// option, "never"): comparable points for charts. Empty for other types.
     std::array<std::optional<double>, kPhaseCount> ordinal;
-    double low = 0, high = 0;             ///< ordinal range for chart axes
-    std::vector<std::string> stepLabels;  ///< one per ordinal step for scale/frequency
-    bool Numeric() const;                 ///< scale, number or frequency
+    double low = 0, high = 0;            ///< ordinal range for chart axes
+    std::vector<std::string> stepLabels; ///< one per ordinal step for scale/frequency
+    bool Numeric() const;                ///< scale, number or frequency
     bool AnyValue() const;
 };
 

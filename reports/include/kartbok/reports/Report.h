@@ -48,14 +48,16 @@ struct AuditLine {
 /// One or two pages before a follow-up session: why the client came, key
 /// dates, the family map, the closing session's themes and agreements, start
 /// and end forms side by side, open deep-interview topics and questions to ask.
-std::vector<unsigned char> RenderFollowUpBrief(const journal::Case& c, const journal::TemplateSet& templates,
+std::vector<unsigned char> RenderFollowUpBrief(const journal::Case& c,
+                                               const journal::TemplateSet& templates,
                                                const ReportOptions& options);
 void WriteFollowUpBrief(const journal::Case& c, const journal::TemplateSet& templates,
                         const ReportOptions& options, const std::filesystem::path& out);
 
 /// The structure of a case for supervision: map, sessions by type over time,
 /// deep-interview coverage, forms present.
-std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c, const journal::TemplateSet& templates,
+std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c,
+                                                   const journal::TemplateSet& templates,
                                                    const ReportOptions& options);
 void WriteSupervisorSummary(const journal::Case& c, const journal::TemplateSet& templates,
                             const ReportOptions& options, const std::filesystem::path& out);
@@ -63,8 +65,10 @@ void WriteSupervisorSummary(const journal::Case& c, const journal::TemplateSet& 
 /// Everything recorded about the client, chronologically: sessions with every
 /// field, signatures, addenda, corrections (old text struck through but
 /// readable), checklists, forms, and the audit excerpt given.
-std::vector<unsigned char> RenderFullRecord(const journal::Case& c, const journal::TemplateSet& templates,
-                                            const std::vector<AuditLine>& audit, const ReportOptions& options);
+std::vector<unsigned char> RenderFullRecord(const journal::Case& c,
+                                            const journal::TemplateSet& templates,
+                                            const std::vector<AuditLine>& audit,
+                                            const ReportOptions& options);
 void WriteFullRecord(const journal::Case& c, const journal::TemplateSet& templates,
                      const std::vector<AuditLine>& audit, const ReportOptions& options,
                      const std::filesystem::path& out);

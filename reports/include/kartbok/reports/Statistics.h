@@ -45,8 +45,8 @@ struct YearStatistics {
     std::vector<AnswerCount> answers;
 };
 
-YearStatistics ComputeStatistics(const std::vector<journal::Case>& cases, const journal::TemplateSet& templates,
-                                 int year);
+YearStatistics ComputeStatistics(const std::vector<journal::Case>& cases,
+                                 const journal::TemplateSet& templates, int year);
 
 /// Counts from 1 to 4 become "<5" so no client can be singled out; 0 stays "0".
 std::string Suppressed(int count);
@@ -71,6 +71,7 @@ std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<journal::Case>& 
                                               const journal::TemplateSet& templates, int year = 0);
 /// CSV: item,phase,months_since_start,value
 std::string AnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers);
-void WriteAnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers, const std::filesystem::path& out);
+void WriteAnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers,
+                              const std::filesystem::path& out);
 
 } // namespace kartbok::reports

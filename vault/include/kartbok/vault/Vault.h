@@ -29,7 +29,8 @@ public:
     enum class Kind {
         WrongPassword, ///< no key slot opens with this password
         Damaged,       ///< a file fails authentication or is truncated/malformed
-        Tampered,      ///< authentic file, but not the one the index expects (swapped, rolled back, missing)
+        Tampered,      ///< authentic file, but not the one the index expects (swapped, rolled back,
+                       ///< missing)
         Io,            ///< the operating system refused (disk full, read-only, vanished folder)
         Conflict,      ///< another program changed the file since it was read
         Locked,        ///< another Kartbok instance holds the case
