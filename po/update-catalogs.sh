@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=wxPLURAL:1,2 \
     --keyword=wxTRANSLATE --add-comments=TRANSLATORS --package-name=kartbok \
     --package-version=0.1 --msgid-bugs-address=none --sort-by-file \
-    -o po/kartbok.pot src/app/*.cpp
+    -o po/kartbok.pot $(find src/app -name "*.cpp" | sort)
 msgmerge --quiet --update --backup=none --no-fuzzy-matching po/sv.po po/kartbok.pot
 msgattrib --no-obsolete -o po/sv.po po/sv.po
 # English is the source language: its catalogue maps every message to itself.

@@ -1,9 +1,9 @@
 #include "GuiDriver.h"
 
-#include "Translations.h"
+#include "common/Translations.h"
 
-#include "MainFrame.h"
-#include "ScreenCapture.h"
+#include "common/ScreenCapture.h"
+#include "shell/MainFrame.h"
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Sample.h"

@@ -3,7 +3,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include "Translations.h"
+#include "common/Translations.h"
 
 #include <wx/app.h>
 #include <wx/config.h>

@@ -4,11 +4,11 @@
 
 #include "GuiDriver.h"
 
-#include "ClientListPanel.h"
-#include "MainFrame.h"
-#include "MapCanvas.h"
-#include "MapPage.h"
-#include "UnlockDialog.h"
+#include "dialogs/UnlockDialog.h"
+#include "map/MapCanvas.h"
+#include "map/MapPage.h"
+#include "shell/ClientListPanel.h"
+#include "shell/MainFrame.h"
 
 #include "kartbok/genogram/Queries.h"
 

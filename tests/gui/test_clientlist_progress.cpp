@@ -5,13 +5,13 @@
 
 #include "GuiDriver.h"
 
-#include "CaseDocument.h"
-#include "CaseEdit.h"
-#include "ClientListPanel.h"
-#include "ClientListPresenter.h"
-#include "MainFrame.h"
-#include "OverviewPresenter.h"
-#include "Translations.h"
+#include "common/Translations.h"
+#include "model/CaseDocument.h"
+#include "model/CaseEdit.h"
+#include "model/ClientListPresenter.h"
+#include "model/OverviewPresenter.h"
+#include "shell/ClientListPanel.h"
+#include "shell/MainFrame.h"
 
 #include "kartbok/journal/ChecklistCommands.h"
 #include "kartbok/journal/TemplateLoader.h"

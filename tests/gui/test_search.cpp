@@ -5,12 +5,12 @@
 
 #include "GuiDriver.h"
 
-#include "CaseDocument.h"
-#include "CaseEdit.h"
-#include "JournalPage.h"
-#include "MainFrame.h"
-#include "MainFrameIds.h"
-#include "SearchDialog.h"
+#include "dialogs/SearchDialog.h"
+#include "journal/JournalPage.h"
+#include "model/CaseDocument.h"
+#include "model/CaseEdit.h"
+#include "shell/MainFrame.h"
+#include "shell/MainFrameIds.h"
 
 #include "kartbok/journal/SessionCommands.h"
 #include "kartbok/vault/Vault.h"

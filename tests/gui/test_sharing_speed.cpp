@@ -5,10 +5,10 @@
 
 #include "GuiDriver.h"
 
-#include "CaseHeader.h"
-#include "MainFrame.h"
-#include "MapCanvas.h"
-#include "MapPage.h"
+#include "map/MapCanvas.h"
+#include "map/MapPage.h"
+#include "shell/CaseHeader.h"
+#include "shell/MainFrame.h"
 
 #include "kartbok/genogram/Sample.h"
 

@@ -7,13 +7,13 @@
 
 #include "GuiDriver.h"
 
-#include "InterviewPage.h"
-#include "InterviewPresenter.h"
-#include "JournalPage.h"
-#include "MainFrame.h"
-#include "PreferencesDialog.h"
-#include "TemplateCatalog.h"
-#include "Translations.h"
+#include "common/TemplateCatalog.h"
+#include "common/Translations.h"
+#include "dialogs/PreferencesDialog.h"
+#include "interview/InterviewPage.h"
+#include "journal/JournalPage.h"
+#include "model/InterviewPresenter.h"
+#include "shell/MainFrame.h"
 
 #include "kartbok/genogram/Scaffold.h"
 

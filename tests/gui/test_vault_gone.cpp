@@ -7,10 +7,10 @@
 
 #include "GuiDriver.h"
 
-#include "CaseDocument.h"
-#include "CaseEdit.h"
-#include "MainFrame.h"
-#include "UnlockDialog.h"
+#include "dialogs/UnlockDialog.h"
+#include "model/CaseDocument.h"
+#include "model/CaseEdit.h"
+#include "shell/MainFrame.h"
 
 #include "kartbok/journal/SessionCommands.h"
 #include "kartbok/vault/Vault.h"

@@ -1,0 +1,295 @@
+#include "journal/NoteEditor.h"
+
+#include "common/Label.h"
+
+#include "common/JournalNames.h"
+#include "common/Utf8.h"
+
+#include <wx/checkbox.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/timectrl.h>
+
+#include <algorithm>
+
+namespace kartbok::app {
+
+using namespace kartbok::journal;
+
+namespace {
+
+wxDateTime ToWx(Timestamp t) {
+    return wxDateTime(static_cast<time_t>(t));
+}
+
+/// Date from one picker, time of day from the other, as seconds since 1970.
+Timestamp Combine(const wxDatePickerCtrl* date, const wxTimePickerCtrl* time) {
+    wxDateTime day = date->GetValue();
+    if (!day.IsValid())
+        return 0;
+    const wxDateTime clock = time->GetValue();
+    day.SetHour(clock.GetHour());
+    day.SetMinute(clock.GetMinute());
+    day.SetSecond(0);
+    return static_cast<Timestamp>(day.GetTicks());
+}
+
+/// Spell-checking where wx was built with it (GTK3 + gspell); this wx build has none, so it
+/// is compiled out rather than failing.
+void ProofCheck(wxTextCtrl* text) {
+#if wxUSE_SPELLCHECK
+    text->EnableProofCheck(wxTextProofOptions::Default());
+#else
+    (void)text;
+#endif
+}
+
+} // namespace
+
+NoteEditor::NoteEditor(wxWindow* parent)
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL) {
+    SetName("note_editor");
+    SetScrollRate(0, FromDIP(12));
+}
+
+void NoteEditor::Load(const Session& session, const Template* tmpl, const genogram::Family& family,
+                      const std::string& language, bool readOnly) {
+    m_loading = true;
+    m_loaded = session;
+    Freeze();
+    DestroyChildren();
+    m_fields.clear();
+    Build(tmpl, family, language, readOnly);
+    Thaw();
+    Scroll(0, 0);
+    m_loading = false;
+}
+
+wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help, const wxString& value,
+                                const std::string& name, bool multiLine, bool readOnly) {
+    auto* sizer = GetSizer();
+    auto* label = NewHeading(this, title);
+    sizer->Add(label, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    if (!help.empty()) {
+        // The template's prompting questions, visible while writing (not only on hover).
+        auto* hint = new wxStaticText(this, wxID_ANY, help);
+        hint->SetForegroundColour(wxColour(100, 100, 100));
+        hint->Wrap(FromDIP(620));
+        sizer->Add(hint, 0, wxLEFT | wxRIGHT, FromDIP(8));
+    }
+    long style = multiLine ? wxTE_MULTILINE | wxTE_WORDWRAP : 0;
+    if (readOnly)
+        style |= wxTE_READONLY;
+    auto* text = new wxTextCtrl(this, wxID_ANY, value, wxDefaultPosition,
+                                wxSize(-1, multiLine ? FromDIP(84) : -1), style);
+    text->SetName(wxString::FromUTF8(name));
+    if (!help.empty())
+        text->SetToolTip(help);
+    if (multiLine)
+        ProofCheck(text);
+    text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Changed(); });
+    text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        if (onLeave && !m_loading)
+            onLeave();
+        e.Skip();
+    });
+    sizer->Add(text, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+    return text;
+}
+
+void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
+                       const std::string& language, bool readOnly) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    SetSizer(sizer);
+    const Session& s = m_loaded;
+
+    auto* title = new wxStaticText(
+        this, wxID_ANY,
+        tmpl ? FromUtf8(tmpl->title.In(language))
+             : wxString::Format(_("Template \"%s\" is not available; the note's fields are shown "
+                                  "by their ids."),
+                                FromUtf8(s.templateId)));
+    title->SetFont(title->GetFont().Scaled(1.2f).Bold());
+    title->SetName("note_template_title");
+    sizer->Add(title, 0, wxALL, FromDIP(8));
+
+    // Type, when, how long -------------------------------------------------------
+    auto* when = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
+    auto label = [&](const wxString& text) {
+        when->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+    };
+    label(_("Type"));
+    m_type = new wxChoice(this, wxID_ANY);
+    m_type->SetName("session_type");
+    for (auto t : kSessionTypes)
+        m_type->Append(SessionTypeName(t));
+    m_type->SetSelection(static_cast<int>(
+        std::find(kSessionTypes.begin(), kSessionTypes.end(), s.type) - kSessionTypes.begin()));
+    when->Add(m_type);
+    label(_("Date and time"));
+    auto* dateRow = new wxBoxSizer(wxHORIZONTAL);
+    m_date = new wxDatePickerCtrl(this, wxID_ANY, ToWx(s.start));
+    m_date->SetName("session_date");
+    m_time = new wxTimePickerCtrl(this, wxID_ANY, ToWx(s.start));
+    m_time->SetName("session_time");
+    dateRow->Add(m_date);
+    dateRow->Add(m_time, 0, wxLEFT, FromDIP(6));
+    when->Add(dateRow);
+    label(_("Length (minutes)"));
+    m_minutes = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                               wxSP_ARROW_KEYS, 5, 600, s.minutes);
+    m_minutes->SetName("session_minutes");
+    when->Add(m_minutes);
+    sizer->Add(when, 0, wxLEFT | wxRIGHT, FromDIP(8));
+
+    // Who took part: people from the map besides the client ----------------------
+    m_people.clear();
+    wxArrayString names;
+    for (const auto& p : family.people) {
+        const bool human = p.kind == genogram::PersonKind::Person ||
+                           p.kind == genogram::PersonKind::SignificantOther;
+        if (p.isIndex || p.placeholder || !human)
+            continue;
+        const std::string name = p.DisplayName();
+        if (name.empty())
+            continue;
+        m_people.push_back(p.id);
+        names.Add(FromUtf8(name));
+    }
+    auto* who = NewHeading(this, _("Also taking part (from the family map)"));
+    sizer->Add(who, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    m_participants = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition,
+                                        wxSize(FromDIP(300), FromDIP(70)), names);
+    m_participants->SetName("participants");
+    for (std::size_t i = 0; i < m_people.size(); ++i)
+        if (std::find(s.participants.begin(), s.participants.end(), m_people[i]) !=
+            s.participants.end())
+            m_participants->Check(static_cast<unsigned>(i));
+    sizer->Add(m_participants, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+
+    // The note's fields -----------------------------------------------------------
+    std::string section;
+    for (const auto& field : NoteFields(s, tmpl, language)) {
+        if (!field.section.empty() && field.section != section && tmpl &&
+            tmpl->sections.size() > 1) {
+            section = field.section;
+            auto* head = NewHeading(this, FromUtf8(section), 1.1);
+            head->SetForegroundColour(wxColour(52, 101, 164));
+            sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(10));
+        }
+        const NoteField* stored = s.Field(field.id);
+        m_fields.emplace_back(field.id, AddText(FromUtf8(field.title), FromUtf8(field.help),
+                                                FromUtf8(stored ? stored->text : std::string()),
+                                                "field_" + field.id, true, readOnly));
+    }
+
+    // Themes, methods, what next ----------------------------------------------------
+    m_themes = AddText(_("Themes"), _("Separate themes with commas."),
+                       FromUtf8(JoinThemes(s.themes)), "themes", false, readOnly);
+    m_methodIds.clear();
+    wxArrayString methods;
+    if (tmpl)
+        for (const auto& m : tmpl->methods) {
+            m_methodIds.push_back(m.id);
+            methods.Add(FromUtf8(m.title.In(language)));
+        }
+    for (const auto& id : s.methods) // methods the template no longer lists stay ticked
+        if (std::find(m_methodIds.begin(), m_methodIds.end(), id) == m_methodIds.end()) {
+            m_methodIds.push_back(id);
+            methods.Add(FromUtf8(id));
+        }
+    m_methods = nullptr;
+    if (!m_methodIds.empty()) {
+        auto* head = NewHeading(this, _("Methods used"));
+        sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+        m_methods = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(300), -1),
+                                       methods);
+        m_methods->SetName("methods");
+        for (std::size_t i = 0; i < m_methodIds.size(); ++i)
+            if (std::find(s.methods.begin(), s.methods.end(), m_methodIds[i]) != s.methods.end())
+                m_methods->Check(static_cast<unsigned>(i));
+        sizer->Add(m_methods, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+    }
+    m_nextSteps = AddText(_("Agreed for next time"), wxString(), FromUtf8(s.nextSteps),
+                          "next_steps", true, readOnly);
+
+    auto* next = new wxBoxSizer(wxHORIZONTAL);
+    m_hasNext = new wxCheckBox(this, wxID_ANY, _("Next appointment"));
+    m_hasNext->SetName("has_next_appointment");
+    m_hasNext->SetValue(s.nextAppointment != 0);
+    const Timestamp nextAt = s.nextAppointment ? s.nextAppointment : s.start + 7 * 24 * 3600;
+    m_nextDate = new wxDatePickerCtrl(this, wxID_ANY, ToWx(nextAt));
+    m_nextDate->SetName("next_date");
+    m_nextTime = new wxTimePickerCtrl(this, wxID_ANY, ToWx(nextAt));
+    next->Add(m_hasNext, 0, wxALIGN_CENTER_VERTICAL);
+    next->Add(m_nextDate, 0, wxLEFT, FromDIP(8));
+    next->Add(m_nextTime, 0, wxLEFT, FromDIP(6));
+    sizer->Add(next, 0, wxALL, FromDIP(8));
+
+    for (wxWindow* w :
+         std::initializer_list<wxWindow*>{m_type, m_date, m_time, m_minutes, m_participants,
+                                          m_methods, m_hasNext, m_nextDate, m_nextTime})
+        if (w)
+            w->Enable(!readOnly);
+    const auto changed = [this](wxEvent&) { Changed(); };
+    m_type->Bind(wxEVT_CHOICE, changed);
+    m_date->Bind(wxEVT_DATE_CHANGED, changed);
+    m_time->Bind(wxEVT_TIME_CHANGED, changed);
+    m_minutes->Bind(wxEVT_SPINCTRL, changed);
+    m_participants->Bind(wxEVT_CHECKLISTBOX, changed);
+    if (m_methods)
+        m_methods->Bind(wxEVT_CHECKLISTBOX, changed);
+    m_hasNext->Bind(wxEVT_CHECKBOX, changed);
+    m_nextDate->Bind(wxEVT_DATE_CHANGED, changed);
+    m_nextTime->Bind(wxEVT_TIME_CHANGED, changed);
+    FitInside();
+}
+
+Session NoteEditor::Collect() const {
+    Session s = m_loaded;
+    if (!m_type) // nothing loaded yet
+        return s;
+    const int type = m_type->GetSelection();
+    if (type >= 0)
+        s.type = kSessionTypes[static_cast<std::size_t>(type)];
+    s.start = Combine(m_date, m_time);
+    s.minutes = m_minutes->GetValue();
+    s.participants.clear();
+    for (std::size_t i = 0; i < m_people.size(); ++i)
+        if (m_participants->IsChecked(static_cast<unsigned>(i)))
+            s.participants.push_back(m_people[i]);
+    // Participants not offered (a placeholder that was since renamed away) stay.
+    for (auto id : m_loaded.participants)
+        if (std::find(m_people.begin(), m_people.end(), id) == m_people.end())
+            s.participants.push_back(id);
+    for (const auto& [id, box] : m_fields) {
+        const std::string text = Utf8(box->GetValue());
+        auto it = std::find_if(s.fields.begin(), s.fields.end(),
+                               [&](const NoteField& f) { return f.id == id; });
+        if (it != s.fields.end())
+            it->text = text;
+        else
+            s.fields.push_back({id, text});
+    }
+    s.themes = SplitThemes(Utf8(m_themes->GetValue()));
+    s.methods.clear();
+    for (std::size_t i = 0; m_methods && i < m_methodIds.size(); ++i)
+        if (m_methods->IsChecked(static_cast<unsigned>(i)))
+            s.methods.push_back(m_methodIds[i]);
+    s.nextSteps = Utf8(m_nextSteps->GetValue());
+    s.nextAppointment = m_hasNext->GetValue() ? Combine(m_nextDate, m_nextTime) : 0;
+    return s;
+}
+
+void NoteEditor::Changed() {
+    if (!m_loading && onModified)
+        onModified();
+}
+
+} // namespace kartbok::app

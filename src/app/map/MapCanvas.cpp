@@ -1,0 +1,476 @@
+#include "map/MapCanvas.h"
+
+#include "common/Translations.h"
+#include "map/GrowthBar.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/graphics.h>
+#include <wx/settings.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace kartbok::app {
+
+using namespace kartbok::genogram;
+
+namespace {
+constexpr double kMinZoom = 0.1;
+constexpr double kMaxZoom = 8.0;
+constexpr double kMaxFitZoom = 2.0; ///< a four-person map should not fill a wall
+constexpr int kDragThreshold = 4;   ///< pixels before a press becomes a drag
+constexpr double kHitTolerancePx = 6;
+} // namespace
+
+MapCanvas::MapCanvas(wxWindow* parent)
+    : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+               wxWANTS_CHARS | wxFULL_REPAINT_ON_RESIZE | wxBORDER_NONE) {
+    SetName("map_canvas");
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetBackgroundColour(*wxWHITE);
+    EnableTouchEvents(wxTOUCH_ZOOM_GESTURE);
+
+    m_growthBar = new GrowthBar(this, [this](Growth g) {
+        if (onGrow)
+            onGrow(g);
+    });
+    m_growthBar->Hide();
+
+    Bind(wxEVT_PAINT, &MapCanvas::OnPaint, this);
+    Bind(wxEVT_SIZE, &MapCanvas::OnSize, this);
+    Bind(wxEVT_LEFT_DOWN, &MapCanvas::OnLeftDown, this);
+    Bind(wxEVT_LEFT_UP, &MapCanvas::OnLeftUp, this);
+    Bind(wxEVT_MOTION, &MapCanvas::OnMotion, this);
+    Bind(wxEVT_LEAVE_WINDOW, &MapCanvas::OnLeave, this);
+    Bind(wxEVT_MOUSEWHEEL, &MapCanvas::OnWheel, this);
+    Bind(wxEVT_RIGHT_DOWN, &MapCanvas::OnRightDown, this);
+    Bind(wxEVT_KEY_DOWN, &MapCanvas::OnKeyDown, this);
+    Bind(wxEVT_MOUSE_CAPTURE_LOST, &MapCanvas::OnCaptureLost, this);
+    Bind(wxEVT_GESTURE_ZOOM, &MapCanvas::OnZoomGesture, this);
+}
+
+void MapCanvas::SetFamily(const Family* family) {
+    m_family = family;
+    m_presenter.Options().language = CurrentLanguage(); // roles and legend in the UI's language
+    m_selected.clear();
+    m_line = {};
+    m_hover = kNoId;
+    m_userZoomed = false;
+    m_presenter.Invalidate();
+    if (m_family)
+        m_presenter.Update(*m_family);
+    FitToWindow();
+    Selected();
+}
+
+void MapCanvas::FamilyChanged() {
+    if (!m_family)
+        return;
+    const Size before = m_presenter.Scene().size;
+    m_presenter.Update(*m_family);
+    // A map the user has not zoomed keeps fitting the window as it grows.
+    if (!m_userZoomed && !(m_presenter.Scene().size == before))
+        FitToWindow();
+    // Drop selections of things an undo took away.
+    std::erase_if(m_selected, [this](PersonId id) { return !m_family->FindPerson(id); });
+    if (m_line.id != kNoId &&
+        !std::any_of(
+            m_presenter.Scene().items.begin(), m_presenter.Scene().items.end(),
+            [this](const SceneItem& i) { return i.owner == m_line.owner && i.id == m_line.id; }))
+        m_line = {};
+    PlaceGrowthBar();
+    Refresh();
+    Update(); // paint now: the therapist sees the change at once
+}
+
+void MapCanvas::SetReadOnly(bool readOnly) {
+    m_readOnly = readOnly;
+    PlaceGrowthBar();
+}
+
+PersonId MapCanvas::SelectedPerson() const {
+    return m_selected.size() == 1 ? *m_selected.begin() : kNoId;
+}
+
+void MapCanvas::SelectPerson(PersonId id, bool addToSelection) {
+    if (!addToSelection)
+        m_selected.clear();
+    m_line = {};
+    if (addToSelection && m_selected.count(id))
+        m_selected.erase(id);
+    else
+        m_selected.insert(id);
+    Selected();
+}
+
+void MapCanvas::SelectLine(const MapHit& hit) {
+    m_selected.clear();
+    m_line = hit;
+    Selected();
+}
+
+void MapCanvas::ClearSelection() {
+    m_selected.clear();
+    m_line = {};
+    Selected();
+}
+
+void MapCanvas::Selected() {
+    PlaceGrowthBar();
+    Refresh();
+    if (onSelectionChanged)
+        onSelectionChanged();
+}
+
+void MapCanvas::FitToWindow() {
+    const wxSize client = GetClientSize();
+    if (!m_presenter.HasScene() || client.x < 20 || client.y < 20)
+        return;
+    const Size size = m_presenter.Scene().size;
+    if (size.width <= 0 || size.height <= 0)
+        return;
+    const double margin = 24;
+    m_zoom = std::clamp(
+        std::min((client.x - 2 * margin) / size.width, (client.y - 2 * margin) / size.height),
+        kMinZoom, kMaxFitZoom);
+    m_offset = {(client.x - size.width * m_zoom) / 2, (client.y - size.height * m_zoom) / 2};
+    m_userZoomed = false;
+    PlaceGrowthBar();
+    Refresh();
+}
+
+void MapCanvas::ZoomBy(double factor, wxPoint around) {
+    const double zoom = std::clamp(m_zoom * factor, kMinZoom, kMaxZoom);
+    const Point anchor = ClientToScene(around);
+    m_zoom = zoom;
+    m_offset = {around.x - anchor.x * m_zoom, around.y - anchor.y * m_zoom};
+    m_userZoomed = true;
+    PlaceGrowthBar();
+    Refresh();
+}
+
+void MapCanvas::SetLargeType(bool large) {
+    m_presenter.Options().fontScale = large ? 1.6 : 1.0;
+    m_presenter.Invalidate();
+    if (m_family)
+        m_presenter.Update(*m_family);
+    FitToWindow();
+}
+
+void MapCanvas::BeginRelation(RelationKind kind) {
+    m_relationKind = kind;
+    m_relationFrom = SelectedPerson();
+    SetCursor(wxCursor(wxCURSOR_CROSS));
+    Refresh();
+}
+
+wxPoint MapCanvas::SceneToClient(Point p) const {
+    return wxPoint(static_cast<int>(std::lround(m_offset.m_x + p.x * m_zoom)),
+                   static_cast<int>(std::lround(m_offset.m_y + p.y * m_zoom)));
+}
+
+Point MapCanvas::ClientToScene(wxPoint p) const {
+    return {(p.x - m_offset.m_x) / m_zoom, (p.y - m_offset.m_y) / m_zoom};
+}
+
+wxPoint MapCanvas::PersonOnScreen(PersonId id) const {
+    const auto& centres = m_presenter.Scene().personCentres;
+    auto it = centres.find(id);
+    return it == centres.end() ? wxPoint(-1, -1) : SceneToClient(it->second);
+}
+
+MapHit MapCanvas::HitAt(wxPoint p) const {
+    return m_presenter.HitTest(ClientToScene(p), kHitTolerancePx / m_zoom);
+}
+
+void MapCanvas::PlaceGrowthBar() {
+    const PersonId id = SelectedPerson();
+    const wxPoint at = PersonOnScreen(id);
+    if (id == kNoId || at.x < 0 || m_readOnly || m_relationKind || m_drag != Drag::None) {
+        m_growthBar->Hide();
+        return;
+    }
+    // Below the symbol and its name, centred; kept inside the window.
+    const wxSize bar = m_growthBar->GetBestSize();
+    const wxSize client = GetClientSize();
+    const int below = static_cast<int>(m_presenter.Scene().symbolSize * m_zoom * 1.6) + 14;
+    int x = std::clamp(at.x - bar.x / 2, 2, std::max(2, client.x - bar.x - 2));
+    int y = at.y + below;
+    if (y + bar.y > client.y - 2)
+        y = std::max(2, at.y - below - bar.y);
+    m_growthBar->SetSize(x, y, bar.x, bar.y);
+    m_growthBar->Show();
+}
+
+void MapCanvas::OnPaint(wxPaintEvent&) {
+    const auto start = std::chrono::steady_clock::now();
+    wxAutoBufferedPaintDC dc(this);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    if (m_family && m_presenter.HasScene()) {
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        if (gc) {
+            gc->Translate(m_offset.m_x, m_offset.m_y);
+            gc->Scale(m_zoom, m_zoom);
+            PaintView view;
+            view.highlights.people = m_selected;
+            view.highlights.line = m_line.id;
+            view.highlights.hover = m_hover;
+            view.extents = &m_extents;
+            view.pixelsPerPoint = m_zoom * GetContentScaleFactor();
+            const wxSize client = GetClientSize();
+            const Point topLeft = ClientToScene(wxPoint(0, 0));
+            const Point bottomRight = ClientToScene(wxPoint(client.x, client.y));
+            view.visible = std::array{topLeft.x, topLeft.y, bottomRight.x, bottomRight.y};
+            PaintScene(*gc, m_presenter.Scene(), view);
+            if (m_drag == Drag::Nudge && m_dragMoved) {
+                // Where the symbol will go: a dashed box, moved sideways only.
+                const auto& centres = m_presenter.Scene().personCentres;
+                if (auto it = centres.find(m_dragPerson); it != centres.end()) {
+                    const double side = m_presenter.Scene().symbolSize * 1.2;
+                    const double dx = (m_dragLast.x - m_dragStart.x) / m_zoom;
+                    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(40, 110, 220), 1.5)
+                                                 .Style(wxPENSTYLE_SHORT_DASH)));
+                    gc->SetBrush(*wxTRANSPARENT_BRUSH);
+                    gc->DrawRectangle(it->second.x + dx - side / 2, it->second.y - side / 2, side,
+                                      side);
+                }
+            }
+        }
+    }
+    PaintOverlay(dc);
+    m_lastPaintMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ++m_paintCount;
+    if (m_family && m_presenter.HasScene() && !m_firstMapPainted) {
+        m_firstMapPainted = true;
+        if (onFirstMapPaint)
+            CallAfter([this] {
+                if (onFirstMapPaint)
+                    onFirstMapPaint();
+            });
+    }
+}
+
+void MapCanvas::PaintOverlay(wxDC& dc) {
+    wxString hint;
+    if (m_relationKind)
+        hint = m_relationFrom == kNoId ? _("Click the first person of the relation (Esc cancels)")
+                                       : _("Click the second person of the relation (Esc cancels)");
+    if (hint.empty())
+        return;
+    wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+    font.SetPointSize(font.GetPointSize() + 1);
+    dc.SetFont(font);
+    const wxSize text = dc.GetTextExtent(hint);
+    dc.SetPen(*wxTRANSPARENT_PEN);
+    dc.SetBrush(wxBrush(wxColour(255, 244, 200)));
+    dc.DrawRoundedRectangle(8, 8, text.x + 20, text.y + 12, 4);
+    dc.SetTextForeground(wxColour(60, 50, 0));
+    dc.DrawText(hint, 18, 14);
+}
+
+void MapCanvas::OnSize(wxSizeEvent& event) {
+    if (!m_userZoomed)
+        FitToWindow();
+    PlaceGrowthBar();
+    event.Skip();
+}
+
+void MapCanvas::OnLeftDown(wxMouseEvent& event) {
+    SetFocus();
+    const MapHit hit = HitAt(event.GetPosition());
+    m_dragStart = m_dragLast = event.GetPosition();
+    m_dragMoved = false;
+
+    if (m_relationKind) {
+        if (hit.owner == SceneItem::Owner::Person) {
+            if (m_relationFrom == kNoId) {
+                m_relationFrom = hit.id;
+                SelectPerson(hit.id);
+            } else if (hit.id != m_relationFrom) {
+                const PersonId from = m_relationFrom;
+                const RelationKind kind = *m_relationKind;
+                m_relationKind.reset();
+                m_relationFrom = kNoId;
+                SetCursor(wxNullCursor);
+                if (onRelation)
+                    onRelation(from, hit.id, kind);
+            }
+        }
+        Refresh();
+        return;
+    }
+
+    if (hit.owner == SceneItem::Owner::Person) {
+        if (event.ControlDown()) {
+            SelectPerson(hit.id, true);
+            return;
+        }
+        if (!m_selected.count(hit.id) || m_selected.size() != 1)
+            SelectPerson(hit.id);
+        if (m_readOnly)
+            return;
+        m_drag = Drag::Nudge;
+        m_dragPerson = hit.id;
+    } else if (hit.id != kNoId) {
+        SelectLine(hit);
+        return;
+    } else {
+        m_drag = Drag::Pan;
+    }
+    if (!HasCapture())
+        CaptureMouse();
+}
+
+void MapCanvas::OnLeftUp(wxMouseEvent& event) {
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    if (HasCapture())
+        ReleaseMouse();
+    if (drag == Drag::Nudge && m_dragMoved) {
+        const double dx = (event.GetPosition().x - m_dragStart.x) / m_zoom;
+        PlaceGrowthBar();
+        Refresh();
+        if (onNudge)
+            onNudge(m_dragPerson, dx);
+    } else if (drag == Drag::Pan && !m_dragMoved) {
+        ClearSelection(); // a plain click on empty paper
+    } else {
+        PlaceGrowthBar();
+    }
+}
+
+void MapCanvas::OnMotion(wxMouseEvent& event) {
+    const wxPoint pos = event.GetPosition();
+    if (m_drag != Drag::None && event.LeftIsDown()) {
+        if (!m_dragMoved && (std::abs(pos.x - m_dragStart.x) > kDragThreshold ||
+                             std::abs(pos.y - m_dragStart.y) > kDragThreshold)) {
+            m_dragMoved = true;
+            m_growthBar->Hide();
+        }
+        if (m_drag == Drag::Pan && m_dragMoved) {
+            m_offset.m_x += pos.x - m_dragLast.x;
+            m_offset.m_y += pos.y - m_dragLast.y;
+            m_userZoomed = true;
+        }
+        m_dragLast = pos;
+        Refresh();
+        return;
+    }
+    const MapHit hit = HitAt(pos);
+    const PersonId hover = hit.owner == SceneItem::Owner::Person ? hit.id : kNoId;
+    if (hover != m_hover) {
+        m_hover = hover;
+        SetCursor(m_relationKind || hover != kNoId
+                      ? wxCursor(m_relationKind ? wxCURSOR_CROSS : wxCURSOR_HAND)
+                      : wxNullCursor);
+        Refresh();
+    }
+}
+
+void MapCanvas::OnLeave(wxMouseEvent&) {
+    if (m_hover != kNoId) {
+        m_hover = kNoId;
+        Refresh();
+    }
+}
+
+void MapCanvas::OnWheel(wxMouseEvent& event) {
+    if (event.ControlDown()) {
+        const double steps = event.GetWheelRotation() / static_cast<double>(event.GetWheelDelta());
+        ZoomBy(std::pow(1.15, steps), event.GetPosition());
+        return;
+    }
+    const int delta = event.GetWheelRotation() / 2;
+    if (event.GetWheelAxis() == wxMOUSE_WHEEL_HORIZONTAL || event.ShiftDown())
+        m_offset.m_x -= delta;
+    else
+        m_offset.m_y += delta;
+    m_userZoomed = true;
+    PlaceGrowthBar();
+    Refresh();
+}
+
+void MapCanvas::OnZoomGesture(wxZoomGestureEvent& event) {
+    if (event.IsGestureStart())
+        m_gestureBaseZoom = m_zoom;
+    const double target = m_gestureBaseZoom * event.GetZoomFactor();
+    ZoomBy(target / m_zoom, event.GetPosition());
+}
+
+void MapCanvas::OnRightDown(wxMouseEvent& event) {
+    SetFocus();
+    const MapHit hit = HitAt(event.GetPosition());
+    if (hit.owner == SceneItem::Owner::Person && !m_selected.count(hit.id))
+        SelectPerson(hit.id);
+    else if (hit.id != kNoId && hit.owner != SceneItem::Owner::Person)
+        SelectLine(hit);
+    if (onContextMenu)
+        onContextMenu(event.GetPosition());
+}
+
+void MapCanvas::OnCaptureLost(wxMouseCaptureLostEvent&) {
+    m_drag = Drag::None;
+    Refresh();
+}
+
+void MapCanvas::OnKeyDown(wxKeyEvent& event) {
+    const int key = event.GetKeyCode();
+    const bool shift = event.ShiftDown();
+    if (event.ControlDown() || event.AltDown()) {
+        event.Skip(); // menu accelerators
+        return;
+    }
+    auto grow = [&](Growth plain, Growth shifted) {
+        if (SelectedPerson() != kNoId && onGrow)
+            onGrow(shift ? shifted : plain);
+    };
+    switch (key) {
+    case 'P':
+        grow(Growth::Father, Growth::Mother);
+        return;
+    case 'S':
+        grow(Growth::Partner, Growth::PartnerSameGender);
+        return;
+    case 'C':
+        grow(Growth::Son, Growth::Daughter);
+        return;
+    case 'B':
+        grow(Growth::Brother, Growth::Sister);
+        return;
+    case 'F':
+        FitToWindow();
+        return;
+    case '+':
+    case '=':
+    case WXK_NUMPAD_ADD:
+        ZoomBy(1.2, wxPoint(GetClientSize().x / 2, GetClientSize().y / 2));
+        return;
+    case '-':
+    case WXK_NUMPAD_SUBTRACT:
+        ZoomBy(1 / 1.2, wxPoint(GetClientSize().x / 2, GetClientSize().y / 2));
+        return;
+    case WXK_DELETE:
+    case WXK_BACK:
+        if (onDelete)
+            onDelete();
+        return;
+    case WXK_ESCAPE:
+        if (m_relationKind) {
+            m_relationKind.reset();
+            m_relationFrom = kNoId;
+            SetCursor(wxNullCursor);
+            PlaceGrowthBar();
+            Refresh();
+        } else {
+            ClearSelection();
+        }
+        return;
+    default:
+        event.Skip();
+    }
+}
+
+} // namespace kartbok::app

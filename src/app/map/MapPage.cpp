@@ -1,0 +1,259 @@
+#include "map/MapPage.h"
+
+#include "common/Names.h"
+#include "map/InspectorPanel.h"
+#include "map/MapCanvas.h"
+#include "map/PersonInspector.h"
+
+#include "kartbok/journal/JournalError.h"
+
+#include <wx/button.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+
+namespace kartbok::app {
+
+using namespace kartbok::genogram;
+
+MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
+    SetName("map_page");
+    m_actions.perform = [this](CaseEditPtr edit) { return Perform(std::move(edit)); };
+    m_actions.endTyping = [this] {
+        if (m_document)
+            m_document->CloseMerge();
+    };
+    m_actions.backToMap = [this] { m_canvas->SetFocus(); };
+    m_actions.removePerson = [this](PersonId) { DeleteSelection(); };
+    m_actions.markHousehold = [this] { MarkHousehold(); };
+
+    m_toolbar = new wxPanel(this);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto button = [&](const wxString& label, const wxString& tip, const char* name) {
+        auto* b = new wxButton(m_toolbar, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
+                               wxBU_EXACTFIT);
+        b->SetToolTip(tip);
+        b->SetName(name);
+        bar->Add(b, 0, wxRIGHT, 4);
+        return b;
+    };
+    auto* relation = button(_("Relation..."), _("Draw an emotional relation between two people"),
+                            "relation_button");
+    auto* household = button(_("Mark household"), _("Outline the selected people as one household"),
+                             "household_button");
+    auto* reset = button(_("Reset layout"), _("Undo every manual move"), "reset_layout");
+    m_editButtons = {relation, household, reset};
+    bar->AddStretchSpacer();
+    auto* fit = button(_("Fit"), _("Fit the map to the window (F)"), "fit_button");
+    m_presentButton =
+        button(_("Present"), _("Full screen with large type (F11)"), "present_button");
+    m_toolbar->SetSizer(bar);
+
+    m_canvas = new MapCanvas(this);
+    m_inspector = new InspectorPanel(this, m_actions);
+    m_inspector->SetMinSize(wxSize(FromDIP(330), -1));
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(m_toolbar, 0, wxEXPAND | wxALL, 4);
+    left->Add(m_canvas, 1, wxEXPAND);
+    body->Add(left, 1, wxEXPAND);
+    body->Add(m_inspector, 0, wxEXPAND | wxLEFT, 2);
+    SetSizer(body);
+
+    relation->Bind(wxEVT_BUTTON, [this, relation](wxCommandEvent&) { ShowRelationMenu(relation); });
+    household->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MarkHousehold(); });
+    reset->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ResetLayout(); });
+    fit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_canvas->FitToWindow(); });
+    m_presentButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (onTogglePresent)
+            onTogglePresent();
+    });
+
+    m_canvas->onSelectionChanged = [this] { SelectionChanged(); };
+    m_canvas->onGrow = [this](Growth g) { Grow(g); };
+    m_canvas->onNudge = [this](PersonId id, double dx) {
+        if (m_document)
+            Perform(MakeNudge(m_document->Family(), id, dx));
+    };
+    m_canvas->onRelation = [this](PersonId a, PersonId b, RelationKind kind) {
+        if (m_document)
+            Perform(MakeAddRelation(m_document->Family(), a, b, kind));
+    };
+    m_canvas->onContextMenu = [this](wxPoint at) { ShowContextMenu(at); };
+    m_canvas->onDelete = [this] { DeleteSelection(); };
+}
+
+void MapPage::SetDocument(CaseDocument* document) {
+    m_document = document;
+    m_canvas->SetFamily(document ? &document->Family() : nullptr);
+    const bool editable = document && !document->ReadOnly();
+    m_canvas->SetReadOnly(!editable);
+    for (wxWindow* b : m_editButtons)
+        b->Enable(editable);
+    SelectionChanged();
+}
+
+void MapPage::DocumentChanged() {
+    if (!m_document)
+        return;
+    m_canvas->FamilyChanged();
+    SelectionChanged();
+}
+
+void MapPage::SelectionChanged() {
+    m_inspector->ShowSelection(m_document ? &m_document->Family() : nullptr,
+                               m_canvas->SelectedPeople(), m_canvas->SelectedLine(),
+                               !m_document || m_document->ReadOnly());
+}
+
+bool MapPage::Perform(CaseEditPtr edit) {
+    if (!m_document || m_document->ReadOnly()) {
+        wxBell();
+        return false;
+    }
+    try {
+        m_document->Execute(std::move(edit));
+        return true;
+    } catch (const std::exception& e) {
+        // Library messages say what to do and never quote client text (CommandError,
+        // JournalError); they are English, so a translated lead-in frames them.
+        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
+                     _("Family map"), wxOK | wxICON_INFORMATION, this);
+        return false;
+    }
+}
+
+void MapPage::Grow(Growth growth) {
+    const PersonId from = m_canvas->SelectedPerson();
+    if (!m_document || from == kNoId)
+        return;
+    GrowthEdit g;
+    try {
+        g = MakeGrowth(m_document->Family(), from, growth);
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Family map"), wxOK | wxICON_INFORMATION,
+                     this);
+        return;
+    }
+    if (!Perform(std::move(g.edit)))
+        return;
+    // The new person is selected with the caret in the name: the therapist just types.
+    m_canvas->SelectPerson(g.created());
+    m_inspector->Person().FocusName();
+}
+
+void MapPage::DeleteSelection() {
+    if (!m_document || m_document->ReadOnly())
+        return;
+    const Family& family = m_document->Family();
+    if (const PersonId id = m_canvas->SelectedPerson(); id != kNoId) {
+        const RemovalImpact impact = ImpactOfRemoving(family, id);
+        if (impact.Any()) {
+            const wxString question = wxString::Format(
+                _("Delete %s?\n\nThis also removes %d partner line(s) and %d emotional "
+                  "relation(s). Children stay in the map. You can undo this."),
+                wxString::FromUTF8(ShownName(family, id)), impact.unions, impact.relations);
+            if (wxMessageBox(question, _("Delete person"),
+                             wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
+                return;
+        }
+        if (Perform(MakeRemovePerson(family, id)))
+            m_canvas->ClearSelection();
+        return;
+    }
+    const MapHit line = m_canvas->SelectedLine();
+    if (line.owner == SceneItem::Owner::Relation && Perform(MakeRemoveRelation(family, line.id)))
+        m_canvas->ClearSelection();
+    else if (line.owner == SceneItem::Owner::Household && Perform(MakeRemoveHousehold(line.id)))
+        m_canvas->ClearSelection();
+}
+
+void MapPage::BeginRelation(RelationKind kind) {
+    if (m_document && !m_document->ReadOnly()) {
+        m_canvas->BeginRelation(kind);
+        m_canvas->SetFocus();
+    }
+}
+
+void MapPage::MarkHousehold() {
+    if (!m_document)
+        return;
+    const auto& people = m_canvas->SelectedPeople();
+    if (people.size() < 2) {
+        wxMessageBox(_("Ctrl+click the people who live together, then mark the household."),
+                     _("Mark household"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    Perform(MakeAddHousehold(m_document->Family(), {people.begin(), people.end()}));
+}
+
+void MapPage::ResetLayout() {
+    if (m_document)
+        Perform(MakeResetNudges());
+}
+
+void MapPage::SetPresentMode(bool present) {
+    m_present = present;
+    m_inspector->Show(!present);
+    m_canvas->SetLargeType(present);
+    m_presentButton->SetLabel(present ? _("End presenting") : _("Present"));
+    Layout();
+    m_canvas->FitToWindow();
+}
+
+void MapPage::ShowRelationMenu(wxWindow* over) {
+    wxMenu menu;
+    for (std::size_t i = 0; i < kRelationKinds.size(); ++i)
+        menu.Append(static_cast<int>(wxID_HIGHEST + 100 + i), RelationKindName(kRelationKinds[i]));
+    menu.Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        BeginRelation(kRelationKinds[static_cast<std::size_t>(e.GetId() - wxID_HIGHEST - 100)]);
+    });
+    over->PopupMenu(&menu, 0, over->GetSize().y);
+}
+
+void MapPage::ShowContextMenu(wxPoint at) {
+    if (!m_document || m_document->ReadOnly())
+        return;
+    wxMenu menu;
+    std::vector<std::function<void()>> actions;
+    auto add = [&](wxMenu& m, const wxString& label, std::function<void()> action) {
+        m.Append(static_cast<int>(wxID_HIGHEST + 1 + actions.size()), label);
+        actions.push_back(std::move(action));
+    };
+    if (m_canvas->SelectedPerson() != kNoId) {
+        add(menu, _("Add father\tP"), [this] { Grow(Growth::Father); });
+        add(menu, _("Add mother\tShift+P"), [this] { Grow(Growth::Mother); });
+        add(menu, _("Add partner\tS"), [this] { Grow(Growth::Partner); });
+        add(menu, _("Add son\tC"), [this] { Grow(Growth::Son); });
+        add(menu, _("Add daughter\tShift+C"), [this] { Grow(Growth::Daughter); });
+        add(menu, _("Add brother\tB"), [this] { Grow(Growth::Brother); });
+        add(menu, _("Add sister\tShift+B"), [this] { Grow(Growth::Sister); });
+        add(menu, _("Add pregnancy"), [this] { Grow(Growth::Pregnancy); });
+        menu.AppendSeparator();
+        auto* relations = new wxMenu;
+        for (auto kind : kRelationKinds)
+            add(*relations, RelationKindName(kind), [this, kind] { BeginRelation(kind); });
+        menu.AppendSubMenu(relations, _("Draw relation from here"));
+        menu.AppendSeparator();
+        add(menu, _("Delete person..."), [this] { DeleteSelection(); });
+    } else if (m_canvas->SelectedPeople().size() > 1) {
+        add(menu, _("Mark household"), [this] { MarkHousehold(); });
+    } else if (m_canvas->SelectedLine().id != kNoId &&
+               m_canvas->SelectedLine().owner != SceneItem::Owner::Union) {
+        add(menu, _("Delete"), [this] { DeleteSelection(); });
+    }
+    if (menu.GetMenuItemCount() > 0)
+        menu.AppendSeparator();
+    add(menu, _("Reset layout"), [this] { ResetLayout(); });
+    add(menu, _("Fit to window\tF"), [this] { m_canvas->FitToWindow(); });
+    // One handler for the menu and its submenu: events from a submenu reach the top menu.
+    menu.Bind(wxEVT_MENU, [&actions](wxCommandEvent& e) {
+        const auto index = static_cast<std::size_t>(e.GetId() - wxID_HIGHEST - 1);
+        if (index < actions.size())
+            actions[index]();
+    });
+    m_canvas->PopupMenu(&menu, at);
+}
+
+} // namespace kartbok::app

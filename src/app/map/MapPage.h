@@ -1,0 +1,65 @@
+#pragma once
+// The Family map tab: canvas, map toolbar and inspector. Turns the canvas's and
+// the inspector's gestures into commands on the open document - the only place
+// in the map editor that executes edits.
+
+#include "map/FamilyEdits.h"
+#include "map/InspectorActions.h"
+#include "model/CaseDocument.h"
+
+#include <wx/panel.h>
+
+#include <functional>
+#include <vector>
+
+class wxButton;
+class wxSplitterWindow;
+
+namespace kartbok::app {
+
+class MapCanvas;
+class InspectorPanel;
+
+class MapPage : public wxPanel {
+public:
+    explicit MapPage(wxWindow* parent);
+
+    /// The document to edit, or nullptr when no case is open.
+    void SetDocument(CaseDocument* document);
+    /// Redraws and refreshes the inspector after any change to the document.
+    void DocumentChanged();
+
+    MapCanvas& Canvas() { return *m_canvas; }
+    InspectorPanel& Inspector() { return *m_inspector; }
+
+    /// Executes an edit; shows the library's refusal and returns false when it fails.
+    bool Perform(CaseEditPtr edit);
+    void Grow(Growth growth);
+    void DeleteSelection();
+    void BeginRelation(genogram::RelationKind kind);
+    void MarkHousehold();
+    void ResetLayout();
+    /// Large type, no inspector: for drawing together on a shared screen.
+    void SetPresentMode(bool present);
+    bool PresentMode() const { return m_present; }
+    /// Popup with every relation kind; picking one starts drawing it.
+    void ShowRelationMenu(wxWindow* over);
+
+    /// Asked by the present button; the frame goes full screen and calls SetPresentMode.
+    std::function<void()> onTogglePresent;
+
+private:
+    void ShowContextMenu(wxPoint at);
+    void SelectionChanged();
+
+    CaseDocument* m_document = nullptr;
+    InspectorActions m_actions;
+    MapCanvas* m_canvas = nullptr;
+    InspectorPanel* m_inspector = nullptr;
+    wxPanel* m_toolbar = nullptr;
+    std::vector<wxWindow*> m_editButtons; ///< disabled on a read-only case
+    wxButton* m_presentButton = nullptr;
+    bool m_present = false;
+};
+
+} // namespace kartbok::app

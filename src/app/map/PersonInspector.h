@@ -1,0 +1,61 @@
+#pragma once
+// The inspector page for one person: every field of the model, each change an
+// undoable SetPerson with instant redraw. Typing in a field is one undo step
+// per visit to the field.
+
+#include "map/InspectorActions.h"
+
+#include <wx/panel.h>
+
+#include <array>
+
+class wxCheckBox;
+class wxChoice;
+class wxTextCtrl;
+class wxButton;
+class wxStaticText;
+
+namespace kartbok::app {
+
+class PersonInspector : public wxPanel {
+public:
+    PersonInspector(wxWindow* parent, InspectorActions& actions);
+
+    /// Shows the person as the model has it now. The field being typed in is left
+    /// alone so the caret never jumps.
+    void ShowPerson(const genogram::Family& family, genogram::PersonId id, bool readOnly);
+    genogram::PersonId PersonId() const { return m_id; }
+    /// Puts the caret in the given-names field (after a gesture made a new person).
+    void FocusName();
+
+private:
+    wxTextCtrl* AddText(const char* name, int field);
+    void BindText(wxTextCtrl* ctrl, int field);
+    void Commit(wxWindow* source, int field, const genogram::Person& updated);
+    void OnTextChanged(wxTextCtrl* ctrl, int field);
+    void OnChoiceOrCheck(wxWindow* source);
+    genogram::Person Current() const;
+
+    InspectorActions& m_actions;
+    const genogram::Family* m_family = nullptr;
+    genogram::PersonId m_id = genogram::kNoId;
+    wxWindow* m_source = nullptr; ///< control whose edit is being executed: not refreshed
+    int m_focusSerial = 0;        ///< bumps on each field visit, part of the merge key
+
+    wxStaticText* m_title = nullptr;
+    wxTextCtrl* m_given = nullptr;
+    wxTextCtrl* m_surname = nullptr;
+    wxChoice* m_gender = nullptr;
+    wxChoice* m_kind = nullptr;
+    wxTextCtrl* m_birth = nullptr;
+    wxCheckBox* m_deceased = nullptr;
+    wxTextCtrl* m_death = nullptr;
+    wxTextCtrl* m_occupation = nullptr;
+    wxTextCtrl* m_place = nullptr;
+    wxTextCtrl* m_note = nullptr;
+    std::array<wxCheckBox*, 4> m_conditions{};
+    wxButton* m_makeClient = nullptr;
+    wxButton* m_delete = nullptr;
+};
+
+} // namespace kartbok::app

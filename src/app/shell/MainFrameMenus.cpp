@@ -1,0 +1,192 @@
+// The main window's menu bar: built once per language, and kept in step with
+// the document (undo label, what is enabled) after every edit.
+#include "shell/MainFrame.h"
+#include "shell/MainFrameIds.h"
+
+#include "dialogs/AuditDialog.h"
+#include "dialogs/StatsDialog.h"
+#include "map/FamilyEdits.h"
+#include "map/MapCanvas.h"
+#include "map/MapPage.h"
+#include "shell/ExportActions.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/menu.h>
+
+namespace kartbok::app {
+
+using namespace kartbok::genogram;
+
+void MainFrame::BuildMenus() {
+    auto* file = new wxMenu;
+    file->Append(kIdNewCase, _("&New client...\tCtrl+N"));
+    file->Append(kIdArchive, _("&Archive client"));
+    file->AppendSeparator();
+    file->Append(kIdExport, _("&Export map...\tCtrl+E"));
+    file->Append(kIdExportDeidentified, _("Export map &de-identified..."));
+    file->Append(wxID_PRINT, _("&Print map...\tCtrl+P"));
+    file->AppendSeparator();
+    file->Append(kIdStatistics, _("Yearly &statistics..."));
+    file->AppendSeparator();
+    file->Append(kIdLock, _("&Lock\tCtrl+L"));
+    file->Append(kIdAuditLog, _("A&udit log..."));
+    file->Append(wxID_PREFERENCES, _("P&references..."));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
+    edit->AppendSeparator();
+    edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
+    edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
+
+    auto* map = new wxMenu;
+    map->Append(kIdFather, _("Add &father (P)"));
+    map->Append(kIdMother, _("Add &mother (Shift+P)"));
+    map->Append(kIdPartner, _("Add &partner (S)"));
+    map->Append(kIdSon, _("Add &son (C)"));
+    map->Append(kIdDaughter, _("Add &daughter (Shift+C)"));
+    map->Append(kIdBrother, _("Add &brother (B)"));
+    map->Append(kIdSister, _("Add s&ister (Shift+B)"));
+    map->Append(kIdPregnancy, _("Add pre&gnancy"));
+    map->AppendSeparator();
+    map->Append(kIdRelation, _("Draw &relation..."));
+    map->Append(kIdHousehold, _("Mark &household"));
+    map->Append(kIdDelete, _("De&lete selected (Del)"));
+    map->AppendSeparator();
+    map->Append(kIdResetLayout, _("Reset &layout"));
+    map->Append(kIdFit, _("&Fit to window (F)"));
+    map->Append(kIdPresent, _("Presen&t\tF11"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Kartbok"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(map, _("&Map"));
+    bar->Append(help, _("&Help"));
+    wxMenuBar* old = GetMenuBar();
+    SetMenuBar(bar);
+    delete old;
+
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { CreateNewCase(); }, kIdNewCase);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ArchiveCase(); }, kIdArchive);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            if (m_doc && m_vault)
+                ExportMapInteractive(this, *m_doc, *m_vault, e.GetId() == kIdExportDeidentified);
+        },
+        kIdExport, kIdExportDeidentified);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_doc)
+                PrintMap(this, m_map->Canvas().Presenter().Scene());
+        },
+        wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kIdLock);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_vault && SaveNow()) { // the open client counts as saved
+                StatsDialog dialog(this, *m_vault);
+                dialog.ShowModal();
+            }
+        },
+        kIdStatistics);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowPreferences(); }, wxID_PREFERENCES);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_vault)
+                AuditDialog(this, *m_vault, m_doc ? m_doc->Id() : std::string()).ShowModal();
+        },
+        kIdAuditLog);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowSearch(e.GetId() == kIdFindAll); }, kIdFindCase,
+        kIdFindAll);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Undo(); }, wxID_UNDO);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Redo(); }, wxID_REDO);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { SetPresentMode(!m_present); }, kIdPresent);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            static constexpr Growth kGrowth[] = {Growth::Father, Growth::Mother,   Growth::Partner,
+                                                 Growth::Son,    Growth::Daughter, Growth::Brother,
+                                                 Growth::Sister, Growth::Pregnancy};
+            m_map->Grow(kGrowth[e.GetId() - kIdFather]);
+        },
+        kIdFather, kIdPregnancy);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_map->ShowRelationMenu(&m_map->Canvas()); },
+        kIdRelation);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_map->MarkHousehold(); }, kIdHousehold);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_map->DeleteSelection(); }, kIdDelete);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_map->ResetLayout(); }, kIdResetLayout);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_map->Canvas().FitToWindow(); }, kIdFit);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxAboutDialogInfo info;
+            info.SetName("Kartbok");
+            info.SetVersion("0.1");
+            info.SetDescription(_("Session journal, family map and deep-interview checklist for "
+                                  "therapists. Everything stays on this computer, encrypted."));
+            wxAboutBox(info, this);
+        },
+        wxID_ABOUT);
+}
+
+void MainFrame::UpdateMenus() {
+    wxMenuBar* bar = GetMenuBar();
+    const bool editable = m_doc && !m_doc->ReadOnly();
+    const CaseEdit* undo = editable ? m_doc->NextUndo() : nullptr;
+    const CaseEdit* redo = editable ? m_doc->NextRedo() : nullptr;
+    // Runs after every edit: touch GTK menu items only when they really change.
+    auto label = [bar](int id, const wxString& text) {
+        if (bar->GetLabel(id) != text)
+            bar->SetLabel(id, text);
+    };
+    auto enable = [bar](int id, bool on) {
+        if (bar->IsEnabled(id) != on)
+            bar->Enable(id, on);
+    };
+    label(wxID_UNDO,
+          (undo ? wxString::Format(_("&Undo %s"), wxString::FromUTF8(undo->Label())) : _("&Undo")) +
+              "\tCtrl+Z");
+    label(wxID_REDO,
+          (redo ? wxString::Format(_("&Redo %s"), wxString::FromUTF8(redo->Label())) : _("&Redo")) +
+              "\tCtrl+Shift+Z");
+    enable(wxID_UNDO, undo != nullptr);
+    enable(wxID_REDO, redo != nullptr);
+    for (int id = kIdFather; id <= kIdDelete; ++id)
+        enable(id, editable);
+    for (int id :
+         {static_cast<int>(kIdExport), static_cast<int>(kIdExportDeidentified),
+          static_cast<int>(wxID_PRINT), static_cast<int>(kIdPresent), static_cast<int>(kIdFit)})
+        enable(id, m_doc != nullptr);
+    enable(kIdArchive, editable);
+    enable(kIdNewCase, m_vault != nullptr);
+    enable(kIdLock, m_vault != nullptr);
+    enable(kIdStatistics, m_vault != nullptr);
+    enable(kIdFindCase, m_doc != nullptr);
+    enable(kIdFindAll, m_vault != nullptr);
+}
+
+} // namespace kartbok::app
