@@ -2,6 +2,7 @@
 // merged typing, undo and redo, a scaffold parent brought out, shading clipped.
 #include <catch2/catch.hpp>
 
+#include "DocumentFixture.h"
 #include "map/FamilyEdits.h"
 #include "map/ScenePainter.h"
 #include "model/CaseDocument.h"
@@ -9,9 +10,6 @@
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Scaffold.h"
 #include "kartbok/vault/Vault.h"
-
-#include <filesystem>
-#include <random>
 
 using namespace kartbok;
 using namespace kartbok::app;
@@ -31,33 +29,9 @@ TEST_CASE("condition shading is clipped to the symbol outline", "[gui][presenter
     }
 }
 
-namespace {
-struct DocFixture {
-    DocFixture() {
-        std::random_device rd;
-        dir = std::filesystem::temp_directory_path() / ("kartbok-doc-" + std::to_string(rd()));
-        vault = std::make_unique<vault::Vault>(
-            vault::Vault::Create(dir, "tester", "password1", vault::KdfLimits::Minimum()));
-        auto c = vault->CreateCase("KB-9");
-        c.family = genogram::Scaffold("Anna", genogram::Gender::Woman);
-        vault->SaveCase(c);
-        doc = CaseDocument::Open(*vault, c.id);
-    }
-    ~DocFixture() {
-        doc.reset();
-        vault.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-    std::filesystem::path dir;
-    std::unique_ptr<vault::Vault> vault;
-    std::unique_ptr<CaseDocument> doc;
-};
-} // namespace
-
 TEST_CASE("every edit goes through the document: undo, redo, dirty, merged typing",
           "[gui][presenter]") {
-    DocFixture f;
+    test::DocumentFixture f;
     auto& doc = *f.doc;
     const auto before = doc.Family();
     const genogram::PersonId client = *doc.Family().IndexPerson();
@@ -93,7 +67,7 @@ TEST_CASE("every edit goes through the document: undo, redo, dirty, merged typin
 }
 
 TEST_CASE("a scaffold parent is brought out instead of adding a third parent", "[gui][presenter]") {
-    DocFixture f;
+    test::DocumentFixture f;
     const genogram::ScaffoldIds ids;
     auto grow = MakeGrowth(f.doc->Family(), ids.client, Growth::Father);
     f.doc->Execute(std::move(grow.edit));

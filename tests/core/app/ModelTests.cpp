@@ -3,6 +3,7 @@
 // (undo stops at a signature), the map presenter.
 #include <catch2/catch.hpp>
 
+#include "DocumentFixture.h"
 #include "model/CaseDocument.h"
 #include "model/ClientListPresenter.h"
 #include "model/CommandLine.h"
@@ -10,11 +11,8 @@
 #include "model/MapPresenter.h"
 
 #include "kartbok/genogram/Scaffold.h"
-#include "kartbok/vault/Vault.h"
 #include "kartbok/journal/SessionCommands.h"
-
-#include <filesystem>
-#include <random>
+#include "kartbok/vault/Vault.h"
 
 using namespace kartbok;
 using namespace kartbok::app;
@@ -76,30 +74,6 @@ TEST_CASE("the client list filters by code and status and hides archived cases",
     CHECK(BuildClientRows(cases, {"", CaseStatus::Ended, false}, today).size() == 1);
 }
 
-namespace {
-struct DocFixture {
-    DocFixture() {
-        std::random_device rd;
-        dir = std::filesystem::temp_directory_path() / ("kartbok-doc-" + std::to_string(rd()));
-        vault = std::make_unique<vault::Vault>(
-            vault::Vault::Create(dir, "tester", "password1", vault::KdfLimits::Minimum()));
-        auto c = vault->CreateCase("KB-9");
-        c.family = genogram::Scaffold("Anna", genogram::Gender::Woman);
-        vault->SaveCase(c);
-        doc = CaseDocument::Open(*vault, c.id);
-    }
-    ~DocFixture() {
-        doc.reset();
-        vault.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-    std::filesystem::path dir;
-    std::unique_ptr<vault::Vault> vault;
-    std::unique_ptr<CaseDocument> doc;
-};
-} // namespace
-
 TEST_CASE("the map presenter reruns the layout only when structure changes", "[app][presenter]") {
     auto family = genogram::Scaffold("Anna", genogram::Gender::Woman);
     MapPresenter presenter;
@@ -120,7 +94,7 @@ TEST_CASE("the map presenter reruns the layout only when structure changes", "[a
 }
 
 TEST_CASE("a signature cannot be undone in the app, nor anything before it", "[app][presenter]") {
-    DocFixture f;
+    test::DocumentFixture f;
     auto& doc = *f.doc;
     journal::Session s;
     s.id = "5e551000-0000-4000-8000-000000000001";
