@@ -385,18 +385,6 @@ bool JournalPage::Perform(CaseEditPtr edit) {
     }
 }
 
-void JournalPage::Audit(bool signature, const std::string& sessionId) {
-    if (!m_vault || !m_document)
-        return;
-    try {
-        // Ids only: the audit log never holds client text.
-        m_vault->Audit(signature ? vault::AuditAction::Sign : vault::AuditAction::Addendum,
-                       m_document->Id(), "session=" + sessionId);
-    } catch (const std::exception&) {
-        // The note is signed in the model either way; the save that follows audits too.
-    }
-}
-
 bool JournalPage::NewNote(const std::string& templateId, bool fromLast) {
     Sync();
     if (!m_document || m_document->ReadOnly())
@@ -463,8 +451,7 @@ bool JournalPage::Sign() {
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<SignSession>(id, user, Now()),
                                             Utf8(_("Sign note")))))
         return false;
-    Audit(true, id);
-    return true;
+    return true; // the save that follows is its audit record (Sign)
 }
 
 bool JournalPage::AddAddendum(const std::string& text, const std::string& reason) {
@@ -480,8 +467,7 @@ bool JournalPage::AddAddendum(const std::string& text, const std::string& reason
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<journal::AddAddendum>(id, a),
                                             Utf8(_("Add addendum")))))
         return false;
-    Audit(false, id);
-    return true;
+    return true; // the save that follows is its audit record (Addendum)
 }
 
 bool JournalPage::CorrectField(const std::string& fieldId, const std::string& text,
@@ -494,8 +480,7 @@ bool JournalPage::CorrectField(const std::string& fieldId, const std::string& te
     if (!Perform(std::make_unique<CaseEdit>(MakeCorrection(id, fieldId, text, reason, user, Now()),
                                             Utf8(_("Correct note")))))
         return false;
-    Audit(false, id);
-    return true;
+    return true; // the save that follows is its audit record (Addendum)
 }
 
 bool JournalPage::DeleteDraft() {

@@ -79,7 +79,6 @@ private:
     void ShowWarnings();
     void UpdateButtons();
     bool Perform(CaseEditPtr edit);
-    void Audit(bool signature, const std::string& sessionId);
     std::string Language() const;
     const journal::Template* TemplateOf(const journal::Session& s) const;
     void AskAddendum(bool correction);

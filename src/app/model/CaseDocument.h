@@ -7,6 +7,7 @@
 #include "model/CaseEdit.h"
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/vault/Vault.h"
 
 #include <cstdint>
 #include <functional>
@@ -89,6 +90,10 @@ private:
     /// Stack position matching the file on disk; SIZE_MAX when that state was discarded.
     std::size_t m_savedAt = 0;
     bool m_mergeOpen = false;
+    /// What the next save is, for its one audit record: the weightiest command
+    /// since the last save (a signature over an addendum over any edit).
+    vault::AuditAction m_saveAction = vault::AuditAction::Save;
+    std::string m_saveDetail;
     std::uint64_t m_revision = 0;
     std::function<void()> m_onChanged;
 };
