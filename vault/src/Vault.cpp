@@ -182,7 +182,7 @@ Vault Vault::Open(const std::filesystem::path& dir, const std::string& password,
         if (damaged && (order.size() == 1 || !user.empty()))
             throw *damaged;
         if (!user.empty() && order.empty())
-            throw VaultError(VaultError::Kind::WrongPassword,
+            throw VaultError(VaultError::Kind::Usage,
                              "no user " + user + " in vault " + dir.string());
         throw VaultError(VaultError::Kind::WrongPassword,
                          "wrong password for vault " + dir.string());

@@ -154,7 +154,6 @@ void Vault::AddCase(journal::Case& c) {
         Impl::RequireCaseId(c.id);
     WriteLock lock(impl);
     detail::Index index = impl.LoadIndex();
-    RequireCodeFree(index, c.code, {});
     std::error_code ec;
     if (c.id.empty())
         c.id = detail::FreshCaseId(impl, index);
@@ -162,6 +161,7 @@ void Vault::AddCase(journal::Case& c) {
         throw VaultError(VaultError::Kind::Conflict,
                          "a case with id " + c.id +
                              " already exists; an import only ever creates new cases");
+    RequireCodeFree(index, c.code, {});
     impl.MigrateKeyFile();
     const auto bytes = Encrypt(impl, c, 1);
     const auto flushError = WriteCase(impl, c.id, bytes, false);
