@@ -206,7 +206,9 @@ Vault Vault::Open(const std::filesystem::path& dir, const std::string& password,
         return Vault(std::move(impl));
     }
     try {
+        // Index and log compared under write.lock: read together, as one state.
         WriteLock lock(*impl);
+        index = impl->LoadIndex();
         impl->CheckAnchors(index, true);
         AuditEntry e;
         e.action = AuditAction::Unlock;

@@ -117,6 +117,13 @@ VerifyReport Vault::Verify(const std::string& expectFingerprint) {
     } catch (const VaultError& e) {
         add(e.what());
     }
+    // Index and log as one state: read under write.lock when it can be taken.
+    std::optional<WriteLock> lock;
+    try {
+        lock.emplace(impl);
+    } catch (const VaultError& e) {
+        note(std::string("checked without write.lock (") + e.what() + ")");
+    }
     std::optional<detail::Index> index;
     try {
         index = impl.LoadIndex();
@@ -142,6 +149,7 @@ VerifyReport Vault::Verify(const std::string& expectFingerprint) {
         for (std::size_t i = keepNotes.size(); i < impl.notes.size(); ++i)
             note(impl.notes[i]);
         impl.notes = std::move(keepNotes);
+        lock.reset(); // the cases are read without holding up other writers
         for (const auto& entry : index->entries) {
             try {
                 if (std::string n = detail::VerifyCase(impl, entry); !n.empty())
