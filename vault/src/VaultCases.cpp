@@ -45,7 +45,9 @@ CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry) 
                          name + ": rolled back: generation " + std::to_string(out.generation) +
                              " but the index expects " + std::to_string(entry.summary.generation) +
                              " (an older copy was put back?)");
-    if (out.generation == entry.summary.generation) {
+    // While a change of vault key is unfinished a case file may already be
+    // re-keyed (same generation, same content, new header) before the index.
+    if (out.generation == entry.summary.generation && impl.previousKey.Empty()) {
         const Hash h = entry.fullHash ? detail::HashBytes(bytes) : out.headerHash;
         if (sodium_memcmp(h.data(), entry.hash.data(), h.size()) != 0)
             throw VaultError(VaultError::Kind::Tampered,
@@ -310,26 +312,29 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
              std::filesystem::exists(impl.CasePath(newCase.id), ec))
         throw VaultError(VaultError::Kind::Conflict, "a case with id " + newCase.id + " already exists");
     impl.MigrateKeyFile();
+    // The new case first, committed on its own; then the source without what
+    // moved. A crash in between leaves the sessions in both, never in neither.
     const auto newBytes = Encrypt(impl, newCase, 1);
     const auto srcBytes = Encrypt(impl, source, generation);
     WriteCase(impl, newCase.id, newBytes, false);
-    WriteCase(impl, source.id, srcBytes, true);
     const Hash newHash = detail::CaseHeaderHash(newBytes), srcHash = detail::CaseHeaderHash(srcBytes);
     index.entries.push_back(detail::EntryFor(newCase, 1, newHash));
-    *index.Find(source.id) = detail::EntryFor(source, generation, srcHash);
     AuditEntry created;
     created.action = AuditAction::Create;
     created.caseId = newCase.id;
     created.caseGeneration = 1;
     created.detail = "split from " + source.id;
+    impl.Commit(index, {created});
+    impl.known[newCase.id] = {1, newHash, detail::SignedOf(newCase)};
+    WriteCase(impl, source.id, srcBytes, true);
+    *index.Find(source.id) = detail::EntryFor(source, generation, srcHash);
     AuditEntry saved;
     saved.action = AuditAction::Save;
     saved.caseId = source.id;
     saved.caseGeneration = generation;
     saved.detail = "split into " + newCase.id;
-    impl.Commit(index, {created, saved});
+    impl.Commit(index, {saved});
     known->second = {generation, srcHash, detail::SignedOf(source)};
-    impl.known[newCase.id] = {1, newHash, detail::SignedOf(newCase)};
 }
 
 void Vault::RestorePrevious(const std::string& caseId) {

@@ -67,13 +67,13 @@ void RequireGoodPassword(const std::string& password) {
 }
 
 /// Re-encrypts a case file (or its backup) that is still under the previous
-/// key; returns its new header hash, or nullopt when it was already re-keyed.
-std::optional<detail::Hash> Rekey(Vault::Impl& impl, const std::string& id,
-                                  const std::filesystem::path& path) {
+/// key; returns its header hash as it is now, and whether it was re-keyed.
+std::pair<detail::Hash, bool> Rekey(Vault::Impl& impl, const std::string& id,
+                                    const std::filesystem::path& path) {
     const auto bytes = ReadWholeFile(path);
     try {
         (void)DecryptCaseFile(impl.Key(), impl.keyFile.vault, id, bytes);
-        return std::nullopt;
+        return {detail::CaseHeaderHash(bytes), false};
     } catch (const VaultError&) {
     }
     DecryptedCase d = DecryptCaseFile(std::span<const unsigned char, 32>(impl.previousKey.Data(), 32),
@@ -83,7 +83,7 @@ std::optional<detail::Hash> Rekey(Vault::Impl& impl, const std::string& id,
     const auto fresh = EncryptCaseFile(impl.Key(), impl.keyFile.vault, id, d.header.generation,
                                        d.plaintext, d.header.chunkSize);
     AtomicWriteFile(*impl.fs, path, fresh, false);
-    return detail::CaseHeaderHash(fresh);
+    return {detail::CaseHeaderHash(fresh), true};
 }
 
 } // namespace
@@ -101,13 +101,12 @@ void FinishRotation(Vault::Impl& impl, const std::string& detail) {
     for (auto& entry : index.entries) {
         const std::string& id = entry.summary.id;
         if (std::filesystem::exists(impl.CasePath(id), ec)) {
-            if (auto hh = Rekey(impl, id, impl.CasePath(id))) {
-                ++rekeyed;
-                entry.hash = *hh;
-                entry.fullHash = false;
-                if (auto k = impl.known.find(id); k != impl.known.end())
-                    k->second.headerHash = *hh;
-            }
+            const auto [hh, done] = Rekey(impl, id, impl.CasePath(id));
+            rekeyed += done;
+            entry.hash = hh;
+            entry.fullHash = false;
+            if (auto k = impl.known.find(id); k != impl.known.end())
+                k->second.headerHash = hh;
         }
         const auto bak = impl.dir / (id + ".kbc.bak");
         if (std::filesystem::exists(bak, ec)) {

@@ -286,6 +286,10 @@ void Vault::Impl::Commit(detail::Index& index, std::vector<AuditEntry> records) 
         pos = {pos.offset + rec.size(), pos.count + 1, detail::HashBytes(rec)};
     }
     index.head = {pos.count, pos.last, pos.offset, pending};
+    // What the records chain to must be on disk before the index names it:
+    // opens are appended without a flush of their own.
+    if (fs->Fsync(a.fd) != 0)
+        throw AuditIo("flush the log to disk");
     // The index first: it holds the records, so a crash before they reach the
     // log is finished at the next unlock, and a record in the log always has
     // its index on disk before it (a later index in the log = a rollback).

@@ -257,9 +257,10 @@ public:
     void SaveCase(const journal::Case& c, AuditAction action = AuditAction::Save,
                   const std::string& detail = {});
     /// Moves sessions of `source` into a new case (a relative's own record):
-    /// creates newCase (fresh id unless set) and saves source, under one lock
-    /// and one index write, audited as two linked records. Signed sessions
-    /// missing from source must be in newCase unchanged. Conflict as SaveCase.
+    /// creates newCase (fresh id unless set), then saves source, under one
+    /// lock, audited as two linked records ("split from"/"split into"); a crash
+    /// in between leaves the sessions in both, never in neither. Signed
+    /// sessions missing from source must be in newCase unchanged. Conflict as SaveCase.
     void SplitCase(const journal::Case& source, journal::Case& newCase);
     /// Restores the previous version (<uuid>.kbc.bak) as a new generation,
     /// audited. Refuses when it lacks signed content the current version has.
