@@ -266,9 +266,16 @@ bool TakeLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockI
     for (int attempt = 0; attempt < 5; ++attempt) {
         if (WriteNewFile(fs, lockFile, mine))
             return true;
-        if (errno != EEXIST)
+        // Over SFTP (sshfs) an exclusive create of an existing file fails as
+        // EPERM when the lookup before it raced: the same "it exists" answer.
+        const int err = errno;
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(std::filesystem::symlink_status(lockFile, ec));
+        if (err == EPERM && !exists)
+            continue; // it was removed meanwhile: try again
+        if (err != EEXIST && !(err == EPERM && exists))
             throw VaultError(VaultError::Kind::Io,
-                             name + ": could not create the lock: " + std::strerror(errno));
+                             name + ": could not create the lock: " + std::strerror(err));
         const auto text = ReadSmallFile(lockFile);
         if (!text)
             continue; // vanished between our create and read: try again

@@ -190,7 +190,10 @@ VerifyReport Vault::Verify(const std::string& expectFingerprint) {
             break;
         }
         case FileKind::Backup:
-            note(name + ": the previous version (vault restore --previous puts it back)");
+            note(name + (KindOf(name.substr(0, name.size() - 4)) == FileKind::Case
+                             ? ": the previous version (vault restore --previous puts it back)"
+                             : ": the version before the last change (for recovery by hand; "
+                               "put back, it is reported as a rollback)"));
             break;
         case FileKind::Temp:
             note(name + ": left over from an interrupted write; vault repair removes it");
