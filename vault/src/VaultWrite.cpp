@@ -296,7 +296,9 @@ void Vault::Impl::Commit(detail::Index& index, std::vector<AuditEntry> records) 
     AtomicWriteFile(*fs, IndexPath(), detail::WriteIndex(index, keyFile.vault, vaultKey), true);
     auditTail.reset();
     try {
-        detail::WriteAuditRecords(*fs, a.fd, a.writeAt, a.size, pending, true);
+        // Not flushed on their own: index.kbx holds them durably already, and
+        // the next change flushes the log before it names them.
+        detail::WriteAuditRecords(*fs, a.fd, a.writeAt, a.size, pending, false);
     } catch (const VaultError& e) {
         throw VaultError(e.GetKind(), std::string(e.what()) +
                                           "; the change itself is saved (index.kbx keeps its "
