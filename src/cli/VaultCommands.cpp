@@ -33,8 +33,8 @@ int Init(Context& ctx) {
     const std::string name = a.user.empty() ? DefaultUser() : a.user;
     const vault::KdfLimits limits = ctx.Limits();
     vault::Vault v = vault::Vault::Create(a.dir, name, ReadNewPassword(ctx, name), limits);
-    ctx.out << "created vault " << a.dir << " for " << name << "\nfingerprint\t"
-            << v.Fingerprint() << "\n";
+    ctx.out << "created vault " << a.dir << " for " << name << "\nfingerprint\t" << v.Fingerprint()
+            << "\n";
     return 0;
 }
 
@@ -68,25 +68,9 @@ int Passwd(Context& ctx) {
     return 0;
 }
 
-} // namespace
-
-void AddVaultCommands(CLI::App& app, Context& ctx) {
-    auto* vault = app.add_subcommand("vault", "create, check, repair and manage users of a vault");
-    vault->require_subcommand(1);
+/// vault add-slot | passwd | remove-slot
+void AddUserCommands(CLI::App* vault, Context& ctx) {
     Args& a = ctx.args;
-
-    auto* init = vault->add_subcommand("init", "create a new, empty vault in DIR");
-    init->add_option("DIR", a.dir, "vault folder (absent or empty)")->required();
-    init->add_option("--user", a.user, "name of the first key slot (the therapist)");
-    init->callback([&ctx] { ctx.action = [&ctx] { return Init(ctx); }; });
-
-    auto* verify = vault->add_subcommand(
-        "verify", "check every file of the vault; prints notes, the fingerprint, then ok");
-    verify->add_option("DIR", a.dir, "vault folder")->required();
-    verify->add_option("--expect", a.expect,
-                       "a fingerprint noted earlier: fail if the vault went back behind it");
-    verify->callback([&ctx] { ctx.action = [&ctx] { return Verify(ctx); }; });
-
     auto* addSlot =
         vault->add_subcommand("add-slot", "let another user (or a recovery key) unlock the vault");
     addSlot->add_option("DIR", a.dir, "vault folder")->required();
@@ -120,7 +104,11 @@ void AddVaultCommands(CLI::App& app, Context& ctx) {
             return 0;
         };
     });
+}
 
+/// vault repair | restore
+void AddRepairCommands(CLI::App* vault, Context& ctx) {
+    Args& a = ctx.args;
     auto* repair = vault->add_subcommand(
         "repair", "adopt or quarantine orphan case files, remove leftover temporary files, "
                   "finish an interrupted key change; each step audited and printed");
@@ -159,6 +147,29 @@ void AddVaultCommands(CLI::App& app, Context& ctx) {
             return 0;
         };
     });
+}
+
+} // namespace
+
+void AddVaultCommands(CLI::App& app, Context& ctx) {
+    auto* vault = app.add_subcommand("vault", "create, check, repair and manage users of a vault");
+    vault->require_subcommand(1);
+    Args& a = ctx.args;
+
+    auto* init = vault->add_subcommand("init", "create a new, empty vault in DIR");
+    init->add_option("DIR", a.dir, "vault folder (absent or empty)")->required();
+    init->add_option("--user", a.user, "name of the first key slot (the therapist)");
+    init->callback([&ctx] { ctx.action = [&ctx] { return Init(ctx); }; });
+
+    auto* verify = vault->add_subcommand(
+        "verify", "check every file of the vault; prints notes, the fingerprint, then ok");
+    verify->add_option("DIR", a.dir, "vault folder")->required();
+    verify->add_option("--expect", a.expect,
+                       "a fingerprint noted earlier: fail if the vault went back behind it");
+    verify->callback([&ctx] { ctx.action = [&ctx] { return Verify(ctx); }; });
+
+    AddUserCommands(vault, ctx);
+    AddRepairCommands(vault, ctx);
 }
 
 } // namespace kartbok::cli

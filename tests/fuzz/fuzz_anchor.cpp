@@ -56,7 +56,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     made.generation = size;
     made.epoch = 1 + static_cast<std::uint32_t>(size % 7);
     made.head.count = n;
-    made.head.pending.assign(log.begin(), log.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(log.size(), 4096)));
+    made.head.pending.assign(
+        log.begin(),
+        log.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(log.size(), 4096)));
     made.head.end = made.head.pending.size() + (size % 1000);
     for (std::size_t i = 0; i < made.head.last.size() && i < index.size(); ++i)
         made.head.last[i] = index[i];
@@ -73,13 +75,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The log walked from where its header says the records start.
     detail::AuditPosition start;
-    if (const auto h = ExpectOnlyVaultErrors([&] { return detail::ReadAuditHeader(log); },
-                                             "ReadAuditHeader"))
+    if (const auto h =
+            ExpectOnlyVaultErrors([&] { return detail::ReadAuditHeader(log); }, "ReadAuditHeader"))
         start = h->start;
     if (start.offset > log.size())
         return 0;
-    const detail::AuditWalk walk = ExpectSuccess([&] { return detail::WalkAudit(log, start); },
-                                                 "WalkAudit threw");
+    const detail::AuditWalk walk =
+        ExpectSuccess([&] { return detail::WalkAudit(log, start); }, "WalkAudit threw");
     std::uint64_t last = start.offset;
     for (const auto& f : walk.frames) {
         Expect(f.offset >= last && f.offset + f.length <= log.size(),

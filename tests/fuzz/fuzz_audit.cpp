@@ -174,8 +174,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     detail::AuditPosition at{log.size(), 0, detail::HashBytes(log)};
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const bool keyed = entries[i].action != vault::AuditAction::UnlockFailed || i % 2 == 0;
-        const detail::Bytes rec = detail::SealAuditRecord(
-            entries[i], at, keyed ? i : 0, 1, TheKeys()[0].publicKey, keyed ? &TheKeys()[0].mac : nullptr);
+        const detail::Bytes rec =
+            detail::SealAuditRecord(entries[i], at, keyed ? i : 0, 1, TheKeys()[0].publicKey,
+                                    keyed ? &TheKeys()[0].mac : nullptr);
         log.insert(log.end(), rec.begin(), rec.end());
         at = {log.size(), at.count + 1, detail::HashBytes(rec)};
     }

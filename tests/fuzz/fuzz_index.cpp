@@ -44,9 +44,9 @@ detail::Bytes Seal(std::span<const unsigned char> body, std::uint64_t counter,
     w.Raw(std::span(vault.id));
     w.U64(counter);
     if (version >= 3) {
-        w.U32(1);                   // key epoch
+        w.U32(1);                    // key epoch
         w.Raw(detail::Bytes(16, 0)); // key commitment (not checked by ParseIndex)
-        w.U64(0);                   // audit head: count, hash, end, no pending records
+        w.U64(0);                    // audit head: count, hash, end, no pending records
         w.Raw(detail::Bytes(32, 0));
         w.U64(0);
         w.U32(0);

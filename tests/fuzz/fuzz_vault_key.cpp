@@ -73,25 +73,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                    kartbok::fuzz::kVaultKey.size());
     // Its own MAC: fine (made under the fuzz key) or Tampered/Damaged, nothing else.
     if (kf.version >= 2)
-        (void)ExpectOnlyVaultErrors([&] {
-            detail::CheckKeyFileMac(bytes, key);
-            return true;
-        },
-                                    "CheckKeyFileMac", kartbok::fuzz::kDamagedOrTampered);
+        (void)ExpectOnlyVaultErrors(
+            [&] {
+                detail::CheckKeyFileMac(bytes, key);
+                return true;
+            },
+            "CheckKeyFileMac", kartbok::fuzz::kDamagedOrTampered);
     (void)ExpectOnlyVaultErrors([&] { return detail::UnwrapRing(kf, key).size(); }, "UnwrapRing",
                                 kartbok::fuzz::kDamagedOrTampered);
 
     // Written back under the fuzz key: the same slots and ring, and a MAC that checks.
     if (kf.version >= 2) {
         const detail::Bytes again = detail::WriteKeyFile(kf, key);
-        const detail::KeyFile reread = ExpectSuccess([&] { return detail::ParseKeyFile(again); },
-                                                     "ParseKeyFile refused what WriteKeyFile wrote");
+        const detail::KeyFile reread =
+            ExpectSuccess([&] { return detail::ParseKeyFile(again); },
+                          "ParseKeyFile refused what WriteKeyFile wrote");
         Expect(reread.slots.size() == kf.slots.size() && reread.epoch == kf.epoch &&
                    reread.ring.size() == kf.ring.size() &&
                    reread.previousKey.has_value() == kf.previousKey.has_value(),
                "a key file changed between write and read");
         for (std::size_t i = 0; i < kf.slots.size(); ++i)
-            Expect(SameSlot(kf.slots[i], reread.slots[i]), "a key slot changed between write and read");
+            Expect(SameSlot(kf.slots[i], reread.slots[i]),
+                   "a key slot changed between write and read");
         ExpectSuccess([&] { detail::CheckKeyFileMac(again, key); },
                       "the MAC WriteKeyFile wrote does not check");
     }

@@ -339,6 +339,36 @@ void CopyFiles(const fs::path& from, const fs::path& to, const std::string& ext,
             copy(e);
 }
 
+/// Seeds of the vault's own files: key files, audit logs, index/log anchors.
+void WriteVaultSeeds(const fs::path& seeds, const fs::path& source, const fs::path& demo) {
+    Write(seeds / "fuzz_vault_key" / "demo.key", Read(demo / "vault.key"));
+    Write(seeds / "fuzz_vault_key" / "golden-v1.key",
+          Read(source / "tests/data/vault/v1/vault.key"));
+    Write(seeds / "fuzz_vault_key" / "golden-v3.key",
+          Read(source / "tests/data/vault/v3/vault.key"));
+    Write(seeds / "fuzz_vault_key" / "three-slots.key", KeyFileWithSlots(3));
+
+    const detail::Bytes audit = AuditLog();
+    Write(seeds / "fuzz_audit" / "seven-records.kbl", audit);
+    detail::Bytes torn = audit;
+    torn.resize(torn.size() - 10);
+    Write(seeds / "fuzz_audit" / "torn-last-record.kbl", torn);
+    detail::Bytes garbage = audit;
+    garbage.insert(garbage.begin() + 200, 17, 0x5a);
+    Write(seeds / "fuzz_audit" / "damaged-in-the-middle.kbl", garbage);
+    const detail::Bytes legacy = Read(source / "tests/data/vault/v1/audit.kbl");
+    Write(seeds / "fuzz_audit" / "golden-v1.kbl", legacy);
+    Write(seeds / "fuzz_audit" / "upgraded-v1.kbl",
+          detail::NewAuditLog(kartbok::fuzz::FuzzVault(), legacy));
+    Write(seeds / "fuzz_audit" / "golden-v3.kbl", Read(source / "tests/data/vault/v3/audit.kbl"));
+
+    Write(seeds / "fuzz_anchor" / "last-record-pending.bin", Anchor(audit, 200));
+    Write(seeds / "fuzz_anchor" / "nothing-pending.bin", Anchor(audit, 0));
+    detail::Bytes cut = audit;
+    cut.resize(cut.size() - 150);
+    Write(seeds / "fuzz_anchor" / "log-cut-short.bin", Anchor(cut, 0));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -402,32 +432,7 @@ int main(int argc, char** argv) {
     v1.resize(v1.size() - 4);
     Write(seeds / "fuzz_index" / "one-v1.bin", v1);
 
-    Write(seeds / "fuzz_vault_key" / "demo.key", Read(fs::path(demo) / "vault.key"));
-    Write(seeds / "fuzz_vault_key" / "golden-v1.key",
-          Read(source / "tests/data/vault/v1/vault.key"));
-    Write(seeds / "fuzz_vault_key" / "golden-v3.key",
-          Read(source / "tests/data/vault/v3/vault.key"));
-    Write(seeds / "fuzz_vault_key" / "three-slots.key", KeyFileWithSlots(3));
-
-    const detail::Bytes audit = AuditLog();
-    Write(seeds / "fuzz_audit" / "seven-records.kbl", audit);
-    detail::Bytes torn = audit;
-    torn.resize(torn.size() - 10);
-    Write(seeds / "fuzz_audit" / "torn-last-record.kbl", torn);
-    detail::Bytes garbage = audit;
-    garbage.insert(garbage.begin() + 200, 17, 0x5a);
-    Write(seeds / "fuzz_audit" / "damaged-in-the-middle.kbl", garbage);
-    const detail::Bytes legacy = Read(source / "tests/data/vault/v1/audit.kbl");
-    Write(seeds / "fuzz_audit" / "golden-v1.kbl", legacy);
-    Write(seeds / "fuzz_audit" / "upgraded-v1.kbl",
-          detail::NewAuditLog(kartbok::fuzz::FuzzVault(), legacy));
-    Write(seeds / "fuzz_audit" / "golden-v3.kbl", Read(source / "tests/data/vault/v3/audit.kbl"));
-
-    Write(seeds / "fuzz_anchor" / "last-record-pending.bin", Anchor(audit, 200));
-    Write(seeds / "fuzz_anchor" / "nothing-pending.bin", Anchor(audit, 0));
-    detail::Bytes cut = audit;
-    cut.resize(cut.size() - 150);
-    Write(seeds / "fuzz_anchor" / "log-cut-short.bin", Anchor(cut, 0));
+    WriteVaultSeeds(seeds, source, fs::path(demo));
 
     Write(seeds / "fuzz_lock" / "anna.lock",
           Lock("anna", "kartbok-fuzz.example", 4242, 1767225600));

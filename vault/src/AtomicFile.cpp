@@ -241,8 +241,7 @@ void AtomicWriteFile(FileSystem& fs, const std::filesystem::path& target,
                              OsError(errno) + "; the new version may not survive a power loss");
 }
 
-std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path,
-                                         std::size_t maxBytes) {
+std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
     const std::string name = path.filename().string();
     // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a
     // link in the vault could point anywhere (/dev/zero, another vault).
@@ -261,8 +260,8 @@ std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path,
     if (::fstat(fd, &st) != 0)
         throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));
     if (!S_ISREG(st.st_mode)) {
-        const char* what = S_ISDIR(st.st_mode)    ? "a folder"
-                           : S_ISFIFO(st.st_mode) ? "a named pipe"
+        const char* what = S_ISDIR(st.st_mode)                          ? "a folder"
+                           : S_ISFIFO(st.st_mode)                       ? "a named pipe"
                            : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
                                                                         : "not a regular file";
         throw VaultError(VaultError::Kind::Damaged,

@@ -28,12 +28,13 @@ const std::string kLabel = "audit.kbl";
 
 std::uint32_t U32At(std::span<const unsigned char> b, std::size_t at) {
     return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
-           static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
+           static_cast<std::uint32_t>(b[at + 2]) << 16 |
+           static_cast<std::uint32_t>(b[at + 3]) << 24;
 }
 
 std::uint64_t U64At(std::span<const unsigned char> b, std::size_t at) {
-    return static_cast<std::uint64_t>(U32At(b, at)) |
-           static_cast<std::uint64_t>(U32At(b, at + 4)) << 32;
+    return static_cast<std::uint64_t>(U32At(b, at)) | static_cast<std::uint64_t>(U32At(b, at + 4))
+                                                          << 32;
 }
 
 /// The length a frame starting at `at` claims, or 0 when no frame starts there.
@@ -217,9 +218,9 @@ void ReadFrame(std::span<const unsigned char> rec, const AuditFrame& f, const Au
         return;
     }
     try {
-        ByteReader r(std::span<const unsigned char>(plain.Data(), sealed.size() -
-                                                                      crypto_box_SEALBYTES),
-                     kLabel);
+        ByteReader r(
+            std::span<const unsigned char>(plain.Data(), sealed.size() - crypto_box_SEALBYTES),
+            kLabel);
         AuditEntry e;
         e.seq = f.seq;
         e.indexGeneration = f.indexGeneration;
@@ -275,10 +276,10 @@ AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const Vault
         // Damaged bytes before this record: reported once, and the record is
         // read on its own (its predecessor cannot be known).
         while (g < walk.garbage.size() && walk.garbage[g].first < f.offset) {
-            res.problems.push_back(kLabel + ": damaged bytes at offset " +
-                                   std::to_string(walk.garbage[g].first) + " (" +
-                                   std::to_string(walk.garbage[g].second) + " bytes, after record " +
-                                   std::to_string(position) + "); the records after them were read");
+            res.problems.push_back(
+                kLabel + ": damaged bytes at offset " + std::to_string(walk.garbage[g].first) +
+                " (" + std::to_string(walk.garbage[g].second) + " bytes, after record " +
+                std::to_string(position) + "); the records after them were read");
             chainKnown = false;
             position = f.seq; // numbering goes on from the record found
             ++g;
@@ -290,11 +291,10 @@ AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const Vault
         chainKnown = true;
     }
     for (; g < walk.garbage.size(); ++g)
-        res.problems.push_back(kLabel + ": damaged bytes at offset " +
-                               std::to_string(walk.garbage[g].first) + " (" +
-                               std::to_string(walk.garbage[g].second) + " bytes after record " +
-                               std::to_string(position) +
-                               ", at the end; not a record cut short by a crash)");
+        res.problems.push_back(
+            kLabel + ": damaged bytes at offset " + std::to_string(walk.garbage[g].first) + " (" +
+            std::to_string(walk.garbage[g].second) + " bytes after record " +
+            std::to_string(position) + ", at the end; not a record cut short by a crash)");
     if (walk.tornBytes > 0)
         res.problems.push_back(kLabel + ": the last record is incomplete (" +
                                std::to_string(walk.tornBytes) +

@@ -41,7 +41,7 @@ struct AuditFrame {
     std::uint64_t indexGeneration = 0; ///< 0: a record of no index write
     std::uint32_t epoch = 0;
     Hash prev{};
-    Hash self{}; ///< hash of the record's bytes
+    Hash self{};                ///< hash of the record's bytes
     bool authenticated = false; ///< carries a MAC (all but unlock-failed)
 };
 

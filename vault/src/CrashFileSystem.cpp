@@ -207,9 +207,9 @@ void CrashSimulatingFileSystem::Crash() {
     for (const auto& [name, node] : s.durable) {
         std::ofstream out(s.dir / name, std::ios::binary | std::ios::trunc);
         out.write(node->durable.data(), static_cast<std::streamsize>(node->durable.size()));
-        std::filesystem::permissions(s.dir / name, std::filesystem::perms::owner_read |
-                                                       std::filesystem::perms::owner_write,
-                                     ec);
+        std::filesystem::permissions(
+            s.dir / name, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+            ec);
     }
     s.live = s.durable;
     s.died = true;

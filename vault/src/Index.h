@@ -34,9 +34,9 @@ struct AuditHead {
 };
 
 struct Index {
-    std::uint16_t version = 3; ///< as read
-    std::uint64_t generation = 0; ///< +1 on every write of the index
-    std::uint32_t epoch = 1;      ///< key epoch it was written under
+    std::uint16_t version = 3;              ///< as read
+    std::uint64_t generation = 0;           ///< +1 on every write of the index
+    std::uint32_t epoch = 1;                ///< key epoch it was written under
     std::array<unsigned char, 16> commit{}; ///< KeyCommit of that vault key
     std::vector<IndexEntry> entries;
     AuditHead head; ///< version 3 only

@@ -140,7 +140,8 @@ KeySlot ReadSlot(ByteReader& r, std::uint16_t version) {
         std::array<unsigned char, kSlotCheckBytes> check{};
         r.Raw(check.data(), check.size());
         (void)end;
-        s.checkOk = check == SlotCheck(std::span<const unsigned char>(r.Data() + begin, end - begin));
+        s.checkOk =
+            check == SlotCheck(std::span<const unsigned char>(r.Data() + begin, end - begin));
     }
     return s;
 }
@@ -317,9 +318,9 @@ KeySlot MakeSlotFromKey(const KeyFile& kf, const std::string& user,
     crypto_box_keypair(s.publicKey.data(), secret.Data());
     const Bytes ad = SlotAd(kf.vault, s);
     unsigned long long len = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(s.wrapped.data(), &len, secret.Data(),
-                                               secret.Size(), ad.data(), ad.size(), nullptr,
-                                               s.nonce.data(), wrapKey.Data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(s.wrapped.data(), &len, secret.Data(), secret.Size(),
+                                               ad.data(), ad.size(), nullptr, s.nonce.data(),
+                                               wrapKey.Data());
     SealVaultKey(s, vaultKey);
     return s;
 }
@@ -338,10 +339,9 @@ std::optional<SecureBuffer> OpenSlot(const KeyFile& kf, const KeySlot& slot,
     const Bytes ad = SlotAd(kf.vault, slot);
     SecureBuffer inner(kKeyBytes);
     unsigned long long len = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(inner.Data(), &len, nullptr,
-                                                   slot.wrapped.data(), slot.wrapped.size(),
-                                                   ad.data(), ad.size(), slot.nonce.data(),
-                                                   wrapKey.Data()) != 0 ||
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(inner.Data(), &len, nullptr, slot.wrapped.data(),
+                                                   slot.wrapped.size(), ad.data(), ad.size(),
+                                                   slot.nonce.data(), wrapKey.Data()) != 0 ||
         len != kKeyBytes)
         return std::nullopt;
     if (slot.kind == SlotKind::Legacy) {
@@ -351,8 +351,7 @@ std::optional<SecureBuffer> OpenSlot(const KeyFile& kf, const KeySlot& slot,
     }
     SecureBuffer vaultKey(kKeyBytes);
     if (crypto_box_seal_open(vaultKey.Data(), slot.sealedVaultKey.data(),
-                             slot.sealedVaultKey.size(), slot.publicKey.data(),
-                             inner.Data()) != 0)
+                             slot.sealedVaultKey.size(), slot.publicKey.data(), inner.Data()) != 0)
         throw VaultError(VaultError::Kind::Damaged,
                          "vault.key: the key slot of " + slot.user +
                              " is damaged (the password fits, its vault key does not open)");
@@ -382,9 +381,8 @@ AuditRingEntry WrapRingEntry(const VaultIdentity& vault, const AuditKeys& keys,
     std::memcpy(plain.Data() + 32, keys.mac.Data(), 32);
     const Bytes ad = RingAd(vault, e.epoch, e.publicKey);
     unsigned long long len = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(e.wrapped.data(), &len, plain.Data(), 64,
-                                               ad.data(), ad.size(), nullptr, e.nonce.data(),
-                                               vaultKey.Data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(e.wrapped.data(), &len, plain.Data(), 64, ad.data(),
+                                               ad.size(), nullptr, e.nonce.data(), vaultKey.Data());
     return e;
 }
 
@@ -434,10 +432,9 @@ std::vector<AuditKeys> UnwrapRing(const KeyFile& kf, const SecureBuffer& vaultKe
         SecureBuffer plain(64);
         const Bytes ad = RingAd(kf.vault, e.epoch, e.publicKey);
         unsigned long long len = 0;
-        if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain.Data(), &len, nullptr,
-                                                       e.wrapped.data(), e.wrapped.size(),
-                                                       ad.data(), ad.size(), e.nonce.data(),
-                                                       vaultKey.Data()) != 0)
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+                plain.Data(), &len, nullptr, e.wrapped.data(), e.wrapped.size(), ad.data(),
+                ad.size(), e.nonce.data(), vaultKey.Data()) != 0)
             throw VaultError(VaultError::Kind::Damaged,
                              "vault.key: damaged (the audit keys of key epoch " +
                                  std::to_string(e.epoch) + " do not authenticate)");
@@ -484,9 +481,8 @@ std::optional<SecureBuffer> PreviousKey(const KeyFile& kf, const SecureBuffer& c
 std::array<unsigned char, 16> KeyCommit(const SecureBuffer& vaultKey) {
     static const std::string kWhat = "kartbok key commitment";
     std::array<unsigned char, 16> out{};
-    crypto_generichash(out.data(), out.size(),
-                       reinterpret_cast<const unsigned char*>(kWhat.data()), kWhat.size(),
-                       vaultKey.Data(), vaultKey.Size());
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(kWhat.data()),
+                       kWhat.size(), vaultKey.Data(), vaultKey.Size());
     return out;
 }
 

@@ -111,8 +111,7 @@ void SealVaultKey(KeySlot& slot, const SecureBuffer& vaultKey);
 /// version 1 slot, the Argon2 output in *derived). Throws Damaged naming the
 /// slot when its check sum fails or its sealed key does not open.
 std::optional<SecureBuffer> OpenSlot(const KeyFile& kf, const KeySlot& slot,
-                                     const std::string& password,
-                                     SecureBuffer* derived = nullptr);
+                                     const std::string& password, SecureBuffer* derived = nullptr);
 
 /// A new epoch's audit keys (fresh key pair and MAC key), appended to the ring.
 void AddRingEntry(KeyFile& kf, const AuditKeys& keys, const SecureBuffer& vaultKey);

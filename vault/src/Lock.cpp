@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <charconv>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
@@ -322,6 +322,11 @@ bool TakeLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockI
     if (holder != nullptr)
         *holder = "another Kartbok instance (the lock keeps changing)";
     return false;
+}
+
+std::optional<LockInfo> ReadLock(const std::filesystem::path& lockFile) {
+    const auto text = ReadSmallFile(lockFile);
+    return text ? ParseLock(*text) : std::nullopt;
 }
 
 void ReleaseLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me) {

@@ -33,6 +33,8 @@ std::string HostName();
 LockInfo OwnLockInfo(const std::string& user, const std::string& token = {});
 std::string FormatLock(const LockInfo& info);
 std::optional<LockInfo> ParseLock(const std::string& text);
+/// The lock in a lock file, when there is a readable one.
+std::optional<LockInfo> ReadLock(const std::filesystem::path& lockFile);
 /// "anna on host x, pid 123, since 2026-03-14 10:02 UTC"
 std::string DescribeHolder(const LockInfo& info);
 

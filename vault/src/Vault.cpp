@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include <ctime>
 #include <sys/stat.h>
 
 namespace kartbok::vault {
@@ -33,6 +34,46 @@ std::string RandomToken() {
     return detail::ToHex(b);
 }
 
+/// Finds the vault key: the named user's slot, or each slot in turn. A
+/// failure is recorded (without a key) and thrown naming the right cause: a
+/// damaged slot, an unknown user, or a wrong password.
+void UnlockSlot(Vault::Impl& impl, const std::string& password, const std::string& user) {
+    const detail::KeyFile& kf = impl.keyFile;
+    std::vector<const detail::KeySlot*> order;
+    for (const auto& slot : kf.slots)
+        if (user.empty() || slot.user == user)
+            order.push_back(&slot);
+    std::optional<VaultError> damaged;
+    for (const detail::KeySlot* slot : order) {
+        try {
+            if (auto key = detail::OpenSlot(kf, *slot, password, &impl.legacyWrapKey)) {
+                impl.vaultKey = std::move(*key);
+                impl.user = slot->user;
+                return;
+            }
+        } catch (const VaultError& e) {
+            if (e.GetKind() != VaultError::Kind::Damaged)
+                throw;
+            damaged = e; // another user's slot may still open
+        }
+    }
+    try {
+        AuditEntry e;
+        e.action = AuditAction::UnlockFailed;
+        e.detail = "wrong password";
+        impl.Append(e, true);
+    } catch (const VaultError&) {
+        // A read-only vault still reports the wrong password, not the log.
+    }
+    if (damaged && (order.size() == 1 || !user.empty()))
+        throw *damaged;
+    if (!user.empty() && order.empty())
+        throw VaultError(VaultError::Kind::Usage,
+                         "no user " + user + " in vault " + impl.dir.string());
+    throw VaultError(VaultError::Kind::WrongPassword,
+                     "wrong password for vault " + impl.dir.string());
+}
+
 } // namespace
 
 AuditAction AuditActionFor(journal::CommandKind kind) {
@@ -55,9 +96,9 @@ void Vault::Impl::RequireUnlocked() const {
 
 void Vault::Impl::RequireIntact() const {
     if (!integrityProblems.empty())
-        throw VaultError(VaultError::Kind::Tampered,
-                         integrityProblems.front() + "; nothing is read or changed until the "
-                                                     "files are put right (see vault verify)");
+        throw VaultError(VaultError::Kind::Tampered, integrityProblems.front() +
+                                                         "; nothing is read or changed until the "
+                                                         "files are put right (see vault verify)");
 }
 
 void Vault::Impl::RequireCaseId(const std::string& id) {
@@ -97,7 +138,8 @@ Vault Vault::Create(const std::filesystem::path& dir, const std::string& user,
     if (std::filesystem::exists(dir, ec) && !std::filesystem::is_empty(dir, ec)) {
         if (std::filesystem::exists(dir / "vault.key", ec) || !OnlyCreationDebris(dir))
             throw VaultError(VaultError::Kind::Usage,
-                             dir.string() + ": not empty; a new vault needs an empty or new folder");
+                             dir.string() +
+                                 ": not empty; a new vault needs an empty or new folder");
         // An earlier Create was interrupted before vault.key: start over.
         for (const auto& f : std::filesystem::directory_iterator(dir, ec))
             std::filesystem::remove(f.path(), ec);
@@ -152,41 +194,7 @@ Vault Vault::Open(const std::filesystem::path& dir, const std::string& password,
     impl->keyFile = detail::ParseKeyFile(keyBytes);
     const detail::KeyFile& kf = impl->keyFile;
 
-    std::vector<const detail::KeySlot*> order;
-    for (const auto& slot : kf.slots)
-        if (user.empty() || slot.user == user)
-            order.push_back(&slot);
-    std::optional<VaultError> damaged;
-    for (const detail::KeySlot* slot : order) {
-        try {
-            if (auto key = detail::OpenSlot(kf, *slot, password, &impl->legacyWrapKey)) {
-                impl->vaultKey = std::move(*key);
-                impl->user = slot->user;
-                break;
-            }
-        } catch (const VaultError& e) {
-            if (e.GetKind() != VaultError::Kind::Damaged)
-                throw;
-            damaged = e; // another user's slot may still open
-        }
-    }
-    if (impl->vaultKey.Empty()) {
-        try {
-            AuditEntry e;
-            e.action = AuditAction::UnlockFailed;
-            e.detail = "wrong password";
-            impl->Append(e, true);
-        } catch (const VaultError&) {
-            // A read-only vault still reports the wrong password, not the log.
-        }
-        if (damaged && (order.size() == 1 || !user.empty()))
-            throw *damaged;
-        if (!user.empty() && order.empty())
-            throw VaultError(VaultError::Kind::Usage,
-                             "no user " + user + " in vault " + dir.string());
-        throw VaultError(VaultError::Kind::WrongPassword,
-                         "wrong password for vault " + dir.string());
-    }
+    UnlockSlot(*impl, password, user);
     impl->me = detail::OwnLockInfo(impl->user, impl->me.token);
     if (kf.version >= 2)
         detail::CheckKeyFileMac(keyBytes, impl->vaultKey);
@@ -326,6 +334,23 @@ void Vault::UnlockCase(const std::string& caseId) {
     Impl::RequireCaseId(caseId);
     detail::ReleaseLock(*m_impl->fs, m_impl->LockPath(caseId), detail::OwnLockInfo(m_impl->user));
     m_impl->heldLocks.erase(caseId);
+}
+
+CaseLockState Vault::LockStateOf(const std::string& caseId) const {
+    m_impl->RequireUnlocked();
+    Impl::RequireCaseId(caseId);
+    CaseLockState state;
+    const auto info = detail::ReadLock(m_impl->LockPath(caseId));
+    const detail::LockInfo me = detail::OwnLockInfo(m_impl->user);
+    if (!info || (info->host == me.host && info->pid == me.pid && info->start == me.start))
+        return state;
+    state.held = true;
+    state.holder = detail::DescribeHolder(*info);
+    state.otherComputer = info->host != me.host;
+    const std::int64_t last = std::max(info->since, info->refreshed);
+    state.silentPastTimeout =
+        std::time(nullptr) - last > detail::LockPolicy{}.remoteStaleAfter.count();
+    return state;
 }
 
 void Vault::RefreshCaseLocks() {

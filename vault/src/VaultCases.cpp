@@ -92,7 +92,8 @@ detail::IndexEntry& CheckBase(Vault::Impl& impl, detail::Index& index, const std
     detail::IndexEntry* e = index.Find(id);
     if (e == nullptr)
         throw VaultError(VaultError::Kind::Conflict,
-                         name + ": was removed from the vault since it was opened; nothing was saved");
+                         name +
+                             ": was removed from the vault since it was opened; nothing was saved");
     if (e->summary.generation != known.generation)
         throw VaultError(VaultError::Kind::Conflict,
                          name + ": was saved elsewhere since it was opened (generation " +
@@ -216,8 +217,8 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
         repair.action = AuditAction::Repair;
         repair.caseId = caseId;
         repair.caseGeneration = checked.generation;
-        repair.detail = "finished an interrupted save of generation " +
-                        std::to_string(checked.generation);
+        repair.detail =
+            "finished an interrupted save of generation " + std::to_string(checked.generation);
         impl.Commit(index, {repair});
         impl.notes.push_back(name + ": finished an interrupted save (generation " +
                              std::to_string(checked.generation) + ")");
@@ -295,7 +296,8 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
     if (const std::string why =
             detail::SignedContentProblem(known->second.signedSessions, source, &newCase);
         !why.empty())
-        throw VaultError(VaultError::Kind::Usage, source.id + ".kbc: " + why + "; nothing was saved");
+        throw VaultError(VaultError::Kind::Usage,
+                         source.id + ".kbc: " + why + "; nothing was saved");
     const std::uint64_t generation = known->second.generation + 1;
 
     WriteLock lock(impl);
@@ -310,14 +312,16 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
         newCase.id = detail::FreshCaseId(impl, index);
     else if (index.Find(newCase.id) != nullptr ||
              std::filesystem::exists(impl.CasePath(newCase.id), ec))
-        throw VaultError(VaultError::Kind::Conflict, "a case with id " + newCase.id + " already exists");
+        throw VaultError(VaultError::Kind::Conflict,
+                         "a case with id " + newCase.id + " already exists");
     impl.MigrateKeyFile();
     // The new case first, committed on its own; then the source without what
     // moved. A crash in between leaves the sessions in both, never in neither.
     const auto newBytes = Encrypt(impl, newCase, 1);
     const auto srcBytes = Encrypt(impl, source, generation);
     WriteCase(impl, newCase.id, newBytes, false);
-    const Hash newHash = detail::CaseHeaderHash(newBytes), srcHash = detail::CaseHeaderHash(srcBytes);
+    const Hash newHash = detail::CaseHeaderHash(newBytes),
+               srcHash = detail::CaseHeaderHash(srcBytes);
     index.entries.push_back(detail::EntryFor(newCase, 1, newHash));
     AuditEntry created;
     created.action = AuditAction::Create;
@@ -368,8 +372,7 @@ void Vault::RestorePrevious(const std::string& caseId) {
     try {
         const CheckedCase now = CheckCase(impl, *entry);
         current = std::max(current, now.generation);
-        if (const std::string why =
-                detail::SignedContentProblem(detail::SignedOf(now.c), previous);
+        if (const std::string why = detail::SignedContentProblem(detail::SignedOf(now.c), previous);
             !why.empty())
             throw VaultError(VaultError::Kind::Usage,
                              name + ".bak: restoring it would undo a signature (" + why +
@@ -468,7 +471,8 @@ std::string VerifyCase(const Vault::Impl& impl, const IndexEntry& entry) {
         return {};
     if (checked.generation != entry.summary.generation + 1)
         throw VaultError(VaultError::Kind::Tampered,
-                         entry.summary.id + ".kbc: generation " + std::to_string(checked.generation) +
+                         entry.summary.id + ".kbc: generation " +
+                             std::to_string(checked.generation) +
                              " is newer than any save the index records (" +
                              std::to_string(entry.summary.generation) + ")");
     return entry.summary.id + ".kbc: newer than the index (an interrupted save of generation " +

@@ -24,8 +24,8 @@ namespace kartbok::vault {
 struct Vault::Impl {
     std::filesystem::path dir;
     std::string user;
-    detail::SecureBuffer vaultKey;    ///< current key epoch
-    detail::SecureBuffer previousKey; ///< only while a key rotation is unfinished
+    detail::SecureBuffer vaultKey;            ///< current key epoch
+    detail::SecureBuffer previousKey;         ///< only while a key rotation is unfinished
     std::vector<detail::AuditKeys> auditKeys; ///< every epoch; back() is current
     detail::KeyFile keyFile;
     /// A version 1 slot's Argon2 output, kept until the slot is upgraded to a
@@ -33,8 +33,8 @@ struct Vault::Impl {
     detail::SecureBuffer legacyWrapKey;
     std::shared_ptr<FileSystem> fs = PosixFileSystem();
     detail::WriteLockPolicy writePolicy;
-    detail::LockInfo me;       ///< who this handle is in lock files (token: write.lock)
-    int writeLockDepth = 0;    ///< write.lock is held while > 0
+    detail::LockInfo me;    ///< who this handle is in lock files (token: write.lock)
+    int writeLockDepth = 0; ///< write.lock is held while > 0
 
     /// What this handle last read or wrote of each case: SaveCase refuses to
     /// overwrite anything else, and keeps its signed sessions.

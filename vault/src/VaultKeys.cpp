@@ -76,9 +76,9 @@ std::pair<detail::Hash, bool> Rekey(Vault::Impl& impl, const std::string& id,
         return {detail::CaseHeaderHash(bytes), false};
     } catch (const VaultError&) {
     }
-    DecryptedCase d = DecryptCaseFile(std::span<const unsigned char, 32>(impl.previousKey.Data(), 32),
-                                      impl.keyFile.vault, id, bytes,
-                                      path.filename().string());
+    DecryptedCase d =
+        DecryptCaseFile(std::span<const unsigned char, 32>(impl.previousKey.Data(), 32),
+                        impl.keyFile.vault, id, bytes, path.filename().string());
     detail::WipeOnExit wipe{d.plaintext};
     const auto fresh = EncryptCaseFile(impl.Key(), impl.keyFile.vault, id, d.header.generation,
                                        d.plaintext, d.header.chunkSize);
@@ -139,8 +139,8 @@ void Rotate(Vault::Impl& impl, detail::KeyFile kf, const std::string& detail) {
             throw VaultError(VaultError::Kind::Usage,
                              "the key slot of " + s.user +
                                  " is still of version 1 (its vault key cannot be replaced "
-                                 "without the password); " + s.user +
-                                 " unlocks and saves once first, or is removed");
+                                 "without the password); " +
+                                 s.user + " unlocks and saves once first, or is removed");
     SecureBuffer next(detail::kKeyBytes);
     crypto_secretstream_xchacha20poly1305_keygen(next.Data());
     detail::RewrapRing(kf, impl.vaultKey, next);

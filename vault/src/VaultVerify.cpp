@@ -11,7 +11,7 @@ namespace kartbok::vault {
 
 namespace detail {
 std::string VerifyCase(const Vault::Impl& impl, const IndexEntry& entry); // VaultCases.cpp
-void FinishRotation(Vault::Impl& impl, const std::string& detail);     // VaultKeys.cpp
+void FinishRotation(Vault::Impl& impl, const std::string& detail);        // VaultKeys.cpp
 } // namespace detail
 
 namespace {
@@ -83,8 +83,9 @@ void CheckFingerprint(const std::string& expect, const detail::Index& index,
         problems.push_back("index.kbx: generation " + std::to_string(index.generation) +
                            " is behind the fingerprint's " + std::to_string(f->generation) +
                            ": the vault was rolled back (perhaps every file together)");
-    const auto frame = std::find_if(audit.frames.begin(), audit.frames.end(),
-                                    [&](const detail::AuditFrame& fr) { return fr.seq + 1 == f->count; });
+    const auto frame =
+        std::find_if(audit.frames.begin(), audit.frames.end(),
+                     [&](const detail::AuditFrame& fr) { return fr.seq + 1 == f->count; });
     if (frame == audit.frames.end())
         problems.push_back("audit.kbl: has no record " + std::to_string(f->count) +
                            ", which the fingerprint names: the log was cut or replaced");
@@ -95,40 +96,115 @@ void CheckFingerprint(const std::string& expect, const detail::Index& index,
 
 } // namespace
 
-VerifyReport Vault::Verify(const std::string& expectFingerprint) {
-    Impl& impl = *m_impl;
-    impl.RequireUnlocked();
-    VerifyReport report;
-    auto add = [&](const std::string& p) { report.problems.push_back(p); };
-    auto note = [&](const std::string& n) { report.notes.push_back(n); };
+namespace {
+
+void CheckKeyFile(const Vault::Impl& impl, VerifyReport& report) {
     try {
         const auto bytes = ReadWholeFile(impl.KeyPath(), 1u << 20);
         const detail::KeyFile kf = detail::ParseKeyFile(bytes);
         if (kf.vault != impl.keyFile.vault)
-            add("vault.key: belongs to another vault");
+            report.problems.push_back("vault.key: belongs to another vault");
         else if (kf.version >= 2)
             detail::CheckKeyFileMac(bytes, impl.vaultKey);
         if (kf.previousKey)
-            note("vault.key: a change of vault key was interrupted; vault repair finishes it");
+            report.notes.push_back(
+                "vault.key: a change of vault key was interrupted; vault repair finishes it");
         for (const auto& s : kf.slots)
             if (s.kind == detail::SlotKind::Legacy)
-                note("vault.key: the key slot of " + s.user +
-                     " is of version 1; it is upgraded when " + s.user + " next unlocks and saves");
+                report.notes.push_back("vault.key: the key slot of " + s.user +
+                                       " is of version 1; it is upgraded when " + s.user +
+                                       " next unlocks and saves");
     } catch (const VaultError& e) {
-        add(e.what());
+        report.problems.push_back(e.what());
     }
+}
+
+/// One file of the folder that is not a core file: a note, or a problem when
+/// it contradicts the index or the log.
+void CheckFolderFile(const Vault::Impl& impl, const std::string& name,
+                     const std::optional<detail::Index>& index,
+                     const detail::AuditReadResult& audit, VerifyReport& report) {
+    auto note = [&](const std::string& n) { report.notes.push_back(name + ": " + n); };
+    std::error_code ec;
+    switch (KindOf(name)) {
+    case FileKind::Core:
+    case FileKind::WriteLock:
+        break;
+    case FileKind::Case: {
+        const std::string id = name.substr(0, name.size() - 4);
+        if (!detail::IsUuid(id)) {
+            note("not a case file name Kartbok makes (ignored)");
+        } else if (index && index->Find(id) == nullptr) {
+            if (const AuditEntry* r = LastRecordOf(audit.entries, id))
+                report.problems.push_back(
+                    name + ": not in the index, but audit.kbl records it (record " +
+                    std::to_string(r->seq + 1) + ": " + ToString(r->action) +
+                    "): the index was rolled back or the case removed from it");
+            else
+                note("an orphan (not in the index; an interrupted creation?); vault repair "
+                     "adopts or quarantines it");
+        }
+        break;
+    }
+    case FileKind::Backup:
+        note(KindOf(name.substr(0, name.size() - 4)) == FileKind::Case
+                 ? "the previous version (vault restore --previous puts it back)"
+                 : "the version before the last change (for recovery by hand; put back, it is "
+                   "reported as a rollback)");
+        break;
+    case FileKind::Temp:
+        note("left over from an interrupted write; vault repair removes it");
+        break;
+    case FileKind::Quarantined:
+        note("set aside by vault repair (not part of the vault)");
+        break;
+    case FileKind::CaseLock:
+        note("a case is open for editing somewhere (or was, before a crash)");
+        break;
+    case FileKind::Other:
+        if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(impl.dir / name, ec)))
+            report.problems.push_back(
+                name + ": not a regular file; a vault holds only files Kartbok writes");
+        else
+            note("not a file Kartbok writes (ignored)");
+        break;
+    }
+}
+
+/// A fresh cross-check of index and log, on the handle's behalf but without
+/// repairing and without touching what it found at unlock.
+void CheckAnchorsAgain(Vault::Impl& impl, const detail::Index& index, VerifyReport& report) {
+    std::vector<std::string> keepProblems = std::move(impl.integrityProblems);
+    std::vector<std::string> keepNotes = impl.notes;
+    impl.integrityProblems.clear();
+    impl.CheckAnchors(index, false);
+    for (const auto& p : impl.integrityProblems)
+        report.problems.push_back(p);
+    impl.integrityProblems = std::move(keepProblems);
+    for (std::size_t i = keepNotes.size(); i < impl.notes.size(); ++i)
+        report.notes.push_back(impl.notes[i]);
+    impl.notes = std::move(keepNotes);
+}
+
+} // namespace
+
+VerifyReport Vault::Verify(const std::string& expectFingerprint) {
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
+    VerifyReport report;
+    CheckKeyFile(impl, report);
     // Index and log as one state: read under write.lock when it can be taken.
     std::optional<WriteLock> lock;
     try {
         lock.emplace(impl);
     } catch (const VaultError& e) {
-        note(std::string("checked without write.lock (") + e.what() + ")");
+        report.notes.push_back(std::string("checked without write.lock (") + e.what() + ")");
     }
     std::optional<detail::Index> index;
     try {
         index = impl.LoadIndex();
     } catch (const VaultError& e) {
-        add(e.what());
+        report.problems.push_back(e.what());
     }
     detail::AuditReadResult audit;
     try {
@@ -138,80 +214,28 @@ VerifyReport Vault::Verify(const std::string& expectFingerprint) {
         audit.problems.push_back(e.what());
     }
     if (index) {
-        // A fresh cross-check, on this handle's behalf but without repairing.
-        std::vector<std::string> keepProblems = std::move(impl.integrityProblems);
-        std::vector<std::string> keepNotes = impl.notes;
-        impl.integrityProblems.clear();
-        impl.CheckAnchors(*index, false);
-        for (const auto& p : impl.integrityProblems)
-            add(p);
-        impl.integrityProblems = std::move(keepProblems);
-        for (std::size_t i = keepNotes.size(); i < impl.notes.size(); ++i)
-            note(impl.notes[i]);
-        impl.notes = std::move(keepNotes);
+        CheckAnchorsAgain(impl, *index, report);
         lock.reset(); // the cases are read without holding up other writers
         for (const auto& entry : index->entries) {
             try {
                 if (std::string n = detail::VerifyCase(impl, entry); !n.empty())
-                    note(n);
+                    report.notes.push_back(n);
             } catch (const VaultError& e) {
-                add(e.what());
+                report.problems.push_back(e.what());
             }
         }
         if (!expectFingerprint.empty())
             CheckFingerprint(expectFingerprint, *index, audit, report.problems);
     }
     for (const auto& p : audit.problems)
-        add(p);
+        report.problems.push_back(p);
     std::error_code ec;
     std::vector<std::string> names;
     for (const auto& f : std::filesystem::directory_iterator(impl.dir, ec))
         names.push_back(f.path().filename().string());
     std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
-        const auto path = impl.dir / name;
-        switch (KindOf(name)) {
-        case FileKind::Core:
-        case FileKind::WriteLock:
-            break;
-        case FileKind::Case: {
-            const std::string id = name.substr(0, name.size() - 4);
-            if (!detail::IsUuid(id)) {
-                note(name + ": not a case file name Kartbok makes (ignored)");
-            } else if (index && index->Find(id) == nullptr) {
-                if (const AuditEntry* r = LastRecordOf(audit.entries, id))
-                    add(name + ": not in the index, but audit.kbl records it (record " +
-                        std::to_string(r->seq + 1) + ": " + ToString(r->action) +
-                        "): the index was rolled back or the case removed from it");
-                else
-                    note(name + ": an orphan (not in the index; an interrupted creation?); "
-                                "vault repair adopts or quarantines it");
-            }
-            break;
-        }
-        case FileKind::Backup:
-            note(name + (KindOf(name.substr(0, name.size() - 4)) == FileKind::Case
-                             ? ": the previous version (vault restore --previous puts it back)"
-                             : ": the version before the last change (for recovery by hand; "
-                               "put back, it is reported as a rollback)"));
-            break;
-        case FileKind::Temp:
-            note(name + ": left over from an interrupted write; vault repair removes it");
-            break;
-        case FileKind::Quarantined:
-            note(name + ": set aside by vault repair (not part of the vault)");
-            break;
-        case FileKind::CaseLock:
-            note(name + ": a case is open for editing somewhere (or was, before a crash)");
-            break;
-        case FileKind::Other:
-            if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)))
-                add(name + ": not a regular file; a vault holds only files Kartbok writes");
-            else
-                note(name + ": not a file Kartbok writes (ignored)");
-            break;
-        }
-    }
+    for (const auto& name : names)
+        CheckFolderFile(impl, name, index, audit, report);
     try {
         report.fingerprint = Fingerprint();
     } catch (const VaultError&) {
@@ -220,21 +244,71 @@ VerifyReport Vault::Verify(const std::string& expectFingerprint) {
     return report;
 }
 
+namespace {
+
+/// Why an orphan case file may not be adopted ("" when it may): it must be an
+/// authentic first generation of this vault, its code free, unknown to the log.
+std::string AdoptionProblem(const std::string& id, const DecryptedCase& d, const journal::Case& c,
+                            const detail::Index& index, const std::vector<AuditEntry>& log) {
+    if (LastRecordOf(log, id) != nullptr)
+        return "the audit log records it: not an interrupted creation";
+    if (std::any_of(index.entries.begin(), index.entries.end(),
+                    [&](const auto& e) { return e.summary.code == c.code; }))
+        return "its code is used by another case";
+    if (c.id != id || d.header.generation != 1 || log.empty())
+        return "not a first version of a case";
+    return {};
+}
+
+/// Adopts an orphan case file, or sets it aside; each audited.
+void RepairOrphan(Vault::Impl& impl, const std::filesystem::path& path,
+                  const std::vector<AuditEntry>& log, RepairReport& report) {
+    const std::string name = path.filename().string();
+    const std::string id = name.substr(0, name.size() - 4);
+    detail::Index index = impl.LoadIndex();
+    if (!detail::IsUuid(id) || index.Find(id) != nullptr)
+        return;
+    std::string why;
+    try {
+        const auto bytes = ReadWholeFile(path);
+        DecryptedCase d = impl.Decrypt(id, bytes);
+        detail::WipeOnExit wipe{d.plaintext};
+        const journal::Case c = DeserializeCase(d.plaintext, name);
+        why = AdoptionProblem(id, d, c, index, log);
+        if (why.empty()) {
+            index.entries.push_back(detail::EntryFor(c, 1, detail::CaseHeaderHash(bytes)));
+            AuditEntry e;
+            e.action = AuditAction::Repair;
+            e.caseId = id;
+            e.caseGeneration = 1;
+            e.detail = "adopted " + name + " (its creation was interrupted)";
+            impl.Commit(index, {e});
+            report.steps.push_back(e.detail);
+            return;
+        }
+    } catch (const VaultError& e) {
+        why = e.what();
+    }
+    unsigned char rnd[4];
+    detail::RandomBytes(rnd, sizeof rnd);
+    const auto aside = impl.dir / (name + ".quarantined-" + detail::ToHex(rnd));
+    if (impl.fs->Rename(path, aside) != 0)
+        return;
+    AuditEntry e;
+    e.action = AuditAction::Repair;
+    e.detail = "quarantined " + name + " as " + aside.filename().string() + " (" + why + ")";
+    impl.Append(e, true);
+    report.steps.push_back(e.detail);
+}
+
+} // namespace
+
 RepairReport Vault::Repair() {
     Impl& impl = *m_impl;
     impl.RequireUnlocked();
     impl.RequireIntact();
     RepairReport report;
     WriteLock lock(impl);
-    auto audit = [&](const std::string& caseId, std::uint64_t gen, const std::string& what) {
-        AuditEntry e;
-        e.action = AuditAction::Repair;
-        e.caseId = caseId;
-        e.caseGeneration = gen;
-        e.detail = what;
-        impl.Append(e, true);
-        report.steps.push_back(what);
-    };
     if (!impl.previousKey.Empty()) {
         detail::FinishRotation(impl, "finished after an interruption");
         report.steps.push_back("finished an interrupted change of vault key");
@@ -252,51 +326,17 @@ RepairReport Vault::Repair() {
     }
     for (const auto& path : files) {
         const std::string name = path.filename().string();
-        const FileKind kind = KindOf(name);
-        if (kind == FileKind::Temp) {
-            if (impl.fs->Unlink(path) == 0)
-                audit({}, 0, "removed " + name + " (left over from an interrupted write)");
-            continue;
-        }
-        if (kind != FileKind::Case)
-            continue;
-        const std::string id = name.substr(0, name.size() - 4);
-        detail::Index index = impl.LoadIndex();
-        if (!detail::IsUuid(id) || index.Find(id) != nullptr)
-            continue;
-        std::string why;
-        try {
-            const auto bytes = ReadWholeFile(path);
-            DecryptedCase d = impl.Decrypt(id, bytes);
-            detail::WipeOnExit wipe{d.plaintext};
-            journal::Case c = DeserializeCase(d.plaintext, name);
-            const bool known = LastRecordOf(log, id) != nullptr;
-            const bool codeTaken = std::any_of(index.entries.begin(), index.entries.end(),
-                                               [&](const auto& e) { return e.summary.code == c.code; });
-            if (c.id != id || d.header.generation != 1 || known || codeTaken || log.empty()) {
-                why = known ? "the audit log records it: not an interrupted creation"
-                      : codeTaken ? "its code is used by another case"
-                                  : "not a first version of a case";
-            } else {
-                const detail::Hash hh = detail::CaseHeaderHash(bytes);
-                index.entries.push_back(detail::EntryFor(c, 1, hh));
-                AuditEntry e;
-                e.action = AuditAction::Repair;
-                e.caseId = id;
-                e.caseGeneration = 1;
-                e.detail = "adopted " + name + " (its creation was interrupted)";
-                impl.Commit(index, {e});
-                report.steps.push_back(e.detail);
+        if (KindOf(name) == FileKind::Temp) {
+            if (impl.fs->Unlink(path) != 0)
                 continue;
-            }
-        } catch (const VaultError& e) {
-            why = e.what();
+            AuditEntry e;
+            e.action = AuditAction::Repair;
+            e.detail = "removed " + name + " (left over from an interrupted write)";
+            impl.Append(e, true);
+            report.steps.push_back(e.detail);
+        } else if (KindOf(name) == FileKind::Case) {
+            RepairOrphan(impl, path, log, report);
         }
-        unsigned char rnd[4];
-        detail::RandomBytes(rnd, sizeof rnd);
-        const auto aside = impl.dir / (name + ".quarantined-" + detail::ToHex(rnd));
-        if (impl.fs->Rename(path, aside) == 0)
-            audit({}, 0, "quarantined " + name + " as " + aside.filename().string() + " (" + why + ")");
     }
     return report;
 }

@@ -22,8 +22,7 @@ using detail::Hash;
 
 WriteLock::WriteLock(Vault::Impl& impl) : m_impl(impl) {
     if (m_impl.writeLockDepth == 0)
-        detail::AcquireWriteLock(*m_impl.fs, m_impl.WriteLockPath(), m_impl.me,
-                                 m_impl.writePolicy);
+        detail::AcquireWriteLock(*m_impl.fs, m_impl.WriteLockPath(), m_impl.me, m_impl.writePolicy);
     ++m_impl.writeLockDepth;
 }
 
@@ -89,7 +88,8 @@ const std::string kAudit = "audit.kbl";
 
 VaultError AuditIo(const std::string& what) {
     return VaultError(VaultError::Kind::Io, kAudit + ": could not " + what + ": " +
-                                                std::strerror(errno) + "; nothing was read or changed");
+                                                std::strerror(errno) +
+                                                "; nothing was read or changed");
 }
 
 /// Reads bytes [from, end of file) of an open file.
@@ -97,8 +97,8 @@ Bytes ReadFrom(int fd, std::uint64_t from, std::uint64_t size) {
     Bytes out(static_cast<std::size_t>(size - from));
     std::size_t have = 0;
     while (have < out.size()) {
-        const ssize_t n = ::pread(fd, out.data() + have, out.size() - have,
-                                  static_cast<off_t>(from + have));
+        const ssize_t n =
+            ::pread(fd, out.data() + have, out.size() - have, static_cast<off_t>(from + have));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -157,29 +157,34 @@ std::optional<detail::Index> IndexHeaderIfAny(const Vault::Impl& impl) {
     }
 }
 
+/// A version 1 log becomes the kept part of a version 2 one (first append).
+void UpgradeLegacyLog(Vault::Impl& impl) {
+    std::error_code ec;
+    if (!std::filesystem::exists(impl.AuditPath(), ec))
+        return;
+    Bytes head(10);
+    const int fd = ::open(impl.AuditPath().c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    const bool v1 =
+        fd >= 0 && ::pread(fd, head.data(), head.size(), 0) == 10 && head[8] == 1 && head[9] == 0;
+    if (fd >= 0)
+        ::close(fd);
+    if (!v1)
+        return;
+    const Bytes old = ReadWholeFile(impl.AuditPath());
+    AtomicWriteFile(*impl.fs, impl.AuditPath(), detail::NewAuditLog(impl.keyFile.vault, old),
+                    false);
+    impl.auditTail.reset();
+}
+
+void WritePendingFirst(Vault::Impl& impl, PendingAppend& a, detail::AuditWalk& walk);
+
 /// Opens audit.kbl for appending under write.lock: starts a missing or empty
 /// log (saying so), upgrades a version 1 log (kept whole), and walks from the
 /// last known position to the end to find where the next record goes.
 void PrepareAppend(Vault::Impl& impl, PendingAppend& a) {
     FileSystem& fs = *impl.fs;
     a.fs = &fs;
-    std::error_code ec;
-    const bool existed = std::filesystem::exists(impl.AuditPath(), ec);
-    if (existed) {
-        // A version 1 log becomes the kept part of a version 2 one.
-        Bytes head(10);
-        const int rfd = ::open(impl.AuditPath().c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-        const bool v1 = rfd >= 0 && ::pread(rfd, head.data(), head.size(), 0) == 10 &&
-                        head[8] == 1 && head[9] == 0;
-        if (rfd >= 0)
-            ::close(rfd);
-        if (v1) {
-            const Bytes old = ReadWholeFile(impl.AuditPath());
-            AtomicWriteFile(fs, impl.AuditPath(), detail::NewAuditLog(impl.keyFile.vault, old),
-                            false);
-            impl.auditTail.reset();
-        }
-    }
+    UpgradeLegacyLog(impl);
     a.fd = fs.Open(impl.AuditPath(), O_RDWR | O_CREAT, 0600);
     if (a.fd < 0)
         throw AuditIo("append");
@@ -211,25 +216,7 @@ void PrepareAppend(Vault::Impl& impl, PendingAppend& a) {
     detail::AuditWalk walk = detail::WalkAudit(rest, {0, from.count, from.last});
     a.at = walk.end;
     a.at.offset += from.offset;
-    // Records of an index write that a crash kept out of the log go in first
-    // (the index holds them; even a failed unlock, without a key, sees them).
-    if (const auto index = IndexHeaderIfAny(impl);
-        index && index->version >= 3 && walk.garbage.empty() && a.at.offset < index->head.end) {
-        const Bytes all = ReadFrom(a.fd, 0, a.size);
-        if (PendingFits(all, a.at, index->head)) {
-            const std::uint64_t start = index->head.end - index->head.pending.size();
-            detail::WriteAuditRecords(fs, a.fd, a.at.offset, a.size,
-                                      std::span(index->head.pending).subspan(a.at.offset - start),
-                                      true);
-            a.size = index->head.end;
-            a.at = {index->head.end, index->head.count, index->head.last};
-            walk.tornBytes = 0;
-            a.note = "follows the record of an interrupted change, written again from index.kbx";
-            impl.notes.push_back("audit.kbl: the record of an interrupted change (index "
-                                 "generation " + std::to_string(index->generation) +
-                                 ") was written again from index.kbx");
-        }
-    }
+    WritePendingFirst(impl, a, walk);
     if (walk.tornBytes > 0) {
         a.writeAt = a.at.offset;
         a.note = "replaces an incomplete last record of " + std::to_string(walk.tornBytes) +
@@ -241,6 +228,30 @@ void PrepareAppend(Vault::Impl& impl, PendingAppend& a) {
                      " bytes of unreadable data come before this record";
     }
     a.at.offset = a.writeAt;
+}
+
+} // namespace
+
+namespace {
+
+/// Records of an index write that a crash kept out of the log go in first
+/// (the index holds them; even a failed unlock, without a key, sees them).
+void WritePendingFirst(Vault::Impl& impl, PendingAppend& a, detail::AuditWalk& walk) {
+    const auto index = IndexHeaderIfAny(impl);
+    if (!index || index->version < 3 || !walk.garbage.empty() || a.at.offset >= index->head.end)
+        return;
+    const Bytes all = ReadFrom(a.fd, 0, a.size);
+    if (!PendingFits(all, a.at, index->head))
+        return;
+    const std::uint64_t start = index->head.end - index->head.pending.size();
+    detail::WriteAuditRecords(*impl.fs, a.fd, a.at.offset, a.size,
+                              std::span(index->head.pending).subspan(a.at.offset - start), true);
+    a.size = index->head.end;
+    a.at = {index->head.end, index->head.count, index->head.last};
+    walk.tornBytes = 0;
+    a.note = "follows the record of an interrupted change, written again from index.kbx";
+    impl.notes.push_back("audit.kbl: the record of an interrupted change (index generation " +
+                         std::to_string(index->generation) + ") was written again from index.kbx");
 }
 
 } // namespace
@@ -279,9 +290,9 @@ void Vault::Impl::Commit(detail::Index& index, std::vector<AuditEntry> records) 
         r.time = now;
         if (i == 0 && !a.note.empty())
             r.detail = r.detail.empty() ? a.note : r.detail + "; " + a.note;
-        const Bytes rec = detail::SealAuditRecord(r, pos, index.generation, CurrentAuditKeys().epoch,
-                                                  CurrentAuditKeys().publicKey,
-                                                  &CurrentAuditKeys().mac);
+        const Bytes rec =
+            detail::SealAuditRecord(r, pos, index.generation, CurrentAuditKeys().epoch,
+                                    CurrentAuditKeys().publicKey, &CurrentAuditKeys().mac);
         pending.insert(pending.end(), rec.begin(), rec.end());
         pos = {pos.offset + rec.size(), pos.count + 1, detail::HashBytes(rec)};
     }
@@ -405,7 +416,8 @@ void Vault::Impl::CheckAnchors(const detail::Index& index, bool repair) {
         log = ReadWholeFile(AuditPath());
     }
     // Records after the head: none may name a later index (the index went back).
-    const detail::AuditWalk after = detail::WalkAudit(log, {end, index.head.count, index.head.last});
+    const detail::AuditWalk after =
+        detail::WalkAudit(log, {end, index.head.count, index.head.last});
     for (const auto& f : after.frames) {
         if (f.indexGeneration <= index.generation)
             continue;
@@ -413,7 +425,8 @@ void Vault::Impl::CheckAnchors(const detail::Index& index, bool repair) {
         for (const auto& ak : auditKeys)
             if (ak.epoch == f.epoch)
                 k = &ak;
-        if (k == nullptr || !detail::AuditFrameMacOk(std::span(log).subspan(f.offset, f.length), k->mac))
+        if (k == nullptr ||
+            !detail::AuditFrameMacOk(std::span(log).subspan(f.offset, f.length), k->mac))
             continue; // a forged record: Verify reports it as such
         integrityProblems.push_back("index.kbx: rolled back: it is generation " +
                                     std::to_string(index.generation) + ", but audit.kbl record " +

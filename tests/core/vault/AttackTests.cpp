@@ -66,7 +66,8 @@ struct Clinic {
 
 } // namespace
 
-TEST_CASE("rolling back a case and the index with their own .bak files is reported", "[vault][attack]") {
+TEST_CASE("rolling back a case and the index with their own .bak files is reported",
+          "[vault][attack]") {
     Clinic c;
     {
         Vault v = c.Open();
@@ -147,9 +148,8 @@ TEST_CASE("rolling back the whole vault is only seen against a noted fingerprint
     const VerifyReport r = v.Verify(fingerprint);
     CHECK_FALSE(r.ok);
     CHECK(Has(r.problems, "index.kbx: generation"));
-    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [] {
-              throw VaultError(VaultError::Kind::Tampered, "x");
-          }) == "x");
+    CHECK(ExpectVaultError(VaultError::Kind::Tampered,
+                           [] { throw VaultError(VaultError::Kind::Tampered, "x"); }) == "x");
     CHECK_FALSE(v.Verify("not-a-fingerprint").ok);
 }
 
@@ -202,19 +202,20 @@ TEST_CASE("removing a user changes the vault key: an old vault.key and the old p
     WriteFile(bo / "v" / "index.kbx", oldIndex);
     Vault old = Vault::Open(bo / "v", "bo's long password");
     // The case file saved after the removal: its file key is wrapped under the new vault key.
-    ExpectVaultError(VaultError::Kind::Damaged, [&] {
-        (void)old.OpenUnsaved(ReadFile(bo / "v" / (c.id + ".kbc")));
-    });
+    ExpectVaultError(VaultError::Kind::Damaged,
+                     [&] { (void)old.OpenUnsaved(ReadFile(bo / "v" / (c.id + ".kbc"))); });
     // And the audit records after the change are under keys he never had.
-    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { old.ReadAudit(); })
-              .find("key epoch 2") != std::string::npos);
+    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+              old.ReadAudit();
+          }).find("key epoch 2") != std::string::npos);
     // Bo's password does not open today's vault.key at all.
     ExpectVaultError(VaultError::Kind::WrongPassword,
                      [&] { Vault::Open(c.dir, "bo's long password"); });
 }
 
-TEST_CASE("a key slot dropped, grafted back or edited outside Kartbok is refused, blaming vault.key",
-          "[vault][attack]") {
+TEST_CASE(
+    "a key slot dropped, grafted back or edited outside Kartbok is refused, blaming vault.key",
+    "[vault][attack]") {
     Clinic c;
     const Bytes withBo = ReadFile(c.dir / "vault.key");
     const auto [boAt, boSlot] = FindSlot(withBo, "bo");
@@ -224,8 +225,9 @@ TEST_CASE("a key slot dropped, grafted back or edited outside Kartbok is refused
                   key.begin() + static_cast<long>(boAt + boSlot.size()));
         key[kSlotCountAt] -= 1;
         WriteFile(c.dir / "vault.key", key);
-        CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { c.Open(); })
-                  .rfind("vault.key: changed outside Kartbok", 0) == 0);
+        CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+                  c.Open();
+              }).rfind("vault.key: changed outside Kartbok", 0) == 0);
     }
     SECTION("grafted back after a removal") {
         {
@@ -236,12 +238,12 @@ TEST_CASE("a key slot dropped, grafted back or edited outside Kartbok is refused
         key.insert(key.begin() + kSlotCountAt + 2, boSlot.begin(), boSlot.end());
         key[kSlotCountAt] += 1;
         WriteFile(c.dir / "vault.key", key);
-        CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { c.Open(); })
-                  .rfind("vault.key: changed outside Kartbok", 0) == 0);
+        CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+                  c.Open();
+              }).rfind("vault.key: changed outside Kartbok", 0) == 0);
         // Bo's grafted slot opens only the old vault key, which fits nothing here.
-        const std::string msg = ExpectVaultError(VaultError::Kind::Tampered, [&] {
-            Vault::Open(c.dir, "bo's long password");
-        });
+        const std::string msg = ExpectVaultError(VaultError::Kind::Tampered,
+                                                 [&] { Vault::Open(c.dir, "bo's long password"); });
         CHECK(msg.rfind("vault.key: ", 0) == 0);
     }
     SECTION("junk slots are refused before any password is tried") {
@@ -297,8 +299,9 @@ TEST_CASE("signed content cannot be changed or dropped by any save", "[vault][at
         edit(k);
         return ExpectVaultError(VaultError::Kind::Usage, [&] { v.SaveCase(k); });
     };
-    CHECK(refused([](journal::Case& k) { k.sessions[0].fields[0].text += "!"; })
-              .find("session session-0 was signed") != std::string::npos);
+    CHECK(refused([](journal::Case& k) {
+              k.sessions[0].fields[0].text += "!";
+          }).find("session session-0 was signed") != std::string::npos);
     refused([](journal::Case& k) { k.sessions.erase(k.sessions.begin()); });
     refused([](journal::Case& k) { k.sessions[0].isSigned = false; });
     refused([](journal::Case& k) { k.sessions[0].signedBy = "mallory"; });
@@ -338,8 +341,9 @@ TEST_CASE("reading refuses when its audit record cannot be written", "[vault][at
     Vault v = c.Open();
     v.SetFileSystem(std::make_shared<FaultInjectingFileSystem>(
         FaultInjectingFileSystem::Fault{FsCall::Open, 1, EACCES, "audit.kbl", true}));
-    CHECK(ExpectVaultError(VaultError::Kind::Io, [&] { v.LoadCase(c.id); })
-              .rfind("audit.kbl: could not append", 0) == 0);
+    CHECK(ExpectVaultError(VaultError::Kind::Io, [&] {
+              v.LoadCase(c.id);
+          }).rfind("audit.kbl: could not append", 0) == 0);
     ExpectVaultError(VaultError::Kind::Io, [&] { v.SearchCases("pappans"); });
     ExpectVaultError(VaultError::Kind::Io, [&] { v.Audit(AuditAction::Export, c.id, "pdf"); });
     v.SetFileSystem(nullptr);
@@ -378,10 +382,10 @@ TEST_CASE("client codes are one printable line: control characters and separator
           "[vault][attack]") {
     Clinic c;
     Vault v = c.Open();
-    for (const std::string& code : {std::string("A\tB"), std::string("A\nB"),
-                                   std::string("A\x1b[31mB"), std::string("a/b"), std::string(""),
-                                   std::string(65, 'x'), std::string("\xc2\x9b"),
-                                   std::string("\xff"), std::string("   ")}) {
+    for (const std::string& code :
+         {std::string("A\tB"), std::string("A\nB"), std::string("A\x1b[31mB"), std::string("a/b"),
+          std::string(""), std::string(65, 'x'), std::string("\xc2\x9b"), std::string("\xff"),
+          std::string("   ")}) {
         INFO(code);
         ExpectVaultError(VaultError::Kind::Usage, [&] { v.CreateCase(code); });
     }
@@ -452,6 +456,7 @@ TEST_CASE("restore --previous is an audited save of the old version; a hand copy
     journal::Case s = v.LoadCase(c.id);
     s.sessions.push_back(RichCase(c.id, kCode, 3).sessions[2]); // signed
     v.SaveCase(s, AuditAction::Sign, "session session-2");
-    CHECK(ExpectVaultError(VaultError::Kind::Usage, [&] { v.RestorePrevious(c.id); })
-              .find("undo a signature") != std::string::npos);
+    CHECK(ExpectVaultError(VaultError::Kind::Usage, [&] {
+              v.RestorePrevious(c.id);
+          }).find("undo a signature") != std::string::npos);
 }

@@ -56,9 +56,9 @@ struct AuditedVault {
             Vault::Open(dir, "wrong"); // 4 unlock-failed
         } catch (const VaultError&) {
         }
-        Vault v = Vault::Open(dir, kPassword);                   // 5 unlock
-        v.LoadCase(id);                                          // 6 open
-        v.Audit(AuditAction::Export, id, "follow-up brief pdf"); // 7 export
+        Vault v = Vault::Open(dir, kPassword);                       // 5 unlock
+        v.LoadCase(id);                                              // 6 open
+        v.Audit(AuditAction::Export, id, "follow-up brief pdf");     // 7 export
         v.AddSlot("bo", "bo's long password", KdfLimits::Minimum()); // 8 slot-added
     }
     fs::path Log() const { return dir / "audit.kbl"; }
@@ -152,8 +152,8 @@ TEST_CASE("a flipped bit anywhere in a record is reported, naming it", "[vault]"
         const auto report = v.Verify();
         INFO("byte " << at);
         CHECK_FALSE(report.ok);
-        CHECK((Has(report.problems, "record 3") || Has(report.problems, "offset " +
-                                                                          std::to_string(third))));
+        CHECK((Has(report.problems, "record 3") ||
+               Has(report.problems, "offset " + std::to_string(third))));
         // The records after it are still read: the unlock just appended is there.
         const Bytes after = ReadFile(a.Log());
         CHECK(after.size() > log.size()); // appended to, never cut
@@ -177,12 +177,12 @@ TEST_CASE("a flipped length field does not cut the log: the rest is read, verify
     const Bytes after = ReadFile(a.Log());
     CHECK(after.size() > log.size());
     CHECK_FALSE(Has(report.problems, "record 4 "));
-    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] { v.ReadAudit(); })
-              .find("damaged bytes") != std::string::npos);
+    CHECK(ExpectVaultError(VaultError::Kind::Tampered, [&] {
+              v.ReadAudit();
+          }).find("damaged bytes") != std::string::npos);
 }
 
-TEST_CASE("bytes appended to the log are reported, and never cut by the next append",
-          "[vault]") {
+TEST_CASE("bytes appended to the log are reported, and never cut by the next append", "[vault]") {
     AuditedVault a;
     Bytes log = ReadFile(a.Log());
     for (int i = 0; i < 40; ++i)

@@ -165,12 +165,13 @@ TEST_CASE("8 kartbok-cli session add at once on one client: each that exited 0 i
     kartbok::test::ScratchDir tmp;
     const std::string dir = (tmp.path / "vault").string();
     const std::string pw = "correct horse battery\n";
-    REQUIRE(kartbok::test::CliRun({"--kdf", "minimum", "vault", "init", dir, "--user", "anna",
-                                   "--password-stdin"},
-                                  pw)
-                .code == 0);
-    REQUIRE(kartbok::test::CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, pw)
-                .code == 0);
+    REQUIRE(
+        kartbok::test::CliRun(
+            {"--kdf", "minimum", "vault", "init", dir, "--user", "anna", "--password-stdin"}, pw)
+            .code == 0);
+    REQUIRE(
+        kartbok::test::CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, pw).code ==
+        0);
     const fs::path session = tmp.path / "s.json";
     std::ofstream(session) << R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
                        "template":{"id":"note-free","version":1},

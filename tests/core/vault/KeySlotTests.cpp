@@ -53,8 +53,10 @@ TEST_CASE("key slots: add, change password, remove; every slot opens the same ca
     }
     const Bytes caseBefore = ReadFile(dir / (id + ".kbc"));
 
-    for (const auto& [user, password] : std::vector<std::pair<std::string, std::string>>{
-             {"anna", kPassword}, {"bo", "bo's long password"}, {"recovery", "R3C0VERY-KEY-2026"}}) {
+    for (const auto& [user, password] :
+         std::vector<std::pair<std::string, std::string>>{{"anna", kPassword},
+                                                          {"bo", "bo's long password"},
+                                                          {"recovery", "R3C0VERY-KEY-2026"}}) {
         Vault v = Vault::Open(dir, password);
         CHECK(v.User() == user);
         CHECK(v.LoadCase(id) == RichCase(id));
@@ -73,7 +75,8 @@ TEST_CASE("key slots: add, change password, remove; every slot opens the same ca
     }
     ExpectVaultError(VaultError::Kind::WrongPassword,
                      [&] { Vault::Open(dir, "bo's long password"); });
-    ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(dir, "R3C0VERY-KEY-2026"); });
+    ExpectVaultError(VaultError::Kind::WrongPassword,
+                     [&] { Vault::Open(dir, "R3C0VERY-KEY-2026"); });
     CHECK(Vault::Open(dir, "new bo password").LoadCase(id) == RichCase(id));
     // Removing a user re-keys the case files; no backup keeps an old password alive.
     CHECK(ReadFile(dir / (id + ".kbc")) != caseBefore);
@@ -134,8 +137,8 @@ TEST_CASE("absurd key derivation parameters are refused before use", "[vault]") 
     Bytes edited = good;
     WriteU64(edited, at, crypto_pwhash_OPSLIMIT_MIN + 1);
     WriteFile(keyFile, edited);
-    const std::string msg = ExpectVaultError(VaultError::Kind::Damaged,
-                                             [&] { Vault::Open(tmp / "vault", kPassword); });
+    const std::string msg =
+        ExpectVaultError(VaultError::Kind::Damaged, [&] { Vault::Open(tmp / "vault", kPassword); });
     CHECK(msg == "vault.key: the key slot of anna is damaged (its check sum fails)");
 }
 

@@ -41,7 +41,9 @@ void AgeLocks(const fs::path& dir) {
     for (const auto& f : fs::directory_iterator(dir)) {
         const std::string n = f.path().filename().string();
         if (n.size() > 5 && n.compare(n.size() - 5, 5, ".lock") == 0) {
-            struct utimbuf old {1000000000, 1000000000};
+            struct utimbuf old {
+                1000000000, 1000000000
+            };
             ::utime(f.path().c_str(), &old);
         }
     }
@@ -68,7 +70,7 @@ struct Op {
     std::function<void(Vault&, const fs::path& dir, const std::string& id, bool done)> check;
 };
 
-std::vector<Op> Operations() {
+std::vector<Op> CaseOperations() {
     return {
         {"save",
          [](Vault& v, const std::string& id) {
@@ -80,8 +82,7 @@ std::vector<Op> Operations() {
              const std::string contact = v.LoadCase(id).contact;
              CHECK((contact == "after the save" || (!done && contact == "second save")));
          }},
-        {"create",
-         [](Vault& v, const std::string&) { v.CreateCase("NEW-1"); },
+        {"create", [](Vault& v, const std::string&) { v.CreateCase("NEW-1"); },
          [](Vault& v, const fs::path&, const std::string&, bool done) {
              bool there = false;
              for (const auto& s : v.ListCases())
@@ -102,11 +103,11 @@ std::vector<Op> Operations() {
                  CHECK(v.LoadCase("11111111-2222-4333-8444-555555555555") ==
                        RichCase("11111111-2222-4333-8444-555555555555", "IMP-1", 3));
          }},
-        {"restore",
-         [](Vault& v, const std::string& id) { v.RestorePrevious(id); },
+        {"restore", [](Vault& v, const std::string& id) { v.RestorePrevious(id); },
          [](Vault& v, const fs::path&, const std::string& id, bool done) {
              const journal::Case c = v.LoadCase(id);
-             CHECK((c.contact == RichCase(id, kCode, 2).contact || (!done && c.contact == "second save")));
+             CHECK((c.contact == RichCase(id, kCode, 2).contact ||
+                    (!done && c.contact == "second save")));
          }},
         {"split",
          [](Vault& v, const std::string& id) {
@@ -127,6 +128,11 @@ std::vector<Op> Operations() {
              if (done)
                  CHECK((there && c.sessions.size() == 1));
          }},
+    };
+}
+
+std::vector<Op> KeyOperations() {
+    return {
         {"passwd",
          [](Vault& v, const std::string&) {
              v.ChangePassword("anna", kPassword, kNew, KdfLimits::Minimum());
@@ -137,13 +143,14 @@ std::vector<Op> Operations() {
              CHECK(Vault::Open(dir, kBo).User() == "bo");
          }},
         {"add-slot",
-         [](Vault& v, const std::string&) { v.AddSlot("cecilia", "cecilia's password", KdfLimits::Minimum()); },
+         [](Vault& v, const std::string&) {
+             v.AddSlot("cecilia", "cecilia's password", KdfLimits::Minimum());
+         },
          [](Vault& v, const fs::path&, const std::string&, bool done) {
              if (done)
                  CHECK(v.CheckPassword("cecilia", "cecilia's password"));
          }},
-        {"remove-slot",
-         [](Vault& v, const std::string&) { v.RemoveSlot("bo"); },
+        {"remove-slot", [](Vault& v, const std::string&) { v.RemoveSlot("bo"); },
          [](Vault& v, const fs::path& dir, const std::string& id, bool done) {
              // An interrupted rotation is finished by repair.
              v.Repair();
@@ -153,6 +160,13 @@ std::vector<Op> Operations() {
                  ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(dir, kBo); });
          }},
     };
+}
+
+std::vector<Op> Operations() {
+    std::vector<Op> all = CaseOperations();
+    for (auto& op : KeyOperations())
+        all.push_back(std::move(op));
+    return all;
 }
 
 } // namespace

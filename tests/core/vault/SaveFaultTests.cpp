@@ -226,8 +226,9 @@ TEST_CASE("a real full and read-only file system keep the previous case", "[vaul
     // case needs its audit record first: refused, naming the file.
     Vault ro = Vault::Open(tmp / "disk" / "vault", kPassword);
     CHECK(ro.ListCases().size() == 1);
-    CHECK(ExpectVaultError(VaultError::Kind::Io, [&] { ro.LoadCase(id); })
-              .find("Read-only file system") != std::string::npos);
+    CHECK(ExpectVaultError(VaultError::Kind::Io, [&] {
+              ro.LoadCase(id);
+          }).find("Read-only file system") != std::string::npos);
 }
 
 TEST_CASE("kill -9 during saves leaves the old or the new case, never a mix", "[vault]") {

@@ -59,6 +59,34 @@ bool RigPossible() {
     return false;
 }
 
+/// One writer on one mount: kSaves sessions added to the case, each save
+/// that succeeded printed (Conflicts reload and retry).
+void SaveFromMount(const fs::path& mount, const std::string& id, int k, int saves, FILE* out) {
+    try {
+        Vault v = Vault::Open(mount / "vault", kPassword);
+        for (int i = 0; i < saves; ++i) {
+            const std::string sid = "m" + std::to_string(k) + "-" + std::to_string(i);
+            for (int attempt = 0;; ++attempt) {
+                journal::Case c = v.LoadCase(id);
+                journal::Session s;
+                s.id = sid;
+                s.start = 1767225600 + k * 1000 + i;
+                c.sessions.push_back(s);
+                try {
+                    v.SaveCase(c);
+                    std::fprintf(out, "%s\n", sid.c_str());
+                    break;
+                } catch (const VaultError& e) {
+                    if (e.GetKind() != VaultError::Kind::Conflict || attempt > 100)
+                        throw;
+                }
+            }
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(out, "ERROR %s\n", e.what());
+    }
+}
+
 } // namespace
 
 TEST_CASE("flock does not cross two sshfs mounts of one folder; write.lock does",
@@ -108,29 +136,7 @@ TEST_CASE("two computers, two writers each, saving one case: nothing lost, verif
         if (pid == 0) {
             ::close(fds[0]);
             FILE* out = ::fdopen(fds[1], "w");
-            try {
-                Vault v = Vault::Open((k % 2 == 0 ? m.A() : m.B()) / "vault", kPassword);
-                for (int i = 0; i < kSaves; ++i) {
-                    const std::string sid = "m" + std::to_string(k) + "-" + std::to_string(i);
-                    for (int attempt = 0;; ++attempt) {
-                        journal::Case c = v.LoadCase(id);
-                        journal::Session s;
-                        s.id = sid;
-                        s.start = 1767225600 + k * 1000 + i;
-                        c.sessions.push_back(s);
-                        try {
-                            v.SaveCase(c);
-                            std::fprintf(out, "%s\n", sid.c_str());
-                            break;
-                        } catch (const VaultError& e) {
-                            if (e.GetKind() != VaultError::Kind::Conflict || attempt > 100)
-                                throw;
-                        }
-                    }
-                }
-            } catch (const std::exception& e) {
-                std::fprintf(out, "ERROR %s\n", e.what());
-            }
+            SaveFromMount(k % 2 == 0 ? m.A() : m.B(), id, k, kSaves, out);
             std::fflush(out);
             ::_exit(0);
         }

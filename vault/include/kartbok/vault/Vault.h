@@ -168,6 +168,14 @@ enum class TakeOver {
                        ///< (the app asks the user first; the CLI needs --take-over)
 };
 
+/// Who holds a case's lock, as the app needs it to ask before a takeover.
+struct CaseLockState {
+    bool held = false;              ///< someone else holds it
+    bool otherComputer = false;     ///< on another host (no local check is possible)
+    bool silentPastTimeout = false; ///< no sign of life for the takeover timeout (10 min)
+    std::string holder;             ///< "anna on host x, pid 123, since ..."
+};
+
 /// How a writer waits for write.lock (tests shorten it).
 struct WriteLockTimeouts {
     std::chrono::milliseconds wait{30000};
@@ -300,6 +308,8 @@ public:
     bool TryLockCase(const std::string& caseId, std::string* holder, TakeOver takeOver,
                      bool* heldByApp);
     void UnlockCase(const std::string& caseId);
+    /// Who holds a case's lock now (nothing held: held == false; ours counts as not held).
+    CaseLockState LockStateOf(const std::string& caseId) const;
     /// A sign of life in every case lock held (the app calls it every minute),
     /// so other computers do not take them for left behind.
     void RefreshCaseLocks();
