@@ -12,9 +12,17 @@ namespace kartbok::app {
 CaseDocument::CaseDocument(vault::Vault& vault, journal::Case c, bool readOnly, std::string holder)
     : m_vault(vault), m_case(std::move(c)), m_readOnly(readOnly), m_holder(std::move(holder)) {}
 
-std::unique_ptr<CaseDocument> CaseDocument::Open(vault::Vault& vault, const std::string& caseId) {
+std::unique_ptr<CaseDocument> CaseDocument::Open(vault::Vault& vault, const std::string& caseId,
+                                                 const TakeOverQuestion& askTakeOver) {
     std::string holder;
-    const bool ours = vault.TryLockCase(caseId, &holder);
+    bool ours = vault.TryLockCase(caseId, &holder);
+    if (!ours && askTakeOver) {
+        // Another computer's lock is never judged stale by itself: only after
+        // its holder was silent past the timeout, and the user agrees.
+        const vault::CaseLockState state = vault.LockStateOf(caseId);
+        if (state.otherComputer && state.silentPastTimeout && askTakeOver(state.holder))
+            ours = vault.TryLockCase(caseId, &holder, vault::TakeOver::StaleAfterTimeout);
+    }
     try {
         return std::make_unique<CaseDocument>(vault, vault.LoadCase(caseId), !ours, holder);
     } catch (...) {

@@ -28,7 +28,11 @@ public:
                  std::string holder = {});
     /// Opens a case for editing: takes the vault's per-case lock, or, when another
     /// Kartbok holds it, opens read-only naming the holder. Throws vault::VaultError.
-    static std::unique_ptr<CaseDocument> Open(vault::Vault& vault, const std::string& caseId);
+    /// Asked when another computer's lock on the case showed no sign of life
+    /// for the takeover timeout; gets the holder's description, true = take it over.
+    using TakeOverQuestion = std::function<bool(const std::string& holder)>;
+    static std::unique_ptr<CaseDocument> Open(vault::Vault& vault, const std::string& caseId,
+                                              const TakeOverQuestion& askTakeOver = {});
     /// Releases the case lock this document took (never saves: call Save first).
     ~CaseDocument();
     CaseDocument(const CaseDocument&) = delete;
