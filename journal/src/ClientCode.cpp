@@ -9,11 +9,11 @@ namespace {
 /// Next code point of valid UTF-8 at i (advances i), or -1 for invalid bytes.
 long NextCodePoint(const std::string& s, std::size_t& i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    const int extra = b0 < 0x80            ? 0
-                      : (b0 >> 5) == 0x6   ? 1
-                      : (b0 >> 4) == 0xE   ? 2
-                      : (b0 >> 3) == 0x1E  ? 3
-                                           : -1;
+    const int extra = b0 < 0x80           ? 0
+                      : (b0 >> 5) == 0x6  ? 1
+                      : (b0 >> 4) == 0xE  ? 2
+                      : (b0 >> 3) == 0x1E ? 3
+                                          : -1;
     if (extra < 0 || (extra > 0 && i + static_cast<std::size_t>(extra) >= s.size()))
         return -1;
     long cp = extra == 0 ? b0 : b0 & (0x3F >> extra);

@@ -120,8 +120,8 @@ struct RawStream {
 
     std::vector<unsigned char> Encrypt(const std::string& plain) const {
         crypto_secretstream_xchacha20poly1305_state st;
-        const std::size_t chunks =
-            std::max<std::size_t>(1, (plain.size() + vault::kCaseChunkSize - 1) / vault::kCaseChunkSize);
+        const std::size_t chunks = std::max<std::size_t>(
+            1, (plain.size() + vault::kCaseChunkSize - 1) / vault::kCaseChunkSize);
         std::vector<unsigned char> out(crypto_secretstream_xchacha20poly1305_HEADERBYTES +
                                        plain.size() +
                                        chunks * crypto_secretstream_xchacha20poly1305_ABYTES);
@@ -147,9 +147,8 @@ struct RawStream {
             throw std::runtime_error("bench: raw decrypt failed");
         std::size_t pos = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
         while (pos < size) {
-            const std::size_t n =
-                std::min(vault::kCaseChunkSize + crypto_secretstream_xchacha20poly1305_ABYTES,
-                         size - pos);
+            const std::size_t n = std::min(
+                vault::kCaseChunkSize + crypto_secretstream_xchacha20poly1305_ABYTES, size - pos);
             unsigned long long got = 0;
             unsigned char tag = 0;
             if (crypto_secretstream_xchacha20poly1305_pull(&st, in + pos, &got, &tag, in + pos, n,
@@ -277,8 +276,8 @@ void BenchConcurrentSaves(Table& table, const BenchOptions& o) {
     const int saves = o.quick ? 3 : 10;
     std::vector<journal::Case> cases;
     {
-        vault::Vault v = vault::Vault::Create(dir, "bench", "bench-password",
-                                              vault::KdfLimits::Minimum());
+        vault::Vault v =
+            vault::Vault::Create(dir, "bench", "bench-password", vault::KdfLimits::Minimum());
         for (int k = 0; k < kWriters; ++k) {
             journal::Case c = BigCase(50, 20, static_cast<std::uint32_t>(50 + k), 5200);
             c.id = v.CreateCase(c.code).id;
@@ -311,15 +310,16 @@ void BenchConcurrentSaves(Table& table, const BenchOptions& o) {
     bool ok = true;
     for (pid_t pid : kids) {
         int status = 0;
-        ok = ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 && ok;
+        ok = ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+             ok;
     }
     const double perSave = Millis(Clock::now() - t0) / (kWriters * saves);
     if (!ok)
         throw std::runtime_error("bench: a concurrent writer failed");
     RawStream raw;
     const std::string plain = vault::SerializeCase(cases[0]);
-    const double ref =
-        TimeMedian(o.quick ? 3 : 9, [&] { WriteSyncRename(tmp.path / "raw.bin", raw.Encrypt(plain)); });
+    const double ref = TimeMedian(
+        o.quick ? 3 : 9, [&] { WriteSyncRename(tmp.path / "raw.bin", raw.Encrypt(plain)); });
     // Unlock and the first open are in the wall time too; with 8 writers on 2
     // cores the time per save is the figure, against one raw save.
     table.Row("case_save_concurrent_8", perSave, ref, 0, 0, bytes);

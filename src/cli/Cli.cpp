@@ -79,7 +79,8 @@ vault::Vault Context::OpenVault(const std::filesystem::path& dir, const std::str
 void ChangeCase(Context& ctx, vault::Vault& v, const std::string& caseId,
                 const std::function<CaseChange(journal::Case&)>& edit, bool retry) {
     std::string holder;
-    const auto takeOver = ctx.takeOver ? vault::TakeOver::StaleAfterTimeout : vault::TakeOver::Never;
+    const auto takeOver =
+        ctx.takeOver ? vault::TakeOver::StaleAfterTimeout : vault::TakeOver::Never;
     // The app holds a case while a person edits it: refused at once. Another
     // command holds it for a moment: waited for (up to 30 s).
     bool locked = false, app = false;

@@ -103,7 +103,8 @@ TEST_CASE("case show --json and case import round-trip byte for byte", "[cli]") 
 
     // Importing the same file again is refused: an import only creates cases,
     // so it can never rewrite a record or its signed notes.
-    const auto twice = CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
+    const auto twice =
+        CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
     CHECK(twice.code == 1);
     CHECK(twice.OneLineError());
     CHECK(twice.err.find("already exists") != std::string::npos);
@@ -135,9 +136,9 @@ TEST_CASE("case import with an existing id and edited signed notes changes nothi
     std::string edited = before;
     edited.replace(edited.find("Signerad text."), 14, "Annan text.");
     WriteFile(tmp.path / "edited.json", edited);
-    const auto r = CliRun({"case", "import", dir, (tmp.path / "edited.json").string(),
-                           "--password-stdin"},
-                          kPw + "\n");
+    const auto r =
+        CliRun({"case", "import", dir, (tmp.path / "edited.json").string(), "--password-stdin"},
+               kPw + "\n");
     CHECK(r.code == 1);
     CHECK(r.OneLineError());
     CHECK(CliRun({"case", "show", dir, "C-1", "--json", "--password-stdin"}, kPw + "\n").out ==
@@ -149,8 +150,8 @@ TEST_CASE("--kdf minimum is refused without KARTBOK_TEST_KDF=1", "[cli]") {
     const char* was = std::getenv("KARTBOK_TEST_KDF");
     const std::string keep = was ? was : "";
     ::unsetenv("KARTBOK_TEST_KDF");
-    auto r = CliRun({"--kdf", "minimum", "vault", "init", (tmp.path / "v").string(), "--user", "anna",
-                     "--password-stdin"},
+    auto r = CliRun({"--kdf", "minimum", "vault", "init", (tmp.path / "v").string(), "--user",
+                     "anna", "--password-stdin"},
                     kPw + "\n");
     if (was)
         ::setenv("KARTBOK_TEST_KDF", keep.c_str(), 1);
@@ -172,9 +173,9 @@ TEST_CASE("short, common and empty passwords are refused with the reason", "[cli
                r.err.find("list of common passwords") != std::string::npos));
     }
     // The demo's password passes.
-    auto ok = CliRun({"--kdf", "minimum", "vault", "init", (tmp.path / "demo").string(),
-                      "--password-stdin"},
-                     "kartbok-demo\n");
+    auto ok = CliRun(
+        {"--kdf", "minimum", "vault", "init", (tmp.path / "demo").string(), "--password-stdin"},
+        "kartbok-demo\n");
     CHECK(ok.code == 0);
 }
 
