@@ -356,7 +356,8 @@ void WriteVaultSeeds(const fs::path& seeds, const fs::path& source, const fs::pa
     detail::Bytes garbage = audit;
     garbage.insert(garbage.begin() + 200, 17, 0x5a);
     Write(seeds / "fuzz_audit" / "damaged-in-the-middle.kbl", garbage);
-    const detail::Bytes legacy = Read(source / "tests/data/vault/v1/audit.kbl");
+    const std::string legacyText = Read(source / "tests/data/vault/v1/audit.kbl");
+    const detail::Bytes legacy(legacyText.begin(), legacyText.end());
     Write(seeds / "fuzz_audit" / "golden-v1.kbl", legacy);
     Write(seeds / "fuzz_audit" / "upgraded-v1.kbl",
           detail::NewAuditLog(kartbok::fuzz::FuzzVault(), legacy));

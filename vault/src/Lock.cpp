@@ -23,9 +23,6 @@ namespace kartbok::vault::detail {
 namespace {
 
 constexpr const char* kFirstLine = "kartbok-lock 1";
-/// A lock file that cannot be parsed is normally one being written right now;
-/// only after this long is it treated as debris of a crash.
-constexpr std::int64_t kUnreadableGraceSeconds = 30;
 
 /// Longest user or host a lock holds (ParseKeyFile allows user names of 256
 /// bytes; host names are at most 255).

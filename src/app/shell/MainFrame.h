@@ -37,6 +37,8 @@ class UnlockDialog;
 
 class MainFrame : public wxFrame, public TemplateCatalogOwner {
 public:
+    /// The About box's text: what Kartbok is, and the unlocked vault's fingerprint.
+    wxString AboutText() const;
     MainFrame(const CommandLine& options, const Preferences& prefs);
     ~MainFrame() override;
 
@@ -107,8 +109,6 @@ private:
     void DocumentChanged();
     void UpdateTitle();
     void UpdateMenus();
-    /// The About box's text: what Kartbok is, and the unlocked vault's fingerprint.
-    wxString AboutText() const;
     void CloseCase();
     void ReloadClientList();
     void CreateNewCase();
