@@ -385,6 +385,16 @@ bool JournalPage::Perform(CaseEditPtr edit) {
     }
 }
 
+void JournalPage::SaveRecordFact() {
+    if (!m_document || m_document->ReadOnly())
+        return;
+    try {
+        m_document->Save();
+    } catch (const std::exception&) {
+        // The autosave tries again and says so when it cannot.
+    }
+}
+
 bool JournalPage::NewNote(const std::string& templateId, bool fromLast) {
     Sync();
     if (!m_document || m_document->ReadOnly())
@@ -451,7 +461,8 @@ bool JournalPage::Sign() {
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<SignSession>(id, user, Now()),
                                             Utf8(_("Sign note")))))
         return false;
-    return true; // the save that follows is its audit record (Sign)
+    SaveRecordFact(); // saved at once: its audit record says Sign
+    return true;
 }
 
 bool JournalPage::AddAddendum(const std::string& text, const std::string& reason) {
@@ -467,7 +478,8 @@ bool JournalPage::AddAddendum(const std::string& text, const std::string& reason
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<journal::AddAddendum>(id, a),
                                             Utf8(_("Add addendum")))))
         return false;
-    return true; // the save that follows is its audit record (Addendum)
+    SaveRecordFact(); // saved at once: its audit record says Addendum
+    return true;
 }
 
 bool JournalPage::CorrectField(const std::string& fieldId, const std::string& text,
@@ -480,7 +492,8 @@ bool JournalPage::CorrectField(const std::string& fieldId, const std::string& te
     if (!Perform(std::make_unique<CaseEdit>(MakeCorrection(id, fieldId, text, reason, user, Now()),
                                             Utf8(_("Correct note")))))
         return false;
-    return true; // the save that follows is its audit record (Addendum)
+    SaveRecordFact(); // saved at once: its audit record says Addendum
+    return true;
 }
 
 bool JournalPage::DeleteDraft() {
