@@ -44,20 +44,10 @@ int CaseShow(Context& ctx) {
 int CaseImport(Context& ctx) {
     journal::Case imported = CaseFromJson(ParseJson(ReadFileBytes(ctx.args.file), ctx.args.file));
     vault::Vault v = ctx.OpenVault(ctx.args.dir);
-    std::string existingId;
-    for (const auto& s : v.ListCases()) {
-        if (s.id == imported.id)
-            existingId = s.id;
-        else if (s.code == imported.code)
-            throw UsageError(ctx.args.file + ": code " + imported.code +
-                             " is already used by another case in this vault");
-    }
-    if (existingId.empty()) {
-        v.AddCase(imported); // keeps the file's id, so show --json round-trips
-    } else {
-        v.LoadCase(existingId); // so the save knows which generation it replaces
-        v.SaveCase(imported);
-    }
+    // New cases only: an id the vault has is refused (exit 1), so an import can
+    // never replace a record or its signed notes. The file's id is kept, so
+    // show --json round-trips into another vault.
+    v.AddCase(imported);
     ctx.out << imported.id << "\n";
     return 0;
 }
@@ -86,7 +76,8 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
     show->callback([&ctx] { ctx.action = [&ctx] { return CaseShow(ctx); }; });
 
     auto* import =
-        cases->add_subcommand("import", "import a case from JSON (the schema of show --json)");
+        cases->add_subcommand("import", "import a new case from JSON (the schema of show --json); "
+                                        "an id already in the vault is refused (exit 1)");
     import->add_option("DIR", a.dir, "vault folder")->required();
     import->add_option("FILE", a.file, "case JSON file")->required();
     import->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx);

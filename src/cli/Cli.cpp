@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <iostream>
@@ -57,15 +58,63 @@ std::string Context::ReadSecret(const std::string& prompt) {
 vault::KdfLimits Context::Limits() const {
     if (kdf == "interactive")
         return vault::KdfLimits::Interactive();
-    if (kdf == "minimum")
+    if (kdf == "minimum") {
+        const char* test = std::getenv("KARTBOK_TEST_KDF");
+        if (test == nullptr || std::string(test) != "1")
+            throw UsageError("--kdf minimum makes a password trivial to guess; it is for tests "
+                             "only (KARTBOK_TEST_KDF=1)");
         return vault::KdfLimits::Minimum();
+    }
     return vault::KdfLimits::Moderate();
 }
 
-vault::Vault Context::OpenVault(const std::filesystem::path& dir) {
+vault::Vault Context::OpenVault(const std::filesystem::path& dir, const std::string& user) {
     if (!std::filesystem::exists(dir / "vault.key"))
         throw UsageError(dir.string() + ": not a Kartbok vault (no vault.key)");
-    return vault::Vault::Open(dir, ReadSecret("Password for " + dir.string() + ": "));
+    const std::string prompt =
+        user.empty() ? "Password for " + dir.string() + ": " : "Password of " + user + ": ";
+    return vault::Vault::Open(dir, ReadSecret(prompt), user);
+}
+
+void ChangeCase(Context& ctx, vault::Vault& v, const std::string& caseId,
+                const std::function<CaseChange(journal::Case&)>& edit, bool retry) {
+    std::string holder;
+    const auto takeOver =
+        ctx.takeOver ? vault::TakeOver::StaleAfterTimeout : vault::TakeOver::Never;
+    // The app holds a case while a person edits it: refused at once. Another
+    // command holds it for a moment: waited for (up to 30 s).
+    bool locked = false, app = false;
+    for (int attempt = 0; attempt < 3000 && !locked && !app; ++attempt) {
+        locked = v.TryLockCase(caseId, &holder, takeOver, &app);
+        if (!locked && !app)
+            ::usleep(2000 + 100 * static_cast<unsigned>(std::min(attempt, 100)));
+    }
+    if (!locked)
+        throw vault::VaultError(vault::VaultError::Kind::Locked,
+                                caseId + ".lock: the case is open for editing by " + holder +
+                                    "; close it there first (or, for a computer that is gone, "
+                                    "--take-over)");
+    struct Unlock {
+        vault::Vault& v;
+        const std::string& id;
+        ~Unlock() {
+            try {
+                v.UnlockCase(id);
+            } catch (...) {
+            }
+        }
+    } unlock{v, caseId};
+    for (int attempt = 0;; ++attempt) {
+        journal::Case c = v.LoadCase(caseId);
+        const CaseChange change = edit(c);
+        try {
+            v.SaveCase(c, change.action, change.detail);
+            return;
+        } catch (const vault::VaultError& e) {
+            if (!retry || e.GetKind() != vault::VaultError::Kind::Conflict || attempt >= 20)
+                throw;
+        }
+    }
 }
 
 std::string ReadFileBytes(const std::filesystem::path& path) {
@@ -83,8 +132,11 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     app.require_subcommand(1);
     app.add_flag("--password-stdin", ctx.passwordStdin,
                  "read passwords from standard input, one per line (never from the command line)");
-    app.add_option("--kdf", ctx.kdf, "Argon2id cost for new key slots")
+    app.add_option("--kdf", ctx.kdf, "Argon2id cost for new key slots (minimum: tests only)")
         ->check(CLI::IsMember({"moderate", "interactive", "minimum"}));
+    app.add_flag("--take-over", ctx.takeOver,
+                 "take over another computer's lock on a case whose holder showed no sign of "
+                 "life for 10 minutes");
     app.fallthrough();
     AddVaultCommands(app, ctx);
     AddCaseCommands(app, ctx);

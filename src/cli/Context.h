@@ -26,8 +26,9 @@ public:
 /// from tests never see each other's options).
 struct Args {
     std::string dir, user, code, file, out, source, json, gedcom, index, sessionId, text, reason,
-        field, kind, year;
+        field, kind, year, expect;
     bool asJson = false;
+    bool previous = false;
     bool deidentify = false;
     bool quick = false;
 };
@@ -38,16 +39,33 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     bool passwordStdin = false;
+    bool takeOver = false;        ///< --take-over: another computer's stale case lock
     std::string kdf = "moderate"; ///< moderate | interactive | minimum (tests)
     std::function<int()> action;  ///< set by the chosen sub-command
     Args args;
 
     /// One secret line: from standard input with --password-stdin, else a no-echo prompt.
     std::string ReadSecret(const std::string& prompt);
+    /// --kdf minimum only with KARTBOK_TEST_KDF=1 in the environment (tests).
     vault::KdfLimits Limits() const;
-    /// Unlocks the vault at dir with a password read as above.
-    vault::Vault OpenVault(const std::filesystem::path& dir);
+    /// Unlocks the vault at dir with a password read as above (the named
+    /// user's slot only, when user is given).
+    vault::Vault OpenVault(const std::filesystem::path& dir, const std::string& user = {});
 };
+
+/// What a change to a case made: the audit action and its detail (ids only).
+struct CaseChange {
+    vault::AuditAction action = vault::AuditAction::Save;
+    std::string detail;
+};
+
+/// Changes one case the way every writing command does: takes the case's lock
+/// (refused, naming the holder, while Kartbok has it open elsewhere; another
+/// computer's stale lock only with --take-over), loads, applies `edit`, saves
+/// as one audit record. An append (retry) reloads and applies again when
+/// another writer saved in between; anything else gives the Conflict (exit 1).
+void ChangeCase(Context& ctx, vault::Vault& v, const std::string& caseId,
+                const std::function<CaseChange(journal::Case&)>& edit, bool retry);
 
 /// Reads a whole file (for JSON, GEDCOM); throws UsageError when it cannot.
 std::string ReadFileBytes(const std::filesystem::path& path);

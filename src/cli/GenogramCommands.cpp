@@ -145,11 +145,16 @@ int ImportIntoCase(Context& ctx) {
     const Args& a = ctx.args;
     g::Family family = FamilyFromGedcom(ctx, a.file, a.index);
     vault::Vault v = ctx.OpenVault(a.dir);
-    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
-    c.family = std::move(family);
-    v.SaveCase(c);
-    ctx.out << c.family.people.size() << " people, " << c.family.unions.size()
-            << " unions imported\n";
+    const std::size_t people = family.people.size(), unions = family.unions.size();
+    // Replaces the whole map: a save in between is a Conflict, not retried.
+    ChangeCase(
+        ctx, v, v.FindCaseIdByCode(a.code),
+        [&](journal::Case& c) {
+            c.family = family;
+            return CaseChange{vault::AuditAction::Save, "genogram import-gedcom"};
+        },
+        false);
+    ctx.out << people << " people, " << unions << " unions imported\n";
     return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include <ctime>
+#include <functional>
 #include <map>
 #include <ostream>
 
@@ -38,17 +39,20 @@ std::string NewUuid() {
     return s;
 }
 
-/// Applies one command to a case and saves it: the CLI's end of the one command path.
-void ApplyAndSave(vault::Vault& v, journal::Case& c, journal::CaseCommand& cmd) {
-    cmd.Apply(c);
-    v.SaveCase(c);
-    vault::AuditAction action = vault::AuditAction::Save;
-    if (cmd.Kind() == journal::CommandKind::Sign)
-        action = vault::AuditAction::Sign;
-    else if (cmd.Kind() == journal::CommandKind::Addendum ||
-             cmd.Kind() == journal::CommandKind::Correction)
-        action = vault::AuditAction::Addendum;
-    v.Audit(action, c.id, cmd.Describe());
+/// Applies one command to a case and saves it as one audit record saying what
+/// it was: the CLI's end of the one command path. Appends (a new session, a
+/// signature, an addendum) are applied again to a fresh copy when another
+/// writer saved in between.
+void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
+                  const std::function<journal::CaseCommandPtr()>& make) {
+    ChangeCase(
+        ctx, v, caseId,
+        [&](journal::Case& c) {
+            journal::CaseCommandPtr cmd = make();
+            cmd->Apply(c);
+            return CaseChange{vault::AuditActionFor(cmd->Kind()), cmd->Describe()};
+        },
+        true);
 }
 
 /// The signing user must be the one whose password unlocked the vault:
@@ -63,29 +67,39 @@ int SessionAdd(Context& ctx) {
     const Args& a = ctx.args;
     journal::Session s = SessionFromJson(ParseJson(ReadFileBytes(a.file), a.file));
     vault::Vault v = ctx.OpenVault(a.dir);
-    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
+    const std::string caseId = v.FindCaseIdByCode(a.code);
     if (s.id.empty())
         s.id = NewUuid();
     if (s.author.empty())
         s.author = v.User();
     if (s.created == 0)
         s.created = Now();
-    journal::AddSession cmd(s);
-    ApplyAndSave(v, c, cmd);
-    for (const auto& w : journal::ValidateCase(c, journal::DateOf(Now())))
-        if (w.sessionId == s.id)
-            ctx.err << "kartbok-cli: warning: " << w.message << "\n";
+    std::vector<std::string> warnings;
+    ChangeCase(
+        ctx, v, caseId,
+        [&](journal::Case& c) {
+            journal::AddSession cmd(s);
+            cmd.Apply(c);
+            warnings.clear();
+            for (const auto& w : journal::ValidateCase(c, journal::DateOf(Now())))
+                if (w.sessionId == s.id)
+                    warnings.push_back(w.message);
+            return CaseChange{vault::AuditActionFor(cmd.Kind()), cmd.Describe()};
+        },
+        true);
+    for (const auto& w : warnings)
+        ctx.err << "kartbok-cli: warning: " << w << "\n";
     ctx.out << s.id << "\n";
     return 0;
 }
 
 int SessionSign(Context& ctx) {
     const Args& a = ctx.args;
-    vault::Vault v = ctx.OpenVault(a.dir);
+    vault::Vault v = ctx.OpenVault(a.dir, a.user); // the signer's own password
     RequireSigner(v, a.user);
-    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
-    journal::SignSession cmd(a.sessionId, a.user, Now());
-    ApplyAndSave(v, c, cmd);
+    const journal::Timestamp at = Now();
+    ApplyAndSave(ctx, v, v.FindCaseIdByCode(a.code),
+                 [&] { return std::make_unique<journal::SignSession>(a.sessionId, a.user, at); });
     ctx.out << "signed " << a.sessionId << " as " << a.user << "\n";
     return 0;
 }
@@ -95,12 +109,11 @@ int SessionAddendum(Context& ctx) {
     if (a.text.empty() == a.source.empty())
         throw UsageError("give the addendum's text with exactly one of --text or --text-file");
     std::string text = a.source.empty() ? a.text : ReadFileBytes(a.source);
-    vault::Vault v = ctx.OpenVault(a.dir);
+    vault::Vault v = ctx.OpenVault(a.dir, a.user); // the author's own password
     RequireSigner(v, a.user);
-    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
-    journal::Addendum add{a.user, Now(), text, a.reason, a.field};
-    journal::AddAddendum cmd(a.sessionId, add);
-    ApplyAndSave(v, c, cmd);
+    const journal::Addendum add{a.user, Now(), text, a.reason, a.field};
+    ApplyAndSave(ctx, v, v.FindCaseIdByCode(a.code),
+                 [&] { return std::make_unique<journal::AddAddendum>(a.sessionId, add); });
     ctx.out << (a.field.empty() ? "addendum" : "correction") << " added to " << a.sessionId << "\n";
     return 0;
 }

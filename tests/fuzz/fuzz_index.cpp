@@ -43,6 +43,14 @@ detail::Bytes Seal(std::span<const unsigned char> body, std::uint64_t counter,
     const auto vault = kartbok::fuzz::FuzzVault();
     w.Raw(std::span(vault.id));
     w.U64(counter);
+    if (version >= 3) {
+        w.U32(1);                    // key epoch
+        w.Raw(detail::Bytes(16, 0)); // key commitment (not checked by ParseIndex)
+        w.U64(0);                    // audit head: count, hash, end, no pending records
+        w.Raw(detail::Bytes(32, 0));
+        w.U64(0);
+        w.U32(0);
+    }
     const std::size_t adLen = w.Size();
     unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES] = {};
     nonce[0] = static_cast<unsigned char>(counter);
@@ -88,7 +96,8 @@ void Parse(std::span<const unsigned char> file, const detail::SecureBuffer& key,
     const detail::Index reread =
         ExpectSuccess([&] { return detail::ParseIndex(again, kartbok::fuzz::FuzzVault(), key); },
                       "an index ParseIndex accepted does not read again after WriteIndex");
-    Expect(reread.generation == index.generation && reread.entries.size() == index.entries.size(),
+    Expect(reread.generation == index.generation && reread.entries.size() == index.entries.size() &&
+               reread.head == index.head,
            "an index changed between write and read");
     for (std::size_t i = 0; i < index.entries.size(); ++i)
         Expect(SameEntry(index.entries[i], reread.entries[i]),
@@ -107,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::span<const unsigned char> bytes(data, size);
     const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
                                    kartbok::fuzz::kVaultKey.size());
-    for (const std::uint16_t version : {2, 1})
+    for (const std::uint16_t version : {3, 2, 1})
         Parse(Seal(bytes, size, version), key, true);
     Parse(bytes, key, false);
     return 0;

@@ -49,7 +49,8 @@ bool NoControls(std::string_view s) {
 
 bool Same(const detail::LockInfo& a, const detail::LockInfo& b) {
     return a.user == b.user && a.host == b.host && a.pid == b.pid && a.start == b.start &&
-           a.since == b.since;
+           a.since == b.since && a.refreshed == b.refreshed && a.token == b.token &&
+           a.program == b.program;
 }
 
 std::optional<detail::LockInfo> Parse(const std::string& text) {

@@ -220,7 +220,9 @@ std::vector<unsigned char> IndexBody(const std::vector<kj::Case>& cases) {
         index.entries.push_back(e);
     }
     const detail::Bytes file = detail::WriteIndex(index, kartbok::fuzz::FuzzVault(), key);
-    constexpr std::size_t kAd = 36, kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    // Version 3 header: 36 bytes, key epoch, commitment, an empty audit head.
+    constexpr std::size_t kAd = 36 + 4 + 16 + 8 + 32 + 8 + 4;
+    constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     std::vector<unsigned char> body(file.size());
     unsigned long long len = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -233,84 +235,79 @@ std::vector<unsigned char> IndexBody(const std::vector<kj::Case>& cases) {
     return body;
 }
 
+detail::AuditKeys FuzzKeys() {
+    const auto pair = kartbok::fuzz::FuzzAuditKeys();
+    const auto mac = kartbok::fuzz::FuzzMacKey();
+    detail::AuditKeys k;
+    k.epoch = 1;
+    k.publicKey = pair.publicKey;
+    k.secret = detail::SecureBuffer(pair.secretKey.data(), pair.secretKey.size());
+    k.mac = detail::SecureBuffer(mac.data(), mac.size());
+    return k;
+}
+
+/// A version 2 vault.key under the fuzz key: key-pair slots, the fuzz audit keys, a MAC.
 detail::Bytes KeyFileWithSlots(int slots) {
     const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
                                    kartbok::fuzz::kVaultKey.size());
     detail::KeyFile kf;
+    kf.version = 2;
+    kf.epoch = 1;
     kf.vault = kartbok::fuzz::FuzzVault();
-    detail::SecureBuffer auditSecret(crypto_box_SECRETKEYBYTES);
-    crypto_box_keypair(kf.auditPublic.data(), auditSecret.Data());
-    detail::WrapAuditSecret(kf, auditSecret, key);
+    detail::AddRingEntry(kf, FuzzKeys(), key);
     for (int i = 0; i < slots; ++i)
         kf.slots.push_back(detail::MakeSlot(kf, i == 0 ? "anna" : "user-" + std::to_string(i),
                                             kPassword, vault::KdfLimits::Minimum(), key));
-    return detail::WriteKeyFile(kf);
+    return detail::WriteKeyFile(kf, key);
 }
 
-/// An audit log of the fuzz vault with a record of every kind of writer: with
-/// the vault key (MAC), without (a failed unlock), a restarted log.
-detail::Bytes AuditLog(const fs::path& file, bool restarted) {
-    auto posix = vault::PosixFileSystem();
-    const auto keys = kartbok::fuzz::FuzzAuditKeys();
-    const detail::SecureBuffer mac = detail::DeriveAuditMacKey(
-        detail::SecureBuffer(kartbok::fuzz::kVaultKey.data(), kartbok::fuzz::kVaultKey.size()));
-    detail::AuditWriter w;
-    w.file = file;
-    w.vault = kartbok::fuzz::FuzzVault();
-    w.publicKey = keys.publicKey;
-    w.macKey = &mac;
-    w.sync = false;
-    if (!restarted)
-        detail::CreateAuditFile(*posix, file, w.vault);
+/// A version 2 audit log of the fuzz vault with a record of every kind of
+/// writer: with the vault key (MAC), without (a failed unlock); anchored saves.
+detail::Bytes AuditLog() {
+    const detail::AuditKeys keys = FuzzKeys();
+    detail::Bytes log = detail::NewAuditLog(kartbok::fuzz::FuzzVault());
+    detail::AuditPosition at{log.size(), 0, detail::HashBytes(log)};
     auto append = [&](vault::AuditAction action, const std::string& user, const std::string& caseId,
-                      const std::string& text, bool authenticated = true) {
+                      const std::string& text, std::uint64_t indexGen, bool authenticated = true) {
         vault::AuditEntry e;
         e.action = action;
         e.user = user;
         e.caseId = caseId;
         e.detail = text;
-        w.macKey = authenticated ? &mac : nullptr;
-        detail::AppendAudit(*posix, w, e);
+        e.time = 1767225600 + static_cast<std::int64_t>(at.count);
+        e.caseGeneration = indexGen == 0 ? 0 : 2;
+        const detail::Bytes rec = detail::SealAuditRecord(e, at, indexGen, 1, keys.publicKey,
+                                                          authenticated ? &keys.mac : nullptr);
+        log.insert(log.end(), rec.begin(), rec.end());
+        at = {log.size(), at.count + 1, detail::HashBytes(rec)};
     };
     const std::string caseId = EveryField().id;
-    append(vault::AuditAction::SlotAdded, "anna", "", "slot for anna");
-    append(vault::AuditAction::UnlockFailed, "", "", "", false);
-    append(vault::AuditAction::Unlock, "anna", "", "");
-    if (!restarted) {
-        append(vault::AuditAction::Open, "anna", caseId, "");
-        append(vault::AuditAction::Save, "anna", caseId, "generation 2");
-        append(vault::AuditAction::Search, "anna", "", "3 cases");
-        append(vault::AuditAction::Export, "anna", caseId, "follow-up brief pdf");
-    }
-    return vault::ReadWholeFile(file);
+    append(vault::AuditAction::SlotAdded, "anna", "", "vault created; slot for anna", 1);
+    append(vault::AuditAction::UnlockFailed, "", "", "wrong password", 0, false);
+    append(vault::AuditAction::Unlock, "anna", "", "", 0);
+    append(vault::AuditAction::Create, "anna", caseId, "", 2);
+    append(vault::AuditAction::Open, "anna", caseId, "", 0);
+    append(vault::AuditAction::Save, "anna", caseId, "session 1", 3);
+    append(vault::AuditAction::Search, "anna", "", "3 cases", 0);
+    return log;
 }
 
-/// The same log with every record opened: header, then u32 length + plaintext
-/// (what fuzz_audit seals itself).
-detail::Bytes Unsealed(const detail::Bytes& log) {
-    const auto keys = kartbok::fuzz::FuzzAuditKeys();
-    constexpr std::size_t kHeader = 28;
-    detail::ByteWriter out;
-    out.Raw(std::span(log).first(kHeader));
-    std::size_t pos = kHeader;
-    while (log.size() - pos >= 4) {
-        const std::uint32_t len =
-            static_cast<std::uint32_t>(log[pos] | log[pos + 1] << 8 | log[pos + 2] << 16 |
-                                       static_cast<std::uint32_t>(log[pos + 3]) << 24);
-        if (len < crypto_box_SEALBYTES || len > log.size() - pos - 4)
-            break;
-        detail::Bytes plain(len - crypto_box_SEALBYTES);
-        if (crypto_box_seal_open(plain.data(), log.data() + pos + 4, len, keys.publicKey.data(),
-                                 keys.secretKey.data()) != 0) {
-            std::cerr
-                << "make_fuzz_seeds: an audit record does not open under the fuzz audit key\n";
-            std::exit(1);
-        }
-        out.U32(static_cast<std::uint32_t>(plain.size()));
-        out.Raw(std::span(plain));
-        pos += 4 + len;
-    }
-    return std::move(out.Out());
+/// An anchor seed: u32 length, an index whose head names the log's last
+/// record (and holds it as pending), then the log.
+detail::Bytes Anchor(const detail::Bytes& log, std::size_t pendingBytes) {
+    const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
+                                   kartbok::fuzz::kVaultKey.size());
+    detail::Index index;
+    index.generation = 3;
+    index.head.end = log.size();
+    index.head.pending.assign(log.end() - static_cast<std::ptrdiff_t>(pendingBytes), log.end());
+    index.head.count = 7;
+    const detail::Bytes file = detail::WriteIndex(index, kartbok::fuzz::FuzzVault(), key);
+    detail::ByteWriter w;
+    w.U32(static_cast<std::uint32_t>(file.size()));
+    w.Raw(std::span(file));
+    w.Raw(std::span(log));
+    return std::move(w.Out());
 }
 
 /// A lock as FormatLock writes it, for an invented holder (never this host).
@@ -340,6 +337,37 @@ void CopyFiles(const fs::path& from, const fs::path& to, const std::string& ext,
     else
         for (const auto& e : fs::directory_iterator(from))
             copy(e);
+}
+
+/// Seeds of the vault's own files: key files, audit logs, index/log anchors.
+void WriteVaultSeeds(const fs::path& seeds, const fs::path& source, const fs::path& demo) {
+    Write(seeds / "fuzz_vault_key" / "demo.key", Read(demo / "vault.key"));
+    Write(seeds / "fuzz_vault_key" / "golden-v1.key",
+          Read(source / "tests/data/vault/v1/vault.key"));
+    Write(seeds / "fuzz_vault_key" / "golden-v3.key",
+          Read(source / "tests/data/vault/v3/vault.key"));
+    Write(seeds / "fuzz_vault_key" / "three-slots.key", KeyFileWithSlots(3));
+
+    const detail::Bytes audit = AuditLog();
+    Write(seeds / "fuzz_audit" / "seven-records.kbl", audit);
+    detail::Bytes torn = audit;
+    torn.resize(torn.size() - 10);
+    Write(seeds / "fuzz_audit" / "torn-last-record.kbl", torn);
+    detail::Bytes garbage = audit;
+    garbage.insert(garbage.begin() + 200, 17, 0x5a);
+    Write(seeds / "fuzz_audit" / "damaged-in-the-middle.kbl", garbage);
+    const std::string legacyText = Read(source / "tests/data/vault/v1/audit.kbl");
+    const detail::Bytes legacy(legacyText.begin(), legacyText.end());
+    Write(seeds / "fuzz_audit" / "golden-v1.kbl", legacy);
+    Write(seeds / "fuzz_audit" / "upgraded-v1.kbl",
+          detail::NewAuditLog(kartbok::fuzz::FuzzVault(), legacy));
+    Write(seeds / "fuzz_audit" / "golden-v3.kbl", Read(source / "tests/data/vault/v3/audit.kbl"));
+
+    Write(seeds / "fuzz_anchor" / "last-record-pending.bin", Anchor(audit, 200));
+    Write(seeds / "fuzz_anchor" / "nothing-pending.bin", Anchor(audit, 0));
+    detail::Bytes cut = audit;
+    cut.resize(cut.size() - 150);
+    Write(seeds / "fuzz_anchor" / "log-cut-short.bin", Anchor(cut, 0));
 }
 
 } // namespace
@@ -405,20 +433,7 @@ int main(int argc, char** argv) {
     v1.resize(v1.size() - 4);
     Write(seeds / "fuzz_index" / "one-v1.bin", v1);
 
-    Write(seeds / "fuzz_vault_key" / "demo.key", Read(fs::path(demo) / "vault.key"));
-    Write(seeds / "fuzz_vault_key" / "golden-v1.key",
-          Read(source / "tests/data/vault/v1/vault.key"));
-    Write(seeds / "fuzz_vault_key" / "three-slots.key", KeyFileWithSlots(3));
-
-    const detail::Bytes audit = AuditLog(tmp / "audit.kbl", false);
-    Write(seeds / "fuzz_audit" / "seven-records.kbl", audit);
-    Write(seeds / "fuzz_audit" / "seven-records-unsealed.bin", Unsealed(audit));
-    detail::Bytes torn = audit;
-    torn.resize(torn.size() - 10);
-    Write(seeds / "fuzz_audit" / "torn-last-record.kbl", torn);
-    const detail::Bytes restarted = AuditLog(tmp / "restarted.kbl", true);
-    Write(seeds / "fuzz_audit" / "restarted.kbl", restarted);
-    Write(seeds / "fuzz_audit" / "restarted-unsealed.bin", Unsealed(restarted));
+    WriteVaultSeeds(seeds, source, fs::path(demo));
 
     Write(seeds / "fuzz_lock" / "anna.lock",
           Lock("anna", "kartbok-fuzz.example", 4242, 1767225600));

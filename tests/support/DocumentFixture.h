@@ -21,7 +21,7 @@ struct DocumentFixture {
         std::random_device rd;
         dir = std::filesystem::temp_directory_path() / ("kartbok-doc-" + std::to_string(rd()));
         vault = std::make_unique<vault::Vault>(
-            vault::Vault::Create(dir, "tester", "password1", vault::KdfLimits::Minimum()));
+            vault::Vault::Create(dir, "tester", "tester password 1", vault::KdfLimits::Minimum()));
         auto c = vault->CreateCase("KB-9");
         c.family = genogram::Scaffold("Anna", genogram::Gender::Woman);
         vault->SaveCase(c);

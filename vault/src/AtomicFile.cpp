@@ -5,6 +5,7 @@
 
 #include "Sodium.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -31,6 +32,8 @@ const char* ToString(FsCall call) {
         return "unlink";
     case FsCall::FsyncDir:
         return "fsync-dir";
+    case FsCall::Truncate:
+        return "truncate";
     }
     return "?";
 }
@@ -71,6 +74,9 @@ public:
         ::close(fd);
         errno = saved;
         return rc;
+    }
+    int Truncate(int fd, std::uint64_t size) override {
+        return ::ftruncate(fd, static_cast<off_t>(size));
     }
 };
 
@@ -166,6 +172,12 @@ int FaultInjectingFileSystem::FsyncDir(const std::filesystem::path& dir) {
     return m_inner->FsyncDir(dir);
 }
 
+int FaultInjectingFileSystem::Truncate(int fd, std::uint64_t size) {
+    if (Hit(FsCall::Truncate, m_fdPaths[fd]))
+        return -1;
+    return m_inner->Truncate(fd, size);
+}
+
 // --- the save protocol ----------------------------------------------------
 
 void AtomicWriteFile(FileSystem& fs, const std::filesystem::path& target,
@@ -229,30 +241,58 @@ void AtomicWriteFile(FileSystem& fs, const std::filesystem::path& target,
                              OsError(errno) + "; the new version may not survive a power loss");
 }
 
-std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path) {
+std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
     const std::string name = path.filename().string();
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a
+    // link in the vault could point anywhere (/dev/zero, another vault).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            throw VaultError(VaultError::Kind::Damaged,
+                             name + ": is a symbolic link, not a file Kartbok wrote; refused");
         throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));
-    std::vector<unsigned char> out;
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0)
-        out.reserve(static_cast<std::size_t>(st.st_size));
-    unsigned char buf[65536];
+    if (::fstat(fd, &st) != 0)
+        throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));
+    if (!S_ISREG(st.st_mode)) {
+        const char* what = S_ISDIR(st.st_mode)                          ? "a folder"
+                           : S_ISFIFO(st.st_mode)                       ? "a named pipe"
+                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                        : "not a regular file";
+        throw VaultError(VaultError::Kind::Damaged,
+                         name + ": is " + what + ", not a file Kartbok wrote; refused");
+    }
+    if (static_cast<std::uint64_t>(st.st_size) > maxBytes)
+        throw VaultError(VaultError::Kind::Damaged,
+                         name + ": damaged (" + std::to_string(st.st_size) +
+                             " bytes, more than any such file Kartbok writes)");
+    // One buffer of the size stat gives, read straight into; a file that grew
+    // meanwhile is read on up to the cap.
+    std::vector<unsigned char> out(static_cast<std::size_t>(st.st_size) + 1);
+    std::size_t have = 0;
     for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (have == out.size()) {
+            if (out.size() > maxBytes)
+                throw VaultError(VaultError::Kind::Damaged,
+                                 name + ": damaged (larger than any such file Kartbok writes)");
+            out.resize(std::min(out.size() * 2, maxBytes + 1));
+        }
+        const ssize_t n = ::read(fd, out.data() + have, out.size() - have);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            const int err = errno;
-            ::close(fd);
-            throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(err));
+            throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));
         }
         if (n == 0)
             break;
-        out.insert(out.end(), buf, buf + n);
+        have += static_cast<std::size_t>(n);
     }
-    ::close(fd);
+    out.resize(have);
     return out;
 }
 

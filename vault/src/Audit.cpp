@@ -1,342 +1,332 @@
+// audit.kbl version 2: framing, sealing, walking and reading records
+// (docs/vault-format.md, "audit.kbl"). Version 1 records: AuditV1.cpp.
+
 #include "Audit.h"
 
 #include "Bytes.h"
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kartbok::vault::detail {
 namespace {
 
 constexpr unsigned char kMagic[8] = {'K', 'B', 'A', 'U', 'D', 'I', 'T', 0};
-constexpr std::uint16_t kVersion = 1;
-constexpr std::size_t kHeaderBytes = 8 + 2 + 2 + 16;
-constexpr std::size_t kMaxRecord = 64 * 1024;
+constexpr std::uint16_t kVersion = 2;
+constexpr unsigned char kMarker[4] = {0xA5, 'K', 'B', 'R'};
+constexpr std::size_t kFrameHead = 64; ///< marker, length twice, seq, index gen, epoch, prev
+constexpr std::size_t kMacBytes = 32;
+constexpr std::size_t kMinRecord = kFrameHead + crypto_box_SEALBYTES + 8 + kMacBytes;
+constexpr std::size_t kMaxRecord = 64 * 1024 + 512;
+constexpr std::uint64_t kMaxLegacyBytes = std::uint64_t{1} << 32;
 const std::string kLabel = "audit.kbl";
 
-Bytes Header(const VaultIdentity& vault) {
+std::uint32_t U32At(std::span<const unsigned char> b, std::size_t at) {
+    return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
+           static_cast<std::uint32_t>(b[at + 2]) << 16 |
+           static_cast<std::uint32_t>(b[at + 3]) << 24;
+}
+
+std::uint64_t U64At(std::span<const unsigned char> b, std::size_t at) {
+    return static_cast<std::uint64_t>(U32At(b, at)) | static_cast<std::uint64_t>(U32At(b, at + 4))
+                                                          << 32;
+}
+
+/// The length a frame starting at `at` claims, or 0 when no frame starts there.
+std::uint64_t FrameLength(std::span<const unsigned char> b, std::size_t at) {
+    if (b.size() - at < 12 || std::memcmp(b.data() + at, kMarker, sizeof kMarker) != 0)
+        return 0;
+    const std::uint32_t n = U32At(b, at + 4);
+    if (n != static_cast<std::uint32_t>(~U32At(b, at + 8)) || n < kMinRecord || n > kMaxRecord)
+        return 0;
+    return n;
+}
+
+/// True when the bytes from `at` to the end are the start of a frame cut short.
+bool IsTornStart(std::span<const unsigned char> b, std::size_t at) {
+    const std::size_t rest = b.size() - at;
+    if (rest >= 12)
+        return FrameLength(b, at) > rest;
+    return std::memcmp(b.data() + at, kMarker, std::min(rest, sizeof kMarker)) == 0;
+}
+
+Hash Mac(const SecureBuffer& key, std::span<const unsigned char> bytes) {
+    Hash h{};
+    crypto_generichash(h.data(), h.size(), bytes.data(), bytes.size(), key.Data(), key.Size());
+    return h;
+}
+
+const AuditKeys* KeysOf(const std::vector<AuditKeys>& keys, std::uint32_t epoch) {
+    for (const auto& k : keys)
+        if (k.epoch == epoch)
+            return &k;
+    return nullptr;
+}
+
+} // namespace
+
+AuditHeader ReadAuditHeader(std::span<const unsigned char> bytes) {
+    ByteReader r(bytes, kLabel);
+    if (bytes.empty())
+        r.Fail("empty (the audit log was truncated)");
+    auto magic = r.Raw(std::min(bytes.size(), sizeof kMagic));
+    if (magic.size() != sizeof kMagic || std::memcmp(magic.data(), kMagic, sizeof kMagic) != 0)
+        r.Fail("not an audit log");
+    AuditHeader h;
+    h.version = r.U16();
+    r.U16();
+    r.Raw(h.vault.id.data(), h.vault.id.size());
+    if (h.version == 1) {
+        h.start = ScanLegacyAudit(bytes);
+        return h;
+    }
+    if (h.version != kVersion)
+        throw VaultError(VaultError::Kind::Damaged,
+                         kLabel + ": format version " + std::to_string(h.version) +
+                             " is not supported (written by a newer Kartbok?)");
+    h.legacyBytes = r.U64();
+    if (h.legacyBytes > kMaxLegacyBytes || h.legacyBytes > r.Remaining())
+        r.Fail("the kept version 1 log is out of range");
+    const auto legacy = bytes.subspan(kAuditHeaderBytes, h.legacyBytes);
+    const std::size_t prefix = kAuditHeaderBytes + static_cast<std::size_t>(h.legacyBytes);
+    h.start.offset = prefix;
+    h.start.count = legacy.empty() ? 0 : ScanLegacyAudit(legacy).count;
+    h.start.last = HashBytes(bytes.subspan(0, prefix));
+    return h;
+}
+
+Bytes NewAuditLog(const VaultIdentity& vault, std::span<const unsigned char> legacy) {
     ByteWriter w;
     w.Raw(std::span(kMagic));
     w.U16(kVersion);
     w.U16(0);
     w.Raw(std::span(vault.id));
+    w.U64(legacy.size());
+    w.Raw(legacy);
     return std::move(w.Out());
 }
 
-/// Fields covered by the MAC: everything in the record but the MAC itself.
-Bytes RecordBody(const AuditEntry& e, const Hash& prev) {
+Bytes SealAuditRecord(const AuditEntry& e, const AuditPosition& at, std::uint64_t indexGeneration,
+                      std::uint32_t epoch, const std::array<unsigned char, 32>& publicKey,
+                      const SecureBuffer* mac) {
+    ByteWriter plain;
+    plain.I64(e.time);
+    plain.Str(e.user);
+    plain.U8(static_cast<std::uint8_t>(e.action));
+    plain.Str(e.caseId);
+    plain.U64(e.caseGeneration);
+    plain.Str(e.detail.size() > 60000 ? e.detail.substr(0, 60000) : e.detail);
+    plain.U8(mac != nullptr ? 1 : 0);
+    const std::size_t n = kFrameHead + plain.Size() + crypto_box_SEALBYTES + kMacBytes;
     ByteWriter w;
-    w.U64(e.seq);
-    w.Raw(std::span(prev));
-    w.I64(e.time);
-    w.Str(e.user);
-    w.U8(static_cast<std::uint8_t>(e.action));
-    w.Str(e.caseId);
-    w.Str(e.detail);
-    return std::move(w.Out());
+    w.Raw(std::span(kMarker));
+    w.U32(static_cast<std::uint32_t>(n));
+    w.U32(~static_cast<std::uint32_t>(n));
+    w.U64(at.count);
+    w.U64(indexGeneration);
+    w.U32(epoch);
+    w.Raw(std::span(at.last));
+    Bytes& out = w.Out();
+    const std::size_t sealedAt = out.size();
+    out.resize(sealedAt + plain.Size() + crypto_box_SEALBYTES);
+    crypto_box_seal(out.data() + sealedAt, plain.Out().data(), plain.Size(), publicKey.data());
+    sodium_memzero(plain.Out().data(), plain.Size());
+    const Hash m = mac != nullptr ? Mac(*mac, out) : Hash{};
+    out.insert(out.end(), m.begin(), m.end());
+    return std::move(out);
 }
 
-Hash Mac(const SecureBuffer& key, const Bytes& body) {
-    Hash h{};
-    crypto_generichash(h.data(), h.size(), body.data(), body.size(), key.Data(), key.Size());
-    return h;
+bool AuditFrameMacOk(std::span<const unsigned char> record, const SecureBuffer& mac) {
+    if (record.size() < kMinRecord)
+        return false;
+    const Hash m = Mac(mac, record.subspan(0, record.size() - kMacBytes));
+    return sodium_memcmp(m.data(), record.data() + record.size() - kMacBytes, kMacBytes) == 0;
 }
 
-/// Where the records are: offsets of whole records, plus any torn tail.
-struct Layout {
-    bool headerOk = false;
-    std::vector<std::pair<std::size_t, std::size_t>> records; ///< offset, length incl. prefix
-    std::size_t goodEnd = 0;
-};
-
-Layout Scan(std::span<const unsigned char> bytes) {
-    Layout l;
-    if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-        return l;
-    l.headerOk = true;
-    std::size_t pos = kHeaderBytes;
-    while (bytes.size() - pos >= 4) {
-        ByteReader r(bytes.subspan(pos, 4), kLabel);
-        const std::uint32_t len = r.U32();
-        if (len > kMaxRecord || len > bytes.size() - pos - 4)
+AuditWalk WalkAudit(std::span<const unsigned char> bytes, const AuditPosition& from) {
+    AuditWalk walk;
+    walk.end = from;
+    std::size_t pos = static_cast<std::size_t>(from.offset);
+    while (pos < bytes.size()) {
+        const std::uint64_t n = FrameLength(bytes, pos);
+        if (n != 0 && pos + n <= bytes.size()) {
+            AuditFrame f;
+            f.offset = pos;
+            f.length = n;
+            f.seq = U64At(bytes, pos + 12);
+            f.indexGeneration = U64At(bytes, pos + 20);
+            f.epoch = U32At(bytes, pos + 28);
+            std::memcpy(f.prev.data(), bytes.data() + pos + 32, f.prev.size());
+            const auto rec = bytes.subspan(pos, static_cast<std::size_t>(n));
+            f.self = HashBytes(rec);
+            f.authenticated = !std::all_of(rec.end() - kMacBytes, rec.end(),
+                                           [](unsigned char c) { return c == 0; });
+            walk.frames.push_back(f);
+            pos += static_cast<std::size_t>(n);
+            walk.end = {pos, f.seq + 1, f.self};
+            continue;
+        }
+        if (IsTornStart(bytes, pos)) {
+            walk.tornBytes = bytes.size() - pos;
             break;
-        l.records.emplace_back(pos, 4 + len);
-        pos += 4 + len;
+        }
+        // Not a record: find the next place one starts (or a torn one at the end).
+        std::size_t next = pos + 1;
+        while (next < bytes.size()) {
+            if (FrameLength(bytes, next) != 0)
+                break; // a record, or one cut short at the end
+            ++next;
+        }
+        walk.garbage.emplace_back(pos, next - pos);
+        pos = next;
     }
-    l.goodEnd = pos;
-    return l;
+    return walk;
 }
 
-Hash HashOf(std::span<const unsigned char> bytes, std::size_t off, std::size_t len) {
-    return HashBytes(bytes.subspan(off, len));
-}
+namespace {
 
-/// The format version in a header Scan accepted.
-std::uint16_t VersionOf(std::span<const unsigned char> bytes) {
-    return static_cast<std::uint16_t>(bytes[8] | bytes[9] << 8);
-}
-
-void WriteAll(FileSystem& fs, int fd, const Bytes& data) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const long n = fs.Write(fd, data.data() + done, data.size() - done);
-        if (n <= 0)
-            throw VaultError(VaultError::Kind::Io,
-                             kLabel + ": could not append: " + std::strerror(n < 0 ? errno : EIO));
-        done += static_cast<std::size_t>(n);
+/// Opens one framed record and checks it against what precedes it.
+void ReadFrame(std::span<const unsigned char> rec, const AuditFrame& f, const AuditKeys* k,
+               bool chainKnown, const Hash& prev, std::uint64_t position, AuditReadResult& res) {
+    // Records are named by their place in the file (1-based), as a person counts them.
+    auto problem = [&](const std::string& p) {
+        res.problems.push_back(kLabel + ": record " + std::to_string(position + 1) + " " + p);
+    };
+    if (f.seq != position)
+        problem("has sequence number " + std::to_string(f.seq + 1) +
+                " (records were deleted or reordered)");
+    if (chainKnown && sodium_memcmp(f.prev.data(), prev.data(), prev.size()) != 0)
+        problem("does not follow the record before it (the chain is broken)");
+    if (k == nullptr) {
+        problem("names key epoch " + std::to_string(f.epoch) + ", which vault.key does not know");
+        return;
+    }
+    if (f.authenticated && !AuditFrameMacOk(rec, k->mac)) {
+        problem("was not written by a holder of the vault key (its MAC fails)");
+        return;
+    }
+    const auto sealed = rec.subspan(kFrameHead, rec.size() - kFrameHead - kMacBytes);
+    SecureBuffer plain(sealed.size() - crypto_box_SEALBYTES + 1);
+    if (crypto_box_seal_open(plain.Data(), sealed.data(), sealed.size(), k->publicKey.data(),
+                             k->secret.Data()) != 0) {
+        problem("does not decrypt (edited or damaged)");
+        return;
+    }
+    try {
+        ByteReader r(
+            std::span<const unsigned char>(plain.Data(), sealed.size() - crypto_box_SEALBYTES),
+            kLabel);
+        AuditEntry e;
+        e.seq = f.seq;
+        e.indexGeneration = f.indexGeneration;
+        e.time = r.I64();
+        e.user = r.Str(4096);
+        const std::uint8_t action = r.U8();
+        e.caseId = r.Str(4096);
+        e.caseGeneration = r.U64();
+        e.detail = r.Str(kMaxRecord);
+        const std::uint8_t authenticated = r.U8();
+        r.ExpectEnd();
+        if (action > static_cast<std::uint8_t>(kLastAuditAction) || authenticated > 1 ||
+            (authenticated == 1) != f.authenticated)
+            r.Fail("malformed");
+        e.action = static_cast<AuditAction>(action);
+        if (!f.authenticated && (e.action != AuditAction::UnlockFailed || f.indexGeneration != 0))
+            problem("is unauthenticated but claims more than a failed unlock");
+        if (e.detail.rfind(kAuditRestarted, 0) == 0)
+            problem(std::string(": ") + kAuditRestarted);
+        res.entries.push_back(std::move(e));
+    } catch (const VaultError&) {
+        problem("is damaged (malformed)");
     }
 }
 
 } // namespace
 
-void CreateAuditFile(FileSystem& fs, const std::filesystem::path& file,
-                     const VaultIdentity& vault) {
-    AtomicWriteFile(fs, file, Header(vault), false);
-}
-
-SecureBuffer DeriveAuditMacKey(const SecureBuffer& vaultKey) {
-    SecureBuffer key(crypto_generichash_KEYBYTES);
-    crypto_kdf_derive_from_key(key.Data(), key.Size(), 1, "kbaudit_", vaultKey.Data());
-    return key;
-}
-
-void AppendAudit(FileSystem& fs, const AuditWriter& writer, AuditEntry entry) {
-    const int fd = fs.Open(writer.file, O_RDWR | O_CREAT, 0600);
-    if (fd < 0)
-        throw VaultError(VaultError::Kind::Io,
-                         kLabel + ": could not append: " + std::strerror(errno));
-    struct Closer {
-        FileSystem& fs;
-        int fd;
-        ~Closer() { fs.Close(fd); } // releases the flock too
-    } closer{fs, fd};
-    auto osError = [](const char* what) {
-        return VaultError(VaultError::Kind::Io,
-                          kLabel + ": could not " + what + ": " + std::strerror(errno));
-    };
-    // Serialises appenders (two instances on one vault): the chain needs the
-    // previous record, so read-hash-append must not interleave.
-    while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0)
-        throw osError("append");
-    const auto fileSize = static_cast<std::uint64_t>(st.st_size);
-
-    AuditTail t;
-    Bytes prefix; // bytes to write before the record (a header for a new log)
-    AuditTail* cache = writer.tail;
-    const bool cached = cache != nullptr && cache->valid &&
-                        cache->device == static_cast<std::uint64_t>(st.st_dev) &&
-                        cache->inode == static_cast<std::uint64_t>(st.st_ino) &&
-                        fileSize >= cache->size;
-    if (cached) {
-        t = *cache;
-    } else {
-        Bytes head(std::min<std::uint64_t>(fileSize, kHeaderBytes));
-        if (!head.empty() &&
-            ::pread(fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size()))
-            throw osError("read the log");
-        if (fileSize == 0) {
-            prefix = Header(writer.vault);
-            t.last = HashBytes(prefix);
-            t.size = 0;
-            entry.detail = entry.detail.empty()
-                               ? std::string(kAuditRestarted)
-                               : std::string(kAuditRestarted) + "; " + entry.detail;
-        } else if (head.size() < kHeaderBytes ||
-                   std::memcmp(head.data(), kMagic, sizeof kMagic) != 0) {
-            throw VaultError(VaultError::Kind::Damaged,
-                             kLabel + ": damaged (not an audit log); nothing was appended");
-        } else {
-            t.last = HashBytes(head);
-            t.size = kHeaderBytes;
-        }
-    }
-    // Walk the records others appended since t.size (all of them when not cached).
-    std::uint64_t pos = t.size == 0 ? fileSize : t.size;
-    while (pos < fileSize) {
-        unsigned char lenBytes[4];
-        if (fileSize - pos < 4 || ::pread(fd, lenBytes, 4, static_cast<off_t>(pos)) != 4)
-            break;
-        const std::uint32_t len = static_cast<std::uint32_t>(lenBytes[0]) |
-                                  static_cast<std::uint32_t>(lenBytes[1]) << 8 |
-                                  static_cast<std::uint32_t>(lenBytes[2]) << 16 |
-                                  static_cast<std::uint32_t>(lenBytes[3]) << 24;
-        if (len > kMaxRecord || len > fileSize - pos - 4)
-            break;
-        Bytes rec(4 + len);
-        if (::pread(fd, rec.data(), rec.size(), static_cast<off_t>(pos)) !=
-            static_cast<ssize_t>(rec.size()))
-            throw osError("read the log");
-        t.last = HashBytes(rec);
-        ++t.count;
-        pos += rec.size();
-    }
-    if (t.size != 0 && pos != fileSize) {
-        // A crash cut the last append short. Cut the fragment off so the chain
-        // can continue, and say so in the new record.
-        if (::ftruncate(fd, static_cast<off_t>(pos)) != 0)
-            throw osError("append");
-        entry.detail += (entry.detail.empty() ? "" : "; ") +
-                        std::string("an incomplete last record of ") +
-                        std::to_string(fileSize - pos) + " bytes was removed";
-    }
-    t.size = t.size == 0 ? 0 : pos;
-
-    entry.seq = t.count;
-    entry.time = static_cast<std::int64_t>(std::time(nullptr));
-    const Bytes body = RecordBody(entry, t.last);
-    ByteWriter plain;
-    plain.Raw(std::span(body));
-    if (writer.macKey != nullptr) {
-        const Hash mac = Mac(*writer.macKey, body);
-        plain.U8(1);
-        plain.Raw(std::span(mac));
-    } else {
-        const Hash none{};
-        plain.U8(0);
-        plain.Raw(std::span(none));
-    }
-    Bytes sealed(plain.Size() + crypto_box_SEALBYTES);
-    crypto_box_seal(sealed.data(), plain.Out().data(), plain.Size(), writer.publicKey.data());
-    ByteWriter rec;
-    rec.U32(static_cast<std::uint32_t>(sealed.size()));
-    rec.Raw(std::span(sealed));
-    Bytes out = std::move(prefix);
-    out.insert(out.end(), rec.Out().begin(), rec.Out().end());
-    if (::lseek(fd, 0, SEEK_END) < 0)
-        throw osError("append");
-    if (cache != nullptr)
-        cache->valid = false; // until the append is known to be complete
-    WriteAll(fs, fd, out);
-    if (writer.sync && fs.Fsync(fd) != 0)
-        throw osError("flush the log to disk");
-    if (cache != nullptr) {
-        *cache = t;
-        cache->valid = true;
-        cache->device = static_cast<std::uint64_t>(st.st_dev);
-        cache->inode = static_cast<std::uint64_t>(st.st_ino);
-        cache->size = (t.size == 0 ? 0 : t.size) + out.size();
-        cache->count = t.count + 1;
-        cache->last = HashBytes(rec.Out());
-    }
-}
-
-AuditReadResult ReadAuditFile(const std::filesystem::path& file, const VaultIdentity& vault,
-                              const std::array<unsigned char, 32>& publicKey,
-                              const SecureBuffer& secretKey, const SecureBuffer& macKey) {
+AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const VaultIdentity& vault,
+                               const std::vector<AuditKeys>& keys) {
     AuditReadResult res;
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) {
-        res.problems.push_back(kLabel + ": missing (the audit log was deleted)");
-        return res;
-    }
-    Bytes bytes;
+    AuditHeader h;
     try {
-        bytes = ReadWholeFile(file);
+        h = ReadAuditHeader(bytes);
     } catch (const VaultError& e) {
         res.problems.push_back(e.what());
         return res;
     }
-    return ReadAuditBytes(bytes, vault, publicKey, secretKey, macKey);
+    if (h.vault != vault)
+        res.problems.push_back(kLabel + ": belongs to another vault");
+    if (h.version == 1)
+        return ReadLegacyAudit(bytes, vault, keys.at(0));
+    if (h.legacyBytes > 0) {
+        res = ReadLegacyAudit(bytes.subspan(kAuditHeaderBytes, h.legacyBytes), vault, keys.at(0));
+        for (auto& p : res.problems)
+            p += " (in the kept version 1 log)";
+    }
+    const AuditWalk walk = WalkAudit(bytes, h.start);
+    Hash prev = h.start.last;
+    std::uint64_t position = h.start.count;
+    bool chainKnown = true;
+    std::size_t g = 0;
+    for (const auto& f : walk.frames) {
+        // Damaged bytes before this record: reported once, and the record is
+        // read on its own (its predecessor cannot be known).
+        while (g < walk.garbage.size() && walk.garbage[g].first < f.offset) {
+            res.problems.push_back(
+                kLabel + ": damaged bytes at offset " + std::to_string(walk.garbage[g].first) +
+                " (" + std::to_string(walk.garbage[g].second) + " bytes, after record " +
+                std::to_string(position) + "); the records after them were read");
+            chainKnown = false;
+            position = f.seq; // numbering goes on from the record found
+            ++g;
+        }
+        ReadFrame(bytes.subspan(f.offset, f.length), f, KeysOf(keys, f.epoch), chainKnown, prev,
+                  position, res);
+        prev = f.self;
+        ++position;
+        chainKnown = true;
+    }
+    for (; g < walk.garbage.size(); ++g)
+        res.problems.push_back(
+            kLabel + ": damaged bytes at offset " + std::to_string(walk.garbage[g].first) + " (" +
+            std::to_string(walk.garbage[g].second) + " bytes after record " +
+            std::to_string(position) + ", at the end; not a record cut short by a crash)");
+    if (walk.tornBytes > 0)
+        res.problems.push_back(kLabel + ": the last record is incomplete (" +
+                               std::to_string(walk.tornBytes) +
+                               " bytes; a write was interrupted; the next change replaces it)");
+    res.frames = walk.frames;
+    res.end = walk.end;
+    res.tornBytes = walk.tornBytes;
+    return res;
 }
 
-AuditReadResult ReadAuditBytes(std::span<const unsigned char> bytes, const VaultIdentity& vault,
-                               const std::array<unsigned char, 32>& publicKey,
-                               const SecureBuffer& secretKey, const SecureBuffer& macKey) {
-    AuditReadResult res;
-    auto problem = [&](const std::string& p) { res.problems.push_back(kLabel + ": " + p); };
-    if (bytes.empty()) {
-        problem("empty (the audit log was truncated)");
-        return res;
-    }
-    const Layout l = Scan(bytes);
-    if (!l.headerOk) {
-        problem("damaged (not an audit log)");
-        return res;
-    }
-    if (VersionOf(bytes) != kVersion) {
-        // Records of another format version would all look tampered with.
-        problem("format version " + std::to_string(VersionOf(bytes)) +
-                " is not supported (written by a newer Kartbok?)");
-        return res;
-    }
-    if (!std::equal(vault.id.begin(), vault.id.end(), bytes.begin() + 12))
-        problem("belongs to another vault");
-    Hash prev = HashOf(bytes, 0, kHeaderBytes);
-    for (std::size_t i = 0; i < l.records.size(); ++i) {
-        const auto [off, len] = l.records[i];
-        const std::string where = "record " + std::to_string(i + 1);
-        const Hash self = HashOf(bytes, off, len);
-        const std::size_t sealedLen = len - 4;
-        if (sealedLen < crypto_box_SEALBYTES) {
-            problem(where + " is damaged (too short)");
-            prev = self;
-            continue;
+void WriteAuditRecords(FileSystem& fs, int fd, std::uint64_t at, std::uint64_t fileSize,
+                       std::span<const unsigned char> records, bool sync) {
+    auto fail = [](const char* what) {
+        throw VaultError(VaultError::Kind::Io,
+                         kLabel + ": could not " + what + ": " + std::strerror(errno));
+    };
+    if (at < fileSize && fs.Truncate(fd, at) != 0)
+        fail("replace a torn last record");
+    if (::lseek(fd, static_cast<off_t>(at), SEEK_SET) < 0)
+        fail("append");
+    std::size_t done = 0;
+    while (done < records.size()) {
+        const long n = fs.Write(fd, records.data() + done, records.size() - done);
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO;
+            fail("append");
         }
-        SecureBuffer plain(sealedLen - crypto_box_SEALBYTES + 1);
-        if (crypto_box_seal_open(plain.Data(), bytes.data() + off + 4, sealedLen, publicKey.data(),
-                                 secretKey.Data()) != 0) {
-            problem(where + " does not decrypt (edited or damaged)");
-            prev = self;
-            continue;
-        }
-        try {
-            ByteReader r(
-                std::span<const unsigned char>(plain.Data(), sealedLen - crypto_box_SEALBYTES),
-                kLabel);
-            AuditEntry e;
-            e.seq = r.U64();
-            Hash recPrev{};
-            r.Raw(recPrev.data(), recPrev.size());
-            e.time = r.I64();
-            e.user = r.Str(4096);
-            const std::uint8_t action = r.U8();
-            e.caseId = r.Str(4096);
-            e.detail = r.Str(kMaxRecord);
-            const std::size_t bodyLen = r.Pos();
-            const std::uint8_t authenticated = r.U8();
-            Hash mac{};
-            r.Raw(mac.data(), mac.size());
-            r.ExpectEnd();
-            if (action > static_cast<std::uint8_t>(kLastAuditAction))
-                r.Fail(where + " has an unknown action");
-            if (authenticated > 1)
-                r.Fail(where + " has an unknown authentication mark");
-            e.action = static_cast<AuditAction>(action);
-            if (e.seq != i)
-                problem(where + " has sequence number " + std::to_string(e.seq + 1) +
-                        " (records were deleted or reordered)");
-            if (sodium_memcmp(recPrev.data(), prev.data(), prev.size()) != 0)
-                problem(where + " does not follow the record before it (the chain is broken)");
-            const Bytes body(plain.Data(), plain.Data() + bodyLen);
-            if (authenticated == 1) {
-                const Hash expect = Mac(macKey, body);
-                if (sodium_memcmp(expect.data(), mac.data(), mac.size()) != 0)
-                    problem(where + " was not written by a holder of the vault key");
-            } else if (e.action != AuditAction::UnlockFailed) {
-                problem(where + " is unauthenticated but claims more than a failed unlock");
-            }
-            if (e.detail.rfind(kAuditRestarted, 0) == 0)
-                problem(where + ": " + kAuditRestarted);
-            res.entries.push_back(std::move(e));
-        } catch (const VaultError&) {
-            problem(where + " is damaged (malformed)");
-        }
-        prev = self;
+        done += static_cast<std::size_t>(n);
     }
-    if (l.goodEnd != bytes.size())
-        problem("the last record is incomplete (" + std::to_string(bytes.size() - l.goodEnd) +
-                " bytes; a save was interrupted)");
-    return res;
+    if (sync && fs.Fsync(fd) != 0)
+        fail("flush the log to disk");
 }
 
 } // namespace kartbok::vault::detail

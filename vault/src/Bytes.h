@@ -71,6 +71,7 @@ public:
         return std::string(s.begin(), s.end());
     }
     std::size_t Pos() const { return m_pos; }
+    const unsigned char* Data() const { return m_in.data(); }
     std::size_t Remaining() const { return m_in.size() - m_pos; }
     bool AtEnd() const { return m_pos == m_in.size(); }
     void ExpectEnd() {

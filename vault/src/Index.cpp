@@ -11,14 +11,16 @@ namespace kartbok::vault::detail {
 namespace {
 
 constexpr unsigned char kMagic[8] = {'K', 'B', 'I', 'N', 'D', 'E', 'X', 0};
-/// Version 2 adds each case's checklist progress; version 1 is still read
-/// (its entries have no progress until their case is saved again).
-constexpr std::uint16_t kVersion = 2;
+/// Version 2 adds each case's checklist progress; version 3 the key epoch and
+/// commitment, header hashes and the audit head. Versions 1 and 2 are still
+/// read (version 1 entries have no progress until their case is saved again).
+constexpr std::uint16_t kVersion = 3;
 constexpr std::uint16_t kOldestVersion = 1;
 // Bounds on the checklist progress of an entry (version 2).
 constexpr std::size_t kMaxChecklistRuns = 64;
 constexpr std::size_t kMaxChecklistItems = 4096;
 constexpr std::size_t kMaxChecklistIdBytes = 256;
+constexpr std::size_t kMaxPending = 256 * 1024;
 const std::string kLabel = "index.kbx";
 constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
@@ -158,6 +160,16 @@ Bytes WriteIndex(const Index& index, const VaultIdentity& vault, const SecureBuf
     w.U16(0);
     w.Raw(std::span(vault.id));
     w.U64(index.generation);
+    w.U32(index.epoch);
+    w.Raw(std::span(index.commit));
+    // The audit head in the clear (authenticated as associated data): its
+    // records are sealed already, and a failed unlock, which has no key, can
+    // still see that they belong in the log before its own.
+    w.U64(index.head.count);
+    w.Raw(std::span(index.head.last));
+    w.U64(index.head.end);
+    w.U32(static_cast<std::uint32_t>(index.head.pending.size()));
+    w.Raw(std::span(index.head.pending));
     const std::size_t adLen = w.Size();
     unsigned char nonce[kNonce];
     RandomBytes(nonce, sizeof nonce);
@@ -174,25 +186,62 @@ Bytes WriteIndex(const Index& index, const VaultIdentity& vault, const SecureBuf
     return std::move(out);
 }
 
-Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vault,
-                 const SecureBuffer& vaultKey) {
-    ByteReader r(bytes, kLabel);
+namespace {
+
+Index ParseHeader(ByteReader& r, std::span<const unsigned char> bytes) {
     if (bytes.empty())
         r.Fail("the file is empty");
     auto magic = r.Raw(std::min(bytes.size(), sizeof kMagic));
     if (magic.size() != sizeof kMagic || std::memcmp(magic.data(), kMagic, sizeof kMagic) != 0)
         r.Fail("not a Kartbok index");
-    const std::uint16_t version = r.U16();
-    if (version < kOldestVersion || version > kVersion)
-        r.Fail("index version " + std::to_string(version) + " is not supported");
+    Index index;
+    index.version = r.U16();
+    if (index.version < kOldestVersion || index.version > kVersion)
+        r.Fail("index version " + std::to_string(index.version) + " is not supported");
     if (r.U16() != 0) // reserved must stay zero until a version gives it meaning
         r.Fail("reserved header field is not zero");
+    return index;
+}
+
+void ReadHead(ByteReader& r, Index& index) {
+    index.epoch = r.U32();
+    r.Raw(index.commit.data(), index.commit.size());
+    index.head.count = r.U64();
+    r.Raw(index.head.last.data(), index.head.last.size());
+    index.head.end = r.U64();
+    const std::uint32_t n = r.U32();
+    if (n > kMaxPending || n > r.Remaining())
+        r.Fail("pending audit records out of range");
+    auto pending = r.Raw(n);
+    index.head.pending.assign(pending.begin(), pending.end());
+    if (index.head.end < index.head.pending.size())
+        r.Fail("audit head out of range");
+}
+
+} // namespace
+
+Index ParseIndexHeader(std::span<const unsigned char> bytes) {
+    ByteReader r(bytes, kLabel);
+    Index index = ParseHeader(r, bytes);
+    r.Raw(16);
+    index.generation = r.U64();
+    if (index.version >= 3)
+        ReadHead(r, index);
+    return index;
+}
+
+Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vault,
+                 const SecureBuffer& vaultKey) {
+    ByteReader r(bytes, kLabel);
+    Index index = ParseHeader(r, bytes);
+    const std::uint16_t version = index.version;
     VaultIdentity id;
     r.Raw(id.id.data(), id.id.size());
     if (id != vault)
         throw VaultError(VaultError::Kind::Tampered, kLabel + ": belongs to another vault");
-    Index index;
     index.generation = r.U64();
+    if (version >= 3)
+        ReadHead(r, index);
     const std::size_t adLen = r.Pos();
     const unsigned char* nonce = r.Raw(kNonce).data();
     if (r.Remaining() < kTag)
@@ -227,6 +276,7 @@ Index ParseIndex(std::span<const unsigned char> bytes, const VaultIdentity& vaul
         b.Raw(e.hash.data(), e.hash.size());
         if (version >= 2)
             s.checklists = ReadChecklists(b);
+        e.fullHash = version < 3;
         index.entries.push_back(std::move(e));
     }
     b.ExpectEnd();

@@ -8,23 +8,21 @@
 #include <cerrno>
 #include <charconv>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <string_view>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace kartbok::vault::detail {
 namespace {
 
 constexpr const char* kFirstLine = "kartbok-lock 1";
-/// A lock file that cannot be parsed is normally one being written right now;
-/// only after this long is it treated as debris of a crash.
-constexpr std::int64_t kUnreadableGraceSeconds = 30;
 
 /// Longest user or host a lock holds (ParseKeyFile allows user names of 256
 /// bytes; host names are at most 255).
@@ -74,46 +72,63 @@ template <class T> std::optional<T> Number(std::string_view text) {
 }
 
 std::optional<std::string> ReadSmallFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in)
+    // Non-blocking and no links: a FIFO in place of a lock must not hang us.
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0)
         return std::nullopt;
-    std::string s(4096, '\0');
-    in.read(s.data(), static_cast<std::streamsize>(s.size()));
-    s.resize(static_cast<std::size_t>(in.gcount()));
+    struct stat st {};
+    std::string s;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        s.resize(4096);
+        ssize_t n;
+        do
+            n = ::read(fd, s.data(), s.size());
+        while (n < 0 && errno == EINTR);
+        s.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    }
+    ::close(fd);
     return s;
 }
 
-bool WriteNewFile(const std::filesystem::path& p, const std::string& text) {
-    const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+/// Creates p with text, O_EXCL; false (errno EEXIST) when it exists.
+bool WriteNewFile(FileSystem& fs, const std::filesystem::path& p, const std::string& text) {
+    const int fd = fs.Open(p, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
         return false;
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-                    ::fsync(fd) == 0;
+    const bool ok = fs.Write(fd, text.data(), text.size()) == static_cast<long>(text.size());
     const int err = errno;
-    ::close(fd);
+    fs.Close(fd);
     if (!ok) {
-        ::unlink(p.c_str());
-        errno = err;
-        throw VaultError(VaultError::Kind::Io,
-                         p.filename().string() +
-                             ": could not write the lock: " + std::strerror(err));
+        fs.Unlink(p);
+        throw VaultError(VaultError::Kind::Io, p.filename().string() +
+                                                   ": could not write the lock: " +
+                                                   std::strerror(err) + "; nothing was changed");
     }
     return true;
 }
 
 bool IsOurs(const LockInfo& l, const LockInfo& me) {
-    return l.host == me.host && l.pid == me.pid && l.start == me.start;
+    return l.host == me.host && l.pid == me.pid && l.start == me.start && l.token == me.token;
 }
 
-bool IsStale(const LockInfo& l, const std::string& host) {
-    if (l.host != host)
-        return false; // cannot see processes on another machine
+bool IsStale(const LockInfo& l, const LockInfo& me, const LockPolicy& policy) {
+    if (l.host != me.host) {
+        // Processes on another machine cannot be seen from here: only a lock
+        // that showed no sign of life for long, and only when the caller says so.
+        if (!policy.takeOverRemote)
+            return false;
+        const std::int64_t last = std::max(l.since, l.refreshed);
+        return std::time(nullptr) - last > policy.remoteStaleAfter.count();
+    }
     if (l.pid <= 0 || l.pid > std::numeric_limits<pid_t>::max())
         return true; // no process here has it (and kill() must not see 0 or -1)
     if (::kill(static_cast<pid_t>(l.pid), 0) != 0 && errno == ESRCH)
         return true;
     const std::uint64_t start = ProcessStartTime(l.pid);
-    return start != 0 && start != l.start; // the pid now belongs to another process
+    if (start != 0 && start != l.start)
+        return true; // the pid now belongs to another process
+    // The same live process, another handle (write.lock tokens): not stale.
+    return false;
 }
 
 } // namespace
@@ -146,8 +161,10 @@ std::string HostName() {
     return buf;
 }
 
-LockInfo OwnLockInfo(const std::string& user) {
+LockInfo OwnLockInfo(const std::string& user, const std::string& token) {
     LockInfo l;
+    l.token = token;
+    l.program = Clean(program_invocation_short_name);
     l.user = Clean(user);
     l.host = Clean(HostName());
     l.pid = static_cast<long>(::getpid());
@@ -159,7 +176,14 @@ LockInfo OwnLockInfo(const std::string& user) {
 std::string FormatLock(const LockInfo& l) {
     std::ostringstream out;
     out << kFirstLine << "\nuser=" << Clean(l.user) << "\nhost=" << Clean(l.host)
-        << "\npid=" << l.pid << "\nstart=" << l.start << "\nsince=" << l.since << "\n";
+        << "\npid=" << l.pid << "\nstart=" << l.start;
+    if (l.refreshed != 0)
+        out << "\nrefreshed=" << l.refreshed;
+    if (!l.token.empty())
+        out << "\ntoken=" << l.token;
+    if (!l.program.empty())
+        out << "\nprogram=" << Clean(l.program);
+    out << "\nsince=" << l.since << "\n";
     return out.str();
 }
 
@@ -192,6 +216,17 @@ std::optional<LockInfo> ParseLock(const std::string& text) {
             if (!start)
                 return std::nullopt;
             l.start = *start;
+        } else if (key == "refreshed") {
+            const auto refreshed = Number<std::int64_t>(value);
+            if (!refreshed)
+                return std::nullopt;
+            l.refreshed = *refreshed;
+        } else if (key == "program") {
+            l.program = Clean(value);
+        } else if (key == "token") {
+            if (value.size() > 64 || value.find_first_not_of("0123456789abcdef") != value.npos)
+                return std::nullopt;
+            l.token = std::string(value);
         } else if (key == "since") {
             const auto since = Number<std::int64_t>(value);
             if (!since)
@@ -221,31 +256,40 @@ std::string DescribeHolder(const LockInfo& l) {
     return s;
 }
 
-bool TakeLock(const std::filesystem::path& lockFile, const std::string& user, std::string* holder) {
-    const LockInfo me = OwnLockInfo(user);
+bool TakeLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me,
+              const LockPolicy& policy, std::string* holder, LockInfo* holderInfo) {
     const std::string mine = FormatLock(me);
     const std::string name = lockFile.filename().string();
     for (int attempt = 0; attempt < 5; ++attempt) {
-        if (WriteNewFile(lockFile, mine))
+        if (WriteNewFile(fs, lockFile, mine))
             return true;
-        if (errno != EEXIST)
+        // Over SFTP (sshfs) an exclusive create of an existing file fails as
+        // EPERM when the lookup before it raced: the same "it exists" answer.
+        const int err = errno;
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(std::filesystem::symlink_status(lockFile, ec));
+        if (err == EPERM && !exists)
+            continue; // it was removed meanwhile: try again
+        if (err != EEXIST && !(err == EPERM && exists))
             throw VaultError(VaultError::Kind::Io,
-                             name + ": could not create the lock: " + std::strerror(errno));
+                             name + ": could not create the lock: " + std::strerror(err));
         const auto text = ReadSmallFile(lockFile);
         if (!text)
             continue; // vanished between our create and read: try again
         const auto info = ParseLock(*text);
         if (info && IsOurs(*info, me))
             return true;
-        if (info && !IsStale(*info, me.host)) {
+        if (info && !IsStale(*info, me, policy)) {
             if (holder != nullptr)
                 *holder = DescribeHolder(*info);
+            if (holderInfo != nullptr)
+                *holderInfo = *info;
             return false;
         }
         if (!info) {
             struct stat st {};
             if (::stat(lockFile.c_str(), &st) == 0 &&
-                std::time(nullptr) - st.st_mtime < kUnreadableGraceSeconds) {
+                std::time(nullptr) - st.st_mtime < policy.unreadableGrace.count()) {
                 if (holder != nullptr)
                     *holder = "another Kartbok instance (the lock is being written)";
                 return false;
@@ -257,7 +301,7 @@ bool TakeLock(const std::filesystem::path& lockFile, const std::string& user, st
         RandomBytes(rnd, sizeof rnd);
         const std::filesystem::path aside =
             lockFile.string() + ".stale-" + std::to_string(me.pid) + "-" + ToHex(rnd);
-        if (::rename(lockFile.c_str(), aside.c_str()) != 0) {
+        if (fs.Rename(lockFile, aside) != 0) {
             if (errno == ENOENT)
                 continue;
             throw VaultError(VaultError::Kind::Io,
@@ -268,25 +312,67 @@ bool TakeLock(const std::filesystem::path& lockFile, const std::string& user, st
             // Between our read and rename another taker replaced the stale lock
             // with its own live one; put it back (link fails if yet another
             // instance already holds the name, and then that one wins).
-            if (::link(aside.c_str(), lockFile.c_str()) != 0) {
-                // nothing to restore into: leave the field to whoever holds it
-            }
+            (void)fs.Link(aside, lockFile);
         }
-        ::unlink(aside.c_str());
+        fs.Unlink(aside);
     }
     if (holder != nullptr)
         *holder = "another Kartbok instance (the lock keeps changing)";
     return false;
 }
 
-void ReleaseLock(const std::filesystem::path& lockFile) {
+std::optional<LockInfo> ReadLock(const std::filesystem::path& lockFile) {
+    const auto text = ReadSmallFile(lockFile);
+    return text ? ParseLock(*text) : std::nullopt;
+}
+
+void ReleaseLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me) {
     const auto text = ReadSmallFile(lockFile);
     if (!text)
         return;
     const auto info = ParseLock(*text);
-    const LockInfo me = OwnLockInfo({});
     if (info && IsOurs(*info, me))
-        ::unlink(lockFile.c_str());
+        fs.Unlink(lockFile);
+}
+
+void RefreshLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me) {
+    const auto text = ReadSmallFile(lockFile);
+    const auto info = text ? ParseLock(*text) : std::nullopt;
+    if (!info || !IsOurs(*info, me))
+        return;
+    LockInfo fresh = *info;
+    fresh.refreshed = static_cast<std::int64_t>(std::time(nullptr));
+    unsigned char rnd[6];
+    RandomBytes(rnd, sizeof rnd);
+    const std::filesystem::path temp = lockFile.string() + ".tmp-" + ToHex(rnd);
+    if (WriteNewFile(fs, temp, FormatLock(fresh)) && fs.Rename(temp, lockFile) != 0)
+        fs.Unlink(temp);
+}
+
+void AcquireWriteLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me,
+                      const WriteLockPolicy& policy) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + policy.wait;
+    LockPolicy lp;
+    lp.takeOverRemote = true; // a change holds write.lock for well under a second
+    lp.remoteStaleAfter = policy.remoteStaleAfter;
+    lp.unreadableGrace = std::chrono::seconds(5);
+    std::string holder;
+    auto pause = std::chrono::microseconds(200);
+    for (;;) {
+        if (TakeLock(fs, lockFile, me, lp, &holder))
+            return;
+        if (Clock::now() >= deadline)
+            throw VaultError(VaultError::Kind::Locked,
+                             lockFile.filename().string() + ": another change to the vault is " +
+                                 "under way (" + holder + ") and did not finish; try again, " +
+                                 "or remove the file if that program is gone");
+        // Random pauses so that waiting writers do not retry in step.
+        unsigned char r = 0;
+        RandomBytes(&r, 1);
+        std::this_thread::sleep_for(pause + pause * r / 255);
+        pause = std::min<std::chrono::microseconds>(pause * 2, std::chrono::milliseconds(20));
+    }
 }
 
 } // namespace kartbok::vault::detail

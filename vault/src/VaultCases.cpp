@@ -1,6 +1,10 @@
-// Vault: cases, the index, Verify (DESIGN.md §5).
+// Vault: cases (docs/vault-format.md). Every change goes through write.lock,
+// compares generations under it and commits through Impl::Commit; every read
+// writes its audit record first.
 
 #include "VaultImpl.h"
+
+#include "kartbok/journal/ClientCode.h"
 
 #include <sodium.h>
 
@@ -9,56 +13,47 @@
 namespace kartbok::vault {
 namespace {
 
-/// The plaintext of a case never outlives its parse.
-struct WipeOnExit {
-    std::string& s;
-    ~WipeOnExit() {
-        if (!s.empty())
-            sodium_memzero(s.data(), s.size());
-    }
-};
+using detail::Hash;
+using detail::WipeOnExit;
 
 struct CheckedCase {
     journal::Case c;
     std::uint64_t generation = 0;
-    detail::Hash hash{};
-    bool indexBehind = false; ///< a save finished but its index update did not
-};
-
-/// Where a case file is and the key and vault it must belong to.
-struct CaseContext {
-    std::filesystem::path path;
-    std::span<const unsigned char, 32> key;
-    VaultIdentity vault;
+    Hash headerHash{};
+    bool indexBehind = false; ///< a save wrote the case, and its index write did not happen
 };
 
 /// Reads, authenticates and parses one case file and checks it against its
 /// index entry: the one path of LoadCase, SearchCases and Verify. The decrypted
 /// archive is wiped before returning. Throws VaultError naming the file.
-CheckedCase CheckCase(const CaseContext& ctx, const detail::IndexEntry& entry) {
+CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry) {
     const std::string& id = entry.summary.id;
     const std::string name = id + ".kbc";
-    const auto& path = ctx.path;
+    const auto path = impl.CasePath(id);
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    if (!std::filesystem::exists(path, ec) && !std::filesystem::is_symlink(path, ec))
         throw VaultError(VaultError::Kind::Tampered,
                          name + ": missing (the index lists it; it was deleted or moved)");
     const auto bytes = ReadWholeFile(path);
     CheckedCase out;
-    out.hash = detail::HashBytes(bytes);
-    DecryptedCase d = DecryptCaseFile(ctx.key, ctx.vault, id, bytes);
+    out.headerHash = detail::CaseHeaderHash(bytes);
+    DecryptedCase d = impl.Decrypt(id, bytes);
     WipeOnExit wipe{d.plaintext};
     out.generation = d.header.generation;
     if (out.generation < entry.summary.generation)
         throw VaultError(VaultError::Kind::Tampered,
                          name + ": rolled back: generation " + std::to_string(out.generation) +
                              " but the index expects " + std::to_string(entry.summary.generation) +
-                             " (an older copy was restored?)");
-    if (out.generation == entry.summary.generation &&
-        sodium_memcmp(out.hash.data(), entry.hash.data(), out.hash.size()) != 0)
-        throw VaultError(VaultError::Kind::Tampered,
-                         name + ": does not match the index (same generation, other content: "
-                                "replaced by another copy)");
+                             " (an older copy was put back?)");
+    // While a change of vault key is unfinished a case file may already be
+    // re-keyed (same generation, same content, new header) before the index.
+    if (out.generation == entry.summary.generation && impl.previousKey.Empty()) {
+        const Hash h = entry.fullHash ? detail::HashBytes(bytes) : out.headerHash;
+        if (sodium_memcmp(h.data(), entry.hash.data(), h.size()) != 0)
+            throw VaultError(VaultError::Kind::Tampered,
+                             name + ": does not match the index (same generation, other content: "
+                                    "replaced by another copy)");
+    }
     out.indexBehind = out.generation > entry.summary.generation;
     out.c = DeserializeCase(d.plaintext, name);
     if (out.c.id != id)
@@ -70,29 +65,66 @@ CheckedCase CheckCase(const CaseContext& ctx, const detail::IndexEntry& entry) {
 /// case files start at 1, so neither is ever taken for the other.
 constexpr std::uint64_t kUnsavedGeneration = 0;
 
-detail::IndexEntry EntryFor(const journal::Case& c, std::uint64_t generation,
-                            const detail::Hash& hash) {
-    detail::IndexEntry e;
-    e.summary = detail::Summarise(c);
-    e.summary.generation = generation;
-    e.hash = hash;
-    return e;
+void RequireCode(const std::string& code) {
+    if (const std::string why = journal::ClientCodeProblem(code); !why.empty())
+        throw VaultError(VaultError::Kind::Usage, why);
+}
+
+void RequireCodeFree(const detail::Index& index, const std::string& code, const std::string& id) {
+    for (const auto& e : index.entries)
+        if (e.summary.code == code && e.summary.id != id)
+            throw VaultError(VaultError::Kind::Usage,
+                             "a case with that code already exists (" + e.summary.id + ")");
+}
+
+std::vector<unsigned char> Encrypt(const Vault::Impl& impl, const journal::Case& c,
+                                   std::uint64_t generation) {
+    std::string plain = SerializeCase(c);
+    WipeOnExit wipe{plain};
+    return EncryptCaseFile(impl.Key(), impl.keyFile.vault, c.id, generation, plain);
+}
+
+/// Under write.lock: the index entry of a case this handle knows, checked
+/// against the disk. Throws Conflict when someone else changed it.
+detail::IndexEntry& CheckBase(Vault::Impl& impl, detail::Index& index, const std::string& id,
+                              const Vault::Impl::Known& known) {
+    const std::string name = id + ".kbc";
+    detail::IndexEntry* e = index.Find(id);
+    if (e == nullptr)
+        throw VaultError(VaultError::Kind::Conflict,
+                         name +
+                             ": was removed from the vault since it was opened; nothing was saved");
+    if (e->summary.generation != known.generation)
+        throw VaultError(VaultError::Kind::Conflict,
+                         name + ": was saved elsewhere since it was opened (generation " +
+                             std::to_string(e->summary.generation) + ", opened " +
+                             std::to_string(known.generation) + "); reopen it; nothing was saved");
+    const auto onDisk = detail::CaseHeaderHashOnDisk(impl.CasePath(id));
+    if (!onDisk)
+        throw VaultError(VaultError::Kind::Conflict,
+                         name + ": was removed since it was opened; nothing was saved");
+    if (*onDisk != known.headerHash)
+        throw VaultError(VaultError::Kind::Conflict,
+                         name + ": changed on disk since it was opened (another program or "
+                                "Kartbok instance); reopen it; nothing was saved");
+    return *e;
+}
+
+/// Writes a case file; when only the folder flush failed the file is in
+/// place and the change goes on (the error is rethrown after the commit).
+std::optional<VaultError> WriteCase(Vault::Impl& impl, const std::string& id,
+                                    const std::vector<unsigned char>& bytes, bool keepBackup) {
+    try {
+        AtomicWriteFile(*impl.fs, impl.CasePath(id), bytes, keepBackup);
+    } catch (const VaultError& e) {
+        if (detail::CaseHeaderHashOnDisk(impl.CasePath(id)) != detail::CaseHeaderHash(bytes))
+            throw;
+        return e;
+    }
+    return std::nullopt;
 }
 
 } // namespace
-
-detail::Index Vault::Impl::LoadIndex() const {
-    std::error_code ec;
-    if (!std::filesystem::exists(IndexPath(), ec))
-        throw VaultError(VaultError::Kind::Tampered,
-                         "index.kbx: missing in " + dir.string() + " (it was deleted or moved)");
-    return detail::ParseIndex(ReadWholeFile(IndexPath()), keyFile.vault, vaultKey);
-}
-
-void Vault::Impl::SaveIndex(detail::Index& index) {
-    ++index.generation;
-    AtomicWriteFile(*fs, IndexPath(), detail::WriteIndex(index, keyFile.vault, vaultKey), true);
-}
 
 std::vector<CaseSummary> Vault::ListCases() const {
     m_impl->RequireUnlocked();
@@ -117,89 +149,275 @@ journal::Case Vault::CreateCase(const std::string& code) {
 }
 
 void Vault::AddCase(journal::Case& c) {
-    m_impl->RequireUnlocked();
-    FolderLock folder(m_impl->dir);
-    detail::Index index = m_impl->LoadIndex();
-    for (const auto& e : index.entries)
-        if (e.summary.code == c.code)
-            throw VaultError(VaultError::Kind::Usage,
-                             "a case with that code already exists (" + e.summary.id + ")");
-    std::error_code ec;
-    if (c.id.empty()) {
-        do
-            c.id = detail::NewUuid();
-        while (index.Find(c.id) != nullptr || std::filesystem::exists(m_impl->CasePath(c.id), ec));
-    } else {
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
+    impl.RequireIntact();
+    RequireCode(c.code);
+    if (!c.id.empty())
         Impl::RequireCaseId(c.id);
-        if (index.Find(c.id) != nullptr || std::filesystem::exists(m_impl->CasePath(c.id), ec))
-            throw VaultError(VaultError::Kind::Usage, "a case with id " + c.id + " already exists");
-    }
-
-    std::string plain = SerializeCase(c);
-    WipeOnExit wipe{plain};
-    const auto bytes = EncryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, c.id, 1, plain);
-    AtomicWriteFile(*m_impl->fs, m_impl->CasePath(c.id), bytes, false);
-    const detail::Hash hash = detail::HashBytes(bytes);
-    m_impl->known[c.id] = {1, hash, detail::StampOf(m_impl->CasePath(c.id))};
-    index.entries.push_back(EntryFor(c, 1, hash));
-    m_impl->SaveIndex(index);
-    m_impl->AppendAudit(AuditAction::Create, c.id, "generation 1");
+    WriteLock lock(impl);
+    detail::Index index = impl.LoadIndex();
+    std::error_code ec;
+    if (c.id.empty())
+        c.id = detail::FreshCaseId(impl, index);
+    else if (index.Find(c.id) != nullptr || std::filesystem::exists(impl.CasePath(c.id), ec))
+        throw VaultError(VaultError::Kind::Conflict,
+                         "a case with id " + c.id +
+                             " already exists; an import only ever creates new cases");
+    RequireCodeFree(index, c.code, {});
+    impl.MigrateKeyFile();
+    const auto bytes = Encrypt(impl, c, 1);
+    const auto flushError = WriteCase(impl, c.id, bytes, false);
+    const Hash hh = detail::CaseHeaderHash(bytes);
+    index.entries.push_back(detail::EntryFor(c, 1, hh));
+    AuditEntry e;
+    e.action = AuditAction::Create;
+    e.caseId = c.id;
+    e.caseGeneration = 1;
+    impl.Commit(index, {e});
+    impl.known[c.id] = {1, hh, detail::SignedOf(c)};
+    if (flushError)
+        throw *flushError;
 }
 
 journal::Case Vault::LoadCase(const std::string& caseId) {
-    m_impl->RequireUnlocked();
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
     Impl::RequireCaseId(caseId);
+    impl.RequireIntact();
     const std::string name = caseId + ".kbc";
-    detail::Index index = m_impl->LoadIndex();
-    const detail::IndexEntry* entry = index.Find(caseId);
+    WriteLock lock(impl);
+    detail::Index index = impl.LoadIndex();
+    detail::IndexEntry* entry = index.Find(caseId);
     if (entry == nullptr) {
         std::error_code ec;
-        if (std::filesystem::exists(m_impl->CasePath(caseId), ec))
+        if (std::filesystem::exists(impl.CasePath(caseId), ec))
             throw VaultError(VaultError::Kind::Tampered,
-                             name + ": not in the index (added from elsewhere?)");
+                             name + ": not in the index (added from elsewhere, or its creation "
+                                    "was interrupted: vault repair)");
         throw VaultError(VaultError::Kind::Usage, "no case " + caseId + " in this vault");
     }
-    // Stamped before reading: a change after this shows as another stamp at save time.
-    const auto stamp = detail::StampOf(m_impl->CasePath(caseId));
-    CheckedCase checked =
-        CheckCase({m_impl->CasePath(caseId), m_impl->Key(), m_impl->keyFile.vault}, *entry);
+    // The record first: nothing is decrypted unless it is written.
+    AuditEntry open;
+    open.action = AuditAction::Open;
+    open.caseId = caseId;
+    open.caseGeneration = entry->summary.generation;
+    impl.Append(open, false);
+    CheckedCase checked = CheckCase(impl, *entry);
     if (checked.indexBehind) {
-        // The save wrote the case and was interrupted before the index: the file
-        // is authentic and newer, so the index catches up rather than crying wolf.
-        FolderLock folder(m_impl->dir);
-        detail::Index fresh = m_impl->LoadIndex();
-        if (detail::IndexEntry* e = fresh.Find(caseId);
-            e != nullptr && e->summary.generation < checked.generation) {
-            *e = EntryFor(checked.c, checked.generation, checked.hash);
-            try {
-                m_impl->SaveIndex(fresh);
-            } catch (const VaultError&) {
-                // Read-only vault: opening still works; the index stays behind.
-            }
-        }
+        if (checked.generation != entry->summary.generation + 1)
+            throw VaultError(VaultError::Kind::Tampered,
+                             name + ": generation " + std::to_string(checked.generation) +
+                                 " is newer than any save the index records (" +
+                                 std::to_string(entry->summary.generation) + ")");
+        // A save wrote the case and was interrupted before its index write:
+        // the file is authentic (only a vault-key holder makes one), so finish it.
+        *entry = detail::EntryFor(checked.c, checked.generation, checked.headerHash);
+        AuditEntry repair;
+        repair.action = AuditAction::Repair;
+        repair.caseId = caseId;
+        repair.caseGeneration = checked.generation;
+        repair.detail =
+            "finished an interrupted save of generation " + std::to_string(checked.generation);
+        impl.Commit(index, {repair});
+        impl.notes.push_back(name + ": finished an interrupted save (generation " +
+                             std::to_string(checked.generation) + ")");
     }
-    m_impl->known[caseId] = {checked.generation, checked.hash, stamp};
-    try {
-        m_impl->AppendAudit(AuditAction::Open, caseId,
-                            "generation " + std::to_string(checked.generation) +
-                                (checked.indexBehind ? "; index caught up" : ""));
-    } catch (const VaultError&) {
-        // Reading from read-only media must work; Verify shows the gap.
-    }
+    impl.known[caseId] = {checked.generation, checked.headerHash, detail::SignedOf(checked.c)};
     return std::move(checked.c);
+}
+
+void Vault::SaveCase(const journal::Case& c, AuditAction action, const std::string& detail) {
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
+    Impl::RequireCaseId(c.id);
+    impl.RequireIntact();
+    const std::string name = c.id + ".kbc";
+    auto known = impl.known.find(c.id);
+    if (known == impl.known.end())
+        throw VaultError(VaultError::Kind::Usage, name + ": open the case before saving it");
+    std::error_code ec;
+    if (!std::filesystem::exists(impl.KeyPath(), ec))
+        throw VaultError(VaultError::Kind::Io,
+                         "the vault folder " + impl.dir.string() +
+                             " cannot be reached (removed, renamed, or a network share that "
+                             "dropped); nothing was saved");
+    RequireCode(c.code);
+    if (const std::string why = detail::SignedContentProblem(known->second.signedSessions, c);
+        !why.empty())
+        throw VaultError(VaultError::Kind::Usage, name + ": " + why + "; nothing was saved");
+    const std::uint64_t generation = known->second.generation + 1;
+    const auto bytes = Encrypt(impl, c, generation); // outside the lock: it is the slow part
+
+    WriteLock lock(impl);
+    detail::Index index = impl.LoadIndex();
+    detail::IndexEntry& entry = CheckBase(impl, index, c.id, known->second);
+    RequireCodeFree(index, c.code, c.id);
+    impl.MigrateKeyFile();
+    const auto flushError = WriteCase(impl, c.id, bytes, true);
+    const Hash hh = detail::CaseHeaderHash(bytes);
+    entry = detail::EntryFor(c, generation, hh);
+    AuditEntry e;
+    e.action = action;
+    e.caseId = c.id;
+    e.caseGeneration = generation;
+    e.detail = detail;
+    try {
+        impl.Commit(index, {e});
+    } catch (const VaultError& err) {
+        // Once index.kbx is written the save stands (its record is in it).
+        const detail::IndexEntry* now = impl.LoadIndex().Find(c.id);
+        if (now != nullptr && now->summary.generation == generation) {
+            known->second = {generation, hh, detail::SignedOf(c)};
+            throw;
+        }
+        throw VaultError(err.GetKind(), std::string(err.what()) + "; " + name +
+                                            " itself was saved, and the index catches up when "
+                                            "the case is next opened");
+    }
+    known->second = {generation, hh, detail::SignedOf(c)};
+    if (flushError)
+        throw *flushError;
+}
+
+void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
+    Impl::RequireCaseId(source.id);
+    impl.RequireIntact();
+    auto known = impl.known.find(source.id);
+    if (known == impl.known.end())
+        throw VaultError(VaultError::Kind::Usage,
+                         source.id + ".kbc: open the case before splitting it");
+    RequireCode(source.code);
+    RequireCode(newCase.code);
+    if (!newCase.id.empty())
+        Impl::RequireCaseId(newCase.id);
+    if (const std::string why =
+            detail::SignedContentProblem(known->second.signedSessions, source, &newCase);
+        !why.empty())
+        throw VaultError(VaultError::Kind::Usage,
+                         source.id + ".kbc: " + why + "; nothing was saved");
+    const std::uint64_t generation = known->second.generation + 1;
+
+    WriteLock lock(impl);
+    detail::Index index = impl.LoadIndex();
+    CheckBase(impl, index, source.id, known->second);
+    RequireCodeFree(index, source.code, source.id);
+    RequireCodeFree(index, newCase.code, {});
+    if (newCase.code == source.code)
+        throw VaultError(VaultError::Kind::Usage, "the new case needs a code of its own");
+    std::error_code ec;
+    if (newCase.id.empty())
+        newCase.id = detail::FreshCaseId(impl, index);
+    else if (index.Find(newCase.id) != nullptr ||
+             std::filesystem::exists(impl.CasePath(newCase.id), ec))
+        throw VaultError(VaultError::Kind::Conflict,
+                         "a case with id " + newCase.id + " already exists");
+    impl.MigrateKeyFile();
+    // The new case first, committed on its own; then the source without what
+    // moved. A crash in between leaves the sessions in both, never in neither.
+    const auto newBytes = Encrypt(impl, newCase, 1);
+    const auto srcBytes = Encrypt(impl, source, generation);
+    WriteCase(impl, newCase.id, newBytes, false);
+    const Hash newHash = detail::CaseHeaderHash(newBytes),
+               srcHash = detail::CaseHeaderHash(srcBytes);
+    index.entries.push_back(detail::EntryFor(newCase, 1, newHash));
+    AuditEntry created;
+    created.action = AuditAction::Create;
+    created.caseId = newCase.id;
+    created.caseGeneration = 1;
+    created.detail = "split from " + source.id;
+    impl.Commit(index, {created});
+    impl.known[newCase.id] = {1, newHash, detail::SignedOf(newCase)};
+    WriteCase(impl, source.id, srcBytes, true);
+    *index.Find(source.id) = detail::EntryFor(source, generation, srcHash);
+    AuditEntry saved;
+    saved.action = AuditAction::Save;
+    saved.caseId = source.id;
+    saved.caseGeneration = generation;
+    saved.detail = "split into " + newCase.id;
+    impl.Commit(index, {saved});
+    known->second = {generation, srcHash, detail::SignedOf(source)};
+}
+
+void Vault::RestorePrevious(const std::string& caseId) {
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
+    Impl::RequireCaseId(caseId);
+    impl.RequireIntact();
+    const std::string name = caseId + ".kbc";
+    WriteLock lock(impl);
+    detail::Index index = impl.LoadIndex();
+    detail::IndexEntry* entry = index.Find(caseId);
+    if (entry == nullptr)
+        throw VaultError(VaultError::Kind::Usage, "no case " + caseId + " in this vault");
+    const auto bakPath = impl.dir / (name + ".bak");
+    std::error_code ec;
+    if (!std::filesystem::exists(bakPath, ec))
+        throw VaultError(VaultError::Kind::Usage, name + ".bak: no previous version is kept");
+    AuditEntry open;
+    open.action = AuditAction::Open;
+    open.caseId = caseId;
+    open.detail = "previous version, to restore it";
+    impl.Append(open, false);
+    const auto bakBytes = ReadWholeFile(bakPath);
+    DecryptedCase d = impl.Decrypt(caseId, bakBytes, name + ".bak");
+    WipeOnExit wipe{d.plaintext};
+    journal::Case previous = DeserializeCase(d.plaintext, name + ".bak");
+    if (previous.id != caseId)
+        throw VaultError(VaultError::Kind::Tampered, name + ".bak: holds a case with another id");
+    std::string note;
+    std::uint64_t current = entry->summary.generation;
+    try {
+        const CheckedCase now = CheckCase(impl, *entry);
+        current = std::max(current, now.generation);
+        if (const std::string why = detail::SignedContentProblem(detail::SignedOf(now.c), previous);
+            !why.empty())
+            throw VaultError(VaultError::Kind::Usage,
+                             name + ".bak: restoring it would undo a signature (" + why +
+                                 "); nothing was changed");
+    } catch (const VaultError& e) {
+        if (e.GetKind() == VaultError::Kind::Usage)
+            throw;
+        note = "; the current version could not be read";
+    }
+    const std::uint64_t generation = current + 1;
+    impl.MigrateKeyFile();
+    const auto bytes = Encrypt(impl, previous, generation);
+    const auto flushError = WriteCase(impl, caseId, bytes, true);
+    const Hash hh = detail::CaseHeaderHash(bytes);
+    *entry = detail::EntryFor(previous, generation, hh);
+    AuditEntry e;
+    e.action = AuditAction::Restore;
+    e.caseId = caseId;
+    e.caseGeneration = generation;
+    e.detail = "restored generation " + std::to_string(d.header.generation) + " from " + name +
+               ".bak" + note;
+    impl.Commit(index, {e});
+    impl.known[caseId] = {generation, hh, detail::SignedOf(previous)};
+    if (flushError)
+        throw *flushError;
 }
 
 VaultSearchResult Vault::SearchCases(std::string_view query,
                                      const journal::SearchOptions& options) {
-    m_impl->RequireUnlocked();
+    Impl& impl = *m_impl;
+    impl.RequireUnlocked();
+    impl.RequireIntact();
     VaultSearchResult result;
     if (query.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return result; // finds nothing (journal::SearchCase), so nothing is read
-    const detail::Index index = m_impl->LoadIndex();
+    const detail::Index index = impl.LoadIndex();
+    // The record first (never the query): nothing is decrypted unless it is written.
+    AuditEntry e;
+    e.action = AuditAction::Search;
+    e.detail = std::to_string(index.entries.size()) + " cases";
+    impl.Append(e, true);
     std::vector<const detail::IndexEntry*> order;
     order.reserve(index.entries.size());
-    for (const auto& e : index.entries)
-        order.push_back(&e);
+    for (const auto& entry : index.entries)
+        order.push_back(&entry);
     std::sort(order.begin(), order.end(),
               [](const detail::IndexEntry* a, const detail::IndexEntry* b) {
                   return a->summary.code < b->summary.code;
@@ -208,27 +426,15 @@ VaultSearchResult Vault::SearchCases(std::string_view query,
         const CaseSummary& s = entry->summary;
         std::vector<journal::SearchHit> hits;
         try {
-            // The same checks as LoadCase; the decrypted archive is wiped inside,
-            // the parsed case is dropped at the end of this block.
-            const CheckedCase checked =
-                CheckCase({m_impl->CasePath(s.id), m_impl->Key(), m_impl->keyFile.vault}, *entry);
+            const CheckedCase checked = CheckCase(impl, *entry);
             hits = journal::SearchCase(checked.c, query, options);
-        } catch (const VaultError& e) {
-            result.problems.push_back(s.code + ": " + e.what());
+        } catch (const VaultError& err) {
+            result.problems.push_back(s.code + ": " + err.what());
             continue;
         }
         ++result.casesSearched;
         for (auto& hit : hits)
             result.hits.push_back({s.id, s.code, std::move(hit)});
-    }
-    std::string counts = std::to_string(result.casesSearched) + " cases, " +
-                         std::to_string(result.hits.size()) + " hits";
-    if (!result.problems.empty())
-        counts += ", " + std::to_string(result.problems.size()) + " could not be read";
-    try {
-        m_impl->AppendAudit(AuditAction::Search, {}, counts);
-    } catch (const VaultError&) {
-        // As LoadCase: searching read-only media must work; Verify shows the gap.
     }
     return result;
 }
@@ -244,7 +450,7 @@ std::vector<unsigned char> Vault::SealUnsaved(const journal::Case& c) const {
 journal::Case Vault::OpenUnsaved(std::span<const unsigned char> sealed) const {
     m_impl->RequireUnlocked();
     const std::string label = "unsaved changes";
-    DecryptedCase d = DecryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, {}, sealed, label);
+    DecryptedCase d = m_impl->Decrypt({}, sealed, label);
     WipeOnExit wipe{d.plaintext};
     if (d.header.generation != kUnsavedGeneration)
         throw VaultError(VaultError::Kind::Tampered,
@@ -255,123 +461,23 @@ journal::Case Vault::OpenUnsaved(std::span<const unsigned char> sealed) const {
     return c;
 }
 
-void Vault::SaveCase(const journal::Case& c) {
-    m_impl->RequireUnlocked();
-    Impl::RequireCaseId(c.id);
-    const std::string name = c.id + ".kbc";
-    const auto path = m_impl->CasePath(c.id);
-    auto known = m_impl->known.find(c.id);
-    if (known == m_impl->known.end())
-        throw VaultError(VaultError::Kind::Usage, name + ": open the case before saving it");
-    std::error_code ec;
-    if (!std::filesystem::exists(m_impl->KeyPath(), ec))
-        throw VaultError(VaultError::Kind::Io,
-                         "the vault folder " + m_impl->dir.string() +
-                             " cannot be reached (removed, renamed, or a network share that "
-                             "dropped); nothing was saved");
-    if (!std::filesystem::exists(path, ec))
-        throw VaultError(VaultError::Kind::Conflict,
-                         name + ": was removed since it was opened; nothing was saved");
-    const bool untouched = known->second.stamp && detail::StampOf(path) == known->second.stamp;
-    if (!untouched && detail::HashBytes(ReadWholeFile(path)) != known->second.hash)
-        throw VaultError(VaultError::Kind::Conflict,
-                         name + ": changed on disk since it was opened (another program or "
-                                "Kartbok instance); reopen it before saving");
+namespace detail {
 
-    const std::uint64_t generation = known->second.generation + 1;
-    std::string plain = SerializeCase(c);
-    WipeOnExit wipe{plain};
-    const auto bytes =
-        EncryptCaseFile(m_impl->Key(), m_impl->keyFile.vault, c.id, generation, plain);
-    const detail::Hash hash = detail::HashBytes(bytes);
-    try {
-        AtomicWriteFile(*m_impl->fs, path, bytes, true);
-    } catch (const VaultError&) {
-        // After the rename (folder fsync failed) the new file is in place: our
-        // record must follow the disk, or the next save would see a conflict.
-        if (std::filesystem::exists(path, ec) && detail::HashBytes(ReadWholeFile(path)) == hash)
-            known->second = {generation, hash, detail::StampOf(path)};
-        throw;
-    }
-    known->second = {generation, hash, detail::StampOf(path)};
-
-    try {
-        FolderLock folder(m_impl->dir);
-        detail::Index index = m_impl->LoadIndex();
-        detail::IndexEntry* e = index.Find(c.id);
-        if (e == nullptr) {
-            index.entries.push_back(EntryFor(c, generation, hash));
-        } else if (e->summary.generation < generation) {
-            *e = EntryFor(c, generation, hash);
-        }
-        m_impl->SaveIndex(index);
-    } catch (const VaultError& e) {
-        throw VaultError(e.GetKind(), std::string(e.what()) + "; " + name +
-                                          " itself was saved, and the index catches up when "
-                                          "the case is next opened");
-    }
-    try {
-        m_impl->AppendAudit(AuditAction::Save, c.id, "generation " + std::to_string(generation));
-    } catch (const VaultError& e) {
-        throw VaultError(e.GetKind(), std::string(e.what()) + "; " + name + " itself was saved");
-    }
+/// Verify's view of one case (VaultVerify.cpp): "" when fine, a note when an
+/// interrupted save is pending, or throws VaultError with the problem.
+std::string VerifyCase(const Vault::Impl& impl, const IndexEntry& entry) {
+    const CheckedCase checked = CheckCase(impl, entry);
+    if (!checked.indexBehind)
+        return {};
+    if (checked.generation != entry.summary.generation + 1)
+        throw VaultError(VaultError::Kind::Tampered,
+                         entry.summary.id + ".kbc: generation " +
+                             std::to_string(checked.generation) +
+                             " is newer than any save the index records (" +
+                             std::to_string(entry.summary.generation) + ")");
+    return entry.summary.id + ".kbc: newer than the index (an interrupted save of generation " +
+           std::to_string(checked.generation) + "; opening the case finishes it)";
 }
 
-VerifyReport Vault::Verify() {
-    m_impl->RequireUnlocked();
-    VerifyReport report;
-    auto add = [&](const std::string& p) { report.problems.push_back(p); };
-    try {
-        detail::KeyFile kf = detail::ParseKeyFile(ReadWholeFile(m_impl->KeyPath()));
-        if (kf.vault != m_impl->keyFile.vault)
-            add("vault.key: belongs to another vault");
-        else if (detail::UnwrapAuditSecret(kf, m_impl->vaultKey).Empty())
-            add("vault.key: the audit key is unusable");
-    } catch (const VaultError& e) {
-        add(e.what());
-    }
-
-    std::optional<detail::Index> index;
-    try {
-        index = m_impl->LoadIndex();
-    } catch (const VaultError& e) {
-        add(e.what());
-    }
-    if (index) {
-        for (const auto& entry : index->entries) {
-            try {
-                const CheckedCase checked = CheckCase(
-                    {m_impl->CasePath(entry.summary.id), m_impl->Key(), m_impl->keyFile.vault},
-                    entry);
-                if (checked.indexBehind)
-                    add(entry.summary.id + ".kbc: newer than the index (generation " +
-                        std::to_string(checked.generation) + " vs " +
-                        std::to_string(entry.summary.generation) +
-                        "; a save was interrupted; opening the case repairs it)");
-            } catch (const VaultError& e) {
-                add(e.what());
-            }
-        }
-    }
-    std::error_code ec;
-    for (const auto& f : std::filesystem::directory_iterator(m_impl->dir, ec)) {
-        const std::string fname = f.path().filename().string();
-        if (f.path().extension() != ".kbc")
-            continue;
-        const std::string id = f.path().stem().string();
-        if (!detail::IsUuid(id))
-            add(fname + ": not a case file name Kartbok makes");
-        else if (index && index->Find(id) == nullptr)
-            add(fname +
-                ": not in the index (added from elsewhere, or its creation was interrupted)");
-    }
-    const auto audit = detail::ReadAuditFile(m_impl->AuditPath(), m_impl->keyFile.vault,
-                                             m_impl->keyFile.auditPublic, m_impl->auditSecret,
-                                             m_impl->auditMacKey);
-    for (const auto& p : audit.problems)
-        add(p);
-    report.ok = report.problems.empty();
-    return report;
-}
-
+} // namespace detail
 } // namespace kartbok::vault

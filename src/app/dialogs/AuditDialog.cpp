@@ -30,7 +30,10 @@ constexpr std::array kActions{AuditAction::Unlock,
                               AuditAction::SlotRemoved,
                               AuditAction::PasswordChanged,
                               AuditAction::Archive,
-                              AuditAction::Search};
+                              AuditAction::Search,
+                              AuditAction::Restore,
+                              AuditAction::Repair,
+                              AuditAction::KeyRotated};
 static_assert(kActions.size() == static_cast<std::size_t>(vault::kLastAuditAction) + 1);
 } // namespace
 
@@ -62,6 +65,12 @@ wxString AuditActionName(AuditAction action) {
         return _("Archived client");
     case AuditAction::Search:
         return _("Searched all notes");
+    case AuditAction::Restore:
+        return _("Previous version restored");
+    case AuditAction::Repair:
+        return _("Vault repaired");
+    case AuditAction::KeyRotated:
+        return _("Vault key changed");
     }
     return wxString();
 }

@@ -39,9 +39,7 @@ bool CheckPassword(const vault::Vault* vault, const std::string& password) {
     if (!vault || vault->IsLocked() || password.empty())
         return false;
     try {
-        vault::Vault check = vault::Vault::Open(vault->Dir(), password);
-        check.Lock();
-        return true;
+        return vault->CheckPassword(vault->User(), password);
     } catch (const std::exception&) {
         return false;
     }

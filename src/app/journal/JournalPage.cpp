@@ -385,15 +385,13 @@ bool JournalPage::Perform(CaseEditPtr edit) {
     }
 }
 
-void JournalPage::Audit(bool signature, const std::string& sessionId) {
-    if (!m_vault || !m_document)
+void JournalPage::SaveRecordFact() {
+    if (!m_document || m_document->ReadOnly())
         return;
     try {
-        // Ids only: the audit log never holds client text.
-        m_vault->Audit(signature ? vault::AuditAction::Sign : vault::AuditAction::Addendum,
-                       m_document->Id(), "session=" + sessionId);
+        m_document->Save();
     } catch (const std::exception&) {
-        // The note is signed in the model either way; the save that follows audits too.
+        // The autosave tries again and says so when it cannot.
     }
 }
 
@@ -463,7 +461,7 @@ bool JournalPage::Sign() {
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<SignSession>(id, user, Now()),
                                             Utf8(_("Sign note")))))
         return false;
-    Audit(true, id);
+    SaveRecordFact(); // saved at once: its audit record says Sign
     return true;
 }
 
@@ -480,7 +478,7 @@ bool JournalPage::AddAddendum(const std::string& text, const std::string& reason
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<journal::AddAddendum>(id, a),
                                             Utf8(_("Add addendum")))))
         return false;
-    Audit(false, id);
+    SaveRecordFact(); // saved at once: its audit record says Addendum
     return true;
 }
 
@@ -494,7 +492,7 @@ bool JournalPage::CorrectField(const std::string& fieldId, const std::string& te
     if (!Perform(std::make_unique<CaseEdit>(MakeCorrection(id, fieldId, text, reason, user, Now()),
                                             Utf8(_("Correct note")))))
         return false;
-    Audit(false, id);
+    SaveRecordFact(); // saved at once: its audit record says Addendum
     return true;
 }
 

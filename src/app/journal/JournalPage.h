@@ -79,7 +79,9 @@ private:
     void ShowWarnings();
     void UpdateButtons();
     bool Perform(CaseEditPtr edit);
-    void Audit(bool signature, const std::string& sessionId);
+    /// A signature, addendum or correction is a fact of the record: saved at
+    /// once, so its one audit record says what it was.
+    void SaveRecordFact();
     std::string Language() const;
     const journal::Template* TemplateOf(const journal::Session& s) const;
     void AskAddendum(bool correction);

@@ -1,5 +1,7 @@
 #include "model/CaseDocument.h"
 
+#include <tuple>
+
 #include "kartbok/vault/Vault.h"
 
 #include <cstdint>
@@ -10,9 +12,17 @@ namespace kartbok::app {
 CaseDocument::CaseDocument(vault::Vault& vault, journal::Case c, bool readOnly, std::string holder)
     : m_vault(vault), m_case(std::move(c)), m_readOnly(readOnly), m_holder(std::move(holder)) {}
 
-std::unique_ptr<CaseDocument> CaseDocument::Open(vault::Vault& vault, const std::string& caseId) {
+std::unique_ptr<CaseDocument> CaseDocument::Open(vault::Vault& vault, const std::string& caseId,
+                                                 const TakeOverQuestion& askTakeOver) {
     std::string holder;
-    const bool ours = vault.TryLockCase(caseId, &holder);
+    bool ours = vault.TryLockCase(caseId, &holder);
+    if (!ours && askTakeOver) {
+        // Another computer's lock is never judged stale by itself: only after
+        // its holder was silent past the timeout, and the user agrees.
+        const vault::CaseLockState state = vault.LockStateOf(caseId);
+        if (state.otherComputer && state.silentPastTimeout && askTakeOver(state.holder))
+            ours = vault.TryLockCase(caseId, &holder, vault::TakeOver::StaleAfterTimeout);
+    }
     try {
         return std::make_unique<CaseDocument>(vault, vault.LoadCase(caseId), !ours, holder);
     } catch (...) {
@@ -72,12 +82,30 @@ bool EntersTheRecord(const journal::CaseCommand& command) {
         return false;
     }
 }
+/// How much a save's audit action says: a signature over an addendum over an edit.
+int Weight(vault::AuditAction a) {
+    return a == vault::AuditAction::Sign ? 2 : a == vault::AuditAction::Addendum ? 1 : 0;
+}
+
+/// The weightiest audit action among a command and its parts, with its description.
+std::pair<vault::AuditAction, std::string> SaveActionOf(const journal::CaseCommand& command) {
+    std::pair<vault::AuditAction, std::string> best{vault::AuditActionFor(command.Kind()),
+                                                    command.Describe()};
+    if (auto* composite = dynamic_cast<const journal::CompositeCaseCommand*>(&command))
+        for (const auto& part : composite->Parts())
+            if (auto p = SaveActionOf(*part); Weight(p.first) > Weight(best.first))
+                best = p;
+    return best;
+}
 } // namespace
 
 void CaseDocument::Execute(CaseEditPtr edit) {
     if (m_readOnly)
         throw std::logic_error("case is read-only");
     edit->Apply(m_case); // throws with the case unchanged
+    if (auto a = SaveActionOf(edit->Command());
+        m_saveDetail.empty() || Weight(a.first) > Weight(m_saveAction))
+        std::tie(m_saveAction, m_saveDetail) = a;
 
     const bool merge = m_mergeOpen && CanUndo() && !CanRedo() && !edit->MergeKey().empty() &&
                        m_stack[m_next - 1]->MergeKey() == edit->MergeKey() && m_savedAt != m_next;
@@ -124,12 +152,12 @@ void CaseDocument::Redo() {
 void CaseDocument::Save() {
     if (m_readOnly || !IsDirty())
         return;
-    m_vault.SaveCase(m_case);
+    // One audit record per save, saying what it was (ids only, never client text).
+    m_vault.SaveCase(m_case, m_saveAction, m_saveDetail);
     m_savedAt = m_next;
     m_mergeOpen = false; // a saved state is a boundary: never merge across it
-    // Ids and counts only: the audit log never holds client text.
-    m_vault.Audit(vault::AuditAction::Save, m_case.id,
-                  "people=" + std::to_string(m_case.family.people.size()));
+    m_saveAction = vault::AuditAction::Save;
+    m_saveDetail.clear();
 }
 
 void CaseDocument::Changed() {

@@ -7,6 +7,7 @@
 #include "model/CaseEdit.h"
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/vault/Vault.h"
 
 #include <cstdint>
 #include <functional>
@@ -27,7 +28,11 @@ public:
                  std::string holder = {});
     /// Opens a case for editing: takes the vault's per-case lock, or, when another
     /// Kartbok holds it, opens read-only naming the holder. Throws vault::VaultError.
-    static std::unique_ptr<CaseDocument> Open(vault::Vault& vault, const std::string& caseId);
+    /// Asked when another computer's lock on the case showed no sign of life
+    /// for the takeover timeout; gets the holder's description, true = take it over.
+    using TakeOverQuestion = std::function<bool(const std::string& holder)>;
+    static std::unique_ptr<CaseDocument> Open(vault::Vault& vault, const std::string& caseId,
+                                              const TakeOverQuestion& askTakeOver = {});
     /// Releases the case lock this document took (never saves: call Save first).
     ~CaseDocument();
     CaseDocument(const CaseDocument&) = delete;
@@ -89,6 +94,10 @@ private:
     /// Stack position matching the file on disk; SIZE_MAX when that state was discarded.
     std::size_t m_savedAt = 0;
     bool m_mergeOpen = false;
+    /// What the next save is, for its one audit record: the weightiest command
+    /// since the last save (a signature over an addendum over any edit).
+    vault::AuditAction m_saveAction = vault::AuditAction::Save;
+    std::string m_saveDetail;
     std::uint64_t m_revision = 0;
     std::function<void()> m_onChanged;
 };

@@ -55,7 +55,7 @@ constexpr int kIdleCheckMs = 5000;
 
 MainFrame::MainFrame(const CommandLine& options, const Preferences& prefs)
     : wxFrame(nullptr, wxID_ANY, "Kartbok", wxDefaultPosition, wxSize(1280, 840)),
-      m_options(options), m_prefs(prefs), m_autosave(this), m_idleCheck(this) {
+      m_options(options), m_prefs(prefs), m_autosave(this), m_idleCheck(this), m_lockRefresh(this) {
     SetName("main_frame");
     SetMinSize(wxSize(900, 600));
     LoadTemplateCatalog(); // before the pages: they copy it when built
@@ -69,6 +69,18 @@ MainFrame::MainFrame(const CommandLine& options, const Preferences& prefs)
         wxEVT_TIMER, [this](wxTimerEvent&) { SaveNow(); }, m_autosave.GetId());
     Bind(
         wxEVT_TIMER, [this](wxTimerEvent&) { OnIdleCheck(); }, m_idleCheck.GetId());
+    Bind(
+        wxEVT_TIMER,
+        [this](wxTimerEvent&) {
+            try {
+                if (m_vault && !m_vault->IsLocked())
+                    m_vault->RefreshCaseLocks();
+            } catch (const std::exception&) {
+                // A share that dropped away: the next save says so.
+            }
+        },
+        m_lockRefresh.GetId());
+    m_lockRefresh.Start(60000);
     // Every key pressed anywhere in the window passes here first: that is activity.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         Touch();
@@ -91,6 +103,7 @@ void MainFrame::SetIdleLimit(std::chrono::seconds limit) {
 MainFrame::~MainFrame() {
     m_autosave.Stop();
     m_idleCheck.Stop();
+    m_lockRefresh.Stop();
     m_doc.reset();
     if (m_vault)
         m_vault->Lock();
@@ -315,7 +328,18 @@ bool MainFrame::OpenCase(const std::string& caseId) {
     CloseCase();
     wxBusyCursor busy;
     try {
-        m_doc = CaseDocument::Open(*m_vault, caseId);
+        // Another computer's lock that went silent: take it over only if the user says so.
+        m_doc = CaseDocument::Open(*m_vault, caseId, [this](const std::string& holder) {
+            return wxMessageBox(
+                       wxString::Format(
+                           _("%s has this client open, but that computer has shown no sign of "
+                             "life for over ten minutes (it may have crashed or lost the "
+                             "network).\n\nTake the client over? If that computer is still in "
+                             "use, its unsaved changes are lost."),
+                           wxString::FromUTF8(holder)),
+                       _("Client open on another computer"),
+                       wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) == wxYES;
+        });
     } catch (const vault::VaultError& e) {
         wxMessageBox(VaultMessage(e), _("Could not open the client"), wxOK | wxICON_ERROR, this);
         ShowState();

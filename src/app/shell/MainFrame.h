@@ -37,6 +37,8 @@ class UnlockDialog;
 
 class MainFrame : public wxFrame, public TemplateCatalogOwner {
 public:
+    /// The About box's text: what Kartbok is, and the unlocked vault's fingerprint.
+    wxString AboutText() const;
     MainFrame(const CommandLine& options, const Preferences& prefs);
     ~MainFrame() override;
 
@@ -159,6 +161,9 @@ private:
     };
     std::optional<PendingSave> m_pending;
     wxTimer m_idleCheck;
+    /// A sign of life in the open case's lock every minute, so other computers
+    /// never take it for left behind while this one works.
+    wxTimer m_lockRefresh;
     std::chrono::steady_clock::time_point m_lastActivity;
     std::chrono::seconds m_idleLimit{0};
     wxPoint m_lastMouse;

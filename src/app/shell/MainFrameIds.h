@@ -29,6 +29,7 @@ enum MainMenuId {
     kIdAuditLog,
     kIdFindCase,
     kIdFindAll,
+    kIdUsers,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

@@ -5,6 +5,7 @@
 
 #include "dialogs/AuditDialog.h"
 #include "dialogs/StatsDialog.h"
+#include "dialogs/UsersDialog.h"
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
@@ -30,6 +31,7 @@ void MainFrame::BuildMenus() {
     file->AppendSeparator();
     file->Append(kIdLock, _("&Lock\tCtrl+L"));
     file->Append(kIdAuditLog, _("A&udit log..."));
+    file->Append(kIdUsers, _("Users and pass&words..."));
     file->Append(wxID_PREFERENCES, _("P&references..."));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
@@ -146,11 +148,30 @@ void MainFrame::BuildMenus() {
             wxAboutDialogInfo info;
             info.SetName("Kartbok");
             info.SetVersion("0.1");
-            info.SetDescription(_("Session journal, family map and deep-interview checklist for "
-                                  "therapists. Everything stays on this computer, encrypted."));
+            info.SetDescription(AboutText());
             wxAboutBox(info, this);
         },
         wxID_ABOUT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_vault && !m_vault->IsLocked())
+                UsersDialog(this, *m_vault).ShowModal();
+        },
+        kIdUsers);
+}
+
+wxString MainFrame::AboutText() const {
+    wxString text = _("Session journal, family map and deep-interview checklist for "
+                      "therapists. Everything stays on this computer, encrypted.");
+    if (m_vault && !m_vault->IsLocked()) {
+        try {
+            text += "\n\n" + wxString::Format(_("Vault fingerprint: %s"),
+                                              wxString::FromUTF8(m_vault->Fingerprint()));
+        } catch (const vault::VaultError&) {
+        }
+    }
+    return text;
 }
 
 void MainFrame::UpdateMenus() {

@@ -101,11 +101,82 @@ TEST_CASE("case show --json and case import round-trip byte for byte", "[cli]") 
     REQUIRE(again.code == 0);
     CHECK(again.out == shown.out);
 
-    // Importing the same file again replaces the case in place.
-    REQUIRE(CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n").code ==
-            0);
+    // Importing the same file again is refused: an import only creates cases,
+    // so it can never rewrite a record or its signed notes.
+    const auto twice =
+        CliRun({"case", "import", dir, file.string(), "--password-stdin"}, kPw + "\n");
+    CHECK(twice.code == 1);
+    CHECK(twice.OneLineError());
+    CHECK(twice.err.find("already exists") != std::string::npos);
     auto list = CliRun({"case", "list", dir, "--password-stdin"}, kPw + "\n");
     CHECK(std::count(list.out.begin(), list.out.end(), '\n') == 1);
+    CHECK(CliRun({"case", "show", dir, "GBG-2025-017", "--json", "--password-stdin"}, kPw + "\n")
+              .out == shown.out);
+}
+
+TEST_CASE("case import with an existing id and edited signed notes changes nothing", "[cli]") {
+    ScratchDir tmp;
+    std::string dir = MakeVault(tmp);
+    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code ==
+            0);
+    auto file = tmp.path / "session.json";
+    WriteFile(file, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
+                       "template":{"id":"note-free","version":1},
+                       "fields":[{"id":"text","text":"Signerad text."}]})");
+    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"},
+                        kPw + "\n");
+    REQUIRE(added.code == 0);
+    const std::string id = added.out.substr(0, added.out.size() - 1);
+    REQUIRE(CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
+    const auto before =
+        CliRun({"case", "show", dir, "C-1", "--json", "--password-stdin"}, kPw + "\n").out;
+    // The attack: the case's own JSON with the signed text rewritten and the session dropped.
+    std::string edited = before;
+    edited.replace(edited.find("Signerad text."), 14, "Annan text.");
+    WriteFile(tmp.path / "edited.json", edited);
+    const auto r =
+        CliRun({"case", "import", dir, (tmp.path / "edited.json").string(), "--password-stdin"},
+               kPw + "\n");
+    CHECK(r.code == 1);
+    CHECK(r.OneLineError());
+    CHECK(CliRun({"case", "show", dir, "C-1", "--json", "--password-stdin"}, kPw + "\n").out ==
+          before);
+}
+
+TEST_CASE("--kdf minimum is refused without KARTBOK_TEST_KDF=1", "[cli]") {
+    ScratchDir tmp;
+    const char* was = std::getenv("KARTBOK_TEST_KDF");
+    const std::string keep = was ? was : "";
+    ::unsetenv("KARTBOK_TEST_KDF");
+    auto r = CliRun({"--kdf", "minimum", "vault", "init", (tmp.path / "v").string(), "--user",
+                     "anna", "--password-stdin"},
+                    kPw + "\n");
+    if (was)
+        ::setenv("KARTBOK_TEST_KDF", keep.c_str(), 1);
+    CHECK(r.code == 2);
+    CHECK(r.OneLineError());
+    CHECK(r.err.find("KARTBOK_TEST_KDF") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp.path / "v" / "vault.key"));
+}
+
+TEST_CASE("short, common and empty passwords are refused with the reason", "[cli]") {
+    ScratchDir tmp;
+    for (const std::string pw : {"", "kort", "123456789", "password123", "Sommar2025"}) {
+        const std::string dir = (tmp.path / ("v" + std::to_string(pw.size()))).string();
+        auto r = CliRun({"--kdf", "minimum", "vault", "init", dir, "--password-stdin"}, pw + "\n");
+        INFO(pw);
+        CHECK(r.code == 2);
+        CHECK(r.OneLineError());
+        CHECK((r.err.find("at least 10 characters") != std::string::npos ||
+               r.err.find("list of common passwords") != std::string::npos));
+    }
+    // The demo's password passes.
+    auto ok = CliRun(
+        {"--kdf", "minimum", "vault", "init", (tmp.path / "demo").string(), "--password-stdin"},
+        "kartbok-demo\n");
+    CHECK(ok.code == 0);
 }
 
 TEST_CASE("case import refuses bad JSON with the path of the problem and writes nothing", "[cli]") {

@@ -4,6 +4,8 @@
 // tests/data/vault/vN+1/ for a new format instead.
 //   v1: index.kbx version 1 (no checklist progress); case files version 1.
 //   v2: index.kbx version 2 (checklist progress per case); case files version 1.
+//   v3: vault.key version 2 (key-pair slots, MAC), index.kbx version 3 (anchored
+//       to the audit head), audit.kbl version 2 (framed records); case files version 1.
 
 #include "VaultTestSupport.h"
 
@@ -19,6 +21,15 @@ const fs::path kFixture = fs::path(KARTBOK_TEST_DATA) / "vault" / "v1";
 const char* kGoldenPassword = "golden-v1";
 const fs::path kFixtureV2 = fs::path(KARTBOK_TEST_DATA) / "vault" / "v2";
 const char* kGoldenPasswordV2 = "golden-v2";
+const fs::path kFixtureV3 = fs::path(KARTBOK_TEST_DATA) / "vault" / "v3";
+const char* kGoldenPasswordV3 = "golden-v3-vault";
+
+/// Bytes 8-9 of a vault file: its format version.
+int FileVersion(const fs::path& file) {
+    const Bytes b = ReadFile(file);
+    REQUIRE(b.size() > 10);
+    return b[8] | (b[9] << 8);
+}
 
 /// index.kbx bytes 8-9: the format version of the index.
 int IndexVersion(const fs::path& vaultDir) {
@@ -126,6 +137,19 @@ journal::Case GoldenV2Case(const std::string& id) {
     return c;
 }
 
+/// The content of the v3 fixture: the v2 case with an addendum on its signed note.
+journal::Case GoldenV3Case(const std::string& id) {
+    journal::Case c = GoldenV2Case(id);
+    c.code = "GOLD-003";
+    c.sessions[0].id = "00000000-0000-4000-8000-000000000003";
+    for (auto& run : c.checklists)
+        for (auto& e : run.entries)
+            for (auto& sid : e.sessionIds)
+                sid = c.sessions[0].id;
+    c.sessions[0].addenda = {{"golden", 1770115500, "Golden addendum", "a later detail", ""}};
+    return c;
+}
+
 const ChecklistSummary kGoldenV2Progress{"deep-interview",
                                          1,
                                          {"family-map-three-generations", "childhood"},
@@ -162,10 +186,12 @@ TEST_CASE("generate the golden vault fixtures", "[.generate]") {
         // Today's code writes index version 2: a "v1" made now would not be one.
         FAIL("tests/data/vault/v1 can no longer be generated (index.kbx is version 2 now)");
     } else if (Requested("v2")) {
-        GenerateFixture(kFixtureV2, kGoldenPasswordV2, "GOLD-002", GoldenV2Case);
-        CHECK(IndexVersion(kFixtureV2) == 2);
+        FAIL("tests/data/vault/v2 can no longer be generated (index.kbx is version 3 now)");
+    } else if (Requested("v3")) {
+        GenerateFixture(kFixtureV3, kGoldenPasswordV3, "GOLD-003", GoldenV3Case);
+        CHECK(IndexVersion(kFixtureV3) == 3);
     } else {
-        WARN("set KARTBOK_REGENERATE_GOLDEN=v2 to rewrite tests/data/vault/v2");
+        WARN("set KARTBOK_REGENERATE_GOLDEN=v3 to rewrite tests/data/vault/v3");
     }
 }
 
@@ -202,8 +228,15 @@ TEST_CASE("the v1 golden vault still opens and reads", "[vault]") {
         {"deep-interview", 1, {{"childhood", journal::TopicState::Covered, "", {}, {}}}}};
     v.SaveCase(c);
     CHECK(Vault::Open(dir, kGoldenPassword).LoadCase(id).status == journal::CaseStatus::Ongoing);
-    // The save rewrote the index as version 2, with this case's progress.
-    CHECK(IndexVersion(dir) == 2);
+    // The save upgraded the vault: index version 3 with this case's progress,
+    // vault.key version 2, the audit log version 2 keeping the old records.
+    CHECK(IndexVersion(dir) == 3);
+    CHECK(FileVersion(dir / "vault.key") == 2);
+    CHECK(FileVersion(dir / "audit.kbl") == 2);
+    const auto upgraded = Vault::Open(dir, kGoldenPassword).ReadAudit();
+    REQUIRE(upgraded.size() > log.size());
+    CHECK(upgraded[1].action == AuditAction::Create);
+    CHECK(v.Verify().ok);
     CHECK(v.ListCases()[0].checklists ==
           std::vector<ChecklistSummary>{{"deep-interview", 1, {"childhood"}, {}, {}}});
     ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(dir, "golden-v2"); });
@@ -238,4 +271,36 @@ TEST_CASE("the v2 golden vault still opens, reads and lists deep-interview progr
         after[0].checklists[0].coveredItemIds ==
         std::vector<std::string>{"family-map-three-generations", "childhood", "childhood-school"});
     CHECK(after[0].checklists[0].partlyItemIds.empty());
+    CHECK(IndexVersion(dir) == 3);
+    CHECK(Vault::Open(dir, kGoldenPasswordV2).Verify().ok);
+    // The signed note of the old vault is as immutable as a new one.
+    journal::Case again = Vault::Open(dir, kGoldenPasswordV2).LoadCase(id);
+    Vault w = Vault::Open(dir, kGoldenPasswordV2);
+    again = w.LoadCase(id);
+    again.sessions[0].fields[0].text = "rewritten";
+    ExpectVaultError(VaultError::Kind::Usage, [&] { w.SaveCase(again); });
+}
+
+TEST_CASE("the v3 golden vault opens, verifies and reads", "[vault]") {
+    if (!fs::exists(kFixtureV3 / "vault.key")) {
+        WARN("tests/data/vault/v3 is missing: KARTBOK_REGENERATE_GOLDEN=v3 makes it once");
+        return;
+    }
+    TempDir tmp;
+    const fs::path dir = tmp / "v3";
+    fs::copy(kFixtureV3, dir, fs::copy_options::recursive); // never touch the fixture itself
+    CHECK(IndexVersion(dir) == 3);
+    CHECK(FileVersion(dir / "vault.key") == 2);
+    CHECK(FileVersion(dir / "audit.kbl") == 2);
+    Vault v = Vault::Open(dir, kGoldenPasswordV3);
+    CHECK(v.IntegrityProblems().empty());
+    CHECK(v.Verify().ok);
+    const std::string id = v.FindCaseIdByCode("GOLD-003");
+    CHECK(v.LoadCase(id) == GoldenV3Case(id));
+    const auto log = v.ReadAudit();
+    REQUIRE(log.size() >= 3);
+    CHECK(log[1].action == AuditAction::Create);
+    CHECK(log[2].action == AuditAction::Save);
+    CHECK(log[2].caseGeneration == 2);
+    CHECK(log[2].indexGeneration == 3);
 }

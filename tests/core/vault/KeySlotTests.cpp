@@ -10,9 +10,10 @@ using namespace kartbok::vault::test;
 
 namespace {
 
-// docs/vault-format.md: vault.key is 132 bytes of header, a u16 slot count,
-// then per slot u16 name length, name, 16-byte salt, u64 opslimit, u64 memlimit...
-constexpr std::size_t kSlotsAt = 132;
+// docs/vault-format.md: vault.key (version 2) is 32 bytes of header, a u16 slot
+// count, then per slot u8 kind, u16 name length, name, 16-byte salt, u64
+// opslimit, u64 memlimit...
+constexpr std::size_t kSlotsAt = 32;
 
 std::uint64_t ReadU64(const Bytes& b, std::size_t at) {
     std::uint64_t v = 0;
@@ -27,8 +28,8 @@ void WriteU64(Bytes& b, std::size_t at, std::uint64_t v) {
 }
 
 std::size_t FirstSlotLimitsAt(const Bytes& key) {
-    const std::size_t nameLen = key.at(kSlotsAt + 2) | key.at(kSlotsAt + 3) << 8;
-    return kSlotsAt + 2 + 2 + nameLen + 16;
+    const std::size_t nameLen = key.at(kSlotsAt + 3) | key.at(kSlotsAt + 4) << 8;
+    return kSlotsAt + 2 + 1 + 2 + nameLen + 16;
 }
 
 } // namespace
@@ -44,33 +45,41 @@ TEST_CASE("key slots: add, change password, remove; every slot opens the same ca
         id = c.id;
         c = RichCase(id);
         v.SaveCase(c);
-        v.AddSlot("bo", "bo's password", KdfLimits::Minimum());
-        v.AddSlot("recovery", "R3C0VERY-KEY", KdfLimits::Minimum());
+        v.AddSlot("bo", "bo's long password", KdfLimits::Minimum());
+        v.AddSlot("recovery", "R3C0VERY-KEY-2026", KdfLimits::Minimum());
         CHECK(v.Users() == std::vector<std::string>{"anna", "bo", "recovery"});
         ExpectVaultError(VaultError::Kind::Usage,
-                         [&] { v.AddSlot("bo", "again", KdfLimits::Minimum()); });
+                         [&] { v.AddSlot("bo", "again and again", KdfLimits::Minimum()); });
     }
     const Bytes caseBefore = ReadFile(dir / (id + ".kbc"));
-    const Bytes indexBefore = ReadFile(dir / "index.kbx");
 
-    for (const auto& [user, password] : std::vector<std::pair<std::string, std::string>>{
-             {"anna", kPassword}, {"bo", "bo's password"}, {"recovery", "R3C0VERY-KEY"}}) {
+    for (const auto& [user, password] :
+         std::vector<std::pair<std::string, std::string>>{{"anna", kPassword},
+                                                          {"bo", "bo's long password"},
+                                                          {"recovery", "R3C0VERY-KEY-2026"}}) {
         Vault v = Vault::Open(dir, password);
         CHECK(v.User() == user);
         CHECK(v.LoadCase(id) == RichCase(id));
     }
     {
-        Vault v = Vault::Open(dir, "bo's password");
-        v.ChangePassword("bo", "new bo", KdfLimits::Minimum());
+        Vault v = Vault::Open(dir, "bo's long password");
+        // A password change needs the current one.
+        ExpectVaultError(VaultError::Kind::WrongPassword, [&] {
+            v.ChangePassword("bo", "not bo's password", "new bo password", KdfLimits::Minimum());
+        });
+        v.ChangePassword("bo", "bo's long password", "new bo password", KdfLimits::Minimum());
+        // A password change rewrites vault.key only.
+        CHECK(ReadFile(dir / (id + ".kbc")) == caseBefore);
         v.RemoveSlot("recovery");
         ExpectVaultError(VaultError::Kind::Usage, [&] { v.RemoveSlot("nobody"); });
     }
-    ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(dir, "bo's password"); });
-    ExpectVaultError(VaultError::Kind::WrongPassword, [&] { Vault::Open(dir, "R3C0VERY-KEY"); });
-    CHECK(Vault::Open(dir, "new bo").LoadCase(id) == RichCase(id));
-    // Slot changes rewrite vault.key only; no backup keeps an old password alive.
-    CHECK(ReadFile(dir / (id + ".kbc")) == caseBefore);
-    CHECK(ReadFile(dir / "index.kbx") == indexBefore);
+    ExpectVaultError(VaultError::Kind::WrongPassword,
+                     [&] { Vault::Open(dir, "bo's long password"); });
+    ExpectVaultError(VaultError::Kind::WrongPassword,
+                     [&] { Vault::Open(dir, "R3C0VERY-KEY-2026"); });
+    CHECK(Vault::Open(dir, "new bo password").LoadCase(id) == RichCase(id));
+    // Removing a user re-keys the case files; no backup keeps an old password alive.
+    CHECK(ReadFile(dir / (id + ".kbc")) != caseBefore);
     CHECK_FALSE(fs::exists(dir / "vault.key.bak"));
     {
         Vault v = Vault::Open(dir, kPassword);
@@ -123,12 +132,14 @@ TEST_CASE("absurd key derivation parameters are refused before use", "[vault]") 
                                                  [&] { Vault::Open(tmp / "vault", kPassword); });
         CHECK(msg == "vault.key: key derivation parameters out of range");
     }
-    // Slightly edited but in range: the slot's associated data catches it.
+    // Slightly edited but in range: the slot's check sum names the slot, not
+    // the password.
     Bytes edited = good;
     WriteU64(edited, at, crypto_pwhash_OPSLIMIT_MIN + 1);
     WriteFile(keyFile, edited);
-    ExpectVaultError(VaultError::Kind::WrongPassword,
-                     [&] { Vault::Open(tmp / "vault", kPassword); });
+    const std::string msg =
+        ExpectVaultError(VaultError::Kind::Damaged, [&] { Vault::Open(tmp / "vault", kPassword); });
+    CHECK(msg == "vault.key: the key slot of anna is damaged (its check sum fails)");
 }
 
 TEST_CASE("moderate KDF limits are what a vault stores by default", "[vault]") {

@@ -26,6 +26,8 @@ struct VaultIdentity {
 /// only 16 chunks, small enough that a damaged file is reported near the damage.
 constexpr std::size_t kCaseChunkSize = 64 * 1024;
 constexpr std::uint16_t kCaseFormatVersion = 1;
+/// Bytes of a case file's clear header (magic to secretstream header).
+constexpr std::size_t kCaseHeaderBytes = 172;
 
 /// The clear header of a case file, as read before anything is decrypted.
 struct CaseFileHeader {

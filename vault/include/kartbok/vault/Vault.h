@@ -1,14 +1,19 @@
 #pragma once
-// A vault is a folder of encrypted files (DESIGN.md §5):
-//   vault.key   key slots, each wrapping the one random vault key with a password (Argon2id)
-//   index.kbx   encrypted list of cases with each file's generation and hash
+// A vault is a folder of encrypted files (docs/vault-format.md):
+//   vault.key   one key slot per user (Argon2id of the password opens the user's
+//               key pair, which opens the vault key), all of it MACed
+//   index.kbx   encrypted list of cases with each file's generation and hash,
+//               anchored to the audit log's head
 //   audit.kbl   encrypted, hash-chained audit log
 //   <uuid>.kbc  one encrypted case file per client
+//   write.lock  held by whoever changes the vault right now (any computer)
 // This header is the whole contract the app and the CLI use.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/CaseCommand.h"
 #include "kartbok/journal/Search.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -32,8 +37,9 @@ public:
         Tampered,      ///< authentic file, but not the one the index expects (swapped, rolled back,
                        ///< missing)
         Io,            ///< the operating system refused (disk full, read-only, vanished folder)
-        Conflict,      ///< another program changed the file since it was read
-        Locked,        ///< another Kartbok instance holds the case
+        Conflict,      ///< another program changed the file since it was read; an id
+                       ///< that already exists (import creates new cases only)
+        Locked,        ///< another Kartbok instance holds the case (or write.lock, too long)
         Usage,         ///< the caller asked for something impossible (unknown case, duplicate user)
     };
     VaultError(Kind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
@@ -97,10 +103,18 @@ enum class AuditAction : std::uint8_t {
     SlotRemoved,
     PasswordChanged,
     Archive,
-    Search, ///< a vault-wide search: one entry per search, never the query text
+    Search,     ///< a vault-wide search: one entry per search, never the query text
+    Restore,    ///< a case's previous version restored (vault restore --previous)
+    Repair,     ///< an interrupted change finished, an orphan adopted, debris removed
+    KeyRotated, ///< a new vault key (a user removed): older vault.key copies open nothing newer
 };
-constexpr AuditAction kLastAuditAction = AuditAction::Search;
+constexpr AuditAction kLastAuditAction = AuditAction::KeyRotated;
 const char* ToString(AuditAction a);
+
+/// The audit action of a save made by one command (Sign -> Sign, Addendum and
+/// Correction -> Addendum, anything else -> Save): the app and the CLI both
+/// pass it to SaveCase, so each save is one record saying what it was.
+AuditAction AuditActionFor(journal::CommandKind kind);
 
 struct AuditEntry {
     std::uint64_t seq = 0;
@@ -109,6 +123,11 @@ struct AuditEntry {
     AuditAction action = AuditAction::Open;
     std::string caseId; ///< empty for vault-level events
     std::string detail; ///< never client text: ids, counts, file names
+    /// For changes to a case (create, save, sign, restore...): the case file's
+    /// generation written; 0 otherwise.
+    std::uint64_t caseGeneration = 0;
+    /// The index generation this change wrote (the anchor); 0 when none.
+    std::uint64_t indexGeneration = 0;
 };
 
 /// One hit of a vault-wide search: the case it is in, and where.
@@ -131,19 +150,61 @@ struct VaultSearchResult {
 struct VerifyReport {
     bool ok = true;
     std::vector<std::string> problems; ///< one line each, naming file and problem
+    /// Not failures: leftover temporary files, backups, orphans that contradict
+    /// nothing, repairs this handle made when it unlocked. One line each.
+    std::vector<std::string> notes;
+    std::string fingerprint; ///< Vault::Fingerprint() at the time of the check
 };
+
+/// What Vault::Repair did, one line per step (each step is also audited).
+struct RepairReport {
+    std::vector<std::string> steps;
+};
+
+/// Whether TryLockCase may take over another computer's lock.
+enum class TakeOver {
+    Never,             ///< another host's lock is refused, however old
+    StaleAfterTimeout, ///< taken when its holder showed no sign of life for the timeout
+                       ///< (the app asks the user first; the CLI needs --take-over)
+};
+
+/// Who holds a case's lock, as the app needs it to ask before a takeover.
+struct CaseLockState {
+    bool held = false;              ///< someone else holds it
+    bool otherComputer = false;     ///< on another host (no local check is possible)
+    bool silentPastTimeout = false; ///< no sign of life for the takeover timeout (10 min)
+    std::string holder;             ///< "anna on host x, pid 123, since ..."
+};
+
+/// How a writer waits for write.lock (tests shorten it).
+struct WriteLockTimeouts {
+    std::chrono::milliseconds wait{30000};
+    /// Another computer's write.lock older than this was left by a crash.
+    std::chrono::seconds remoteStaleAfter{120};
+};
+
+/// Why a new password is refused ("" when it is fine): fewer than 10
+/// characters, or on the list of common passwords shipped with the templates
+/// (common-passwords.txt, found where the templates are). English, ASCII.
+std::string PasswordProblem(const std::string& password);
 
 /// An unlocked vault. Keys live in sodium_malloc'd memory and are wiped by
 /// Lock() and the destructor. Not copyable; movable.
 class Vault {
 public:
     /// Creates a new vault folder (must be empty or absent) with one key slot.
+    /// Refuses (Usage) a password PasswordProblem refuses.
     static Vault Create(const std::filesystem::path& dir, const std::string& user,
                         const std::string& password, KdfLimits limits = KdfLimits::Moderate());
-    /// Unlocks with any slot whose password matches. Records Unlock/UnlockFailed
-    /// (an unlock failure is appended to the audit log in the clear-safe form the
-    /// log allows: time and "wrong password", no key needed).
-    static Vault Open(const std::filesystem::path& dir, const std::string& password);
+    /// Unlocks with the named user's slot, or (user empty) any slot whose
+    /// password matches. Records Unlock/UnlockFailed (an unlock failure is
+    /// appended in the form the log allows without a key: time and "wrong
+    /// password"). Finishes a change a crash interrupted (see Notes()) and
+    /// cross-checks index and audit log: a rollback or cut found is kept in
+    /// IntegrityProblems(), and every read or change of a case refuses until
+    /// the files are put right.
+    static Vault Open(const std::filesystem::path& dir, const std::string& password,
+                      const std::string& user = {});
 
     Vault(Vault&&) noexcept;
     Vault& operator=(Vault&&) noexcept;
@@ -154,27 +215,64 @@ public:
     bool IsLocked() const;
     void Lock(); ///< wipes keys; every later call throws until a new Open
 
+    /// "index generation-audit records-head hash" (e.g. 42-1381-3f9a2c1b5d0e7a66):
+    /// where this vault stands. Note it somewhere safe: a later
+    /// Verify(fingerprint) tells whether the vault went back behind it, the one
+    /// rollback the files cannot show (all of them put back together).
+    std::string Fingerprint() const;
+    /// Rollbacks or cuts found when the vault was unlocked (one line each, naming files).
+    const std::vector<std::string>& IntegrityProblems() const;
+    /// What unlocking repaired (an interrupted save finished...), one line each.
+    const std::vector<std::string>& Notes() const;
+
     // Key slots -----------------------------------------------------------
     std::vector<std::string> Users() const;
+    /// Refuses (Usage) an existing user and a password PasswordProblem refuses.
     void AddSlot(const std::string& user, const std::string& password,
                  KdfLimits limits = KdfLimits::Moderate());
-    void RemoveSlot(const std::string& user); ///< refuses to remove the last slot
-    void ChangePassword(const std::string& user, const std::string& newPassword,
-                        KdfLimits limits = KdfLimits::Moderate());
+    /// Removes a user and rotates the vault key: every case file, the index and
+    /// the audit keys are re-keyed, so the removed user's password with any
+    /// old copy of vault.key reads nothing saved afterwards. Refuses to remove
+    /// the last slot, and while a version 1 slot remains (its user must unlock once).
+    void RemoveSlot(const std::string& user);
+    /// A new vault key for the same users (as RemoveSlot, without removing anyone).
+    void RotateKey();
+    /// Needs the user's current password (WrongPassword otherwise). Gives the
+    /// user a new key pair: the old password opens nothing in today's vault.key.
+    void ChangePassword(const std::string& user, const std::string& currentPassword,
+                        const std::string& newPassword, KdfLimits limits = KdfLimits::Moderate());
+    /// True when password opens user's slot (the app asks before signing).
+    bool CheckPassword(const std::string& user, const std::string& password) const;
 
     // Cases ---------------------------------------------------------------
     std::vector<CaseSummary> ListCases() const;
     /// Creates and saves a new case with a fresh uuid; returns the case.
+    /// Refuses (Usage) a code journal::ClientCodeProblem refuses or one in use.
     journal::Case CreateCase(const std::string& code);
     /// Adds a whole case that is new to this vault (an import): under its own
-    /// id when set, else a fresh one written back into c. Refuses (Usage) an id
-    /// or a code the vault already has.
+    /// id when set, else a fresh one written back into c. Refuses an id the
+    /// vault already has (Conflict: an import never replaces a case) and a code
+    /// in use or not allowed (Usage).
     void AddCase(journal::Case& c);
-    /// Loads and authenticates a case, checks it against the index, audits Open.
+    /// Audits Open first (refuses when the record cannot be written), then
+    /// loads and authenticates the case and checks it against the index.
     journal::Case LoadCase(const std::string& caseId);
-    /// Atomic, fsynced save. Refuses (Conflict) when the file on disk is not the
-    /// generation this process last read or wrote.
-    void SaveCase(const journal::Case& c);
+    /// Atomic, fsynced save under write.lock, written as one audit record of
+    /// `action` with `detail` (ids only). Refuses (Conflict) when the case on
+    /// disk is not the generation this handle last read or wrote, and (Usage)
+    /// a case in which a session signed in that generation is missing or
+    /// changed (addenda may only be appended).
+    void SaveCase(const journal::Case& c, AuditAction action = AuditAction::Save,
+                  const std::string& detail = {});
+    /// Moves sessions of `source` into a new case (a relative's own record):
+    /// creates newCase (fresh id unless set), then saves source, under one
+    /// lock, audited as two linked records ("split from"/"split into"); a crash
+    /// in between leaves the sessions in both, never in neither. Signed
+    /// sessions missing from source must be in newCase unchanged. Conflict as SaveCase.
+    void SplitCase(const journal::Case& source, journal::Case& newCase);
+    /// Restores the previous version (<uuid>.kbc.bak) as a new generation,
+    /// audited. Refuses when it lacks signed content the current version has.
+    void RestorePrevious(const std::string& caseId);
     std::string FindCaseIdByCode(const std::string& code) const; ///< throws Usage when absent
 
     /// Searches every note of every case, archived ones included (as the client
@@ -201,25 +299,44 @@ public:
 
     // Locking between instances ------------------------------------------
     /// Takes the per-case lock file. Returns false and fills holder ("anna on
-    /// host x, pid 123") when another live instance holds it; a stale lock is taken over.
-    bool TryLockCase(const std::string& caseId, std::string* holder = nullptr);
+    /// host x, pid 123") when another live instance holds it; a stale lock of
+    /// this computer is taken over; another computer's only as takeOver says.
+    bool TryLockCase(const std::string& caseId, std::string* holder = nullptr,
+                     TakeOver takeOver = TakeOver::Never);
+    /// As TryLockCase; *heldByApp tells whether the holder is the Kartbok app
+    /// (a person editing) rather than a command that is done in a moment.
+    bool TryLockCase(const std::string& caseId, std::string* holder, TakeOver takeOver,
+                     bool* heldByApp);
     void UnlockCase(const std::string& caseId);
+    /// Who holds a case's lock now (nothing held: held == false; ours counts as not held).
+    CaseLockState LockStateOf(const std::string& caseId) const;
+    /// A sign of life in every case lock held (the app calls it every minute),
+    /// so other computers do not take them for left behind.
+    void RefreshCaseLocks();
 
     // Audit -----------------------------------------------------------------
     void Audit(AuditAction action, const std::string& caseId = {}, const std::string& detail = {});
     std::vector<AuditEntry> ReadAudit() const;
 
     /// Checks every file: slots, index, each case's authentication, generation
-    /// and hash, the audit chain. Does not throw for damage; reports it.
-    VerifyReport Verify();
+    /// and hash, the audit chain and the anchors between index and log, and
+    /// lists debris (temps, backups, orphans). With expectFingerprint, also
+    /// that the vault has not gone back behind it. Does not throw for damage.
+    VerifyReport Verify(const std::string& expectFingerprint = {});
+    /// Adopts orphan case files of this vault (or quarantines them), removes
+    /// leftover temporary files, finishes an interrupted key rotation; each
+    /// step audited.
+    RepairReport Repair();
 
     // Testing seam ------------------------------------------------------------
     /// Every write this vault makes (saves, index, key file, audit appends) goes
     /// through fs; tests install a FaultInjectingFileSystem. nullptr = POSIX.
     void SetFileSystem(std::shared_ptr<FileSystem> fs);
+    void SetWriteLockTimeouts(WriteLockTimeouts timeouts);
+
+    struct Impl; ///< opaque (vault/src/VaultImpl.h)
 
 private:
-    struct Impl;
     explicit Vault(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };

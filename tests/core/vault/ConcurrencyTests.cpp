@@ -1,0 +1,202 @@
+// Many writers on one vault (docs/vault-format.md, "Writing"): real processes,
+// each save that reported success is there afterwards, verify is clean.
+
+#include "VaultTestSupport.h"
+
+#include "cli/CliHarness.h"
+
+#include <functional>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace kartbok;
+using namespace kartbok::vault;
+using namespace kartbok::vault::test;
+
+namespace {
+
+constexpr int kWriters = 8;
+constexpr int kSavesEach = 50;
+
+journal::Session SmallSession(const std::string& id, int n) {
+    journal::Session s;
+    s.id = id;
+    s.start = 1767225600 + n * 3600;
+    s.templateId = "note-free";
+    s.templateVersion = 1;
+    s.fields = {{"text", "anteckning " + std::to_string(n)}};
+    s.author = "anna";
+    return s;
+}
+
+/// Runs `work(k, out)` in kWriters forked processes; each line a child writes to
+/// `out` is one save it saw succeed. Returns all lines; fails on a crashed child.
+std::vector<std::string> InChildren(const std::function<void(int, FILE*)>& work) {
+    std::vector<std::pair<pid_t, int>> kids;
+    for (int k = 0; k < kWriters; ++k) {
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::close(fds[0]);
+            FILE* out = ::fdopen(fds[1], "w");
+            try {
+                work(k, out);
+            } catch (const std::exception& e) {
+                std::fprintf(out, "ERROR %s\n", e.what());
+            }
+            std::fflush(out);
+            ::_exit(0);
+        }
+        ::close(fds[1]);
+        kids.emplace_back(pid, fds[0]);
+    }
+    std::vector<std::string> lines;
+    for (auto [pid, fd] : kids) {
+        FILE* in = ::fdopen(fd, "r");
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, in)) {
+            std::string line(buf);
+            if (!line.empty() && line.back() == '\n')
+                line.pop_back();
+            lines.push_back(line);
+        }
+        std::fclose(in);
+        int status = 0;
+        REQUIRE(::waitpid(pid, &status, 0) == pid);
+        CHECK(WIFEXITED(status));
+    }
+    for (const auto& l : lines)
+        CHECK(l.rfind("ERROR", 0) != 0);
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("8 processes x 50 saves on one case: every reported save is there, verify clean",
+          "[vault][concurrency]") {
+    TempDir tmp;
+    std::string id;
+    {
+        Vault v = NewVault(tmp);
+        id = v.CreateCase(kCode).id;
+    }
+    const fs::path dir = tmp / "vault";
+    const auto saved = InChildren([&](int k, FILE* out) {
+        Vault v = Vault::Open(dir, kPassword);
+        for (int i = 0; i < kSavesEach; ++i) {
+            const std::string sid = "w" + std::to_string(k) + "-" + std::to_string(i);
+            for (int attempt = 0;; ++attempt) {
+                journal::Case c = v.LoadCase(id);
+                c.sessions.push_back(SmallSession(sid, k * 100 + i));
+                try {
+                    v.SaveCase(c, AuditAction::Save, "session " + sid);
+                    std::fprintf(out, "%s\n", sid.c_str());
+                    break;
+                } catch (const VaultError& e) {
+                    if (e.GetKind() != VaultError::Kind::Conflict || attempt > 200)
+                        throw;
+                }
+            }
+        }
+    });
+    CHECK(saved.size() == static_cast<std::size_t>(kWriters * kSavesEach));
+    Vault v = Vault::Open(dir, kPassword);
+    const journal::Case c = v.LoadCase(id);
+    std::set<std::string> present;
+    for (const auto& s : c.sessions)
+        present.insert(s.id);
+    for (const auto& sid : saved) {
+        INFO(sid);
+        CHECK(present.count(sid) == 1);
+    }
+    CHECK(c.sessions.size() == saved.size()); // nothing twice, nothing lost
+    const VerifyReport report = v.Verify();
+    for (const auto& p : report.problems)
+        UNSCOPED_INFO(p);
+    CHECK(report.ok);
+    CHECK(v.ListCases()[0].generation == 1 + saved.size());
+    // One record per save, each anchored to its own index generation.
+    std::set<std::uint64_t> anchors;
+    std::size_t saves = 0;
+    for (const auto& e : v.ReadAudit())
+        if (e.action == AuditAction::Save) {
+            ++saves;
+            anchors.insert(e.indexGeneration);
+        }
+    CHECK(saves == saved.size());
+    CHECK(anchors.size() == saved.size());
+}
+
+TEST_CASE("8 processes x 50 saves on different cases: all there, verify clean",
+          "[vault][concurrency]") {
+    TempDir tmp;
+    std::vector<std::string> ids;
+    {
+        Vault v = NewVault(tmp);
+        for (int k = 0; k < kWriters; ++k)
+            ids.push_back(v.CreateCase("K-" + std::to_string(k)).id);
+    }
+    const fs::path dir = tmp / "vault";
+    const auto saved = InChildren([&](int k, FILE* out) {
+        Vault v = Vault::Open(dir, kPassword);
+        journal::Case c = v.LoadCase(ids[static_cast<std::size_t>(k)]);
+        for (int i = 0; i < kSavesEach; ++i) {
+            const std::string sid = "w" + std::to_string(k) + "-" + std::to_string(i);
+            c.sessions.push_back(SmallSession(sid, i));
+            v.SaveCase(c); // nobody else writes this case: never a Conflict
+            std::fprintf(out, "%d %s\n", k, sid.c_str());
+        }
+    });
+    CHECK(saved.size() == static_cast<std::size_t>(kWriters * kSavesEach));
+    Vault v = Vault::Open(dir, kPassword);
+    for (int k = 0; k < kWriters; ++k)
+        CHECK(v.LoadCase(ids[static_cast<std::size_t>(k)]).sessions.size() == kSavesEach);
+    const VerifyReport report = v.Verify();
+    for (const auto& p : report.problems)
+        UNSCOPED_INFO(p);
+    CHECK(report.ok);
+}
+
+TEST_CASE("8 kartbok-cli session add at once on one client: each that exited 0 is there",
+          "[vault][concurrency][cli]") {
+    kartbok::test::ScratchDir tmp;
+    const std::string dir = (tmp.path / "vault").string();
+    const std::string pw = "correct horse battery\n";
+    REQUIRE(
+        kartbok::test::CliRun(
+            {"--kdf", "minimum", "vault", "init", dir, "--user", "anna", "--password-stdin"}, pw)
+            .code == 0);
+    REQUIRE(
+        kartbok::test::CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, pw).code ==
+        0);
+    const fs::path session = tmp.path / "s.json";
+    std::ofstream(session) << R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
+                       "template":{"id":"note-free","version":1},
+                       "fields":[{"id":"text","text":"Samtal."}]})";
+    const auto added = InChildren([&](int, FILE* out) {
+        for (int i = 0; i < 6; ++i) {
+            const auto r = kartbok::test::CliRun(
+                {"session", "add", dir, "C-1", "--json", session.string(), "--password-stdin"}, pw);
+            if (r.code == 0)
+                std::fprintf(out, "%s", r.out.c_str());
+            else
+                std::fprintf(out, "FAILED %d %s", r.code, r.err.c_str());
+        }
+    });
+    std::size_t ok = 0;
+    for (const auto& l : added) {
+        INFO(l);
+        CHECK(l.rfind("FAILED", 0) != 0);
+        ok += l.rfind("FAILED", 0) != 0;
+    }
+    Vault v = Vault::Open(dir, "correct horse battery");
+    const journal::Case c = v.LoadCase(v.FindCaseIdByCode("C-1"));
+    CHECK(c.sessions.size() == ok);
+    for (const auto& l : added)
+        if (l.rfind("FAILED", 0) != 0)
+            CHECK(c.FindSession(l) != nullptr);
+    CHECK(v.Verify().ok);
+}
