@@ -145,7 +145,8 @@ TEST_CASE("case import with an existing id and edited signed notes changes nothi
           before);
 }
 
-TEST_CASE("--kdf minimum is refused without KARTBOK_TEST_KDF=1", "[cli]") {
+TEST_CASE("the minimum key derivation cost (--kdf minimum) is refused without KARTBOK_TEST_KDF=1",
+          "[cli]") {
     ScratchDir tmp;
     const char* was = std::getenv("KARTBOK_TEST_KDF");
     const std::string keep = was ? was : "";
