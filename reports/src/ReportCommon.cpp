@@ -4,6 +4,7 @@
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Scene.h"
 #include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/JournalError.h"
 
 #include <algorithm>
@@ -52,6 +53,15 @@ jn::Date Today(const ReportOptions& o) {
     return jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
 }
 
+std::string CsvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char ch : s)
+        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
 std::string DateText(jn::Date d) {
     return d.Set() ? d.Iso() : "–";
 }
@@ -82,9 +92,9 @@ std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
     case T::Individual:
         return L(o, "Individuellt", "Individual");
     case T::Couple:
-        return L(o, "Par", "Couple");
+        return L(o, "Gemensamt (par)", "Joint (couple)");
     case T::Relative:
-        return L(o, "Anhörig/partner", "Relative/partner");
+        return L(o, "Anhörig/partner ensam", "Relative/partner alone");
     case T::Group:
         return L(o, "Grupp", "Group");
     case T::Remote:
@@ -95,6 +105,128 @@ std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
         return L(o, "Uppföljning", "Follow-up");
     }
     return "";
+}
+
+std::string ReasonText(jn::SeekReason r, const ReportOptions& o) {
+    switch (r) {
+    case jn::SeekReason::BuyingSex:
+        return L(o, "Köp av sexuella tjänster", "Buying sexual services");
+    case jn::SeekReason::CompulsiveSexualBehaviour:
+        return L(o, "Tvångsmässigt sexuellt beteende", "Compulsive sexual behaviour");
+    case jn::SeekReason::Relative:
+        return L(o, "Anhörig eller partner", "Relative or partner");
+    case jn::SeekReason::Other:
+        return L(o, "Annat", "Other");
+    }
+    return "";
+}
+
+std::string ReferralText(jn::ReferralRoute r, const ReportOptions& o) {
+    using R = jn::ReferralRoute;
+    switch (r) {
+    case R::NotRecorded:
+        return L(o, "Inte angivet", "Not recorded");
+    case R::OwnInitiative:
+        return L(o, "Eget initiativ", "Own initiative");
+    case R::Partner:
+        return L(o, "Partnern", "Partner");
+    case R::PoliceAfterDiscovery:
+        return L(o, "Polisen efter upptäckt", "Police, after discovery");
+    case R::SocialServices:
+        return L(o, "Socialtjänsten", "Social services");
+    case R::HealthCare:
+        return L(o, "Hälso- och sjukvården", "Health care");
+    case R::Other:
+        return L(o, "Annan väg", "Other route");
+    }
+    return "";
+}
+
+std::string OutcomeText(jn::FollowUpOutcome f, const ReportOptions& o) {
+    switch (f) {
+    case jn::FollowUpOutcome::Planned:
+        return L(o, "planerad", "planned");
+    case jn::FollowUpOutcome::Held:
+        return L(o, "hölls", "held");
+    case jn::FollowUpOutcome::Declined:
+        return L(o, "avböjd", "declined");
+    case jn::FollowUpOutcome::NotReached:
+        return L(o, "nåddes inte", "not reached");
+    }
+    return "";
+}
+
+std::string ReasonsText(const jn::Intake& in, const ReportOptions& o) {
+    std::string out;
+    for (jn::SeekReason r : in.reasons)
+        out += (out.empty() ? "" : ", ") + ReasonText(r, o);
+    return out.empty() ? L(o, "Inte angivet", "Not recorded") : out;
+}
+
+std::vector<std::string> FollowUpLines(const std::vector<jn::FollowUp>& followUps,
+                                       const ReportOptions& o) {
+    std::vector<jn::FollowUp> sorted = followUps;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const jn::FollowUp& a, const jn::FollowUp& b) { return a.due < b.due; });
+    std::vector<std::string> lines;
+    for (const jn::FollowUp& f : sorted) {
+        std::string line =
+            L(o, "Planerad till ", "Due ") + DateText(f.due) + " · " + OutcomeText(f.outcome, o);
+        if (f.outcome != jn::FollowUpOutcome::Planned && f.outcomeDate.Set())
+            line += " " + DateText(f.outcomeDate);
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+ReportableCase OwnContent(const jn::Case& c, const jn::TemplateSet& t) {
+    ReportableCase r{c, false};
+    auto forRelatives = [&](const std::string& templateId) {
+        const jn::Template* tpl = t.Find(templateId);
+        return tpl && tpl->forRelatives;
+    };
+    if (c.relativeOf.empty()) {
+        const auto before = c.sessions.size() + c.checklists.size() + c.forms.size();
+        std::erase_if(r.c.sessions,
+                      [&](const jn::Session& s) { return jn::IsRelativeAloneInIndexCase(c, s); });
+        std::erase_if(r.c.checklists,
+                      [&](const jn::ChecklistRun& x) { return forRelatives(x.templateId); });
+        std::erase_if(r.c.forms,
+                      [&](const jn::FormResponse& x) { return forRelatives(x.templateId); });
+        r.thirdPartyLeftOut =
+            r.c.sessions.size() + r.c.checklists.size() + r.c.forms.size() != before;
+        // Links from a deep-interview topic to a session left out would print its date.
+        for (jn::ChecklistRun& run : r.c.checklists)
+            for (jn::TopicEntry& e : run.entries)
+                std::erase_if(e.sessionIds,
+                              [&](const std::string& id) { return !r.c.FindSession(id); });
+    }
+    // The links to other people's cases (relativeOf, relativeCaseIds) stay in
+    // the copy for the rules above, and no report prints them: that someone
+    // else is in treatment is theirs to know, not this client's.
+    return r;
+}
+
+std::string LeftOutLine(const ReportableCase& r, const ReportOptions& o) {
+    if (r.thirdPartyLeftOut)
+        return L(o,
+                 "Uppgifter som gäller andra personer än klienten har utelämnats (sekretess "
+                 "för tredje man).",
+                 "Information about people other than the client has been left out "
+                 "(third-party confidentiality).");
+    if (!o.jointSessions.empty())
+        return L(o,
+                 "Gemensamma samtal visas med datum och längd; anteckningarna från dem finns i "
+                 "en annan persons journal och visas inte här.",
+                 "Joint sessions are shown with date and length; their notes are in another "
+                 "person's record and are not shown here.");
+    return {};
+}
+
+void LeftOutBlock(PdfWriter& w, const ReportableCase& r, const ReportOptions& o) {
+    std::string line = LeftOutLine(r, o);
+    if (!line.empty())
+        w.Paragraph(line, TextStyle::Muted);
 }
 
 std::string PhaseText(jn::FormPhase p, const ReportOptions& o) {
@@ -213,8 +345,10 @@ std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId,
 
 const jn::Session* ClosingSession(const jn::Case& c) {
     const jn::Session* best = nullptr;
+    const int episode = c.CurrentEpisode();
     for (const auto& s : c.sessions)
-        if (s.type == jn::SessionType::Closing && (!best || s.start >= best->start))
+        if (s.type == jn::SessionType::Closing && jn::EpisodeOf(c, s) == episode &&
+            (!best || s.start >= best->start))
             best = &s;
     return best;
 }

@@ -23,6 +23,8 @@ journal::Timestamp Now() {
     return static_cast<journal::Timestamp>(std::time(nullptr));
 }
 
+} // namespace
+
 std::string NewUuid() {
     unsigned char b[16];
     randombytes_buf(b, sizeof b);
@@ -44,7 +46,7 @@ std::string NewUuid() {
 /// signature, an addendum) are applied again to a fresh copy when another
 /// writer saved in between.
 void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
-                  const std::function<journal::CaseCommandPtr()>& make) {
+                  const std::function<journal::CaseCommandPtr()>& make, bool retry) {
     ChangeCase(
         ctx, v, caseId,
         [&](journal::Case& c) {
@@ -52,8 +54,10 @@ void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
             cmd->Apply(c);
             return CaseChange{vault::AuditActionFor(cmd->Kind()), cmd->Describe()};
         },
-        true);
+        retry);
 }
+
+namespace {
 
 /// The signing user must be the one whose password unlocked the vault:
 /// a signature says who took responsibility (Förvaltningslagen 27 §).

@@ -4,6 +4,7 @@
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 
+#include "kartbok/reports/Report.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/button.h>
@@ -104,7 +105,12 @@ bool StatsDialog::Compute(int year) {
         m_table->DeleteAllItems();
         return false;
     }
-    m_stats = reports::ComputeStatistics(m_cases, m_templates, year);
+    reports::StatisticsOptions range;
+    range.fromYear = range.toYear = year;
+    range.language = CurrentLanguage();
+    m_stats = reports::ComputeStatistics(m_cases, m_templates, range);
+    range.buyersOnly = true;
+    m_buyers = reports::ComputeStatistics(m_cases, m_templates, range);
     Fill();
     return true;
 }
@@ -120,26 +126,19 @@ void StatsDialog::Fill() {
         m_table->SetItem(row, 3, Count(count));
         ++row;
     };
-    add(_("New clients"), {}, {}, m_stats.newCases);
+    add(_("New clients"), {}, {}, m_stats.newEpisodes);
     for (const auto& [type, n] : m_stats.sessionsByType)
         add(_("Sessions") + ": " + SessionTypeLabel(type), {}, {}, n);
     add(_("Clients with a start form"), PhaseName(journal::FormPhase::Start), {},
-        m_stats.withStartForm);
-    add(_("Clients with an end form"), PhaseName(journal::FormPhase::End), {}, m_stats.withEndForm);
+        m_stats.withForm[0]);
+    add(_("Clients with an end form"), PhaseName(journal::FormPhase::End), {}, m_stats.withForm[1]);
     add(_("Clients with a follow-up form"), PhaseName(journal::FormPhase::FollowUp), {},
-        m_stats.withFollowUpForm);
+        m_stats.withForm[2]);
     add(_("Clients with all three forms"), {}, {}, m_stats.withAllThree);
-    add(_("Follow-ups held"), {}, {}, m_stats.followUpsHeld);
-    add(_("Follow-ups due"), {}, {}, m_stats.followUpsDue);
-    for (const auto& a : m_stats.answers) {
-        wxString title = wxString::FromUTF8(a.itemId);
-        for (const auto* t : m_templates.OfKind(journal::TemplateKind::Form))
-            if (const auto* item = t->FindItem(a.itemId)) {
-                title = wxString::FromUTF8(item->title.In(CurrentLanguage()));
-                break;
-            }
-        add(title, PhaseName(a.phase), wxString::FromUTF8(a.value), a.count);
-    }
+    add(_("Follow-ups held"), {}, {}, m_stats.followUps[journal::FollowUpOutcome::Held]);
+    for (const auto& table : m_stats.tables)
+        for (const auto& r : table.rows)
+            add(wxString::FromUTF8(r.label), PhaseName(table.phase), _("Yes"), r.yes);
 }
 
 long StatsDialog::Rows() const {
@@ -151,19 +150,19 @@ wxString StatsDialog::Cell(long row, int column) const {
 }
 
 void StatsDialog::ExportCounts(const std::filesystem::path& file) const {
-    reports::WriteStatisticsCsv(m_stats, file);
+    reports::WriteFileAtomic(file, reports::StatisticsCsv(m_stats, m_buyers));
 }
 
 void StatsDialog::ExportAnswers(const std::filesystem::path& file) const {
-    reports::WriteAnonymousAnswersCsv(reports::AnonymousAnswers(m_cases, m_templates, m_stats.year),
-                                      file);
+    reports::WriteFileAtomic(file, reports::ResearchAnswersCsv(reports::ResearchAnswers(
+                                       m_cases, m_templates, m_stats.options)));
 }
 
 void StatsDialog::AskAndExport(bool answers) {
-    if (m_stats.year == 0 && !Compute(m_year->GetValue()))
+    if (m_stats.options.fromYear == 0 && !Compute(m_year->GetValue()))
         return;
     const wxString name = wxString::Format(
-        answers ? "kartbok-answers-%d.csv" : "kartbok-statistics-%d.csv", m_stats.year);
+        answers ? "kartbok-answers-%d.csv" : "kartbok-statistics-%d.csv", m_stats.options.fromYear);
     wxFileDialog dialog(this, answers ? _("Export anonymised answers") : _("Export counts"),
                         wxString(), name, _("CSV files (*.csv)|*.csv"),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);

@@ -30,7 +30,7 @@ public:
     /// Loads every case and computes the year's statistics; false (message in
     /// Problem()) when the vault refused a case.
     bool Compute(int year);
-    const reports::YearStatistics& Statistics() const { return m_stats; }
+    const reports::ClinicStatistics& Statistics() const { return m_stats; }
     long Rows() const;
     wxString Cell(long row, int column) const;
     wxString Problem() const { return m_problem; }
@@ -45,7 +45,8 @@ private:
     vault::Vault& m_vault;
     journal::TemplateSet m_templates;
     std::vector<journal::Case> m_cases; ///< in memory only, dropped with the dialog
-    reports::YearStatistics m_stats;
+    reports::ClinicStatistics m_stats;
+    reports::ClinicStatistics m_buyers;
     wxString m_problem;
     wxSpinCtrl* m_year = nullptr;
     wxStaticText* m_summary = nullptr;
