@@ -125,8 +125,7 @@ PlanFollowUp::PlanFollowUp(Date due) : m_due(due) {}
 void PlanFollowUp::Apply(Case& c) {
     RequireEnded(c, "planning a follow-up");
     if (!m_due.Set() || !(c.end < m_due))
-        Fail("A follow-up is planned for a date after the end of treatment (" + c.end.Iso() +
-             ").");
+        Fail("A follow-up is planned for a date after the end of treatment (" + c.end.Iso() + ").");
     m_id = NextFollowUpId(c);
     m_oldDue = c.followUpDue;
     c.followUps.push_back({m_id, m_due, FollowUpOutcome::Planned, {}, {}});

@@ -25,9 +25,9 @@ std::vector<EpisodeView> Episodes(const Case& c) {
 }
 
 EpisodeView CurrentEpisodeView(const Case& c) {
-    return {c.CurrentEpisode(), true,      c.status,         c.firstContact,
-            c.start,            c.end,     c.followUpMonths, c.intake,
-            SortedByDue(c.followUps)};
+    return {c.CurrentEpisode(), true,     c.status,
+            c.firstContact,     c.start,  c.end,
+            c.followUpMonths,   c.intake, SortedByDue(c.followUps)};
 }
 
 int EpisodeAt(const Case& c, Date d) {
@@ -136,8 +136,9 @@ std::vector<JointSession> JointSessions(const Case& index, const Case& relative)
         if (names)
             out.push_back({s.id, s.start, s.minutes});
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const JointSession& a, const JointSession& b) { return a.start < b.start; });
+    std::stable_sort(out.begin(), out.end(), [](const JointSession& a, const JointSession& b) {
+        return a.start < b.start;
+    });
     return out;
 }
 

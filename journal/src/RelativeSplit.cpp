@@ -22,8 +22,7 @@ bool Moves(const Session& s, genogram::PersonId person) {
         return false;
     if (person == 0)
         return true;
-    return std::find(s.participants.begin(), s.participants.end(), person) !=
-           s.participants.end();
+    return std::find(s.participants.begin(), s.participants.end(), person) != s.participants.end();
 }
 
 /// Keeps only the session links in `keep` (ids of sessions in the same case).
@@ -45,7 +44,8 @@ Case NewRelativeCase(const Case& source, const RelativeSplitRequest& request) {
     r.intake.reasons = {SeekReason::Relative};
     const genogram::Person* p =
         request.relativePerson ? source.family.FindPerson(request.relativePerson) : nullptr;
-    r.family = genogram::Scaffold(p ? p->givenNames : "", p ? p->gender : genogram::Gender::Unknown);
+    r.family =
+        genogram::Scaffold(p ? p->givenNames : "", p ? p->gender : genogram::Gender::Unknown);
     if (p)
         for (genogram::Person& q : r.family.people)
             if (q.isIndex) {
@@ -153,8 +153,8 @@ RelativeSplit SplitRelative(const Case& source, const RelativeSplitRequest& requ
              " holds no relative-alone sessions, relatives' checklists or relatives' forms" +
              (request.relativePerson ? " for that person" : "") + "; nothing to move.");
 
-    std::set<std::string> sourceIds, movedIds(out.movedSessionIds.begin(),
-                                               out.movedSessionIds.end());
+    std::set<std::string> sourceIds,
+        movedIds(out.movedSessionIds.begin(), out.movedSessionIds.end());
     for (const Session& s : out.source.sessions)
         sourceIds.insert(s.id);
     KeepLinks(out.source.checklists, sourceIds);

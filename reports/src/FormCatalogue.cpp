@@ -15,7 +15,9 @@ bool Countable(jn::AnswerType t) {
 FormCatalogue::FormCatalogue(const jn::TemplateSet& templates)
     : m_templates(templates), m_forms(templates.OfKind(jn::TemplateKind::Form)) {
     std::stable_sort(m_forms.begin(), m_forms.end(), [](auto* a, auto* b) {
-        auto rank = [](const jn::Template* x) { return x->phase ? static_cast<int>(*x->phase) : 9; };
+        auto rank = [](const jn::Template* x) {
+            return x->phase ? static_cast<int>(*x->phase) : 9;
+        };
         return rank(a) < rank(b);
     });
     for (const jn::Template* f : m_forms)

@@ -84,8 +84,8 @@ std::string ResearchAnswersCsv(const std::vector<ResearchAnswer>& answers) {
     std::string out = "study_id,phase,months_since_start,item,value\n";
     for (const ResearchAnswer& a : answers)
         out += a.studyId + "," + jn::ToString(a.phase) + "," +
-               (a.monthsSinceStart < 0 ? std::string() : std::to_string(a.monthsSinceStart)) +
-               "," + CsvField(a.itemId) + "," + CsvField(a.value) + "\n";
+               (a.monthsSinceStart < 0 ? std::string() : std::to_string(a.monthsSinceStart)) + "," +
+               CsvField(a.itemId) + "," + CsvField(a.value) + "\n";
     return out;
 }
 

@@ -87,13 +87,12 @@ void WriteView(std::string& out, const ClinicStatistics& st, const char* view) {
                     {r.yes, r.no, r.unanswered});
     }
     for (const PairedTable* t : {&st.startToEnd, &st.startToFollowUp}) {
-        const std::string measure = std::string("paired-") + jn::ToString(t->from) + "-" +
-                                    jn::ToString(t->to);
+        const std::string measure =
+            std::string("paired-") + jn::ToString(t->from) + "-" + jn::ToString(t->to);
         w.Count(measure + "-clients", "", "", "", t->clients);
         for (const PairedRow& r : t->rows)
             w.Split(measure, RowItem(r.itemId, r.option), "",
-                    {"yes-yes", "yes-no", "no-yes", "no-no"},
-                    {r.yesYes, r.yesNo, r.noYes, r.noNo});
+                    {"yes-yes", "yes-no", "no-yes", "no-no"}, {r.yesYes, r.yesNo, r.noYes, r.noNo});
     }
     for (const AnswerCount& a : st.answers)
         w.Count("answers", a.itemId, jn::ToString(a.phase), a.value, a.count);

@@ -214,12 +214,11 @@ void AddClinicalCaseCommands(CLI::App* cases, Context& ctx) {
     followUp->add_option("--session", a.sessionId, "the follow-up session, when held");
     followUp->callback([&ctx] { ctx.action = [&ctx] { return FollowUp(ctx); }; });
 
-    auto* reopen = cases->add_subcommand(
-        "reopen", "start a new treatment episode for a returning client");
+    auto* reopen =
+        cases->add_subcommand("reopen", "start a new treatment episode for a returning client");
     reopen->add_option("DIR", a.dir, "vault folder")->required();
     reopen->add_option("CODE", a.code, "client code")->required();
-    reopen->add_option("--first-contact", a.date, "when the client got in touch again")
-        ->required();
+    reopen->add_option("--first-contact", a.date, "when the client got in touch again")->required();
     reopen->add_option("--reason", a.reasons, "reason for seeking help this time (repeat)");
     reopen->add_option("--referral", a.referral, "how the client came this time");
     reopen->callback([&ctx] { ctx.action = [&ctx] { return Reopen(ctx); }; });

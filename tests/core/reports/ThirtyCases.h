@@ -68,8 +68,8 @@ inline std::string YesIf(bool yes) {
 inline jn::FormResponse StartForm(int j, jn::Date d) {
     auto in = [&](std::initializer_list<int> set) { return std::set<int>(set).count(j) > 0; };
     const char* thoughts[] = {"1", "2", "3", "3", "2", "1"};
-    jn::FormResponse f{"start-" + std::to_string(j), "form-start", 2, jn::FormPhase::Start, d,
-                       {},                            1};
+    jn::FormResponse f{
+        "start-" + std::to_string(j), "form-start", 2, jn::FormPhase::Start, d, {}, 1};
     f.answers = {
         {"bought-sex-ever", "yes"},
         {"bought-sex-last-year", YesIf(!in({0, 1, 2, 3, 4, 5}))},
@@ -133,8 +133,8 @@ inline std::vector<jn::Case> ThirtyCases() {
         c.intake.referral = i < 10   ? jn::ReferralRoute::OwnInitiative
                             : i < 20 ? jn::ReferralRoute::Partner
                                      : jn::ReferralRoute::PoliceAfterDiscovery;
-        c.sessions.push_back(Visit("v" + std::to_string(i), visit, jn::SessionType::Individual,
-                                   therapist));
+        c.sessions.push_back(
+            Visit("v" + std::to_string(i), visit, jn::SessionType::Individual, therapist));
         c.status = jn::CaseStatus::Ongoing;
         cases.push_back(std::move(c));
     }
@@ -151,14 +151,15 @@ inline std::vector<jn::Case> ThirtyCases() {
         c.followUps = {{"fu-1", c.end.AddMonths(6), jn::FollowUpOutcome::Planned, {}, {}}};
     }
     // C: follow-up held 2025-12-12 with its form.
-    cases[21].followUps[0] = {"fu-1", {2025, 12, 11}, jn::FollowUpOutcome::Held, {2025, 12, 12}, {}};
+    cases[21].followUps[0] = {
+        "fu-1", {2025, 12, 11}, jn::FollowUpOutcome::Held, {2025, 12, 12}, {}};
     cases[21].status = jn::CaseStatus::FollowUpDone;
     cases[21].forms.push_back(FollowUpForm(21, {2025, 12, 12}));
     cases[21].family = genogram::RichSampleFamily();
     // D: end 2025-01-(10+k), follow-ups in August 2025.
-    const jn::FollowUpOutcome outcomes[] = {jn::FollowUpOutcome::Held, jn::FollowUpOutcome::Held,
-                                            jn::FollowUpOutcome::Held, jn::FollowUpOutcome::Declined,
-                                            jn::FollowUpOutcome::NotReached};
+    const jn::FollowUpOutcome outcomes[] = {
+        jn::FollowUpOutcome::Held, jn::FollowUpOutcome::Held, jn::FollowUpOutcome::Held,
+        jn::FollowUpOutcome::Declined, jn::FollowUpOutcome::NotReached};
     for (int i = 22; i <= 26; ++i) {
         jn::Case& c = cases[static_cast<std::size_t>(i)];
         const int k = i - 18;
@@ -166,8 +167,8 @@ inline std::vector<jn::Case> ThirtyCases() {
         c.forms.push_back(EndForm(k, c.end));
         const jn::FollowUpOutcome o = outcomes[i - 22];
         c.followUps = {{"fu-1", {2025, 7, 10}, o, {2025, 8, 1}, {}}};
-        c.status = o == jn::FollowUpOutcome::Held ? jn::CaseStatus::FollowUpDone
-                                                  : jn::CaseStatus::Ended;
+        c.status =
+            o == jn::FollowUpOutcome::Held ? jn::CaseStatus::FollowUpDone : jn::CaseStatus::Ended;
         if (o == jn::FollowUpOutcome::Held)
             c.forms.push_back(FollowUpForm(i, {2025, 8, 1}));
     }
