@@ -460,7 +460,7 @@ int Demo(Context& ctx) {
     v.SaveCase(main);
     v.SaveCase(partner);
 
-    const std::array<Other, 4> others{{
+    const std::array<Other, 5> others{{
         {"GBG-2026-003", jn::CaseStatus::Enquiry, {2026, 11, 2}, {}, {}, 0},
         {"GBG-2026-009", jn::CaseStatus::Ongoing, {2026, 2, 10}, {2026, 3, 3}, {}, 8},
         {"BOR-2026-011", jn::CaseStatus::Assessment, {2026, 9, 15}, {2026, 10, 6}, {}, 2},
@@ -470,11 +470,17 @@ int Demo(Context& ctx) {
          {2020, 2, 4},
          {2021, 1, 19},
          6},
+        {"GBG-2021-012",
+         jn::CaseStatus::FollowUpDone,
+         {2021, 3, 1},
+         {2021, 3, 22},
+         {2022, 2, 14},
+         5},
     }};
     for (const auto& o : others) {
         jn::Case c = v.CreateCase(o.code);
         FillOther(c, o);
-        if (o.code == std::string("GBG-2020-008"))
+        if (o.code == std::string("GBG-2021-012"))
             demo::Returning(c); // back in 2026: a second treatment episode
         v.SaveCase(c);
     }

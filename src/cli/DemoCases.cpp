@@ -109,7 +109,7 @@ void Returning(jn::Case& c) {
     c.followUps.clear();
     jn::SyncFollowUpDue(c);
     c.intake = {{jn::SeekReason::BuyingSex}, jn::ReferralRoute::OwnInitiative};
-    c.reasonForContact = "Tillbaka efter fem år: har börjat köpa sex på resor.";
+    c.reasonForContact = "Tillbaka efter fyra år: har börjat köpa sex på resor.";
     c.sessions.push_back(Signed(Id("5e55b002-de00", 1), {2026, 10, 12}, jn::SessionType::Individual,
                                 "first-visit",
                                 {{"problem-in-own-words", "Köper sex igen, nu på tjänsteresor."},

@@ -21,7 +21,7 @@ journal::Timestamp At(journal::Date d, int hour);
 journal::Case PartnerCase(const std::string& id, const journal::Case& index);
 
 /// Turns a followed-up case into a returning client: the first treatment
-/// (2020-2021) becomes episode 1, and a new episode starts in autumn 2026.
+/// (2021-2022) becomes episode 1, and a new episode starts in autumn 2026.
 void Returning(journal::Case& c);
 
 /// A client whose treatment ended in 2025 and who declined the follow-up.

@@ -165,9 +165,9 @@ TEST_CASE("the demo vault shows a linked relative's case, an episode, intake and
     const std::string partner = Show(dir, "GBG-2025-024").out;
     CHECK(partner.find("relative of\tGBG-2025-017\n") != std::string::npos);
     CHECK(partner.find("reasons\trelative\n") != std::string::npos);
-    const std::string returning = Show(dir, "GBG-2020-008").out;
+    const std::string returning = Show(dir, "GBG-2021-012").out;
     CHECK(returning.find("episode\t2\n") != std::string::npos);
-    CHECK(returning.find("past episode\t1\t2020-02-04\t2021-01-19\n") != std::string::npos);
+    CHECK(returning.find("past episode\t1\t2021-03-22\t2022-02-14\n") != std::string::npos);
     const std::string declined = Show(dir, "GBG-2024-031").out;
     CHECK(declined.find("follow-up\tfu-1\t2026-02-26\tdeclined\t2026-02-20\n") != std::string::npos);
     CHECK(declined.find("referral\tpolice\n") != std::string::npos);
