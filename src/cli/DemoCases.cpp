@@ -100,8 +100,8 @@ jn::Case PartnerCase(const std::string& id, const jn::Case& index) {
 }
 
 void Returning(jn::Case& c) {
-    c.pastEpisodes = {{c.status, c.firstContact, c.start, c.end, c.followUpMonths, c.intake,
-                       c.followUps}};
+    c.pastEpisodes = {
+        {c.status, c.firstContact, c.start, c.end, c.followUpMonths, c.intake, c.followUps}};
     c.status = jn::CaseStatus::Ongoing;
     c.firstContact = {2026, 9, 28};
     c.start = {2026, 10, 12};
@@ -116,15 +116,14 @@ void Returning(jn::Case& c) {
                                  {"goal", "Att sluta innan det blir ett mönster som förra gången."},
                                  {"target-group", "Tillhör målgruppen; ny behandlingsperiod."}}));
     c.sessions.push_back(Signed(Id("5e55b002-de00", 2), {2026, 11, 9}, jn::SessionType::Individual,
-                                "note-free", {{"note", "Går igenom vad som hjälpte förra gången."}}));
+                                "note-free",
+                                {{"note", "Går igenom vad som hjälpte förra gången."}}));
     jn::FormResponse start{Id("f0a1b002-0000", 1), "form-start", 2, jn::FormPhase::Start,
-                           {2026, 10, 12},        {},           2};
-    start.answers = {{"bought-sex-ever", "yes"},
-                     {"bought-sex-last-year", "yes"},
-                     {"reason-for-seeking", "buying-sex"},
-                     {"problem-behaviour-frequency", "monthly"},
-                     {"can-stop-impulses", "2"},
-                     {"wellbeing", "3"}};
+                           {2026, 10, 12},         {},           2};
+    start.answers = {
+        {"bought-sex-ever", "yes"},           {"bought-sex-last-year", "yes"},
+        {"reason-for-seeking", "buying-sex"}, {"problem-behaviour-frequency", "monthly"},
+        {"can-stop-impulses", "2"},           {"wellbeing", "3"}};
     c.forms.push_back(start);
 }
 
@@ -138,8 +137,8 @@ jn::Case DeclinedFollowUp(const std::string& id) {
     c.firstContact = {2024, 8, 12};
     c.start = {2024, 9, 2};
     c.end = {2025, 8, 26};
-    c.followUps = {{"fu-1", jn::FollowUpDue(c.end, 6), jn::FollowUpOutcome::Declined,
-                    {2026, 2, 20}, {}}};
+    c.followUps = {
+        {"fu-1", jn::FollowUpDue(c.end, 6), jn::FollowUpOutcome::Declined, {2026, 2, 20}, {}}};
     jn::SyncFollowUpDue(c);
     c.family = g::Scaffold("", g::Gender::Man);
     c.sessions = {
@@ -151,15 +150,20 @@ jn::Case DeclinedFollowUp(const std::string& id) {
                 {"agreements", "Uppföljning om sex månader; hör av sig vid behov."}}),
     };
     jn::FormResponse start{Id("f0a1c003-0000", 1), "form-start", 2, jn::FormPhase::Start,
-                           {2024, 9, 2},          {},           1};
-    start.answers = {{"bought-sex-ever", "yes"}, {"bought-sex-last-year", "yes"},
-                     {"has-partner", "no"},      {"can-stop-impulses", "2"},
+                           {2024, 9, 2},           {},           1};
+    start.answers = {{"bought-sex-ever", "yes"},
+                     {"bought-sex-last-year", "yes"},
+                     {"has-partner", "no"},
+                     {"can-stop-impulses", "2"},
                      {"wellbeing", "2"}};
     jn::FormResponse end{Id("f0a1c003-0000", 2), "form-end", 2, jn::FormPhase::End,
                          {2025, 8, 26},          {},         1};
-    end.answers = {{"bought-sex-ever", "yes"},      {"bought-sex-last-year", "yes"},
-                   {"can-stop-impulses", "4"},      {"wellbeing", "4"},
-                   {"respectful-treatment", "5"},   {"got-help-expected", "4"},
+    end.answers = {{"bought-sex-ever", "yes"},
+                   {"bought-sex-last-year", "yes"},
+                   {"can-stop-impulses", "4"},
+                   {"wellbeing", "4"},
+                   {"respectful-treatment", "5"},
+                   {"got-help-expected", "4"},
                    {"treatment-helped-stop-impulses", "4"}};
     c.forms = {start, end};
     return c;

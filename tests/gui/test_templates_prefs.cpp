@@ -285,11 +285,18 @@ TEST_CASE("answers newer than the loaded template, or with no template, are only
     // A checklist whose template is gone is still offered, after the loaded ones.
     c.checklists.push_back({"clinic-retired", 1, {Topic("a", TopicState::Covered)}});
     const auto offered = OfferedChecklists(&c, shipped);
-    REQUIRE(offered.size() >= 3);
+    REQUIRE(offered.size() >= 2);
     CHECK(offered[0] == kDeepInterviewId);
-    CHECK(offered[1] == kRelativesSupportId);
+    // An index client's case: the relatives' checklist belongs in the relative's own case.
+    CHECK(std::find(offered.begin(), offered.end(), kRelativesSupportId) == offered.end());
     CHECK(offered.back() == "clinic-retired");
-    CHECK(OfferedChecklists(nullptr, shipped).size() == offered.size() - 1);
+    CHECK(OfferedChecklists(nullptr, shipped)[1] == kRelativesSupportId);
+    journal::Case relative = c;
+    relative.relativeOf = "the-index-case";
+    CHECK(OfferedChecklists(&relative, shipped)[0] == kRelativesSupportId);
+    c.checklists.push_back({kRelativesSupportId, 1, {}}); // an older case that holds one
+    const auto older = OfferedChecklists(&c, shipped);
+    CHECK(std::find(older.begin(), older.end(), kRelativesSupportId) != older.end());
 }
 
 TEST_CASE("a clinic template folder set in Preferences adds its templates and lists broken ones",

@@ -1,5 +1,6 @@
 #include "forms/FormsPage.h"
 
+#include "common/ClinicalNames.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "forms/ClientModeFrame.h"
@@ -75,6 +76,9 @@ FormsPage::FormsPage(wxWindow* parent) : wxPanel(parent) {
     m_answers->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, FromDIP(270));
     for (FormPhase p : reports::kPhases)
         m_answers->AppendColumn(PhaseName(p), wxLIST_FORMAT_LEFT, FromDIP(150));
+    // Where each question comes from: a published table or description, or the
+    // clinic's own (never a validated scale).
+    m_answers->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, FromDIP(300));
     m_chart = new FormChart(this);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -143,6 +147,9 @@ void FormsPage::Update() {
         m_answers->InsertItem(row, wxString::FromUTF8(item.title));
         for (std::size_t p = 0; p < reports::kPhaseCount; ++p)
             m_answers->SetItem(row, static_cast<int>(p) + 1, wxString::FromUTF8(item.display[p]));
+        if (item.known)
+            m_answers->SetItem(row, static_cast<int>(reports::kPhaseCount) + 1,
+                               ProvenanceLabel(item.source));
         if (reports::ChangedLittle(item))
             m_answers->SetItemBackgroundColour(row, wxColour(255, 246, 214));
         ++row;
@@ -161,6 +168,13 @@ wxString FormsPage::PhaseText(std::size_t phase) const {
         return name + ": " + wxString::FromUTF8(s.date.Iso()) + wxString::FromUTF8(" ✓");
     if (s.expected)
         return name + ": " + _("missing");
+    if (s.followUpOutcome == journal::FollowUpOutcome::Declined ||
+        s.followUpOutcome == journal::FollowUpOutcome::NotReached)
+        return name + ": " +
+               wxString::Format(_("none (follow-up %s)"), OutcomeName(*s.followUpOutcome));
+    if (s.dueFrom.Set())
+        return name + ": " +
+               wxString::Format(_("due from %s"), wxString::FromUTF8(s.dueFrom.Iso()));
     return name + ": " + _("not yet due");
 }
 

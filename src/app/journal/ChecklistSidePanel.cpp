@@ -5,6 +5,7 @@
 #include "common/ChecklistLabels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
+#include "model/InterviewPresenter.h"
 
 #include <wx/checklst.h>
 #include <wx/choice.h>
@@ -23,8 +24,11 @@ ChecklistSidePanel::ChecklistSidePanel(wxWindow* parent, CaseDocument& document,
     m_templates = AppTemplates(this);
     m_choice = new wxChoice(this, wxID_ANY);
     m_choice->SetName("side_checklist_choice");
-    for (const char* id : {kDeepInterviewId, kRelativesSupportId})
-        if (const auto* t = m_templates.Find(id)) {
+    // The same offer as the Deep-interview tab: in a relative's own case the
+    // relatives' checklist first, in an index client's case none meant for relatives.
+    for (const std::string& id : OfferedChecklists(&m_document.Case(), m_templates))
+        if (const auto* t = m_templates.Find(id);
+            t && (id == kDeepInterviewId || id == kRelativesSupportId)) {
             m_checklistIds.push_back(id);
             m_choice->Append(wxString::FromUTF8(t->title.In(CurrentLanguage())));
         }

@@ -224,6 +224,17 @@ void JournalPage::SetDocument(CaseDocument* document) {
     m_document = document;
     m_documentId = document ? document->Id() : std::string();
     m_current.clear();
+    m_joint.clear();
+    m_indexCode.clear();
+    if (m_document && !m_document->Case().relativeOf.empty() && m_vault) {
+        try {
+            const journal::Case index = m_vault->LoadCase(m_document->Case().relativeOf);
+            m_indexCode = index.code;
+            m_joint = journal::JointSessions(index, m_document->Case());
+        } catch (const std::exception&) {
+            // The index client's case is gone or unreadable: the relative's own notes still show.
+        }
+    }
     m_shownKey.clear();
     m_sessionsSeen = static_cast<std::size_t>(-1);
     if (m_document) {
@@ -243,7 +254,7 @@ void JournalPage::DocumentChanged() {
 }
 
 void JournalPage::Rebuild() {
-    m_rows = m_document ? BuildSessionRows(m_document->Case()) : std::vector<SessionRow>{};
+    m_rows = m_document ? BuildSessionRows(m_document->Case(), m_joint) : std::vector<SessionRow>{};
     if (m_document && m_document->Case().sessions.size() != m_sessionsSeen) {
         // The default template follows the case: first visit first, then SOAP.
         m_sessionsSeen = m_document->Case().sessions.size();
@@ -267,6 +278,13 @@ void JournalPage::Rebuild() {
             static_cast<int>(std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) -
                              kSessionTypes.begin());
         const long item = m_list->InsertItem(static_cast<long>(i), FormatTime(row.start), image);
+        if (row.joint) {
+            // Written in the index client's case: there, not here.
+            m_list->SetItem(item, 1, _("Joint session"));
+            m_list->SetItem(item, 2, wxString::Format(_("in %s"), FromUtf8(m_indexCode)));
+            m_list->SetItemTextColour(item, wxColour(120, 120, 120));
+            continue;
+        }
         m_list->SetItem(item, 1, SessionTypeName(row.type));
         m_list->SetItem(item, 2, row.isSigned ? _("Signed") : _("Draft"));
         m_list->SetItem(item, 3, FromUtf8(row.author));
@@ -306,6 +324,7 @@ void JournalPage::ShowCurrent() {
         if (*s == m_editor->Loaded())
             return; // unsaved typing; the quiet-save timer will write it
     }
+    m_editor->SetSessionTypes(SessionTypesFor(m_document->Case(), s->type));
     m_editor->Load(*s, tmpl, m_document->Family(), Language(), m_document->ReadOnly());
     m_book->ChangeSelection(kPageDraft);
     m_shownKey = "draft:" + s->id;

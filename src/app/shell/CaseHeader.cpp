@@ -1,6 +1,9 @@
 #include "shell/CaseHeader.h"
 
+#include "common/ClinicalNames.h"
 #include "common/Names.h"
+
+#include "kartbok/journal/Episodes.h"
 
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -20,6 +23,22 @@ wxString KeyDatesText(const journal::Case& c) {
     add(_("Start"), c.start);
     add(_("End"), c.end);
     add(_("Follow-up due"), c.followUpDue);
+    return out;
+}
+
+wxString IntakeText(const journal::Case& c) {
+    const wxString dot = wxString::FromUTF8("  ·  ");
+    wxString out = _("Reason:") + " " + ReasonsText(c.intake);
+    out += dot + _("Referred by:") + " " + ReferralName(c.intake.referral);
+    const journal::EpisodeView e = journal::CurrentEpisodeView(c);
+    if (auto days = journal::WaitingDays(c, e))
+        out += dot + wxString::Format(_("Waited %d days for the first visit"), *days);
+    if (c.CurrentEpisode() > 1)
+        out += dot + wxString::Format(_("Treatment episode %d"), c.CurrentEpisode());
+    for (const journal::FollowUp& f : e.followUps)
+        if (f.outcome != journal::FollowUpOutcome::Planned)
+            out += dot + _("Follow-up") + " " + OutcomeName(f.outcome) + " " +
+                   wxString::FromUTF8(f.outcomeDate.Iso());
     return out;
 }
 
@@ -52,7 +71,11 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     row->Add(m_code, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_dates, 1, wxALIGN_CENTER_VERTICAL);
-    outer->Add(row, 0, wxALL | wxEXPAND, 8);
+    outer->Add(row, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, 8);
+    m_clinical = new wxStaticText(this, wxID_ANY, wxString());
+    m_clinical->SetName("case_clinical");
+    m_clinical->SetForegroundColour(wxColour(90, 90, 90));
+    outer->Add(m_clinical, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 8);
     SetSizer(outer);
 }
 
@@ -68,6 +91,27 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
     set(m_code, wxString::FromUTF8(c.code));
     set(m_status, CaseStatusName(c.status));
     set(m_dates, KeyDatesText(c));
+    std::string key = c.id + "|" + c.relativeOf;
+    for (const auto& id : c.relativeCaseIds)
+        key += "|" + id;
+    if (key != m_linksKey) {
+        m_linksKey = key;
+        auto code = [this](const std::string& id) {
+            const std::string found = codeOf ? codeOf(id) : std::string();
+            return wxString::FromUTF8(found.empty() ? id : found);
+        };
+        m_linksText.clear();
+        if (!c.relativeOf.empty())
+            m_linksText = wxString::Format(_("Relative in parallel treatment; linked to %s"),
+                                           code(c.relativeOf));
+        for (const auto& id : c.relativeCaseIds)
+            m_linksText +=
+                (m_linksText.empty() ? _("Relatives' own cases:") + " " : wxString(", ")) +
+                code(id);
+    }
+    set(m_clinical,
+        IntakeText(c) +
+            (m_linksText.empty() ? wxString() : wxString::FromUTF8("  ·  ") + m_linksText));
     if (readOnly)
         set(m_bannerText,
             wxString::Format(_("Read only: this client is open in another Kartbok (%s). Close it "
@@ -81,6 +125,10 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
         Layout();
         GetParent()->Layout();
     }
+}
+
+wxString CaseHeader::ClinicalText() const {
+    return m_clinical->GetLabel();
 }
 
 wxString CaseHeader::BannerText() const {

@@ -87,6 +87,14 @@ public:
     /// Creates a client with the three-generation scaffold and opens it (what
     /// File > New client does after its dialog). False with a message on failure.
     bool CreateCase(const std::string& code, genogram::Gender clientGender);
+    /// Client > New relative's case: creates the relative's own case, linked to
+    /// the open (index) one both ways by id, and opens it. False with a message.
+    bool CreateRelativeCase(const std::string& code, genogram::PersonId person);
+    /// Opens the index client's case from a relative's, or a relative's from the
+    /// index client's (asking which when there are several).
+    bool OpenLinkedCase();
+    /// The pseudonymous code of a case, from the vault's index; "" when unknown.
+    std::string CodeOf(const std::string& caseId) const;
     /// Auto-lock after this much idle time; 0 = never. Preferences set it in
     /// minutes; tests use seconds.
     void SetIdleLimit(std::chrono::seconds limit);
@@ -113,6 +121,8 @@ private:
     void ReloadClientList();
     void CreateNewCase();
     void ArchiveCase();
+    void ShowTreatment();   ///< Client > Treatment and follow-up (MainFrameClinical.cpp)
+    void AskRelativeCase(); ///< Client > New relative's case
     void ShowPreferences();
     /// (Re)loads the catalogue from the preferences; true when its templates changed.
     bool LoadTemplateCatalog();

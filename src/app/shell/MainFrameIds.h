@@ -30,6 +30,10 @@ enum MainMenuId {
     kIdFindCase,
     kIdFindAll,
     kIdUsers,
+    kIdTreatment,
+    kIdRelativeCase,
+    kIdLinkedCase,
+    kIdSplitRelative,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

@@ -27,7 +27,7 @@ void MainFrame::BuildMenus() {
     file->Append(kIdExportDeidentified, _("Export map &de-identified..."));
     file->Append(wxID_PRINT, _("&Print map...\tCtrl+P"));
     file->AppendSeparator();
-    file->Append(kIdStatistics, _("Yearly &statistics..."));
+    file->Append(kIdStatistics, _("Clinic &statistics..."));
     file->AppendSeparator();
     file->Append(kIdLock, _("&Lock\tCtrl+L"));
     file->Append(kIdAuditLog, _("A&udit log..."));
@@ -42,6 +42,11 @@ void MainFrame::BuildMenus() {
     edit->AppendSeparator();
     edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
     edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
+
+    auto* client = new wxMenu;
+    client->Append(kIdTreatment, _("&Treatment and follow-up..."));
+    client->Append(kIdRelativeCase, _("New &relative's case..."));
+    client->Append(kIdLinkedCase, _("Open &linked case"));
 
     auto* map = new wxMenu;
     map->Append(kIdFather, _("Add &father (P)"));
@@ -67,6 +72,7 @@ void MainFrame::BuildMenus() {
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
+    bar->Append(client, _("&Client"));
     bar->Append(map, _("&Map"));
     bar->Append(help, _("&Help"));
     wxMenuBar* old = GetMenuBar();
@@ -93,6 +99,12 @@ void MainFrame::BuildMenus() {
         wxID_PRINT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kIdLock);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowTreatment(); }, kIdTreatment);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { AskRelativeCase(); }, kIdRelativeCase);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { OpenLinkedCase(); }, kIdLinkedCase);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -207,6 +219,10 @@ void MainFrame::UpdateMenus() {
     enable(kIdLock, m_vault != nullptr);
     enable(kIdStatistics, m_vault != nullptr);
     enable(kIdFindCase, m_doc != nullptr);
+    enable(kIdTreatment, m_doc != nullptr);
+    enable(kIdRelativeCase, editable && m_doc->Case().relativeOf.empty());
+    enable(kIdLinkedCase,
+           m_doc && (!m_doc->Case().relativeOf.empty() || !m_doc->Case().relativeCaseIds.empty()));
     enable(kIdFindAll, m_vault != nullptr);
 }
 

@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-using kartbok::test::CliRun;
 using kartbok::test::CliResult;
+using kartbok::test::CliRun;
 using kartbok::test::ScratchDir;
 using namespace kartbok::reports::test;
 
@@ -20,10 +20,10 @@ struct Vault {
     std::string dir;
 
     Vault() : dir((tmp.path / "vault").string()) {
-        REQUIRE(CliRun({"--kdf", "minimum", "vault", "init", dir, "--user", "anna",
-                        "--password-stdin"},
-                       kPw + "\n")
-                    .code == 0);
+        REQUIRE(
+            CliRun({"--kdf", "minimum", "vault", "init", dir, "--user", "anna", "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
     }
     CliResult Run(std::initializer_list<std::string> args) const {
         std::vector<std::string> line(args);
@@ -54,7 +54,8 @@ CliResult Show(const std::string& dir, const std::string& code) {
 
 } // namespace
 
-TEST_CASE("case new --relative-of makes a relative's own case, linked both ways", "[cli][clinical]") {
+TEST_CASE("case new --relative-of makes a relative's own case, linked both ways",
+          "[cli][clinical]") {
     Vault v;
     REQUIRE(v.Run({"case", "new", "--code", "IDX-1"}).code == 0);
     auto made = v.Run({"case", "new", "--code", "REL-1", "--relative-of", "IDX-1"});
@@ -98,34 +99,35 @@ TEST_CASE("follow-up outcomes decide what case due lists; a reopened case starts
     REQUIRE(r.code == 0);
     CHECK(r.out == "fu-1\tnot-reached\t2026-12-15\n");
     CHECK(due("2026-12-20").find("GBG-2025-017") == std::string::npos);
-    r = CliRun({"case", "follow-up", dir, "GBG-2025-017", "--plan", "2027-02-01", "--password-stdin"},
-               kPw + "\n");
+    r = CliRun(
+        {"case", "follow-up", dir, "GBG-2025-017", "--plan", "2027-02-01", "--password-stdin"},
+        kPw + "\n");
     REQUIRE(r.code == 0);
     CHECK(r.out == "fu-2\t2027-02-01\tplanned\n");
     CHECK(due("2027-01-20").find("follow-up-soon\tGBG-2025-017\t2027-02-01\t12\n") !=
           std::string::npos);
-    r = CliRun({"case", "follow-up", dir, "GBG-2025-017", "--outcome", "held", "--date", "2027-02-03",
-                "--password-stdin"},
+    r = CliRun({"case", "follow-up", dir, "GBG-2025-017", "--outcome", "held", "--date",
+                "2027-02-03", "--password-stdin"},
                kPw + "\n");
     REQUIRE(r.code == 0);
     CHECK(r.out == "fu-2\theld\t2027-02-03\n");
     const std::string shown = Show(dir, "GBG-2025-017").out;
     CHECK(shown.find("status\tfollow-up-done\n") != std::string::npos);
-    CHECK(shown.find("follow-up\tfu-1\t2026-12-09\tnot-reached\t2026-12-15\n") != std::string::npos);
+    CHECK(shown.find("follow-up\tfu-1\t2026-12-09\tnot-reached\t2026-12-15\n") !=
+          std::string::npos);
     CHECK(shown.find("follow-up\tfu-2\t2027-02-01\theld\t2027-02-03\n") != std::string::npos);
     CHECK(due("2027-03-01").find("GBG-2025-017") == std::string::npos);
 
     // Usage errors: no planned follow-up left, a bad outcome, a bad date.
-    for (const auto& bad :
-         {CliRun({"case", "follow-up", dir, "GBG-2025-017", "--outcome", "declined", "--date",
-                  "2027-03-01", "--password-stdin"},
-                 kPw + "\n"),
-          CliRun({"case", "follow-up", dir, "GBG-2025-017", "--outcome", "maybe", "--date",
-                  "2027-03-01", "--password-stdin"},
-                 kPw + "\n"),
-          CliRun({"case", "follow-up", dir, "GBG-2025-017", "--plan", "next week",
-                  "--password-stdin"},
-                 kPw + "\n")}) {
+    for (const auto& bad : {CliRun({"case", "follow-up", dir, "GBG-2025-017", "--outcome",
+                                    "declined", "--date", "2027-03-01", "--password-stdin"},
+                                   kPw + "\n"),
+                            CliRun({"case", "follow-up", dir, "GBG-2025-017", "--outcome", "maybe",
+                                    "--date", "2027-03-01", "--password-stdin"},
+                                   kPw + "\n"),
+                            CliRun({"case", "follow-up", dir, "GBG-2025-017", "--plan", "next week",
+                                    "--password-stdin"},
+                                   kPw + "\n")}) {
         CHECK(bad.code == 2);
         CHECK(bad.OneLineError());
     }
@@ -169,14 +171,15 @@ TEST_CASE("the demo vault shows a linked relative's case, an episode, intake and
     CHECK(returning.find("episode\t2\n") != std::string::npos);
     CHECK(returning.find("past episode\t1\t2021-03-22\t2022-02-14\n") != std::string::npos);
     const std::string declined = Show(dir, "GBG-2024-031").out;
-    CHECK(declined.find("follow-up\tfu-1\t2026-02-26\tdeclined\t2026-02-20\n") != std::string::npos);
+    CHECK(declined.find("follow-up\tfu-1\t2026-02-26\tdeclined\t2026-02-20\n") !=
+          std::string::npos);
     CHECK(declined.find("referral\tpolice\n") != std::string::npos);
 
     // The partner's record: her own sessions, the joint ones by date only.
     const std::string out = (tmp.path / "partner.pdf").string();
-    auto r = CliRun({"report", dir, "GBG-2025-024", "--kind", "record", "--out", out,
-                     "--password-stdin"},
-                    kPw + "\n");
+    auto r = CliRun(
+        {"report", dir, "GBG-2025-024", "--kind", "record", "--out", out, "--password-stdin"},
+        kPw + "\n");
     REQUIRE(r.code == 0);
     const std::string flat = Flat(PdfText(out));
     CHECK(flat.find("Kontrollförlust sedan upptäckten") != std::string::npos);

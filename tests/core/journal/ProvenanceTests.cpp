@@ -108,9 +108,9 @@ TEST_CASE("the lines the issue called translated read as Swedish now", "[templat
     for (const Template& t : set.templates)
         for (const TemplateItem* item : t.Items())
             all += item->title.sv + "\n" + item->help.sv + "\n";
-    for (const char* translated : {"Känner du igen att ilska riktas mot dig som inte hör till dig",
-                                   "Har du någon egen att prata med",
-                                   "känslor sedan länge gjorts sexuella"})
+    for (const char* translated :
+         {"Känner du igen att ilska riktas mot dig som inte hör till dig",
+          "Har du någon egen att prata med", "känslor sedan länge gjorts sexuella"})
         CHECK(all.find(translated) == std::string::npos);
 }
 
@@ -122,8 +122,10 @@ TEST_CASE("source, fold, table, buyer and multiple-choice are checked", "[templa
               ->source.context == "under rubriken X");
     CHECK(Says(Item("        type: yes-no\n        source: {clinic-defined: \"\"}\n"),
                "needs the heading"));
-    CHECK(Says(Item("        type: yes-no\n        source: \"../shared/seeds/000_6862fc90d5e3c368.txt\"\n"),
-               "in words, not a file"));
+    CHECK(Says(
+        Item(
+            "        type: yes-no\n        source: \"../shared/seeds/000_6862fc90d5e3c368.txt\"\n"),
+        "in words, not a file"));
     CHECK(Says(Item("        type: yes-no\n        source: \"000_6862fc90 table 1\"\n"),
                "in words, not a file"));
     // A note field may go without a source.
@@ -134,9 +136,11 @@ TEST_CASE("source, fold, table, buyer and multiple-choice are checked", "[templa
                               "{value: 3, sv: c}]\n";
     CHECK(Item(scale + "        fold: {yes: [3], no: [1, 2]}\n").value);
     CHECK(Says(Item(scale + "        fold: {yes: [3], no: [1]}\n"), "step '2' in exactly one"));
-    CHECK(Says(Item(scale + "        fold: {yes: [3, 2], no: [1, 2]}\n"), "step '2' in exactly one"));
+    CHECK(
+        Says(Item(scale + "        fold: {yes: [3, 2], no: [1, 2]}\n"), "step '2' in exactly one"));
     CHECK(Says(Item(scale + "        fold: {yes: [4], no: [1, 2, 3]}\n"), "not one of the item's"));
-    CHECK(Says(Item(scale + "        table: {number: 1, sv: R}\n"), "must be yes-no or have a fold"));
+    CHECK(
+        Says(Item(scale + "        table: {number: 1, sv: R}\n"), "must be yes-no or have a fold"));
     CHECK(Says(Item(scale + "        buyer: true\n"), "can mark a buyer"));
     CHECK(Says(Item("        type: free-text\n        source: clinic-defined\n"
                     "        fold: {yes: [a], no: [b]}\n"),
@@ -144,8 +148,9 @@ TEST_CASE("source, fold, table, buyer and multiple-choice are checked", "[templa
     CHECK(Says(Item("        type: yes-no\n        source: clinic-defined\n"
                     "        table: {number: 3, sv: R}\n"),
                "table 1 (start) and table 2 (end)"));
-    CHECK(Says(Item("        type: yes-no\n        source: clinic-defined\n        table: {number: 1}\n"),
-               "row's Swedish text"));
+    CHECK(Says(
+        Item("        type: yes-no\n        source: clinic-defined\n        table: {number: 1}\n"),
+        "row's Swedish text"));
     const auto yesNo = Item("        type: yes-no\n        source: clinic-defined\n"
                             "        table: {number: 1, sv: R, en: Row}\n        buyer: true\n");
     INFO(Dump(yesNo.problems));

@@ -40,14 +40,13 @@ Case OlderCase() {
                   Signed("mother-1", At(2025, 10, 1), SessionType::Relative, {2}),
                   Signed("partner-2", At(2025, 10, 14), SessionType::Relative, {3}),
                   Signed("nobody", At(2025, 11, 1), SessionType::Relative)};
-    c.checklists = {{"deep-interview",
-                     2,
-                     {{"relationships", TopicState::Partly, "Om relationen.", {"own-1", "partner-1"},
-                       {1, 3}}}},
-                    {"relatives-support",
-                     1,
-                     {{"loss-of-control", TopicState::Covered, "Rämnar.", {"partner-1", "joint"},
-                       {3}}}}};
+    c.checklists = {
+        {"deep-interview",
+         2,
+         {{"relationships", TopicState::Partly, "Om relationen.", {"own-1", "partner-1"}, {1, 3}}}},
+        {"relatives-support",
+         1,
+         {{"loss-of-control", TopicState::Covered, "Rämnar.", {"partner-1", "joint"}, {3}}}}};
     c.forms = {{"start", "form-start", 2, FormPhase::Start, {2025, 9, 2}, {}, 1},
                {"rel-form", "relatives-form", 1, FormPhase::Start, {2025, 9, 23}, {}, 1}};
     return c;

@@ -33,7 +33,9 @@ jn::Case IndexWithPartnerContent() {
     alone.themes = {"partnerns otrohet"};
     c.sessions.push_back(alone);
     c.checklists.push_back(
-        {"relatives-support", 1, {{"taking-on-shame", jn::TopicState::Covered, kPartnerNote, {"alone"}, {}}}});
+        {"relatives-support",
+         1,
+         {{"taking-on-shame", jn::TopicState::Covered, kPartnerNote, {"alone"}, {}}}});
     c.checklists[0].entries[1].sessionIds.push_back("alone"); // a topic linked to her session
     return c;
 }
@@ -134,6 +136,6 @@ TEST_CASE("after the split the relative's record holds her sessions and the join
     CHECK(record.find(kPartnerNote) != std::string::npos);
     CHECK(record.find("gemensamt samtal, antecknat i en annan persons journal") !=
           std::string::npos);
-    CHECK(record.find("2025-09-09") != std::string::npos); // the joint session's date
+    CHECK(record.find("2025-09-09") != std::string::npos);            // the joint session's date
     CHECK(record.find("Anhörig eller partner") != std::string::npos); // her intake
 }

@@ -24,16 +24,17 @@ TEST_CASE("intake, follow-ups, episodes and relative links round-trip", "[vault]
     journal::Case c = RichCase("5e1a0000-0000-4000-8000-000000000001", "GBG-2026-101", 3, 2);
     c.intake = {{journal::SeekReason::BuyingSex, journal::SeekReason::Other},
                 journal::ReferralRoute::PoliceAfterDiscovery};
-    c.followUps = {{"fu-1", {2026, 12, 9}, journal::FollowUpOutcome::NotReached, {2026, 12, 20}, ""},
-                   {"fu-2", {2028, 6, 9}, journal::FollowUpOutcome::Planned, {}, ""}};
-    c.pastEpisodes = {{journal::CaseStatus::FollowUpDone,
-                       {2019, 1, 2},
-                       {2019, 2, 3},
-                       {2019, 12, 1},
-                       5,
-                       {{journal::SeekReason::CompulsiveSexualBehaviour},
-                        journal::ReferralRoute::HealthCare},
-                       {{"fu-1", {2020, 5, 1}, journal::FollowUpOutcome::Held, {2020, 5, 4}, "s1"}}}};
+    c.followUps = {
+        {"fu-1", {2026, 12, 9}, journal::FollowUpOutcome::NotReached, {2026, 12, 20}, ""},
+        {"fu-2", {2028, 6, 9}, journal::FollowUpOutcome::Planned, {}, ""}};
+    c.pastEpisodes = {
+        {journal::CaseStatus::FollowUpDone,
+         {2019, 1, 2},
+         {2019, 2, 3},
+         {2019, 12, 1},
+         5,
+         {{journal::SeekReason::CompulsiveSexualBehaviour}, journal::ReferralRoute::HealthCare},
+         {{"fu-1", {2020, 5, 1}, journal::FollowUpOutcome::Held, {2020, 5, 4}, "s1"}}}};
     c.relativeCaseIds = {"5e1a0000-0000-4000-8000-000000000002"};
     for (auto& f : c.forms)
         f.episode = 2;
