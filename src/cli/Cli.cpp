@@ -2,6 +2,7 @@
 
 #include "CaseJson.h"
 #include "Context.h"
+#include "Language.h"
 
 #include "kartbok/vault/Export.h"
 #include "kartbok/vault/FileSystem.h"
@@ -132,12 +133,24 @@ void Context::WriteOut(const std::string& out, std::span<const unsigned char> by
     vault::WriteExportFile(fileSystem ? *fileSystem : *vault::PosixFileSystem(), out, bytes);
 }
 
+std::string Context::Language() const {
+    return ResolveLanguage(args.lang);
+}
+
 std::span<const unsigned char> TextBytes(const std::string& text) {
     return {reinterpret_cast<const unsigned char*>(text.data()), text.size()};
 }
 
 void CheckOut(const std::string& out) {
     vault::CheckExportTarget(out); // VaultError::Usage: exit 2
+}
+
+void AddLanguageOption(CLI::App* command, Args& args) {
+    command
+        ->add_option("--lang", args.lang,
+                     "sv | en (default: the app's language setting, then LC_ALL / LC_MESSAGES / "
+                     "LANG, then en)")
+        ->check(CLI::IsMember({"sv", "en"}));
 }
 
 std::string ReadFileBytes(const std::filesystem::path& path) {

@@ -29,6 +29,7 @@ public:
 struct Args {
     std::string dir, user, code, file, out, source, json, gedcom, index, sessionId, text, reason,
         field, kind, year, expect;
+    std::string lang; ///< --lang sv|en; empty = the app's preference, then the locale
     bool asJson = false;
     bool previous = false;
     bool deidentify = false;
@@ -63,6 +64,9 @@ struct Context {
                 const std::string& caseId, const std::string& detail);
     /// Writes a file that comes from no vault (a GEDCOM or JSON render).
     void WriteOut(const std::string& out, std::span<const unsigned char> bytes);
+    /// "sv" or "en" for reports and maps: --lang, else the app's preference,
+    /// else the locale, else English (Language.h).
+    std::string Language() const;
 };
 
 /// What a change to a case made: the audit action and its detail (ids only).
@@ -85,6 +89,9 @@ std::span<const unsigned char> TextBytes(const std::string& text);
 /// Refuses (exit 2) an output whose folder is missing or that is not a regular
 /// file, before a password is asked or anything computed.
 void CheckOut(const std::string& out);
+
+/// --lang on a sub-command that writes words (report, genogram render).
+void AddLanguageOption(CLI::App* command, Args& args);
 
 /// Reads a whole file (for JSON, GEDCOM); throws UsageError when it cannot.
 std::string ReadFileBytes(const std::filesystem::path& path);

@@ -91,6 +91,7 @@ int Render(Context& ctx) {
     Source source = LoadFamily(ctx);
     g::SceneOptions options;
     options.deidentify = ctx.args.deidentify;
+    options.language = ctx.Language();
     const g::Scene scene = g::BuildScene(source.family, g::ComputeLayout(source.family), options);
     std::vector<unsigned char> bytes;
     if (EndsWith(out, ".svg")) {
@@ -197,6 +198,7 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     auto* render = geno->add_subcommand("render", "draw the map as SVG, PDF or PNG");
     addSources(render);
     render->add_flag("--deidentify", a.deidentify, "roles instead of names, ages instead of dates");
+    AddLanguageOption(render, a);
     render->callback([&ctx] { ctx.action = [&ctx] { return Render(ctx); }; });
 
     auto* layout = geno->add_subcommand("layout", "positions as JSON (docs/layout-json.md)");

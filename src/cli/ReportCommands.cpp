@@ -45,6 +45,7 @@ int Report(Context& ctx) {
     reports::ReportOptions options;
     options.deidentify = a.deidentify;
     options.printedBy = v.User();
+    options.language = ctx.Language();
     std::vector<unsigned char> pdf;
     if (a.kind == "followup") {
         pdf = reports::RenderFollowUpBrief(c, templates, options);
@@ -98,6 +99,7 @@ void AddReportCommands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"followup", "supervision", "record"}));
     report->add_flag("--deidentify", a.deidentify,
                      "supervision only: roles, months, no names or free text");
+    AddLanguageOption(report, a);
     report
         ->add_option("--out", a.out,
                      "the PDF to write (0600, through a temporary file beside it; README Exports)")
