@@ -28,7 +28,8 @@ void CheckExportTarget(const std::filesystem::path& target);
 /// files in the folder (RemoveStaleExportTemps), then a new temporary file
 /// created O_CREAT|O_EXCL with mode 0600 (whatever the umask) in the target's
 /// folder, written, fsynced, renamed over the target, and the folder fsynced.
-/// Every step goes through `fs`, so tests can fail each one. On failure the
+/// Every step but the mode fix (fstat/fchmod on the open file) goes through
+/// `fs`, so tests can fail each one. On failure the
 /// temporary file is removed and VaultError::Io says which step failed and
 /// whether the temporary file is gone; it names the file, never the content.
 void WriteExportFile(FileSystem& fs, const std::filesystem::path& target,
