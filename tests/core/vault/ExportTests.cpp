@@ -79,6 +79,7 @@ public:
     int Link(const fs::path& a, const fs::path& b) override { return m_posix->Link(a, b); }
     int Unlink(const fs::path& p) override { return m_posix->Unlink(p); }
     int FsyncDir(const fs::path& d) override { return m_posix->FsyncDir(d); }
+    int Truncate(int fd, std::uint64_t size) override { return m_posix->Truncate(fd, size); }
 
 private:
     std::shared_ptr<FileSystem> m_posix = PosixFileSystem();
@@ -107,6 +108,7 @@ public:
     int Link(const fs::path& a, const fs::path& b) override { return m_posix->Link(a, b); }
     int Unlink(const fs::path& p) override { return m_posix->Unlink(p); }
     int FsyncDir(const fs::path& d) override { return m_posix->FsyncDir(d); }
+    int Truncate(int fd, std::uint64_t size) override { return m_posix->Truncate(fd, size); }
 
 private:
     int m_ready;
