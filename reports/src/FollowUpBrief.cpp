@@ -194,10 +194,4 @@ std::vector<unsigned char> RenderFollowUpBrief(const jn::Case& c, const jn::Temp
                      [&](PdfWriter& w) { Body(w, c, templates, options); });
 }
 
-void WriteFollowUpBrief(const jn::Case& c, const jn::TemplateSet& templates,
-                        const ReportOptions& options, const std::filesystem::path& out) {
-    auto bytes = RenderFollowUpBrief(c, templates, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
-}
-
 } // namespace kartbok::reports

@@ -281,11 +281,4 @@ std::vector<unsigned char> RenderFullRecord(const jn::Case& c, const jn::Templat
                      [&](PdfWriter& w) { Body(w, c, templates, audit, options); });
 }
 
-void WriteFullRecord(const jn::Case& c, const jn::TemplateSet& templates,
-                     const std::vector<AuditLine>& audit, const ReportOptions& options,
-                     const std::filesystem::path& out) {
-    auto bytes = RenderFullRecord(c, templates, audit, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
-}
-
 } // namespace kartbok::reports

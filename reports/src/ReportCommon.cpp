@@ -7,42 +7,15 @@
 #include "kartbok/journal/JournalError.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <set>
-#include <system_error>
 
 namespace kartbok::reports {
 
 namespace jn = kartbok::journal;
-
-void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes) {
-    std::filesystem::path tmp = out;
-    tmp += ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f)
-            throw ReportError(out.string() + ": cannot write here (" + std::strerror(errno) + ")");
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            throw ReportError(out.string() + ": writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, out, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw ReportError(out.string() + ": cannot replace the file (" + ec.message() + ")");
-    }
-}
 
 namespace detail {
 

@@ -277,10 +277,4 @@ std::vector<unsigned char> RenderSupervisorSummary(const jn::Case& c,
         [&](PdfWriter& w) { Body(w, c, templates, options); });
 }
 
-void WriteSupervisorSummary(const jn::Case& c, const jn::TemplateSet& templates,
-                            const ReportOptions& options, const std::filesystem::path& out) {
-    auto bytes = RenderSupervisorSummary(c, templates, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
-}
-
 } // namespace kartbok::reports

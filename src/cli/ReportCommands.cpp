@@ -1,6 +1,7 @@
 // kartbok-cli report and stats (issue: forms, reports, statistics).
-// Client text only ever goes into the file the user named; stdout gets the
-// path and counts, stderr one line without client text.
+// Client text only ever goes into the file the user named, through
+// vault::Export (audit record first, 0600, atomic); stdout gets the path and
+// counts, stderr one line without client text.
 #include "Context.h"
 
 #include "kartbok/journal/TemplateLoader.h"
@@ -24,15 +25,6 @@ journal::TemplateSet Templates() {
     return set;
 }
 
-void CheckOut(const std::string& out) {
-    std::filesystem::path p(out);
-    std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-    if (!std::filesystem::is_directory(dir))
-        throw UsageError(out + ": the folder does not exist");
-    if (std::filesystem::is_directory(p))
-        throw UsageError(out + ": is a folder; give a file name");
-}
-
 std::vector<reports::AuditLine> AuditOf(const vault::Vault& v, const std::string& caseId) {
     std::vector<reports::AuditLine> lines;
     for (const auto& e : v.ReadAudit())
@@ -53,16 +45,17 @@ int Report(Context& ctx) {
     reports::ReportOptions options;
     options.deidentify = a.deidentify;
     options.printedBy = v.User();
+    options.language = ctx.Language();
+    std::vector<unsigned char> pdf;
     if (a.kind == "followup") {
-        reports::WriteFollowUpBrief(c, templates, options, a.out);
+        pdf = reports::RenderFollowUpBrief(c, templates, options);
     } else if (a.kind == "supervision") {
-        reports::WriteSupervisorSummary(c, templates, options, a.out);
+        pdf = reports::RenderSupervisorSummary(c, templates, options);
     } else {
         std::vector<reports::AuditLine> audit = AuditOf(v, id); // read before this export is logged
-        reports::WriteFullRecord(c, templates, audit, options, a.out);
+        pdf = reports::RenderFullRecord(c, templates, audit, options);
     }
-    v.Audit(vault::AuditAction::Export, id,
-            "report " + a.kind + (a.deidentify ? " deidentified" : ""));
+    ctx.Export(v, a.out, pdf, id, "report " + a.kind + (a.deidentify ? " deidentified" : ""));
     ctx.out << a.out << "\n";
     return 0;
 }
@@ -82,16 +75,14 @@ int Stats(Context& ctx) {
     for (const auto& s : v.ListCases())
         cases.push_back(v.LoadCase(s.id)); // decrypted in memory only
     reports::YearStatistics stats = reports::ComputeStatistics(cases, templates, year);
-    reports::WriteStatisticsCsv(stats, a.out);
-    std::string detail = "stats " + a.year;
+    const std::string over = " over " + std::to_string(cases.size()) + " cases";
+    ctx.Export(v, a.out, TextBytes(reports::StatisticsCsv(stats)), {}, "stats " + a.year + over);
     if (!a.file.empty()) {
         auto answers = reports::AnonymousAnswers(cases, templates, year);
-        reports::WriteAnonymousAnswersCsv(answers, a.file);
-        detail += " with answers";
+        ctx.Export(v, a.file, TextBytes(reports::AnonymousAnswersCsv(answers)), {},
+                   "stats " + a.year + " answers" + over);
         ctx.out << a.file << "\t" << answers.size() << " answers\n";
     }
-    v.Audit(vault::AuditAction::Export, {},
-            detail + " over " + std::to_string(cases.size()) + " cases");
     ctx.out << a.out << "\t" << cases.size() << " cases\n";
     return 0;
 }
@@ -108,7 +99,10 @@ void AddReportCommands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"followup", "supervision", "record"}));
     report->add_flag("--deidentify", a.deidentify,
                      "supervision only: roles, months, no names or free text");
-    report->add_option("--out", a.out, "the PDF to write (written beside as .tmp, then renamed)")
+    AddLanguageOption(report, a);
+    report
+        ->add_option("--out", a.out,
+                     "the PDF to write (0600, through a temporary file beside it; README Exports)")
         ->required();
     report->callback([&ctx] { ctx.action = [&ctx] { return Report(ctx); }; });
 

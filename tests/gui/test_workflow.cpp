@@ -223,13 +223,25 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     REQUIRE(PumpUntil([&] { return !doc.IsDirty(); }, 4000));
     CHECK_FALSE(frame->GetTitle().EndsWith("*"));
 
-    // Export through the library's writers: identified and de-identified, every format.
+    // Export: identified and de-identified, every format; each audited first, written 0600.
+    auto mapExports = [&] {
+        int n = 0;
+        for (const auto& e : frame->Vault()->ReadAudit())
+            if (e.action == vault::AuditAction::Export && e.caseId == doc.Id() &&
+                e.detail.rfind("map ", 0) == 0)
+                ++n;
+        return n;
+    };
+    const int exportsBefore = mapExports();
     for (bool deidentify : {false, true})
         for (const char* ext : {".png", ".svg", ".pdf"}) {
             const auto file = v.dir / ((deidentify ? "map-deid" : "map") + std::string(ext));
-            ExportMapFile(doc.Family(), deidentify, file);
+            ExportMapFile(*frame->Vault(), doc, deidentify, file);
             CHECK(std::filesystem::file_size(file) > 500);
+            CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+                  (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
         }
+    CHECK(mapExports() == exportsBefore + 6);
     auto slurp = [](const std::filesystem::path& p) {
         std::ifstream in(p, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});

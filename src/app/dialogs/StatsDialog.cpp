@@ -3,7 +3,9 @@
 #include "common/ChecklistLabels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
+#include "shell/ExportFolders.h"
 
+#include "kartbok/vault/Export.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/button.h>
@@ -151,12 +153,21 @@ wxString StatsDialog::Cell(long row, int column) const {
 }
 
 void StatsDialog::ExportCounts(const std::filesystem::path& file) const {
-    reports::WriteStatisticsCsv(m_stats, file);
+    RememberExportFolder(file);
+    // The same audit record as `kartbok-cli stats`: what and over how many, no name.
+    vault::Export(m_vault, file, reports::StatisticsCsv(m_stats), {},
+                  "stats " + std::to_string(m_stats.year) + " over " +
+                      std::to_string(m_cases.size()) + " cases");
 }
 
 void StatsDialog::ExportAnswers(const std::filesystem::path& file) const {
-    reports::WriteAnonymousAnswersCsv(reports::AnonymousAnswers(m_cases, m_templates, m_stats.year),
-                                      file);
+    RememberExportFolder(file);
+    vault::Export(
+        m_vault, file,
+        reports::AnonymousAnswersCsv(reports::AnonymousAnswers(m_cases, m_templates, m_stats.year)),
+        {},
+        "stats " + std::to_string(m_stats.year) + " answers over " +
+            std::to_string(m_cases.size()) + " cases");
 }
 
 void StatsDialog::AskAndExport(bool answers) {

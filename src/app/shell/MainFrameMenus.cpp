@@ -87,8 +87,8 @@ void MainFrame::BuildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            if (m_doc)
-                PrintMap(this, m_map->Canvas().Presenter().Scene());
+            if (m_doc && m_vault)
+                PrintMap(this, m_map->Canvas().Presenter().Scene(), *m_vault, m_doc->Id());
         },
         wxID_PRINT);
     Bind(

@@ -4,8 +4,8 @@
 // client's access request (GDPR art. 15). Every page carries the case code
 // and "Sida n av N", so a loose page can always be put back.
 //
-// A report holds client text, so it is written only where the user chose:
-// `<out>.tmp` beside the target, then renamed - never a temporary folder.
+// The renderers return bytes; a report holds client text, so the caller writes
+// it only where the user chose, through vault::Export (audited, 0600, atomic).
 
 #include "kartbok/journal/Case.h"
 #include "kartbok/journal/TemplateLoader.h"
@@ -19,7 +19,7 @@
 
 namespace kartbok::reports {
 
-/// A report could not be written (no permission, disk full...), with the reason.
+/// A report could not be drawn (cairo or pango refused), with the reason.
 class ReportError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -51,16 +51,12 @@ struct AuditLine {
 std::vector<unsigned char> RenderFollowUpBrief(const journal::Case& c,
                                                const journal::TemplateSet& templates,
                                                const ReportOptions& options);
-void WriteFollowUpBrief(const journal::Case& c, const journal::TemplateSet& templates,
-                        const ReportOptions& options, const std::filesystem::path& out);
 
 /// The structure of a case for supervision: map, sessions by type over time,
 /// deep-interview coverage, forms present.
 std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c,
                                                    const journal::TemplateSet& templates,
                                                    const ReportOptions& options);
-void WriteSupervisorSummary(const journal::Case& c, const journal::TemplateSet& templates,
-                            const ReportOptions& options, const std::filesystem::path& out);
 
 /// Everything recorded about the client, chronologically: sessions with every
 /// field, signatures, addenda, corrections (old text struck through but
@@ -69,12 +65,5 @@ std::vector<unsigned char> RenderFullRecord(const journal::Case& c,
                                             const journal::TemplateSet& templates,
                                             const std::vector<AuditLine>& audit,
                                             const ReportOptions& options);
-void WriteFullRecord(const journal::Case& c, const journal::TemplateSet& templates,
-                     const std::vector<AuditLine>& audit, const ReportOptions& options,
-                     const std::filesystem::path& out);
-
-/// Writes bytes to `<out>.tmp` in the target's folder, flushes, renames over
-/// `out`. Throws ReportError naming the path (never the content).
-void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes);
 
 } // namespace kartbok::reports
