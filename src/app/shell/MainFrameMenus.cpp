@@ -9,7 +9,10 @@
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
+#include "shell/AppIcon.h"
 #include "shell/ExportActions.h"
+#include "shell/HelpFrame.h"
+#include "shell/ShortcutsDialog.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/menu.h>
@@ -62,6 +65,9 @@ void MainFrame::BuildMenus() {
     map->Append(kIdPresent, _("Presen&t\tF11"));
 
     auto* help = new wxMenu;
+    help->Append(wxID_HELP, _("&User guide\tF1"));
+    help->Append(kIdShortcuts, _("&Keyboard shortcuts"));
+    help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About Kartbok"));
 
     auto* bar = new wxMenuBar;
@@ -143,11 +149,17 @@ void MainFrame::BuildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->Canvas().FitToWindow(); }, kIdFit);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowUserGuide(this); }, wxID_HELP);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShortcutsDialog(this, GetMenuBar()).ShowModal(); },
+        kIdShortcuts);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             wxAboutDialogInfo info;
             info.SetName("Kartbok");
-            info.SetVersion("0.1");
+            info.SetVersion(KARTBOK_VERSION);
+            info.SetIcon(AppIcons().GetIcon(wxSize(64, 64)));
             info.SetDescription(AboutText());
             wxAboutBox(info, this);
         },
