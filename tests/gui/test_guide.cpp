@@ -1,8 +1,9 @@
 // The user guide's screenshots, taken by doing each task of the guide as a
 // therapist would, in Swedish and in English, on the demo vault: unlock, draw a
 // family by keyboard, write and sign a note, the deep interview, client mode,
-// statistics. They are written into share/kartbok/guide/img/<lang>/ beside the
-// guide pages (build/share/... in the build tree), where F1 shows them and
+// the de-identified map for supervision, statistics. They are written into
+// share/kartbok/guide/img/<lang>/ beside the guide pages (build/share/... in the build tree), where
+// F1 shows them and
 // `./kartbok.sh package` packs them. Every step checks that it did what the
 // guide says it does, so a guide screenshot is never of something broken.
 #include <catch2/catch.hpp>
@@ -21,13 +22,16 @@
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
 #include "shell/ClientListPanel.h"
+#include "shell/ExportActions.h"
 #include "shell/MainFrame.h"
 
+#include "kartbok/genogram/CairoWriter.h"
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/journal/ShippedData.h"
 #include "kartbok/journal/TemplateLoader.h"
 
 #include <wx/image.h>
+#include <wx/mstream.h>
 #include <wx/notebook.h>
 #include <wx/textctrl.h>
 
@@ -70,22 +74,30 @@ struct DemoVault {
     std::string password = "kartbok-demo";
 };
 
-/// Saves what the window shows as img/<lang>/<name>.png of the guide, scaled
-/// down (smoothly) to the guide's width when wider.
+fs::path GuideImage(const std::string& language, const std::string& name) {
+    const fs::path folder = journal::ShippedDataDir(journal::ShippedData::Guide) / "img" / language;
+    fs::create_directories(folder);
+    return folder / (name + ".png");
+}
+
+/// Saves a picture as img/<lang>/<name>.png of the guide, scaled down (smoothly)
+/// to the guide's width when wider.
+void SaveGuideImage(wxImage image, const std::string& language, const std::string& name) {
+    REQUIRE(image.IsOk());
+    if (image.GetWidth() > kGuideWidth)
+        image.Rescale(kGuideWidth, image.GetHeight() * kGuideWidth / image.GetWidth(),
+                      wxIMAGE_QUALITY_HIGH);
+    REQUIRE(
+        image.SaveFile(wxString::FromUTF8(GuideImage(language, name).string()), wxBITMAP_TYPE_PNG));
+}
+
+/// Saves what the window shows on screen as a picture of the guide.
 void GuideShot(wxWindow& window, const std::string& language, const std::string& name) {
     window.Update();
     Pump(4);
-    const fs::path file =
-        journal::ShippedDataDir(journal::ShippedData::Guide) / "img" / language / (name + ".png");
-    const wxString path = wxString::FromUTF8(file.string());
+    const wxString path = wxString::FromUTF8(GuideImage(language, name).string());
     REQUIRE(SaveWindowPng(window, path));
-    wxImage image(path, wxBITMAP_TYPE_PNG);
-    REQUIRE(image.IsOk());
-    if (image.GetWidth() > kGuideWidth) {
-        const int height = image.GetHeight() * kGuideWidth / image.GetWidth();
-        image.Rescale(kGuideWidth, height, wxIMAGE_QUALITY_HIGH);
-        REQUIRE(image.SaveFile(path, wxBITMAP_TYPE_PNG));
-    }
+    SaveGuideImage(wxImage(path, wxBITMAP_TYPE_PNG), language, name);
 }
 
 std::string IdOf(MainFrame* frame, const std::string& code) {
@@ -274,6 +286,22 @@ void ClientMode(MainFrame* frame, const DemoVault& v, const std::string& languag
     CHECK(frame->Document()->Case().forms.size() == 1);
 }
 
+/// "The map for supervision": the de-identified map an export writes, drawn by
+/// the same code as File > Export map de-identified (the file dialog itself is
+/// the system's).
+void Supervision(MainFrame* frame, const std::string& language) {
+    REQUIRE(frame->OpenCase(IdOf(frame, "GBG-2025-017")));
+    const genogram::Scene scene = ExportScene(frame->Document()->Family(), true);
+    for (const auto& item : scene.items)
+        if (const auto* text = std::get_if<genogram::TextShape>(&item.shape))
+            CHECK(text->text.find("Lindqvist") == std::string::npos); // roles, never names
+    const std::vector<unsigned char> png = genogram::RenderPng(scene, 1.5);
+    wxMemoryInputStream in(png.data(), png.size());
+    wxImage image(in, wxBITMAP_TYPE_PNG);
+    REQUIRE(image.IsOk());
+    SaveGuideImage(image, language, "supervision");
+}
+
 /// "Statistics for the year": the demo vault's counts for this year.
 void Statistics(MainFrame* frame, const std::string& language) {
     REQUIRE(frame->SaveNow());
@@ -310,6 +338,7 @@ TEST_CASE("the user guide's tasks work as written, and their screenshots are tak
         WriteAndSign(frame, language);
         DeepInterview(frame, language);
         ClientMode(frame, v, language);
+        Supervision(frame, language);
         Statistics(frame, language);
         frame->Close(true);
         Pump();
