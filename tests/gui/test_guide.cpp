@@ -30,6 +30,7 @@
 #include "kartbok/journal/ShippedData.h"
 #include "kartbok/journal/TemplateLoader.h"
 
+#include <wx/filepicker.h>
 #include <wx/image.h>
 #include <wx/mstream.h>
 #include <wx/notebook.h>
@@ -136,6 +137,7 @@ void TypeName(MainFrame* frame, const char* name, const char* birthYear) {
 void Unlock(MainFrame* frame, const DemoVault& v, const std::string& language) {
     auto* dialog = frame->Unlock();
     REQUIRE(dialog != nullptr);
+    CHECK(Find<wxDirPickerCtrl>("vault_folder", dialog)->GetPath() == v.dir.string());
     auto* field = Find<wxTextCtrl>("password", dialog);
     field->SetFocus();
     Pump();
