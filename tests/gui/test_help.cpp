@@ -124,6 +124,10 @@ TEST_CASE("F1 opens the user guide in the language of the window", "[gui][help]"
     CHECK(guide->Html().ToText().Contains("Draw the family with the keyboard"));
     Pump(6);
     Screenshot(*guide, "guide-en.png");
+    // At a section: its screenshot shows when the guide test has made it.
+    CHECK(ShowUserGuide(frame, "map") == guide);
+    Pump(6);
+    Screenshot(*guide, "guide-en-map.png");
 
     // A language switch in the preferences takes the open guide along.
     SetLanguage(frame, "sv");
@@ -134,8 +138,6 @@ TEST_CASE("F1 opens the user guide in the language of the window", "[gui][help]"
     Pump(6);
     Screenshot(*guide, "guide-sv.png");
 
-    // F1 again brings the same window forward, at a section when asked.
-    CHECK(ShowUserGuide(frame, "statistics") == guide);
     guide->Close(true);
     SetLanguage(frame, "en");
     frame->Close(true);
