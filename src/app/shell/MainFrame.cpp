@@ -1,6 +1,4 @@
 #include "shell/MainFrame.h"
-#include "shell/AppIcon.h"
-#include "shell/HelpFrame.h"
 #include "shell/MainFrameIds.h"
 
 #include "common/Names.h"
@@ -20,8 +18,10 @@
 #include "map/MapPage.h"
 #include "map/PersonInspector.h"
 #include "overview/OverviewPage.h"
+#include "shell/AppIcon.h"
 #include "shell/CaseHeader.h"
 #include "shell/ClientListPanel.h"
+#include "shell/HelpFrame.h"
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Scaffold.h"

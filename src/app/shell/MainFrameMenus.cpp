@@ -9,12 +9,9 @@
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
-#include "shell/AppIcon.h"
 #include "shell/ExportActions.h"
-#include "shell/HelpFrame.h"
-#include "shell/ShortcutsDialog.h"
+#include "shell/HelpMenu.h"
 
-#include <wx/aboutdlg.h>
 #include <wx/menu.h>
 
 namespace kartbok::app {
@@ -64,17 +61,11 @@ void MainFrame::BuildMenus() {
     map->Append(kIdFit, _("&Fit to window (F)"));
     map->Append(kIdPresent, _("Presen&t\tF11"));
 
-    auto* help = new wxMenu;
-    help->Append(wxID_HELP, _("&User guide\tF1"));
-    help->Append(kIdShortcuts, _("&Keyboard shortcuts"));
-    help->AppendSeparator();
-    help->Append(wxID_ABOUT, _("&About Kartbok"));
-
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(map, _("&Map"));
-    bar->Append(help, _("&Help"));
+    bar->Append(NewHelpMenu(*this), _("&Help"));
     wxMenuBar* old = GetMenuBar();
     SetMenuBar(bar);
     delete old;
@@ -148,22 +139,6 @@ void MainFrame::BuildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->ResetLayout(); }, kIdResetLayout);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->Canvas().FitToWindow(); }, kIdFit);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { ShowUserGuide(this); }, wxID_HELP);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { ShortcutsDialog(this, GetMenuBar()).ShowModal(); },
-        kIdShortcuts);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            wxAboutDialogInfo info;
-            info.SetName("Kartbok");
-            info.SetVersion(KARTBOK_VERSION);
-            info.SetIcon(AppIcons().GetIcon(wxSize(64, 64)));
-            info.SetDescription(AboutText());
-            wxAboutBox(info, this);
-        },
-        wxID_ABOUT);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
