@@ -104,8 +104,14 @@ TEST_CASE("a binary moved to another root reads that root's templates, through s
     Scratch root;
     fs::create_directories(root.dir / "usr" / "bin");
     fs::create_directories(root.dir / "usr" / "share" / "kartbok" / "templates");
-    fs::copy_file(fs::path(KARTBOK_BIN_DIR) / "kartbok-cli",
-                  root.dir / "usr" / "bin" / "kartbok-cli");
+    // A hard link is a second real place for the same binary (a copy where /tmp
+    // is another file system); a symlink would lead back to build/bin.
+    const fs::path built = fs::path(KARTBOK_BIN_DIR) / "kartbok-cli";
+    const fs::path moved = root.dir / "usr" / "bin" / "kartbok-cli";
+    std::error_code linkError;
+    fs::create_hard_link(built, moved, linkError);
+    if (linkError)
+        fs::copy_file(built, moved);
     std::ofstream(root.dir / "usr" / "share" / "kartbok" / "templates" / "moved.yaml")
         << kTinyTemplate;
 
