@@ -44,7 +44,8 @@ done
 root=$scratch/root
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/kartbok usr/bin/kartbok-cli \
-    usr/share/kartbok/templates/note-soap.yaml usr/share/kartbok/guide/en.html \
+    usr/share/kartbok/templates/note-soap.yaml usr/share/kartbok/templates/common-passwords.txt \
+    usr/share/kartbok/guide/en.html \
     usr/share/kartbok/guide/sv.html usr/share/locale/sv/LC_MESSAGES/kartbok.mo \
     usr/share/locale/en/LC_MESSAGES/kartbok.mo \
     "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
@@ -66,6 +67,15 @@ cli=$root/usr/bin/kartbok-cli
 list=$("$cli" templates list) || fail "kartbok-cli templates list failed"
 grep -q "^note-soap	" <<<"$list" || fail "templates list lacks note-soap: $list"
 "$cli" templates check >/dev/null || fail "kartbok-cli templates check failed on the shipped templates"
+# The list of common passwords comes from the root too: one on it is refused,
+# the demo's is taken (a missing list would refuse every new password).
+if printf 'password123\n' | KARTBOK_TEST_KDF=1 "$cli" --kdf minimum --password-stdin \
+    vault init "$scratch/weak" >/dev/null 2>"$scratch/err"; then
+    fail "vault init took a password from the list of common passwords"
+fi
+grep -q "list of common passwords" "$scratch/err" || fail "vault init: $(cat "$scratch/err")"
+printf 'kartbok-demo\n' | KARTBOK_TEST_KDF=1 "$cli" --kdf minimum --password-stdin \
+    vault init "$scratch/strong" >/dev/null 2>"$scratch/err" || fail "vault init: $(cat "$scratch/err")"
 # ... and it really reads the root's templates: hide them and it must say so.
 mv "$root/usr/share/kartbok/templates" "$root/usr/share/kartbok/templates.away"
 if "$cli" templates list >/dev/null 2>"$scratch/err"; then
