@@ -179,6 +179,8 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     app.add_flag("--take-over", ctx.takeOver,
                  "take over another computer's lock on a case whose holder showed no sign of "
                  "life for 10 minutes");
+    app.set_version_flag("--version", std::string("kartbok-cli ") + KARTBOK_VERSION,
+                         "print the version and exit");
     app.fallthrough();
     AddVaultCommands(app, ctx);
     AddCaseCommands(app, ctx);
@@ -196,6 +198,9 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         return kOk;
     } catch (const CLI::CallForAllHelp&) {
         out << app.help("", CLI::AppFormatMode::All);
+        return kOk;
+    } catch (const CLI::CallForVersion& e) {
+        out << e.what() << "\n";
         return kOk;
     } catch (const CLI::ParseError& e) {
         err << "kartbok-cli: " << e.what() << "\n";

@@ -1,8 +1,8 @@
 #include "common/Translations.h"
 
-#include <wx/filename.h>
+#include "kartbok/journal/ShippedData.h"
+
 #include <wx/intl.h>
-#include <wx/stdpaths.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
 
@@ -11,18 +11,14 @@ namespace kartbok::app {
 namespace {
 std::string g_current = "en";
 
-/// bin/../share/locale next to the build or install tree, then the system's.
+/// share/locale beside the executable (build or install tree), then the system's.
 void AddLookupPaths() {
     static bool added = false;
     if (added)
         return;
     added = true;
-    wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
-    exe.SetFullName(wxString());
-    exe.RemoveLastDir();
-    exe.AppendDir("share");
-    exe.AppendDir("locale");
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath());
+    const auto dir = journal::ShippedDataDir(journal::ShippedData::Locale);
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(dir.string()));
 }
 
 std::string SystemLanguage() {

@@ -29,6 +29,9 @@ using journal::TopicState;
 
 namespace {
 
+const RoomKey kCycleKey{
+    {WXK_SPACE}, wxTRANSLATE("In the topic list: step the topic through not yet, partly, covered")};
+
 /// The checklist item behind a tree row (sections carry none).
 class TopicData : public wxTreeItemData {
 public:
@@ -48,6 +51,11 @@ wxString Text(const journal::LocalText& t) {
 }
 
 } // namespace
+
+const std::vector<RoomKey>& InterviewPage::Keys() {
+    static const std::vector<RoomKey> keys{kCycleKey};
+    return keys;
+}
 
 InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), m_map(map) {
     SetName("interview_page");
@@ -182,7 +190,7 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     });
     m_tree->Bind(wxEVT_LEFT_DOWN, &InterviewPage::OnTreeClick, this);
     m_tree->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_SPACE && !m_itemId.empty())
+        if (Matches(kCycleKey.chord, e) && !m_itemId.empty())
             CycleState(m_itemId);
         else
             e.Skip();

@@ -11,6 +11,7 @@
 // journal::UpgradeChecklist); answers whose topic is gone, or whose template is
 // not loaded at all, are shown as stored, read-only, never hidden.
 
+#include "common/KeyHelp.h"
 #include "model/CaseDocument.h"
 #include "model/InterviewPresenter.h"
 
@@ -38,6 +39,9 @@ class InterviewPage : public wxPanel {
 public:
     /// map: where topics are shown and whose selection this page follows.
     InterviewPage(wxWindow* parent, MapPage& map);
+
+    /// The tab's keys outside the menus; its key handler and Help read this table.
+    static const std::vector<RoomKey>& Keys();
 
     void SetDocument(CaseDocument* document);
     /// Refreshes states, progress and the selected topic after any change.

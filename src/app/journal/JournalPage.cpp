@@ -35,7 +35,13 @@ namespace {
 enum BookPage { kPageEmpty, kPageDraft, kPageSigned };
 constexpr int kQuietSaveMs = 1500; ///< a draft is saved after this long without typing
 constexpr int kMarkerSize = 12;
+const RoomKey kSignKey{{WXK_RETURN, wxMOD_CONTROL}, wxTRANSLATE("Sign the note being written")};
 } // namespace
+
+const std::vector<RoomKey>& JournalPage::Keys() {
+    static const std::vector<RoomKey> keys{kSignKey};
+    return keys;
+}
 
 JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> document,
                          std::function<vault::Vault*()> vault)
@@ -175,8 +181,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     });
     // Ctrl+Enter signs from anywhere in the tab, also from inside a note field.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
-        const bool enter = e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER;
-        if (enter && e.GetModifiers() == wxMOD_CONTROL && m_book->GetSelection() == kPageDraft) {
+        if (Matches(kSignKey.chord, e) && m_book->GetSelection() == kPageDraft) {
             Sign();
             return;
         }

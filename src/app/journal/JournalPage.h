@@ -5,6 +5,7 @@
 // every save, signature and addendum is a command through CaseDocument::Execute,
 // so undo, autosave and the audit log see it.
 
+#include "common/KeyHelp.h"
 #include "model/CaseDocument.h"
 #include "model/JournalPresenter.h"
 
@@ -44,6 +45,9 @@ public:
     JournalPage(wxWindow* parent, std::function<CaseDocument*()> document,
                 std::function<vault::Vault*()> vault);
     ~JournalPage() override;
+
+    /// The tab's keys outside the menus; its key handler and Help read this table.
+    static const std::vector<RoomKey>& Keys();
 
     /// Catches up with the frame's document now (also done on idle).
     void Sync();

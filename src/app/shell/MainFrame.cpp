@@ -18,8 +18,10 @@
 #include "map/MapPage.h"
 #include "map/PersonInspector.h"
 #include "overview/OverviewPage.h"
+#include "shell/AppIcon.h"
 #include "shell/CaseHeader.h"
 #include "shell/ClientListPanel.h"
+#include "shell/HelpFrame.h"
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Scaffold.h"
@@ -58,6 +60,7 @@ MainFrame::MainFrame(const CommandLine& options, const Preferences& prefs)
       m_options(options), m_prefs(prefs), m_autosave(this), m_idleCheck(this), m_lockRefresh(this) {
     SetName("main_frame");
     SetMinSize(wxSize(900, 600));
+    SetIcons(AppIcons());
     LoadTemplateCatalog(); // before the pages: they copy it when built
     BuildMenus();
     BuildContent();
@@ -211,6 +214,9 @@ void MainFrame::RebuildUi() {
     ShowState();
     SendSizeEvent();
     CallAfter([this] { RequestFullAllocation(*this); });
+    // An open user guide follows the language too.
+    if (auto* guide = dynamic_cast<HelpFrame*>(wxWindow::FindWindowByName("user_guide")))
+        guide->ShowGuide();
 }
 
 void MainFrame::ShowState() {

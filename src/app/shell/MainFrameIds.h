@@ -30,6 +30,7 @@ enum MainMenuId {
     kIdFindCase,
     kIdFindAll,
     kIdUsers,
+    kIdShortcuts,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

@@ -10,8 +10,8 @@
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
 #include "shell/ExportActions.h"
+#include "shell/HelpMenu.h"
 
-#include <wx/aboutdlg.h>
 #include <wx/menu.h>
 
 namespace kartbok::app {
@@ -61,14 +61,11 @@ void MainFrame::BuildMenus() {
     map->Append(kIdFit, _("&Fit to window (F)"));
     map->Append(kIdPresent, _("Presen&t\tF11"));
 
-    auto* help = new wxMenu;
-    help->Append(wxID_ABOUT, _("&About Kartbok"));
-
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(map, _("&Map"));
-    bar->Append(help, _("&Help"));
+    bar->Append(NewHelpMenu(*this), _("&Help"));
     wxMenuBar* old = GetMenuBar();
     SetMenuBar(bar);
     delete old;
@@ -142,16 +139,6 @@ void MainFrame::BuildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->ResetLayout(); }, kIdResetLayout);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->Canvas().FitToWindow(); }, kIdFit);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            wxAboutDialogInfo info;
-            info.SetName("Kartbok");
-            info.SetVersion("0.1");
-            info.SetDescription(AboutText());
-            wxAboutBox(info, this);
-        },
-        wxID_ABOUT);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
