@@ -78,7 +78,7 @@ build_sanitized() {
 
 run_tests() {
     log "running the test suite"
-    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1600x1200x24" ctest --output-on-failure --timeout 600)
+    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1920x1200x24" ctest --output-on-failure --timeout 600)
     if [ $SANITIZE -eq 1 ]; then
         build_sanitized
     fi
