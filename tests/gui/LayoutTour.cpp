@@ -188,12 +188,13 @@ DemoVault::~DemoVault() {
 }
 
 void Tour(const DemoVault& vault, const TourOptions& options, const TourCheck& check) {
-    app::ApplyLanguage(options.language);
+    const std::string first = options.switchFrom.empty() ? options.language : options.switchFrom;
+    app::ApplyLanguage(first);
     app::CommandLine command;
     command.vault = vault.dir.string();
     app::Preferences prefs;
     prefs.idleLockMinutes = 0;
-    prefs.language = options.language;
+    prefs.language = first;
     auto* frame = new app::MainFrame(command, prefs);
     frame->SetSize(20, 20, options.size.x, options.size.y);
     frame->Show();
@@ -212,6 +213,17 @@ void Tour(const DemoVault& vault, const TourOptions& options, const TourCheck& c
     if (!frame->OpenCase(caseId))
         throw std::runtime_error("the demo case did not open");
     Pump(10);
+    if (!options.switchFrom.empty()) {
+        // Every panel has been shown once in the first language before the switch.
+        for (int tab : {kJournal, kInterview, kForms, kOverview, kMap}) {
+            frame->Tabs().SetSelection(tab);
+            Pump(6);
+        }
+        app::Preferences now = frame->Prefs();
+        now.language = options.language;
+        frame->ApplyPreferences(now);
+        Pump(10);
+    }
     TourTabs(frame, visit);
     TourDialogs(frame, visit);
 

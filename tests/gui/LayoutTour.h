@@ -27,6 +27,9 @@ struct DemoVault {
 
 struct TourOptions {
     std::string language = "en"; ///< "sv" or "en"
+    /// When set, the window starts in this language and is switched to
+    /// `language` live (Preferences) once the case is open, as a user would.
+    std::string switchFrom;
     wxSize size{1280, 800};      ///< the main window's size
     /// Screenshots are saved as <prefix><state>.png under the screenshot folder.
     std::string screenshotPrefix;

@@ -54,6 +54,18 @@ TEST_CASE("no label, button or list text is cut at 1280x800 or 1920x1080, in Eng
                     report.push_back(name + " " + state + ": " + f.ToString());
             });
         }
+    // A live switch from English to Swedish must leave no label measured for the old words.
+    TourOptions live;
+    live.language = "sv";
+    live.switchFrom = "en";
+    live.size = wxSize(kSizes[0].width, kSizes[0].height);
+    live.screenshotPrefix = "clipping/en-to-sv-1280x800-";
+    Tour(demo, live, [&](wxWindow& window, const std::string& state) {
+        const auto found = FindClippedTexts(window);
+        total += static_cast<int>(found.size());
+        for (const auto& f : found)
+            report.push_back("en-to-sv-1280x800 " + state + ": " + f.ToString());
+    });
     // Kept beside the screenshots, so a failure can be looked at.
     std::ofstream(std::string(KARTBOK_SCREENSHOT_DIR) + "/clipping/findings.txt") << [&] {
         std::string all;
