@@ -19,7 +19,7 @@ PACKAGES=(
     libwxgtk3.2-dev libgtk-3-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
     libsodium-dev libcairo2-dev libpango1.0-dev libyaml-cpp-dev libcli11-dev
     nlohmann-json3-dev gettext xvfb xauth x11-apps imagemagick poppler-utils
-    fonts-dejavu-core clang-format openssh-server sshfs
+    fonts-dejavu-core clang-format openssh-server sshfs wx3.2-i18n
 )
 
 log() { printf '[kartbok] %s\n' "$*" >&2; }

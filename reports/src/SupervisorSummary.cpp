@@ -71,14 +71,14 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
                               L(o, " dagar", " days")});
         if (c.followUpDue.Set())
             kv.push_back(
-                {L(o, "Uppföljning planerad", "Follow-up due"), When(c.followUpDue, a, true, o)});
+                {HeadingText(journal::Heading::FollowUpDue, o), When(c.followUpDue, a, true, o)});
     } else {
         if (!c.name.empty())
             kv.push_back({L(o, "Namn", "Name"), c.name});
-        kv.push_back({L(o, "Första kontakt", "First contact"), DateText(c.firstContact)});
+        kv.push_back({HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)});
         kv.push_back({L(o, "Start", "Start"), DateText(c.start)});
         kv.push_back({L(o, "Avslut", "End"), DateText(c.end)});
-        kv.push_back({L(o, "Uppföljning planerad", "Follow-up due"), DateText(c.followUpDue)});
+        kv.push_back({HeadingText(journal::Heading::FollowUpDue, o), DateText(c.followUpDue)});
     }
     kv.push_back({L(o, "Antal samtal", "Sessions"), std::to_string(c.sessions.size())});
     int people =
@@ -88,7 +88,7 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
         {L(o, "Personer i familjekartan", "People in the family map"), std::to_string(people)});
     w.KeyValues(kv);
     if (freeText && !c.reasonForContact.empty()) {
-        w.Subheading(L(o, "Kontaktorsak", "Reason for contact"));
+        w.Subheading(HeadingText(journal::Heading::ReasonForContact, o));
         w.Paragraph(c.reasonForContact);
     }
 }
@@ -191,13 +191,13 @@ void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templ
                         std::to_string(p), std::to_string(nyet)});
     }
     w.Paragraph(std::to_string(covered) + L(o, " av ", " of ") + std::to_string(total) +
-                    L(o, " ämnen täckta, ", " topics covered, ") + std::to_string(partly) +
+                    L(o, " ämnen avklarade, ", " topics covered, ") + std::to_string(partly) +
                     L(o, " delvis.", " partly."),
                 TextStyle::Bold);
     w.Table({{L(o, "Avsnitt", "Section"), 4},
-             {L(o, "Täckta", "Covered"), 1.3},
-             {L(o, "Delvis", "Partly"), 1.3},
-             {L(o, "Inte än", "Not yet"), 1.3}},
+             {TopicStateText(jn::TopicState::Covered, o), 1.3},
+             {TopicStateText(jn::TopicState::Partly, o), 1.3},
+             {TopicStateText(jn::TopicState::NotYet, o), 1.3}},
             rows);
 }
 

@@ -284,7 +284,8 @@ private:
                 list->GetItem(item);
                 if (item.GetText().empty())
                     continue;
-                int needed = TextWidth(list, item.GetText(), list->GetItemFont(r)) + kListCellMargin;
+                int needed =
+                    TextWidth(list, item.GetText(), list->GetItemFont(r)) + kListCellMargin;
                 if (item.GetImage() >= 0) {
                     if (wxImageList* images = list->GetImageList(wxIMAGE_LIST_SMALL)) {
                         int iw = 0, ih = 0;
@@ -348,7 +349,8 @@ private:
     void CheckParentEdges(const wxWindow* w) {
         const wxRect rect(w->GetScreenPosition(), w->GetSize());
         bool horizontal = true, vertical = true;
-        for (const wxWindow* p = w->GetParent(); p && (horizontal || vertical); p = p->GetParent()) {
+        for (const wxWindow* p = w->GetParent(); p && (horizontal || vertical);
+             p = p->GetParent()) {
             // A parent that scrolls shows the rest of its content in that direction.
             if (auto* scrolled = dynamic_cast<const wxScrollHelperBase*>(p)) {
                 int ux = 0, uy = 0;

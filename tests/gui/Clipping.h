@@ -15,7 +15,8 @@ namespace kartbok::test {
 
 struct ClippedText {
     std::string where; ///< window names from the top-level window down, '/'-separated
-    std::string kind;  ///< "label", "button", "choice", "list", "list header", "tree", "field", "parent edge", "ellipsized"
+    std::string kind;  ///< "label", "button", "choice", "list", "list header", "tree", "field",
+                       ///< "parent edge", "ellipsized"
     std::string text;  ///< the text that does not fit (UI text, never client data in fixtures)
     int needed = 0;    ///< pixels the text needs
     int got = 0;       ///< pixels it was given

@@ -37,7 +37,8 @@ enum Tab { kMap, kJournal, kInterview, kForms, kOverview };
 
 class Visit {
 public:
-    Visit(const TourOptions& options, const TourCheck& check) : m_options(options), m_check(check) {}
+    Visit(const TourOptions& options, const TourCheck& check)
+        : m_options(options), m_check(check) {}
 
     void At(wxWindow& shown, const std::string& state) {
         shown.Update();
@@ -82,8 +83,8 @@ void TourMap(app::MainFrame* frame, Visit& visit) {
     visit.At(*frame, "map-person");
     const auto partners = genogram::PartnersOf(family, client);
     if (!partners.empty()) {
-        canvas.SelectLine(
-            {genogram::SceneItem::Owner::Union, genogram::UnionBetween(family, client, partners[0])});
+        canvas.SelectLine({genogram::SceneItem::Owner::Union,
+                           genogram::UnionBetween(family, client, partners[0])});
         Pump(6);
         visit.At(*frame, "map-couple");
     }

@@ -30,7 +30,7 @@ struct TourOptions {
     /// When set, the window starts in this language and is switched to
     /// `language` live (Preferences) once the case is open, as a user would.
     std::string switchFrom;
-    wxSize size{1280, 800};      ///< the main window's size
+    wxSize size{1280, 800}; ///< the main window's size
     /// Screenshots are saved as <prefix><state>.png under the screenshot folder.
     std::string screenshotPrefix;
 };

@@ -73,11 +73,12 @@ TEST_CASE("no label, button or list text is cut at 1280x800 or 1920x1080, in Eng
             all += line + "\n";
         return all;
     }();
-    INFO(total << " clipped texts:\n" << [&] {
-        std::string all;
-        for (const auto& line : report)
-            all += line + "\n";
-        return all;
-    }());
+    INFO(total << " clipped texts:\n"
+               << [&] {
+                      std::string all;
+                      for (const auto& line : report)
+                          all += line + "\n";
+                      return all;
+                  }());
     CHECK(total == 0);
 }

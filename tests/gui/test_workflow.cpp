@@ -5,7 +5,7 @@
 
 #include "GuiDriver.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Translations.h"
 #include "dialogs/UnlockDialog.h"
 #include "map/InspectorPanel.h"

@@ -1,6 +1,7 @@
 #include "dialogs/StatsDialog.h"
 
 #include "common/ChecklistLabels.h"
+#include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 
@@ -18,18 +19,6 @@
 namespace kartbok::app {
 
 namespace {
-
-wxString PhaseName(journal::FormPhase p) {
-    switch (p) {
-    case journal::FormPhase::Start:
-        return _("Start");
-    case journal::FormPhase::End:
-        return _("End");
-    case journal::FormPhase::FollowUp:
-        return _("Follow-up");
-    }
-    return {};
-}
 
 wxString Count(int n) {
     return wxString::FromUTF8(reports::Suppressed(n));
@@ -122,11 +111,10 @@ void StatsDialog::Fill() {
     };
     add(_("New clients"), {}, {}, m_stats.newCases);
     for (const auto& [type, n] : m_stats.sessionsByType)
-        add(_("Sessions") + ": " + SessionTypeLabel(type), {}, {}, n);
-    add(_("Clients with a start form"), PhaseName(journal::FormPhase::Start), {},
-        m_stats.withStartForm);
-    add(_("Clients with an end form"), PhaseName(journal::FormPhase::End), {}, m_stats.withEndForm);
-    add(_("Clients with a follow-up form"), PhaseName(journal::FormPhase::FollowUp), {},
+        add(_("Sessions") + ": " + Name(type), {}, {}, n);
+    add(_("Clients with a start form"), Name(journal::FormPhase::Start), {}, m_stats.withStartForm);
+    add(_("Clients with an end form"), Name(journal::FormPhase::End), {}, m_stats.withEndForm);
+    add(_("Clients with a follow-up form"), Name(journal::FormPhase::FollowUp), {},
         m_stats.withFollowUpForm);
     add(_("Clients with all three forms"), {}, {}, m_stats.withAllThree);
     add(_("Follow-ups held"), {}, {}, m_stats.followUpsHeld);
@@ -138,7 +126,7 @@ void StatsDialog::Fill() {
                 title = wxString::FromUTF8(item->title.In(CurrentLanguage()));
                 break;
             }
-        add(title, PhaseName(a.phase), wxString::FromUTF8(a.value), a.count);
+        add(title, Name(a.phase), wxString::FromUTF8(a.value), a.count);
     }
 }
 

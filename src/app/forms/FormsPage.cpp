@@ -1,5 +1,6 @@
 #include "forms/FormsPage.h"
 
+#include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "forms/ClientModeFrame.h"
@@ -18,22 +19,6 @@
 namespace kartbok::app {
 
 using journal::FormPhase;
-
-namespace {
-
-wxString PhaseName(FormPhase p) {
-    switch (p) {
-    case FormPhase::Start:
-        return _("Start");
-    case FormPhase::End:
-        return _("End");
-    case FormPhase::FollowUp:
-        return _("Follow-up");
-    }
-    return {};
-}
-
-} // namespace
 
 bool CheckPassword(const vault::Vault* vault, const std::string& password) {
     if (!vault || vault->IsLocked() || password.empty())
@@ -60,7 +45,7 @@ FormsPage::FormsPage(wxWindow* parent) : wxPanel(parent) {
     m_phaseChoice = new wxChoice(this, wxID_ANY);
     m_phaseChoice->SetName("form_phase");
     for (FormPhase p : reports::kPhases)
-        m_phaseChoice->Append(PhaseName(p));
+        m_phaseChoice->Append(Name(p));
     m_phaseChoice->SetSelection(0);
     m_fill = new wxButton(this, wxID_ANY, _("Fill in form..."));
     m_fill->SetName("fill_in_form");
@@ -74,7 +59,7 @@ FormsPage::FormsPage(wxWindow* parent) : wxPanel(parent) {
     m_answers->SetName("form_answers");
     m_answers->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, FromDIP(270));
     for (FormPhase p : reports::kPhases)
-        m_answers->AppendColumn(PhaseName(p), wxLIST_FORMAT_LEFT, FromDIP(150));
+        m_answers->AppendColumn(Name(p), wxLIST_FORMAT_LEFT, FromDIP(150));
     m_chart = new FormChart(this);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -156,7 +141,7 @@ void FormsPage::Update() {
 
 wxString FormsPage::PhaseText(std::size_t phase) const {
     const auto& s = m_forms.phases[phase];
-    const wxString name = PhaseName(s.phase);
+    const wxString name = Name(s.phase);
     if (s.present)
         return name + ": " + wxString::FromUTF8(s.date.Iso()) + wxString::FromUTF8(" ✓");
     if (s.expected)

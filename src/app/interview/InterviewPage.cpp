@@ -1,6 +1,7 @@
 #include "interview/InterviewPage.h"
 
 #include "common/ChecklistLabels.h"
+#include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -104,7 +105,7 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     m_help->SetBackgroundColour(wxColour(246, 243, 232));
     wxArrayString states;
     for (TopicState s : kTopicStates)
-        states.Add(TopicStateName(s));
+        states.Add(Name(s));
     m_state = new wxRadioBox(m_detail, wxID_ANY, _("State"), wxDefaultPosition, wxDefaultSize,
                              states, 3, wxRA_SPECIFY_COLS);
     m_state->SetName("topic_state");
@@ -632,7 +633,7 @@ void InterviewPage::FollowMapSelection() {
     long row = 0;
     for (const auto& topic : topics) {
         m_personTopics->InsertItem(row, wxString::FromUTF8(topic.title));
-        m_personTopics->SetItem(row, 1, TopicStateName(topic.state));
+        m_personTopics->SetItem(row, 1, Name(topic.state));
         wxString note = wxString::FromUTF8(topic.note);
         note.Replace("\n", " ");
         m_personTopics->SetItem(row, 2, note);

@@ -1,6 +1,7 @@
 #include "journal/ChecklistSidePanel.h"
 
 #include "common/Label.h"
+#include "common/Labels.h"
 
 #include "common/ChecklistLabels.h"
 #include "common/TemplateCatalog.h"
@@ -79,7 +80,7 @@ void ChecklistSidePanel::Reload() {
             m_items.push_back(item->id);
             wxString row = wxString::FromUTF8(item->title.In(CurrentLanguage()));
             if (entry.state != journal::TopicState::NotYet)
-                row += wxString::FromUTF8(" – ") + TopicStateName(entry.state).Lower();
+                row += wxString::FromUTF8(" – ") + Name(entry.state).Lower();
             rows.Add(row);
             checked.push_back(
                 std::count(entry.sessionIds.begin(), entry.sessionIds.end(), m_sessionId) > 0);

@@ -1,6 +1,7 @@
 #include "journal/JournalPage.h"
 
 #include "common/JournalNames.h"
+#include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -267,7 +268,7 @@ void JournalPage::Rebuild() {
             static_cast<int>(std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) -
                              kSessionTypes.begin());
         const long item = m_list->InsertItem(static_cast<long>(i), FormatTime(row.start), image);
-        m_list->SetItem(item, 1, SessionTypeName(row.type));
+        m_list->SetItem(item, 1, Name(row.type));
         m_list->SetItem(item, 2, row.isSigned ? _("Signed") : _("Draft"));
         m_list->SetItem(item, 3, FromUtf8(row.author));
         if (!row.isSigned)

@@ -1,20 +1,19 @@
 #include "journal/NoteEditor.h"
 
 #include "common/Label.h"
+#include "common/Labels.h"
 
+#include "common/DateControls.h"
 #include "common/JournalNames.h"
 #include "common/Utf8.h"
 
 #include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/timectrl.h>
 
 #include <algorithm>
 
@@ -24,20 +23,9 @@ using namespace kartbok::journal;
 
 namespace {
 
-wxDateTime ToWx(Timestamp t) {
-    return wxDateTime(static_cast<time_t>(t));
-}
-
-/// Date from one picker, time of day from the other, as seconds since 1970.
-Timestamp Combine(const wxDatePickerCtrl* date, const wxTimePickerCtrl* time) {
-    wxDateTime day = date->GetValue();
-    if (!day.IsValid())
-        return 0;
-    const wxDateTime clock = time->GetValue();
-    day.SetHour(clock.GetHour());
-    day.SetMinute(clock.GetMinute());
-    day.SetSecond(0);
-    return static_cast<Timestamp>(day.GetTicks());
+/// Date from one field, time of day from the other, as seconds since 1970.
+Timestamp Combine(const DateCtrl* date, const TimeCtrl* time) {
+    return LocalTimestamp(date->GetDate(), time->GetMinutes());
 }
 
 /// Spell-checking where wx was built with it (GTK3 + gspell); this wx build has none, so it
@@ -128,15 +116,15 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     m_type = new wxChoice(this, wxID_ANY);
     m_type->SetName("session_type");
     for (auto t : kSessionTypes)
-        m_type->Append(SessionTypeName(t));
+        m_type->Append(Name(t));
     m_type->SetSelection(static_cast<int>(
         std::find(kSessionTypes.begin(), kSessionTypes.end(), s.type) - kSessionTypes.begin()));
     when->Add(m_type);
     label(_("Date and time"));
     auto* dateRow = new wxBoxSizer(wxHORIZONTAL);
-    m_date = new wxDatePickerCtrl(this, wxID_ANY, ToWx(s.start));
+    m_date = new DateCtrl(this, LocalDateOf(s.start));
     m_date->SetName("session_date");
-    m_time = new wxTimePickerCtrl(this, wxID_ANY, ToWx(s.start));
+    m_time = new TimeCtrl(this, LocalMinutesOf(s.start));
     m_time->SetName("session_time");
     dateRow->Add(m_date);
     dateRow->Add(m_time, 0, wxLEFT, FromDIP(6));
@@ -224,9 +212,10 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     m_hasNext->SetName("has_next_appointment");
     m_hasNext->SetValue(s.nextAppointment != 0);
     const Timestamp nextAt = s.nextAppointment ? s.nextAppointment : s.start + 7 * 24 * 3600;
-    m_nextDate = new wxDatePickerCtrl(this, wxID_ANY, ToWx(nextAt));
+    m_nextDate = new DateCtrl(this, LocalDateOf(nextAt));
     m_nextDate->SetName("next_date");
-    m_nextTime = new wxTimePickerCtrl(this, wxID_ANY, ToWx(nextAt));
+    m_nextTime = new TimeCtrl(this, LocalMinutesOf(nextAt));
+    m_nextTime->SetName("next_time");
     next->Add(m_hasNext, 0, wxALIGN_CENTER_VERTICAL);
     next->Add(m_nextDate, 0, wxLEFT, FromDIP(8));
     next->Add(m_nextTime, 0, wxLEFT, FromDIP(6));
@@ -239,15 +228,15 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
             w->Enable(!readOnly);
     const auto changed = [this](wxEvent&) { Changed(); };
     m_type->Bind(wxEVT_CHOICE, changed);
-    m_date->Bind(wxEVT_DATE_CHANGED, changed);
-    m_time->Bind(wxEVT_TIME_CHANGED, changed);
+    m_date->onChanged = [this] { Changed(); };
+    m_time->onChanged = [this] { Changed(); };
     m_minutes->Bind(wxEVT_SPINCTRL, changed);
     m_participants->Bind(wxEVT_CHECKLISTBOX, changed);
     if (m_methods)
         m_methods->Bind(wxEVT_CHECKLISTBOX, changed);
     m_hasNext->Bind(wxEVT_CHECKBOX, changed);
-    m_nextDate->Bind(wxEVT_DATE_CHANGED, changed);
-    m_nextTime->Bind(wxEVT_TIME_CHANGED, changed);
+    m_nextDate->onChanged = [this] { Changed(); };
+    m_nextTime->onChanged = [this] { Changed(); };
     FitInside();
 }
 

@@ -20,13 +20,14 @@
 class wxCheckBox;
 class wxCheckListBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
-class wxTimePickerCtrl;
 
 namespace kartbok::app {
+
+class DateCtrl;
+class TimeCtrl;
 
 class NoteEditor : public wxScrolledWindow {
 public:
@@ -62,16 +63,16 @@ private:
     std::vector<genogram::PersonId> m_people;                  ///< rows of m_participants
     std::vector<std::string> m_methodIds;                      ///< rows of m_methods
     wxChoice* m_type = nullptr;
-    wxDatePickerCtrl* m_date = nullptr;
-    wxTimePickerCtrl* m_time = nullptr;
+    DateCtrl* m_date = nullptr;
+    TimeCtrl* m_time = nullptr;
     wxSpinCtrl* m_minutes = nullptr;
     wxCheckListBox* m_participants = nullptr;
     wxTextCtrl* m_themes = nullptr;
     wxCheckListBox* m_methods = nullptr;
     wxTextCtrl* m_nextSteps = nullptr;
     wxCheckBox* m_hasNext = nullptr;
-    wxDatePickerCtrl* m_nextDate = nullptr;
-    wxTimePickerCtrl* m_nextTime = nullptr;
+    DateCtrl* m_nextDate = nullptr;
+    TimeCtrl* m_nextTime = nullptr;
     bool m_loading = false;
 };
 

@@ -1,6 +1,7 @@
 #include "journal/SignedNoteView.h"
 
 #include "common/JournalNames.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "model/JournalPresenter.h"
 
@@ -64,8 +65,7 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
     const wxString templateTitle =
         tmpl ? FromUtf8(tmpl->title.In(language)) : FromUtf8(s.templateId);
     Put(templateTitle + "\n", Style::Title);
-    Put(wxString::Format(_("%s, %s, %d minutes"), SessionTypeName(s.type), FormatTime(s.start),
-                         s.minutes) +
+    Put(wxString::Format(_("%s, %s, %d minutes"), Name(s.type), FormatTime(s.start), s.minutes) +
             "\n",
         Style::Meta);
     if (!s.participants.empty()) {

@@ -1,6 +1,6 @@
 #include "map/RelationInspector.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "map/FamilyEdits.h"
 
@@ -28,7 +28,7 @@ RelationInspector::RelationInspector(wxWindow* parent, InspectorActions& actions
     m_kind = new wxChoice(this, wxID_ANY);
     m_kind->SetName("relation_kind");
     for (auto k : kRelationKinds)
-        m_kind->Append(RelationKindName(k));
+        m_kind->Append(Name(k));
     outer->Add(m_kind, 0, wxALL | wxEXPAND, 6);
     m_directed = new wxCheckBox(this, wxID_ANY, _("Directed (arrow from the first person)"));
     m_directed->SetName("relation_directed");

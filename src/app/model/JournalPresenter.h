@@ -4,6 +4,7 @@
 // last note) and the fields a note shows - also when its template is gone.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Labels.h"
 #include "kartbok/journal/TemplateLoader.h"
 
 #include <array>
@@ -30,11 +31,13 @@ std::vector<SessionRow> BuildSessionRows(const journal::Case& c);
 /// couple session looks the same everywhere. RGB.
 std::array<unsigned char, 3> SessionTypeColour(journal::SessionType type);
 
-/// Every session type in display order, for choices.
-inline constexpr std::array kSessionTypes{
-    journal::SessionType::Individual, journal::SessionType::Couple, journal::SessionType::Relative,
-    journal::SessionType::Group,      journal::SessionType::Remote, journal::SessionType::Closing,
-    journal::SessionType::FollowUp};
+/// Every session type in display order (the rows of its label table), for choices.
+inline const std::vector<journal::SessionType> kSessionTypes = [] {
+    std::vector<journal::SessionType> types;
+    for (const auto& row : LabelTable<journal::SessionType>())
+        types.push_back(row.value);
+    return types;
+}();
 
 inline constexpr const char* kFirstVisitTemplate = "first-visit";
 inline constexpr const char* kDefaultNoteTemplate = "note-soap";

@@ -1,6 +1,6 @@
 #include "shell/CaseHeader.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -66,7 +66,7 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
         }
     };
     set(m_code, wxString::FromUTF8(c.code));
-    set(m_status, CaseStatusName(c.status));
+    set(m_status, Name(c.status));
     set(m_dates, KeyDatesText(c));
     if (readOnly)
         set(m_bannerText,

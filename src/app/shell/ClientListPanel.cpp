@@ -1,6 +1,6 @@
 #include "shell/ClientListPanel.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "model/InterviewPresenter.h"
 
@@ -20,7 +20,9 @@ namespace {
 /// Choice entries: 0 = active (not archived), then every status.
 constexpr int kActive = 0;
 /// After the statuses: cases with a follow-up or retention review due.
-constexpr int kDueSoon = 1 + static_cast<int>(kCaseStatuses.size());
+int DueSoonRow() {
+    return 1 + static_cast<int>(kCaseStatuses.size());
+}
 
 enum Column { kCode, kStatus, kFollowUp, kInterview, kColumns };
 
@@ -45,7 +47,7 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     m_status->SetName("status_filter");
     m_status->Append(_("All active clients"));
     for (auto s : kCaseStatuses)
-        m_status->Append(CaseStatusName(s));
+        m_status->Append(Name(s));
     m_status->Append(_("Due soon (follow-up or review)"));
     m_status->SetSelection(kActive);
     sizer->Add(m_status, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 4);
@@ -112,8 +114,8 @@ void ClientListPanel::Rebuild() {
     ClientFilter filter;
     filter.text = Utf8(m_search->GetValue());
     const int sel = m_status->GetSelection();
-    filter.dueOnly = sel == kDueSoon;
-    if (sel > kActive && sel != kDueSoon)
+    filter.dueOnly = sel == DueSoonRow();
+    if (sel > kActive && sel != DueSoonRow())
         filter.status = kCaseStatuses[static_cast<std::size_t>(sel - 1)];
     m_rows = BuildClientRows(m_cases, filter, Today(), m_templates.Find(kDeepInterviewId));
 
@@ -123,7 +125,7 @@ void ClientListPanel::Rebuild() {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& row = m_rows[i];
         const long item = m_list->InsertItem(static_cast<long>(i), wxString::FromUTF8(row.code));
-        m_list->SetItem(item, 1, CaseStatusName(row.status));
+        m_list->SetItem(item, 1, Name(row.status));
         m_list->SetItem(item, 2, wxString::FromUTF8(row.followUpDue));
         if (row.due == journal::DueKind::RetentionReview)
             m_list->SetItem(item, 2, wxString::Format(_("Review %s"), FromUtf8(row.dueDate)));
@@ -154,7 +156,7 @@ std::vector<int> ClientListPanel::ColumnWidths(bool withRows) const {
     // Typical content, so the columns stay put while the filter changes the rows.
     fit(kCode, "GBG-2026-014");
     for (auto s : kCaseStatuses)
-        fit(kStatus, CaseStatusName(s));
+        fit(kStatus, Name(s));
     fit(kFollowUp, wxString::FromUTF8("\u25CF 2026-12-31"));
     fit(kInterview, "17/17");
     if (!withRows)

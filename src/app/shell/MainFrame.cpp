@@ -1,7 +1,7 @@
 #include "shell/MainFrame.h"
 #include "shell/MainFrameIds.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/NativeLayout.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
