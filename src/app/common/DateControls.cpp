@@ -48,9 +48,11 @@ Date Today() {
 /// A month of days to click, Monday first, with ISO week numbers.
 class CalendarGrid : public wxWindow {
 public:
-    CalendarGrid(wxWindow* parent, Date selected, std::function<void(Date)> picked)
+    CalendarGrid(wxWindow* parent, Date selected, std::function<void(Date)> picked,
+                 std::function<void()> cancel)
         : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS),
-          m_selected(selected.Set() ? selected : Today()), m_picked(std::move(picked)) {
+          m_selected(selected.Set() ? selected : Today()), m_picked(std::move(picked)),
+          m_cancel(std::move(cancel)) {
         SetName("calendar_grid");
         SetBackgroundStyle(wxBG_STYLE_PAINT);
         m_cell = wxSize(GetTextExtent("00").x + FromDIP(14), GetCharHeight() + FromDIP(10));
@@ -110,8 +112,8 @@ private:
         for (int r = 0; r < 6; ++r) {
             const int y = (r + 2) * m_cell.y;
             dc.SetTextForeground(grey);
-            dc.DrawLabel(wxString::Format("%d", IsoWeek(At(r, 0))), wxRect(0, y, m_cell.x, m_cell.y),
-                         wxALIGN_CENTER);
+            dc.DrawLabel(wxString::Format("%d", IsoWeek(At(r, 0))),
+                         wxRect(0, y, m_cell.x, m_cell.y), wxALIGN_CENTER);
             for (int c = 0; c < 7; ++c) {
                 const Date d = At(r, c);
                 wxRect cell((c + 1) * m_cell.x, y, m_cell.x, m_cell.y);
@@ -119,8 +121,7 @@ private:
                     dc.SetBrush(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT)));
                     dc.SetPen(*wxTRANSPARENT_PEN);
                     dc.DrawRectangle(wxRect(cell).Deflate(1));
-                    dc.SetTextForeground(
-                        wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT));
+                    dc.SetTextForeground(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT));
                 } else {
                     dc.SetTextForeground(d.month == m_selected.month ? text : grey);
                 }
@@ -147,41 +148,51 @@ private:
     }
 
     void OnKey(wxKeyEvent& e) {
-        switch (e.GetKeyCode()) {
+        if (!HandleKey(e.GetKeyCode()))
+            e.Skip();
+    }
+
+public:
+    /// Arrows move a day or a week, Page Up/Down a month, Enter or Space
+    /// picks, Escape closes; false for any other key.
+    bool HandleKey(int key) {
+        switch (key) {
         case WXK_LEFT:
             Move(-1);
-            break;
+            return true;
         case WXK_RIGHT:
             Move(1);
-            break;
+            return true;
         case WXK_UP:
             Move(-7);
-            break;
+            return true;
         case WXK_DOWN:
             Move(7);
-            break;
+            return true;
         case WXK_PAGEUP:
             MoveMonths(-1);
-            break;
+            return true;
         case WXK_PAGEDOWN:
             MoveMonths(1);
-            break;
+            return true;
         case WXK_RETURN:
         case WXK_NUMPAD_ENTER:
         case WXK_SPACE:
             Pick();
-            break;
+            return true;
         case WXK_ESCAPE:
-            if (auto* popup = dynamic_cast<wxPopupTransientWindow*>(GetParent()))
-                popup->Dismiss();
-            break;
+            if (m_cancel)
+                m_cancel();
+            return true;
         default:
-            e.Skip();
+            return false;
         }
     }
 
+private:
     Date m_selected;
     std::function<void(Date)> m_picked;
+    std::function<void()> m_cancel;
     wxSize m_cell;
 };
 
@@ -191,20 +202,32 @@ public:
                   std::function<void()> gone)
         : wxPopupTransientWindow(parent, wxBORDER_SIMPLE), m_gone(std::move(gone)) {
         SetName("calendar_popup");
-        m_grid = new CalendarGrid(this, date, [this, picked](Date d) {
-            picked(d);
-            Dismiss();
-        });
+        m_grid = new CalendarGrid(
+            this, date,
+            [this, picked](Date d) {
+                picked(d);
+                Close();
+            },
+            [this] { Close(); });
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(m_grid, 1, wxEXPAND | wxALL, FromDIP(4));
         SetSizerAndFit(sizer);
     }
-    void Focus() { m_grid->SetFocus(); }
+    /// Keys typed in the date field while the calendar is open.
+    bool HandleKey(int key) { return m_grid->HandleKey(key); }
+
+    /// Closes the calendar from inside (a day picked, Escape); wx only calls
+    /// OnDismiss when a click outside closes it.
+    void Close() {
+        Dismiss();
+        OnDismiss();
+    }
 
 private:
     void OnDismiss() override {
         if (m_gone)
             m_gone();
+        m_gone = nullptr;
         CallAfter([this] { Destroy(); });
     }
 
@@ -222,8 +245,7 @@ DateCtrl::DateCtrl(wxWindow* parent, const Date& date, bool allowEmpty)
     m_text->SetToolTip(_("Date as year-month-day, e.g. 2026-12-05. Up and Down change the day, "
                          "Alt+Down opens the calendar."));
     // Wide enough for the date and the field's frame, never wider.
-    m_text->SetInitialSize(
-        wxSize(GetTextExtent("2026-12-31").x + FromDIP(24), wxDefaultCoord));
+    m_text->SetInitialSize(wxSize(GetTextExtent("2026-12-31").x + FromDIP(24), wxDefaultCoord));
     m_button = new wxButton(this, wxID_ANY, wxString::FromUTF8("\u25BE"), wxDefaultPosition,
                             wxDefaultSize, wxBU_EXACTFIT);
     m_button->SetName("date_calendar");
@@ -243,6 +265,11 @@ DateCtrl::DateCtrl(wxWindow* parent, const Date& date, bool allowEmpty)
     });
     m_text->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
         const int key = e.GetKeyCode();
+        if (auto* popup = dynamic_cast<CalendarPopup*>(m_popup)) {
+            if (!popup->HandleKey(key))
+                e.Skip();
+            return;
+        }
         if (key == WXK_DOWN && e.AltDown()) {
             ShowCalendar();
         } else if ((key == WXK_UP || key == WXK_DOWN) && m_date.Set()) {
@@ -298,8 +325,8 @@ void DateCtrl::ShowCalendar() {
         [this] { m_popup = nullptr; });
     m_popup = popup;
     popup->Position(m_text->GetScreenPosition(), wxSize(0, m_text->GetSize().y));
-    popup->Popup();
-    popup->Focus();
+    // The focus stays in the field; its keys steer the calendar (see the key handler).
+    popup->Popup(m_text);
 }
 
 bool DateCtrl::Enable(bool enable) {
