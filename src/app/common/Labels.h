@@ -61,8 +61,7 @@ inline const std::vector<genogram::PersonKind> kPersonKinds = Values<genogram::P
 inline const std::vector<genogram::UnionKind> kUnionKinds = Values<genogram::UnionKind>();
 inline const std::vector<genogram::UnionEventKind> kUnionEvents =
     Values<genogram::UnionEventKind>();
-inline const std::vector<genogram::RelationKind> kRelationKinds =
-    Values<genogram::RelationKind>();
+inline const std::vector<genogram::RelationKind> kRelationKinds = Values<genogram::RelationKind>();
 inline const std::vector<genogram::Condition> kConditions = Values<genogram::Condition>();
 inline const std::vector<journal::CaseStatus> kCaseStatuses = Values<journal::CaseStatus>();
 inline const std::vector<journal::TopicState> kTopicStates = Values<journal::TopicState>();

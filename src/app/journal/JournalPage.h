@@ -5,6 +5,7 @@
 // every save, signature and addendum is a command through CaseDocument::Execute,
 // so undo, autosave and the audit log see it.
 
+#include "common/Preferences.h"
 #include "model/CaseDocument.h"
 #include "model/JournalPresenter.h"
 
@@ -18,6 +19,7 @@
 #include <vector>
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxImageList;
 class wxStaticText;
@@ -34,6 +36,7 @@ class NoteEditor;
 class SignedNoteView;
 
 class ChecklistSidePanel;
+class WrappingText;
 
 class JournalPage : public wxPanel {
 public:
@@ -70,7 +73,23 @@ public:
     /// Asks a yes/no question; a message box by default, replaced by tests.
     std::function<bool(const wxString& question)> confirm;
 
+    // Layout: what is folded away to give the note room (remembered) ----------------
+    /// The sessions as a narrow timeline (the user's choice; a narrow window forces it).
+    void SetTimeline(bool timeline);
+    bool TimelineShown() const;
+    /// The deep-interview topics beside a draft.
+    void ShowTopics(bool shown);
+    bool TopicsShown() const { return m_layout.topicPanel; }
+
 private:
+    wxWindow* BuildSessionList();
+    wxWindow* BuildNotePages();
+    void BindActions();
+    void FillList();
+    void FitListColumns();
+    /// What the list's columns need, as a table or as a timeline.
+    int ListWidth(bool timeline) const;
+    void FitLayout();
     void SetDocument(CaseDocument* document);
     void DocumentChanged();
     void Rebuild();
@@ -101,8 +120,13 @@ private:
     std::size_t m_sessionsSeen = 0; ///< the default template follows the session count
     wxTimer m_quietSave;            ///< saves a draft after a pause in typing
 
+    LayoutMemory m_layout;
+    bool m_narrow = false;     ///< too narrow for the table beside the note: a timeline
     wxPanel* m_info = nullptr; ///< the warnings bar
-    wxStaticText* m_infoText = nullptr;
+    WrappingText* m_infoText = nullptr;
+    wxPanel* m_left = nullptr;
+    wxCheckBox* m_timeline = nullptr;
+    wxButton* m_showTopics = nullptr;
     wxListCtrl* m_list = nullptr;
     wxImageList* m_images = nullptr;
     wxChoice* m_templateChoice = nullptr;

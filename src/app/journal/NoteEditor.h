@@ -52,6 +52,10 @@ public:
     std::function<void()> onLeave;
 
 private:
+    /// Scrolls the note by a wheel event's notches, lines per notch as the platform says.
+    void ScrollByWheel(wxMouseEvent& event);
+    void ForwardWheel(wxWindow* child);
+    wxSizer* BuildWhen(const journal::Session& s);
     void Build(const journal::Template* tmpl, const genogram::Family& family,
                const std::string& language, bool readOnly);
     wxTextCtrl* AddText(const wxString& title, const wxString& help, const wxString& value,
@@ -74,6 +78,7 @@ private:
     DateCtrl* m_nextDate = nullptr;
     TimeCtrl* m_nextTime = nullptr;
     bool m_loading = false;
+    int m_wheel = 0; ///< wheel rotation not yet a whole notch (smooth scrolling)
 };
 
 } // namespace kartbok::app

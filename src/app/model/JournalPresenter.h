@@ -71,6 +71,12 @@ struct NoteFieldView {
 std::vector<NoteFieldView> NoteFields(const journal::Session& s, const journal::Template* tmpl,
                                       std::string_view language);
 
+/// The people a note can name as also taking part: people on the map (not the
+/// client, a placeholder, a pregnancy) who are alive, in map order - plus anyone
+/// in `chosen` who has died since, so a note that names them keeps them.
+std::vector<genogram::PersonId> ParticipantChoices(const genogram::Family& family,
+                                                   const std::vector<genogram::PersonId>& chosen);
+
 /// Themes typed as "shame, loneliness ,work" -> {"shame", "loneliness", "work"}.
 std::vector<std::string> SplitThemes(const std::string& text);
 std::string JoinThemes(const std::vector<std::string>& themes);

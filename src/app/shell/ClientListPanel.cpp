@@ -198,6 +198,12 @@ void ClientListPanel::FitColumns() {
             m_list->SetColumnWidth(c, widths[static_cast<std::size_t>(c)]);
 }
 
+int ClientListPanel::NeededWidth() const {
+    const std::vector<int> widths = ColumnWidths(true);
+    return std::accumulate(widths.begin(), widths.end(), 0) + 8 +
+           wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this) + FromDIP(4);
+}
+
 void ClientListPanel::SelectCase(const std::string& id) {
     m_selectedId = id;
     m_rebuilding = true;

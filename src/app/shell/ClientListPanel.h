@@ -29,6 +29,9 @@ public:
     /// Marks the open case without reopening it.
     void SelectCase(const std::string& id);
     const std::vector<ClientRow>& Rows() const { return m_rows; }
+    /// The width every column needs for its title and the rows shown, so the
+    /// frame can give the list that much and no text is cut.
+    int NeededWidth() const;
 
     std::function<void(const std::string& caseId)> onOpen;
     std::function<void()> onNewCase;

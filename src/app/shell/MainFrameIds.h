@@ -30,6 +30,10 @@ enum MainMenuId {
     kIdFindCase,
     kIdFindAll,
     kIdUsers,
+    kIdViewClientList,
+    kIdViewTopics,
+    kIdViewTimeline,
+    kIdExportReport,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

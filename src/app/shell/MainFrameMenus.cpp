@@ -6,6 +6,7 @@
 #include "dialogs/AuditDialog.h"
 #include "dialogs/StatsDialog.h"
 #include "dialogs/UsersDialog.h"
+#include "journal/JournalPage.h"
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
@@ -43,6 +44,12 @@ void MainFrame::BuildMenus() {
     edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
     edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
 
+    // What is folded away to give the note room; remembered between sessions.
+    auto* view = new wxMenu;
+    view->AppendCheckItem(kIdViewClientList, _("&Client list\tF9"));
+    view->AppendCheckItem(kIdViewTopics, _("&Topics beside the note"));
+    view->AppendCheckItem(kIdViewTimeline, _("Sessions as a &timeline"));
+
     auto* map = new wxMenu;
     map->Append(kIdFather, _("Add &father (P)"));
     map->Append(kIdMother, _("Add &mother (Shift+P)"));
@@ -67,6 +74,7 @@ void MainFrame::BuildMenus() {
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
     bar->Append(map, _("&Map"));
     bar->Append(help, _("&Help"));
     wxMenuBar* old = GetMenuBar();
@@ -93,6 +101,23 @@ void MainFrame::BuildMenus() {
         wxID_PRINT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kIdLock);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowClientList(e.IsChecked()); },
+        kIdViewClientList);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_journal->ShowTopics(e.IsChecked());
+            UpdateViewMenu();
+        },
+        kIdViewTopics);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_journal->SetTimeline(e.IsChecked());
+            UpdateViewMenu();
+        },
+        kIdViewTimeline);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -172,6 +197,21 @@ wxString MainFrame::AboutText() const {
         }
     }
     return text;
+}
+
+void MainFrame::UpdateViewMenu() {
+    wxMenuBar* bar = GetMenuBar();
+    if (!bar || !m_journal)
+        return;
+    auto check = [bar](int id, bool on) {
+        if (bar->IsChecked(id) != on)
+            bar->Check(id, on);
+    };
+    check(kIdViewClientList, ClientListShown());
+    check(kIdViewTopics, m_journal->TopicsShown());
+    check(kIdViewTimeline, m_journal->TimelineShown());
+    if (bar->IsEnabled(kIdViewClientList) != (m_doc != nullptr))
+        bar->Enable(kIdViewClientList, m_doc != nullptr);
 }
 
 void MainFrame::UpdateMenus() {
