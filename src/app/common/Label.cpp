@@ -37,8 +37,9 @@ void SetHeading(wxStaticText* heading, const wxString& text, double scale) {
     heading->InvalidateBestSize();
 }
 
-WrappingText::WrappingText(wxWindow* parent, const wxString& text)
-    : wxStaticText(parent, wxID_ANY, text), m_text(text) {
+WrappingText::WrappingText(wxWindow* parent, const wxString& text, double headingScale)
+    : wxStaticText(parent, wxID_ANY, wxString()), m_text(text), m_headingScale(headingScale) {
+    ShowText(text);
     SetMinSize(wxSize(FromDIP(kMinWrapWidth), -1));
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
@@ -48,23 +49,32 @@ WrappingText::WrappingText(wxWindow* parent, const wxString& text)
     });
 }
 
+void WrappingText::ShowText(const wxString& text) {
+    if (m_headingScale > 0)
+        SetHeading(this, text, m_headingScale);
+    else
+        wxStaticText::SetLabel(text);
+}
+
 void WrappingText::SetLabel(const wxString& text) {
     if (text == m_text)
         return;
     m_text = text;
-    wxStaticText::SetLabel(text);
+    ShowText(text);
     const int width = m_wrappedAt;
     m_wrappedAt = -1;
     Rewrap(width > 0 ? width : GetSize().x);
 }
 
 void WrappingText::Rewrap(int width) {
-    if (width <= 0 || width == m_wrappedAt)
+    // A window not laid out yet is a few pixels wide: wrapping a word a line
+    // there would ask for a tower of height. Wait for a real width.
+    if (width < FromDIP(kMinWrapWidth) || width == m_wrappedAt)
         return;
     m_wrappedAt = width;
     int height = LabelHeightForWidth(*this, width);
     if (height < 0) { // no native wrapping: break the lines here
-        wxStaticText::SetLabel(m_text);
+        ShowText(m_text);
         Wrap(width);
         InvalidateBestSize();
         height = GetBestSize().y;

@@ -19,7 +19,8 @@ void SetHeading(wxStaticText* heading, const wxString& text, double scale = 1.0)
 /// width. Changing the text re-wraps it.
 class WrappingText : public wxStaticText {
 public:
-    WrappingText(wxWindow* parent, const wxString& text);
+    /// headingScale > 0 makes it a bold heading that size (as NewHeading).
+    WrappingText(wxWindow* parent, const wxString& text, double headingScale = 0);
     void SetLabel(const wxString& text) override;
     /// The words as given, without the line breaks the wrapping put in.
     const wxString& Text() const { return m_text; }
@@ -27,7 +28,10 @@ public:
 private:
     void Rewrap(int width);
 
+    void ShowText(const wxString& text);
+
     wxString m_text;
+    double m_headingScale = 0;
     int m_wrappedAt = -1;
 };
 

@@ -1,5 +1,6 @@
 #include "dialogs/PreferencesDialog.h"
 
+#include "common/Label.h"
 #include "common/TemplateCatalog.h"
 #include "common/Utf8.h"
 
@@ -39,8 +40,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const Preferences& prefs,
     grid->Add(m_minutes, 1, wxEXPAND);
 
     // The folder gets the dialog's whole width: paths are long.
-    auto* clinicLabel = new wxStaticText(this, wxID_ANY, _("Clinic template folder"));
-    clinicLabel->SetFont(clinicLabel->GetFont().Bold());
+    auto* clinicLabel = NewHeading(this, _("Clinic template folder"));
     // With a text field, so the folder can also be typed, pasted or cleared.
     m_clinic = new wxDirPickerCtrl(this, wxID_ANY, wxString::FromUTF8(prefs.clinicTemplates),
                                    _("Choose the clinic's template folder"), wxDefaultPosition,

@@ -1,6 +1,7 @@
 #include "dialogs/SearchDialog.h"
 
 #include "common/Labels.h"
+#include "common/ListColumns.h"
 
 #include "common/Utf8.h"
 
@@ -93,6 +94,8 @@ void SearchDialog::Search(const wxString& text) {
         m_list->SetItem(row, 2, Name(h.hit.place));
         m_list->SetItem(row, 3, FromUtf8(h.hit.snippet));
     }
+    FitColumnsToContent(*m_list);
+    m_list->SetMinSize(m_list->GetSize()); // scrolls sideways rather than grow the dialog
     m_list->Thaw();
     m_summary->SetLabel(Summary());
     Layout();

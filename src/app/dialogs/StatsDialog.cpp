@@ -2,6 +2,7 @@
 
 #include "common/ChecklistLabels.h"
 #include "common/Labels.h"
+#include "common/ListColumns.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 
@@ -49,6 +50,7 @@ StatsDialog::StatsDialog(wxWindow* parent, vault::Vault& vault)
     m_table = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 420)),
                              wxLC_REPORT | wxLC_SINGLE_SEL);
     m_table->SetName("stats_table");
+    m_table->SetMinSize(FromDIP(wxSize(640, 420))); // fitted columns scroll sideways
     m_table->AppendColumn(_("Measure"), wxLIST_FORMAT_LEFT, FromDIP(300));
     m_table->AppendColumn(_("Phase"), wxLIST_FORMAT_LEFT, FromDIP(100));
     m_table->AppendColumn(_("Answer"), wxLIST_FORMAT_LEFT, FromDIP(140));
@@ -128,6 +130,7 @@ void StatsDialog::Fill() {
             }
         add(title, Name(a.phase), wxString::FromUTF8(a.value), a.count);
     }
+    FitColumnsToContent(*m_table); // long questions scroll sideways, never cut
 }
 
 long StatsDialog::Rows() const {

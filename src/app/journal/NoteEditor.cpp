@@ -1,5 +1,6 @@
 #include "journal/NoteEditor.h"
 
+#include "common/CheckRows.h"
 #include "common/ChecklistLabels.h"
 #include "common/DateControls.h"
 #include "common/JournalNames.h"
@@ -149,11 +150,10 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     auto* who = NewHeading(this, Name(journal::Heading::AlsoTakingPart));
     who->SetToolTip(_("People from the family map who took part besides the client"));
     sizer->Add(who, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-    const int rows = std::clamp(static_cast<int>(m_people.size()), 2, 6);
-    m_participants = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition,
-                                        wxSize(-1, rows * (GetCharHeight() + FromDIP(8))), names);
-    ForwardWheel(m_participants);
+    m_participants = new CheckRows(this, std::clamp(static_cast<int>(m_people.size()), 2, 5));
     m_participants->SetName("participants");
+    m_participants->Set(names);
+    ForwardWheel(m_participants);
     for (std::size_t i = 0; i < m_people.size(); ++i)
         if (std::find(s.participants.begin(), s.participants.end(), m_people[i]) !=
             s.participants.end())
@@ -195,9 +195,10 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     if (!m_methodIds.empty()) {
         auto* head = NewHeading(this, Name(journal::Heading::Methods));
         sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-        m_methods = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, methods);
-        ForwardWheel(m_methods);
+        m_methods = new CheckRows(this, std::min(static_cast<int>(m_methodIds.size()), 5));
         m_methods->SetName("methods");
+        m_methods->Set(methods);
+        ForwardWheel(m_methods);
         for (std::size_t i = 0; i < m_methodIds.size(); ++i)
             if (std::find(s.methods.begin(), s.methods.end(), m_methodIds[i]) != s.methods.end())
                 m_methods->Check(static_cast<unsigned>(i));
@@ -232,9 +233,9 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     m_date->onChanged = [this] { Changed(); };
     m_time->onChanged = [this] { Changed(); };
     m_minutes->Bind(wxEVT_SPINCTRL, changed);
-    m_participants->Bind(wxEVT_CHECKLISTBOX, changed);
+    m_participants->onToggle = [this](unsigned, bool) { Changed(); };
     if (m_methods)
-        m_methods->Bind(wxEVT_CHECKLISTBOX, changed);
+        m_methods->onToggle = [this](unsigned, bool) { Changed(); };
     m_hasNext->Bind(wxEVT_CHECKBOX, changed);
     m_nextDate->onChanged = [this] { Changed(); };
     m_nextTime->onChanged = [this] { Changed(); };

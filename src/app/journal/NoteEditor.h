@@ -26,6 +26,7 @@ class wxTextCtrl;
 
 namespace kartbok::app {
 
+class CheckRows;
 class DateCtrl;
 class TimeCtrl;
 
@@ -70,9 +71,9 @@ private:
     DateCtrl* m_date = nullptr;
     TimeCtrl* m_time = nullptr;
     wxSpinCtrl* m_minutes = nullptr;
-    wxCheckListBox* m_participants = nullptr;
+    CheckRows* m_participants = nullptr;
     wxTextCtrl* m_themes = nullptr;
-    wxCheckListBox* m_methods = nullptr;
+    CheckRows* m_methods = nullptr;
     wxTextCtrl* m_nextSteps = nullptr;
     wxCheckBox* m_hasNext = nullptr;
     DateCtrl* m_nextDate = nullptr;

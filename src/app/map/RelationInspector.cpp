@@ -1,5 +1,6 @@
 #include "map/RelationInspector.h"
 
+#include "common/Label.h"
 #include "common/Labels.h"
 #include "common/Utf8.h"
 #include "map/FamilyEdits.h"
@@ -21,8 +22,7 @@ RelationInspector::RelationInspector(wxWindow* parent, InspectorActions& actions
     : wxPanel(parent), m_actions(actions) {
     SetName("relation_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.2f));
+    m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
     m_kind = new wxChoice(this, wxID_ANY);

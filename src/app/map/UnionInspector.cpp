@@ -1,5 +1,6 @@
 #include "map/UnionInspector.h"
 
+#include "common/Label.h"
 #include "common/Labels.h"
 #include "map/FamilyEdits.h"
 
@@ -20,8 +21,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     : wxPanel(parent), m_actions(actions) {
     SetName("union_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.2f));
+    m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
     auto* kindRow = new wxBoxSizer(wxHORIZONTAL);

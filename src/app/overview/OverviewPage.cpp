@@ -1,6 +1,7 @@
 #include "overview/OverviewPage.h"
 
 #include "common/JournalNames.h"
+#include "common/Label.h"
 #include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
@@ -224,10 +225,7 @@ OverviewPage::OverviewPage(wxWindow* parent, std::function<CaseDocument*()> docu
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* leftCol = new wxBoxSizer(wxVERTICAL);
     auto heading = [&](const wxString& text) {
-        auto* h = new wxStaticText(this, wxID_ANY, wxString());
-        h->SetFont(h->GetFont().Bold()); // before the label, so the size fits bold type
-        h->SetLabel(text);
-        return h;
+        return NewHeading(this, text); // markup: measured bold, never cut
     };
     leftCol->Add(heading(_("Agreed for next time")), 0, wxBOTTOM, FromDIP(4));
     m_agreed = new wxStaticText(this, wxID_ANY, wxString());
