@@ -5,6 +5,7 @@
 #include "common/Translations.h"
 #include "dialogs/AuditDialog.h"
 #include "dialogs/CreateVaultDialog.h"
+#include "dialogs/ExportReportDialog.h"
 #include "dialogs/NewCaseDialog.h"
 #include "dialogs/PreferencesDialog.h"
 #include "dialogs/SearchDialog.h"
@@ -160,6 +161,10 @@ void TourDialogs(app::MainFrame* frame, Visit& visit) {
     std::vector<app::AddendumDialog::Field> fields{
         {"plan", _("Agreed for next time"), wxString::FromUTF8("Boka djupintervju.")}};
     visit.Dialogue(new app::AddendumDialog(frame, fields), "correction");
+    if (auto* report = frame->ShowExportReport(false, false))
+        visit.Dialogue(report, "export-report");
+    if (auto* pack = frame->ShowExportReport(true, false))
+        visit.Dialogue(pack, "export-report-pack");
     visit.Dialogue(new app::CreateVaultDialog(frame, wxString::FromUTF8("/tmp/new-vault"),
                                               [](const wxString&, const wxString&,
                                                  const wxString&) { return wxString(); }),

@@ -7,6 +7,7 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
@@ -52,8 +53,9 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     m_status->SetSelection(kActive);
     sizer->Add(m_status, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 4);
 
-    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Several clients can be selected (Ctrl, Shift) for a supervision pack;
+    // selecting exactly one opens it.
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
     m_list->SetName("client_list");
     m_list->AppendColumn(_("Client"));
     m_list->AppendColumn(_("Status"));
@@ -86,6 +88,16 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     });
     m_status->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Rebuild(); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, &ClientListPanel::OnSelected, this);
+    m_list->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent&) {
+        wxMenu menu;
+        menu.Append(wxID_ANY, _("Supervision pack of the selected clients..."))
+            ->Enable(!SelectedIds().empty());
+        menu.Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+            if (onSupervisionPack)
+                onSupervisionPack();
+        });
+        PopupMenu(&menu);
+    });
     m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
         CallAfter([this] { FitColumns(); }); // once the list knows its new client size
@@ -213,9 +225,28 @@ void ClientListPanel::SelectCase(const std::string& id) {
     m_rebuilding = false;
 }
 
+std::vector<std::string> ClientListPanel::SelectedIds() const {
+    std::vector<std::string> ids;
+    for (long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); i >= 0;
+         i = m_list->GetNextItem(i, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        if (static_cast<std::size_t>(i) < m_rows.size())
+            ids.push_back(m_rows[static_cast<std::size_t>(i)].id);
+    return ids;
+}
+
+void ClientListPanel::SelectIds(const std::vector<std::string>& ids) {
+    m_rebuilding = true;
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_list->SetItemState(
+            static_cast<long>(i),
+            std::count(ids.begin(), ids.end(), m_rows[i].id) ? wxLIST_STATE_SELECTED : 0,
+            wxLIST_STATE_SELECTED);
+    m_rebuilding = false;
+}
+
 void ClientListPanel::OnSelected(wxListEvent& event) {
-    if (m_rebuilding)
-        return;
+    if (m_rebuilding || m_list->GetSelectedItemCount() != 1)
+        return; // several selected: a pack is being picked, nothing opens
     const long index = event.GetIndex();
     if (index < 0 || static_cast<std::size_t>(index) >= m_rows.size())
         return;

@@ -185,6 +185,7 @@ void MainFrame::BuildContent() {
     m_clients->onOpen = [this](const std::string& id) { OpenCase(id); };
     m_clients->onNewCase = [this] { CreateNewCase(); };
     m_clients->onSearchNotes = [this] { ShowSearch(true); };
+    m_clients->onSupervisionPack = [this] { ShowExportReport(true); };
     m_map->onTogglePresent = [this] { SetPresentMode(!m_present); };
     m_map->Canvas().onFirstMapPaint = [this] {
         if (onFirstMapPaint)

@@ -29,6 +29,7 @@ class wxSplitterWindow;
 namespace kartbok::app {
 
 class CaseHeader;
+class ExportReportDialog;
 class ClientListPanel;
 class MapPage;
 class InterviewPage;
@@ -76,6 +77,10 @@ public:
     bool HasPendingChanges() const { return m_pending.has_value(); }
     /// Saves, wipes the keys, hides every case detail and asks for the password.
     void LockNow();
+    /// File > Export report...: modal; pack: a supervision pack of the clients
+    /// selected in the client list. With modal false the dialog is returned
+    /// unshown (for tests). Saves the open client first.
+    ExportReportDialog* ShowExportReport(bool pack, bool modal = true);
     /// Edit > Find in notes: the dialog, modal (MainFrameSearch.cpp).
     void ShowSearch(bool allClients);
     /// What the dialog runs: the open client from memory, or every client through

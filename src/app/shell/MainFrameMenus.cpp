@@ -4,12 +4,14 @@
 #include "shell/MainFrameIds.h"
 
 #include "dialogs/AuditDialog.h"
+#include "dialogs/ExportReportDialog.h"
 #include "dialogs/StatsDialog.h"
 #include "dialogs/UsersDialog.h"
 #include "journal/JournalPage.h"
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
+#include "shell/ClientListPanel.h"
 #include "shell/ExportActions.h"
 
 #include <wx/aboutdlg.h>
@@ -24,6 +26,7 @@ void MainFrame::BuildMenus() {
     file->Append(kIdNewCase, _("&New client...\tCtrl+N"));
     file->Append(kIdArchive, _("&Archive client"));
     file->AppendSeparator();
+    file->Append(kIdExportReport, _("Export &report...\tCtrl+R"));
     file->Append(kIdExport, _("&Export map...\tCtrl+E"));
     file->Append(kIdExportDeidentified, _("Export map &de-identified..."));
     file->Append(wxID_PRINT, _("&Print map...\tCtrl+P"));
@@ -99,6 +102,8 @@ void MainFrame::BuildMenus() {
                 PrintMap(this, m_map->Canvas().Presenter().Scene());
         },
         wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowExportReport(false); }, kIdExportReport);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kIdLock);
     Bind(
@@ -199,6 +204,21 @@ wxString MainFrame::AboutText() const {
     return text;
 }
 
+ExportReportDialog* MainFrame::ShowExportReport(bool pack, bool modal) {
+    if (!m_vault || !SaveNow()) // the report is made from the vault: the open client first
+        return nullptr;
+    auto* dialog =
+        new ExportReportDialog(this, *m_vault, m_catalog.Templates(),
+                               m_doc ? m_doc->Id() : std::string(), m_clients->SelectedIds());
+    if (pack)
+        dialog->SetKind(reporting::ReportKind::SupervisionPack);
+    if (!modal)
+        return dialog; // the caller (a test) shows and destroys it
+    dialog->ShowModal();
+    dialog->Destroy();
+    return nullptr;
+}
+
 void MainFrame::UpdateViewMenu() {
     wxMenuBar* bar = GetMenuBar();
     if (!bar || !m_journal)
@@ -246,6 +266,7 @@ void MainFrame::UpdateMenus() {
     enable(kIdNewCase, m_vault != nullptr);
     enable(kIdLock, m_vault != nullptr);
     enable(kIdStatistics, m_vault != nullptr);
+    enable(kIdExportReport, m_vault != nullptr);
     enable(kIdFindCase, m_doc != nullptr);
     enable(kIdFindAll, m_vault != nullptr);
 }
