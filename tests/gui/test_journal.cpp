@@ -218,7 +218,9 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     CHECK(doc->CanUndo());
     Screenshot(*frame, "journal.png");
 
-    // Ctrl+Enter signs after a confirmation (answered here).
+    // Ctrl+Enter signs after a confirmation (answered here); with the password
+    // preference off (test_writing_flow.cpp signs with the password).
+    page->SetSignWithPassword(false);
     wxString asked;
     page->confirm = [&](const wxString& q) {
         asked = q;

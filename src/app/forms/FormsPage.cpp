@@ -7,6 +7,7 @@
 #include "common/Translations.h"
 #include "forms/ClientModeFrame.h"
 #include "forms/FormChart.h"
+#include "model/ClientListPresenter.h"
 
 #include "kartbok/journal/FormCommands.h"
 #include "kartbok/vault/Vault.h"
@@ -113,10 +114,11 @@ void FormsPage::Update() {
         const wxString text = m_document ? PhaseText(i) : wxString();
         if (m_phaseText[i]->GetLabelText() != text)
             SetHeading(m_phaseText[i], text);
-        const auto& s = m_forms.phases[i];
-        m_phaseText[i]->SetForegroundColour(s.present     ? wxColour(30, 120, 60)
-                                            : s.Missing() ? wxColour(190, 60, 30)
-                                                          : wxColour(120, 120, 120));
+        const FormDue due = DueOf(i);
+        m_phaseText[i]->SetForegroundColour(due == FormDue::Present   ? wxColour(30, 120, 60)
+                                            : due == FormDue::Missing ? wxColour(190, 60, 30)
+                                            : due == FormDue::Due     ? wxColour(176, 100, 0)
+                                                                      : wxColour(120, 120, 120));
     }
     m_fill->Enable(m_document && !m_document->ReadOnly());
 
@@ -149,13 +151,25 @@ void FormsPage::Update() {
     Layout();
 }
 
+FormDue FormsPage::DueOf(std::size_t phase) const {
+    const auto& s = m_forms.phases[phase];
+    return m_document ? FormDueState(m_document->Case(), s.phase, s.present, Today())
+                      : FormDue::NotYetDue;
+}
+
 wxString FormsPage::PhaseText(std::size_t phase) const {
     const auto& s = m_forms.phases[phase];
     const wxString name = Name(s.phase);
-    if (s.present)
+    switch (DueOf(phase)) {
+    case FormDue::Present:
         return name + ": " + wxString::FromUTF8(s.date.Iso()) + wxString::FromUTF8(" ✓");
-    if (s.expected)
+    case FormDue::Due:
+        return name + ": " + _("to fill in now");
+    case FormDue::Missing:
         return name + ": " + _("missing");
+    case FormDue::NotYetDue:
+        break;
+    }
     return name + ": " + _("not yet due");
 }
 

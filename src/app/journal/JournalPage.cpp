@@ -9,8 +9,10 @@
 #include "journal/AddendumDialog.h"
 #include "journal/ChecklistSidePanel.h"
 #include "journal/NoteEditor.h"
+#include "journal/SignDialog.h"
 #include "journal/SignedNoteView.h"
 #include "model/ClientListPresenter.h"
+#include "model/InterviewPresenter.h"
 
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Lifecycle.h"
@@ -178,6 +180,10 @@ void JournalPage::BindActions() {
     confirm = [this](const wxString& question) {
         return wxMessageBox(question, _("Sign note"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION,
                             this) == wxYES;
+    };
+    askSignaturePassword = [this](const wxString& user) {
+        SignDialog dialog(this, user, checkPassword);
+        return dialog.ShowModal() == wxID_OK;
     };
     m_new->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewNote({}, false); });
     m_fromLast->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewNote({}, true); });
@@ -447,7 +453,11 @@ void JournalPage::ShowCurrent() {
     const Template* tmpl = TemplateOf(*s);
     if (s->isSigned) {
         m_quietSave.Stop();
-        m_signed->Show(*s, tmpl, m_document->Family(), Language());
+        std::vector<wxString> topics;
+        for (const auto& t : TopicsOfSession(m_document->Case(), m_templates, s->id, Language()))
+            topics.push_back(FromUtf8(t.title) + wxString::FromUTF8(" \u2013 ") +
+                             Name(t.state).Lower());
+        m_signed->Show(*s, tmpl, m_document->Family(), Language(), topics);
         m_book->ChangeSelection(kPageSigned);
         m_shownKey = "signed:" + s->id;
         return;
@@ -611,10 +621,14 @@ bool JournalPage::Sign() {
     const Session* s = m_document->Case().FindSession(m_current);
     if (!s || s->isSigned || !SaveDraft())
         return false;
-    if (!confirm(_("Sign this note? A signed note is locked: later changes can only be added as "
-                   "addenda or corrections, and the old text stays readable.")))
-        return false;
     const std::string user = m_vault ? m_vault->User() : s->author;
+    const bool asked =
+        m_signWithPassword && checkPassword
+            ? askSignaturePassword(FromUtf8(user))
+            : confirm(_("Sign this note? A signed note is locked: later changes can only be "
+                        "added as addenda or corrections, and the old text stays readable."));
+    if (!asked)
+        return false;
     const std::string id = m_current;
     m_document->CloseMerge();
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<SignSession>(id, user, Now()),

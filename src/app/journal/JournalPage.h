@@ -72,6 +72,13 @@ public:
 
     /// Asks a yes/no question; a message box by default, replaced by tests.
     std::function<bool(const wxString& question)> confirm;
+    /// Signing with a password (the preference, on by default): asks the
+    /// signing user's password in a SignDialog and checks it with
+    /// checkPassword; true when it was right. Replaced by tests.
+    std::function<bool(const wxString& user)> askSignaturePassword;
+    /// True when the password is the signing user's (the frame asks the vault).
+    std::function<bool(const std::string& password)> checkPassword;
+    void SetSignWithPassword(bool ask) { m_signWithPassword = ask; }
 
     // Layout: what is folded away to give the note room (remembered) ----------------
     /// The sessions as a narrow timeline (the user's choice; a narrow window forces it).
@@ -145,6 +152,7 @@ private:
     wxButton* m_addendum = nullptr;
     wxButton* m_correct = nullptr;
     bool m_rebuilding = false;
+    bool m_signWithPassword = true;
 };
 
 } // namespace kartbok::app

@@ -49,6 +49,8 @@ NoteEditor::NoteEditor(wxWindow* parent)
     // One scroll unit is one line of text: a wheel notch then moves the
     // platform's lines per notch (three), as everywhere else.
     SetScrollRate(0, GetCharHeight());
+    // GTK would scroll the note by its own smooth amount (a few pixels a notch).
+    Bind(wxEVT_MOUSEWHEEL, [this](wxMouseEvent& e) { ScrollByWheel(e); });
 }
 
 void NoteEditor::ScrollByWheel(wxMouseEvent& event) {

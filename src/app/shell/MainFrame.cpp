@@ -152,6 +152,8 @@ void MainFrame::BuildContent() {
     m_journal = new JournalPage(
         m_tabs, [this] { return m_doc.get(); }, [this] { return m_vault.get(); });
     m_tabs->AddPage(m_journal, _("Journal"));
+    m_journal->checkPassword = [this](const std::string& p) { return CheckSigningPassword(p); };
+    m_journal->SetSignWithPassword(m_prefs.signWithPassword);
     m_interview = new InterviewPage(m_tabs, *m_map);
     m_tabs->AddPage(m_interview, _("Deep interview"));
     m_forms = new FormsPage(m_tabs);
@@ -460,6 +462,7 @@ void MainFrame::ApplyPreferences(const Preferences& prefs) {
     const bool templatesChanged = LoadTemplateCatalog();
     if (languageChanged)
         ApplyLanguage(m_prefs.language);
+    m_journal->SetSignWithPassword(m_prefs.signWithPassword);
     if (languageChanged || templatesChanged)
         RebuildUi();
 }
@@ -476,6 +479,11 @@ void MainFrame::SetPresentMode(bool present) {
     m_map->SetPresentMode(present);
     m_caseBook->Layout();
     Layout();
+}
+
+bool MainFrame::CheckSigningPassword(const std::string& password) {
+    // The signing user's own password: the vault is opened again with it.
+    return CheckPassword(m_vault.get(), password);
 }
 
 bool MainFrame::ClientListShown() const {

@@ -118,6 +118,7 @@ private:
     void RebuildUi();
     void ShowState();
     void ApplyClientList();
+    bool CheckSigningPassword(const std::string& password);
     void UpdateViewMenu();
     void DocumentChanged();
     void UpdateTitle();
