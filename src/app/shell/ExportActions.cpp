@@ -1,5 +1,6 @@
 #include "shell/ExportActions.h"
 
+#include "common/Labels.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
 #include "map/MapPrintout.h"
@@ -90,7 +91,7 @@ void ExportMapInteractive(wxWindow* parent, const CaseDocument& document, vault:
 
 void PrintMap(wxWindow* parent, const Scene& scene) {
     wxPrinter printer;
-    MapPrintout printout(scene, _("Family map"));
+    MapPrintout printout(scene, Name(journal::Heading::FamilyMap));
     if (!printer.Print(parent, &printout, true) && wxPrinter::GetLastError() == wxPRINTER_ERROR)
         wxMessageBox(_("The map could not be printed."), _("Print map"), wxOK | wxICON_ERROR,
                      parent);

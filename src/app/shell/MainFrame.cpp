@@ -148,14 +148,14 @@ void MainFrame::BuildContent() {
     m_tabs = new wxNotebook(casePanel, wxID_ANY);
     m_tabs->SetName("case_tabs");
     m_map = new MapPage(m_tabs);
-    m_tabs->AddPage(m_map, _("Family map"));
+    m_tabs->AddPage(m_map, Name(journal::Heading::FamilyMap));
     m_journal = new JournalPage(
         m_tabs, [this] { return m_doc.get(); }, [this] { return m_vault.get(); });
     m_tabs->AddPage(m_journal, _("Journal"));
     m_journal->checkPassword = [this](const std::string& p) { return CheckSigningPassword(p); };
     m_journal->SetSignWithPassword(m_prefs.signWithPassword);
     m_interview = new InterviewPage(m_tabs, *m_map);
-    m_tabs->AddPage(m_interview, _("Deep interview"));
+    m_tabs->AddPage(m_interview, Name(journal::Heading::DeepInterview));
     m_forms = new FormsPage(m_tabs);
     m_forms->checkPassword = [this](const std::string& p) {
         return CheckPassword(m_vault.get(), p);
