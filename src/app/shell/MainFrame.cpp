@@ -482,7 +482,7 @@ void MainFrame::SetPresentMode(bool present) {
 }
 
 bool MainFrame::CheckSigningPassword(const std::string& password) {
-    // The signing user's own password: the vault is opened again with it.
+    // The signing user's own password, checked against that user's key slot.
     return CheckPassword(m_vault.get(), password);
 }
 
