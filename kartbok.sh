@@ -20,7 +20,7 @@ PACKAGES=(
     libwxgtk3.2-dev libgtk-3-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
     libsodium-dev libcairo2-dev libpango1.0-dev libyaml-cpp-dev libcli11-dev
     nlohmann-json3-dev gettext xvfb xauth x11-apps imagemagick poppler-utils
-    fonts-dejavu-core clang-format openssh-server sshfs
+    fonts-dejavu-core clang-format openssh-server sshfs wx3.2-i18n
     dpkg-dev file desktop-file-utils appstream
 )
 
@@ -80,7 +80,7 @@ build_sanitized() {
 
 run_tests() {
     log "running the test suite"
-    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1600x1200x24" ctest --output-on-failure --timeout 600)
+    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1920x1200x24" ctest --output-on-failure --timeout 600)
     if [ $SANITIZE -eq 1 ]; then
         build_sanitized
     fi

@@ -5,7 +5,7 @@
 
 #include "GuiDriver.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Translations.h"
 #include "dialogs/UnlockDialog.h"
 #include "map/InspectorPanel.h"
@@ -290,7 +290,7 @@ TEST_CASE("the window speaks Swedish and English", "[gui]") {
     prefs.language = "sv";
     frame->ApplyPreferences(prefs);
     Pump(10);
-    CHECK(frame->Tabs().GetPageText(0) == wxString::FromUTF8("Släktkarta"));
+    CHECK(frame->Tabs().GetPageText(0) == wxString::FromUTF8("Familjekarta"));
     CHECK(frame->GetMenuBar()->GetMenuLabelText(0) == "Arkiv");
     CHECK(frame->Document()->Id() == v.richId); // the open case survives the switch
     Screenshot(*frame, "sv.png");

@@ -193,8 +193,8 @@ void MapCanvas::PlaceGrowthBar() {
         return;
     }
     // Below the symbol and its name, centred; kept inside the window.
-    const wxSize bar = m_growthBar->GetBestSize();
     const wxSize client = GetClientSize();
+    const wxSize bar = m_growthBar->FitWithin(client.x - 4);
     const int below = static_cast<int>(m_presenter.Scene().symbolSize * m_zoom * 1.6) + 14;
     int x = std::clamp(at.x - bar.x / 2, 2, std::max(2, client.x - bar.x - 2));
     int y = at.y + below;

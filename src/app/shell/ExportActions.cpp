@@ -1,5 +1,6 @@
 #include "shell/ExportActions.h"
 
+#include "common/Labels.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
 #include "map/MapPrintout.h"
@@ -110,7 +111,7 @@ void PrintMap(wxWindow* parent, const Scene& scene, vault::Vault& vault,
         return;
     }
     wxPrinter printer;
-    MapPrintout printout(scene, _("Family map"));
+    MapPrintout printout(scene, Name(journal::Heading::FamilyMap));
     if (printer.Print(parent, &printout, true))
         return;
     const bool failed = wxPrinter::GetLastError() == wxPRINTER_ERROR;

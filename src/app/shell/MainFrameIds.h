@@ -31,6 +31,10 @@ enum MainMenuId {
     kIdFindAll,
     kIdUsers,
     kIdShortcuts,
+    kIdViewClientList,
+    kIdViewTopics,
+    kIdViewTimeline,
+    kIdExportReport,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

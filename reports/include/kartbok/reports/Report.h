@@ -58,6 +58,18 @@ std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c,
                                                    const journal::TemplateSet& templates,
                                                    const ReportOptions& options);
 
+/// A supervisor's caseload review: one de-identified PDF with a cover page
+/// and the supervisor summary of each case, each starting on a page of its
+/// own whose header carries its code. Always de-identified (`deidentify` and
+/// `includeFreeText` are ignored): roles, months, no names, dates or free
+/// text. The cover lists each case by its pseudonymous code - the code the
+/// de-identified summary prints on every page anyway - with status, months in
+/// treatment, sessions, deep-interview coverage and forms present; cases come
+/// in code order, never in the order they were picked.
+std::vector<unsigned char> RenderSupervisionPack(const std::vector<journal::Case>& cases,
+                                                 const journal::TemplateSet& templates,
+                                                 const ReportOptions& options);
+
 /// Everything recorded about the client, chronologically: sessions with every
 /// field, signatures, addenda, corrections (old text struck through but
 /// readable), checklists, forms, and the audit excerpt given.
