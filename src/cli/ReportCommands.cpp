@@ -7,6 +7,7 @@
 #include "kartbok/journal/TemplateLoader.h"
 #include "kartbok/reports/Report.h"
 #include "kartbok/reports/Statistics.h"
+#include "shared/ReportJob.h"
 
 #include <CLI/CLI.hpp>
 
@@ -25,12 +26,13 @@ journal::TemplateSet Templates() {
     return set;
 }
 
-std::vector<reports::AuditLine> AuditOf(const vault::Vault& v, const std::string& caseId) {
-    std::vector<reports::AuditLine> lines;
-    for (const auto& e : v.ReadAudit())
-        if (e.caseId == caseId)
-            lines.push_back({e.time, e.user, vault::ToString(e.action), e.detail});
-    return lines;
+/// A report the way the app makes it (src/shared/ReportJob): one function
+/// loads, renders, audits first and writes through vault::Export.
+void Make(Context& ctx, vault::Vault& v, const journal::TemplateSet& templates,
+          reporting::ReportRequest request) {
+    request.language = ctx.Language();
+    request.out = ctx.args.out;
+    reporting::MakeReport(v, templates, request, {}, ctx.fileSystem);
 }
 
 int Report(Context& ctx) {
@@ -38,24 +40,13 @@ int Report(Context& ctx) {
     if (a.deidentify && a.kind != "supervision")
         throw UsageError("--deidentify only applies to --kind supervision");
     CheckOut(a.out);
-    journal::TemplateSet templates = Templates();
+    const journal::TemplateSet templates = Templates(); // none: said before the vault opens
     vault::Vault v = ctx.OpenVault(a.dir);
-    std::string id = v.FindCaseIdByCode(a.code);
-    journal::Case c = v.LoadCase(id);
-    reports::ReportOptions options;
-    options.deidentify = a.deidentify;
-    options.printedBy = v.User();
-    options.language = ctx.Language();
-    std::vector<unsigned char> pdf;
-    if (a.kind == "followup") {
-        pdf = reports::RenderFollowUpBrief(c, templates, options);
-    } else if (a.kind == "supervision") {
-        pdf = reports::RenderSupervisorSummary(c, templates, options);
-    } else {
-        std::vector<reports::AuditLine> audit = AuditOf(v, id); // read before this export is logged
-        pdf = reports::RenderFullRecord(c, templates, audit, options);
-    }
-    ctx.Export(v, a.out, pdf, id, "report " + a.kind + (a.deidentify ? " deidentified" : ""));
+    reporting::ReportRequest request;
+    request.kind = *reporting::KindFromName(a.kind); // CLI11 checked the name
+    request.caseIds = {v.FindCaseIdByCode(a.code)};
+    request.deidentify = a.deidentify;
+    Make(ctx, v, templates, request);
     ctx.out << a.out << "\n";
     return 0;
 }
@@ -71,19 +62,22 @@ int Stats(Context& ctx) {
         CheckOut(a.file);
     journal::TemplateSet templates = Templates();
     vault::Vault v = ctx.OpenVault(a.dir);
-    std::vector<journal::Case> cases;
-    for (const auto& s : v.ListCases())
-        cases.push_back(v.LoadCase(s.id)); // decrypted in memory only
-    reports::YearStatistics stats = reports::ComputeStatistics(cases, templates, year);
-    const std::string over = " over " + std::to_string(cases.size()) + " cases";
-    ctx.Export(v, a.out, TextBytes(reports::StatisticsCsv(stats)), {}, "stats " + a.year + over);
+    reporting::ReportRequest request;
+    request.kind = reporting::ReportKind::Statistics;
+    request.year = year;
+    Make(ctx, v, templates, request);
+    const std::vector<vault::CaseSummary> summaries = v.ListCases();
     if (!a.file.empty()) {
+        std::vector<journal::Case> cases;
+        for (const auto& s : summaries)
+            cases.push_back(v.LoadCase(s.id)); // decrypted in memory only
+        const std::string over = " over " + std::to_string(cases.size()) + " cases";
         auto answers = reports::AnonymousAnswers(cases, templates, year);
         ctx.Export(v, a.file, TextBytes(reports::AnonymousAnswersCsv(answers)), {},
                    "stats " + a.year + " answers" + over);
         ctx.out << a.file << "\t" << answers.size() << " answers\n";
     }
-    ctx.out << a.out << "\t" << cases.size() << " cases\n";
+    ctx.out << a.out << "\t" << summaries.size() << " cases\n";
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "kartbok/reports/Report.h"
 #include "kartbok/reports/Statistics.h"
+#include "kartbok/vault/Export.h"
 
 #include <array>
 #include <utility>
@@ -41,18 +42,9 @@ std::vector<reports::AuditLine> AuditOf(const vault::Vault& v, const std::string
     return lines;
 }
 
-/// The one place a report leaves the vault: the audit record first, and only
-/// when it is written the file (0600, through a temporary name, then renamed).
-void WriteExport(vault::Vault& v, const std::filesystem::path& out,
-                 const std::vector<unsigned char>& bytes, const std::string& caseId,
-                 const std::string& detail) {
-    v.Audit(vault::AuditAction::Export, caseId, detail);
-    reports::WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
-}
-
 std::vector<unsigned char> Render(const std::vector<journal::Case>& cases,
-                                  const journal::TemplateSet& templates,
-                                  const ReportRequest& r, vault::Vault& v) {
+                                  const journal::TemplateSet& templates, const ReportRequest& r,
+                                  vault::Vault& v) {
     reports::ReportOptions options;
     options.language = r.language;
     options.deidentify = r.deidentify;
@@ -105,8 +97,10 @@ std::string AuditDetail(const ReportRequest& r, std::size_t cases) {
 }
 
 bool MakeReport(vault::Vault& v, const journal::TemplateSet& templates,
-                const ReportRequest& request, const Progress& progress) {
+                const ReportRequest& request, const Progress& progress,
+                std::shared_ptr<vault::FileSystem> fileSystem) {
     Check(request);
+    vault::CheckExportTarget(request.out);
     std::vector<std::string> ids = request.caseIds;
     if (request.kind == ReportKind::Statistics)
         for (const auto& s : v.ListCases())
@@ -128,11 +122,11 @@ bool MakeReport(vault::Vault& v, const journal::TemplateSet& templates,
         // Each client's log says the summary left in a pack; then the pack's own record.
         for (const auto& c : cases)
             v.Audit(vault::AuditAction::Export, c.id, detail);
-        WriteExport(v, request.out, bytes, {}, detail);
+        vault::Export(v, request.out, bytes, {}, detail, fileSystem);
     } else {
-        const std::string caseId = request.kind == ReportKind::Statistics ? std::string()
-                                                                            : cases.front().id;
-        WriteExport(v, request.out, bytes, caseId, detail);
+        const std::string caseId =
+            request.kind == ReportKind::Statistics ? std::string() : cases.front().id;
+        vault::Export(v, request.out, bytes, caseId, detail, fileSystem);
     }
     step();
     return true;

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,7 +62,10 @@ std::string AuditDetail(const ReportRequest& request, std::size_t cases);
 /// a client cannot be read or the audit record or the file cannot be written
 /// (then nothing is written), reports::ReportError when it cannot be drawn.
 /// Returns false when `progress` cancelled it (nothing written, nothing audited).
+/// The file goes out through vault::Export; `fileSystem` (nullptr = POSIX) lets
+/// tests fail its steps.
 bool MakeReport(vault::Vault& vault, const journal::TemplateSet& templates,
-                const ReportRequest& request, const Progress& progress = {});
+                const ReportRequest& request, const Progress& progress = {},
+                std::shared_ptr<vault::FileSystem> fileSystem = nullptr);
 
 } // namespace kartbok::reporting
