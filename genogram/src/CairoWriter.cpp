@@ -138,15 +138,6 @@ double Dim(double v) {
     return std::max(1.0, std::isfinite(v) ? v : 1.0);
 }
 
-void WriteFile(const std::string& path, const std::vector<unsigned char>& bytes) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
-    file.close();
-    if (!file)
-        throw RenderError("Could not write the image file " + path + ".");
-}
-
 } // namespace
 
 std::vector<unsigned char> RenderPng(const Scene& scene, double scale) {
@@ -183,13 +174,6 @@ std::vector<unsigned char> RenderPdf(const Scene& scene) {
     cairo_surface_finish(surface.get());
     Check(cairo_surface_status(surface.get()), "Could not finish the PDF");
     return bytes;
-}
-
-void WritePng(const Scene& scene, const std::string& path, double scale) {
-    WriteFile(path, RenderPng(scene, scale));
-}
-void WritePdf(const Scene& scene, const std::string& path) {
-    WriteFile(path, RenderPdf(scene));
 }
 
 } // namespace kartbok::genogram

@@ -106,8 +106,8 @@ void KeyDates(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
                                L(o, " dagar sedan)", " days ago)");
     }
     std::vector<std::pair<std::string, std::string>> kv{
-        {L(o, "Första kontakt", "First contact"), DateText(c.firstContact)},
-        {L(o, "Behandlingsstart", "Start of treatment"), DateText(c.start)},
+        {HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
+        {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
         {L(o, "Avslut", "End"), DateText(c.end)},
         {L(o, "Nästa uppföljning", "Next follow-up"), due},
         {L(o, "Samtal", "Sessions"), SessionCount(c, o)}};
@@ -136,7 +136,7 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
     w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
     LeftOutBlock(w, own, o);
 
-    w.Heading(L(o, "Kontaktorsak", "Reason for contact"));
+    w.Heading(HeadingText(journal::Heading::ReasonForContact, o));
     w.KeyValues({{L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(c.intake, o)},
                  {L(o, "Hänvisning", "Referral"), ReferralText(c.intake.referral, o)}});
     w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
@@ -159,7 +159,7 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
             std::string themes;
             for (const auto& t : closing->themes)
                 themes += (themes.empty() ? "" : ", ") + t;
-            w.Rich({{L(o, "Teman: ", "Themes: "), false, true}, {themes}});
+            w.Rich({{HeadingText(journal::Heading::Themes, o) + ": ", false, true}, {themes}});
         }
         for (const auto& f : closing->fields) {
             std::string text = jn::CurrentText(*closing, f.id);
@@ -226,12 +226,6 @@ std::vector<unsigned char> RenderFollowUpBrief(const jn::Case& c, const jn::Temp
                                                const ReportOptions& options) {
     return RenderPdf(Frame(L(options, "Underlag inför uppföljning", "Follow-up brief"), c, options),
                      [&](PdfWriter& w) { Body(w, c, templates, options); });
-}
-
-void WriteFollowUpBrief(const jn::Case& c, const jn::TemplateSet& templates,
-                        const ReportOptions& options, const std::filesystem::path& out) {
-    auto bytes = RenderFollowUpBrief(c, templates, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 } // namespace kartbok::reports

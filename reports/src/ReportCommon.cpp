@@ -6,44 +6,18 @@
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/JournalError.h"
+#include "kartbok/journal/Labels.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <set>
-#include <system_error>
 
 namespace kartbok::reports {
 
 namespace jn = kartbok::journal;
-
-void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes) {
-    std::filesystem::path tmp = out;
-    tmp += ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f)
-            throw ReportError(out.string() + ": cannot write here (" + std::strerror(errno) + ")");
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            throw ReportError(out.string() + ": writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, out, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw ReportError(out.string() + ": cannot replace the file (" + ec.message() + ")");
-    }
-}
 
 namespace detail {
 
@@ -86,74 +60,22 @@ int MonthsBetween(jn::Date a, jn::Date b) {
     return months;
 }
 
+// Names of types, phases, states and statuses come from the tables the app
+// reads too (kartbok/journal/Labels.h), so a report and the screen agree.
 std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
-    using T = jn::SessionType;
-    switch (t) {
-    case T::Individual:
-        return L(o, "Individuellt", "Individual");
-    case T::Couple:
-        return L(o, "Gemensamt (par)", "Joint (couple)");
-    case T::Relative:
-        return L(o, "Anhörig/partner ensam", "Relative/partner alone");
-    case T::Group:
-        return L(o, "Grupp", "Group");
-    case T::Remote:
-        return L(o, "Telefon/video", "Phone/video");
-    case T::Closing:
-        return L(o, "Avslutande samtal", "Closing session");
-    case T::FollowUp:
-        return L(o, "Uppföljning", "Follow-up");
-    }
-    return "";
+    return std::string(LabelOf(t, o.language));
 }
 
 std::string ReasonText(jn::SeekReason r, const ReportOptions& o) {
-    switch (r) {
-    case jn::SeekReason::BuyingSex:
-        return L(o, "Köp av sexuella tjänster", "Buying sexual services");
-    case jn::SeekReason::CompulsiveSexualBehaviour:
-        return L(o, "Tvångsmässigt sexuellt beteende", "Compulsive sexual behaviour");
-    case jn::SeekReason::Relative:
-        return L(o, "Anhörig eller partner", "Relative or partner");
-    case jn::SeekReason::Other:
-        return L(o, "Annat", "Other");
-    }
-    return "";
+    return std::string(LabelOf(r, o.language));
 }
 
 std::string ReferralText(jn::ReferralRoute r, const ReportOptions& o) {
-    using R = jn::ReferralRoute;
-    switch (r) {
-    case R::NotRecorded:
-        return L(o, "Inte angivet", "Not recorded");
-    case R::OwnInitiative:
-        return L(o, "Eget initiativ", "Own initiative");
-    case R::Partner:
-        return L(o, "Partnern", "Partner");
-    case R::PoliceAfterDiscovery:
-        return L(o, "Polisen efter upptäckt", "Police, after discovery");
-    case R::SocialServices:
-        return L(o, "Socialtjänsten", "Social services");
-    case R::HealthCare:
-        return L(o, "Hälso- och sjukvården", "Health care");
-    case R::Other:
-        return L(o, "Annan väg", "Other route");
-    }
-    return "";
+    return std::string(LabelOf(r, o.language));
 }
 
 std::string OutcomeText(jn::FollowUpOutcome f, const ReportOptions& o) {
-    switch (f) {
-    case jn::FollowUpOutcome::Planned:
-        return L(o, "planerad", "planned");
-    case jn::FollowUpOutcome::Held:
-        return L(o, "hölls", "held");
-    case jn::FollowUpOutcome::Declined:
-        return L(o, "avböjd", "declined");
-    case jn::FollowUpOutcome::NotReached:
-        return L(o, "nåddes inte", "not reached");
-    }
-    return "";
+    return std::string(LabelOf(f, o.language));
 }
 
 std::string ReasonsText(const jn::Intake& in, const ReportOptions& o) {
@@ -230,15 +152,7 @@ void LeftOutBlock(PdfWriter& w, const ReportableCase& r, const ReportOptions& o)
 }
 
 std::string PhaseText(jn::FormPhase p, const ReportOptions& o) {
-    switch (p) {
-    case jn::FormPhase::Start:
-        return L(o, "Start", "Start");
-    case jn::FormPhase::End:
-        return L(o, "Avslut", "End");
-    case jn::FormPhase::FollowUp:
-        return L(o, "Uppföljning", "Follow-up");
-    }
-    return "";
+    return std::string(LabelOf(p, o.language));
 }
 
 std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o) {
@@ -247,34 +161,15 @@ std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o) {
 }
 
 std::string TopicStateText(jn::TopicState s, const ReportOptions& o) {
-    switch (s) {
-    case jn::TopicState::NotYet:
-        return L(o, "Inte än", "Not yet");
-    case jn::TopicState::Partly:
-        return L(o, "Delvis", "Partly");
-    case jn::TopicState::Covered:
-        return L(o, "Täckt", "Covered");
-    }
-    return "";
+    return std::string(LabelOf(s, o.language));
 }
 
 std::string StatusText(jn::CaseStatus s, const ReportOptions& o) {
-    using S = jn::CaseStatus;
-    switch (s) {
-    case S::Enquiry:
-        return L(o, "Förfrågan", "Enquiry");
-    case S::Assessment:
-        return L(o, "Bedömning", "Assessment");
-    case S::Ongoing:
-        return L(o, "Pågående", "Ongoing");
-    case S::Ended:
-        return L(o, "Avslutad", "Ended");
-    case S::FollowUpDone:
-        return L(o, "Uppföljning gjord", "Follow-up done");
-    case S::Archived:
-        return L(o, "Arkiverad", "Archived");
-    }
-    return "";
+    return std::string(LabelOf(s, o.language));
+}
+
+std::string HeadingText(jn::Heading h, const ReportOptions& o) {
+    return std::string(LabelOf(h, o.language));
 }
 
 PageFrame Frame(const std::string& title, const jn::Case& c, const ReportOptions& o) {
@@ -331,7 +226,7 @@ std::string TemplateTitle(const jn::TemplateSet& t, const std::string& id, const
 std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId,
                       const std::string& itemId, const ReportOptions& o) {
     if (itemId == "next-steps")
-        return L(o, "Till nästa gång", "Next steps");
+        return HeadingText(jn::Heading::NextSteps, o);
     const jn::Template* tpl = t.Find(templateId);
     const jn::TemplateItem* item = tpl ? tpl->FindItem(itemId) : nullptr;
     // A field the session's template does not (or no longer) have: another

@@ -1,12 +1,16 @@
-// kartbok-cli case new --relative-of, case intake, case follow-up, case reopen:
-// the clinical model's commands (relatives as clients of their own, intake,
-// follow-ups with outcomes, treatment episodes). Each change is one journal
-// command, applied and saved like every other CLI edit.
+// kartbok-cli case new --relative-of, case split-relative, case intake, case
+// follow-up, case reopen: the clinical model's commands (relatives as clients of
+// their own, intake, follow-ups with outcomes, treatment episodes). Each change
+// is one journal command, applied and saved like every other CLI edit; the
+// split is the vault's one audited SplitCase.
 #include "Context.h"
 
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/EpisodeCommands.h"
 #include "kartbok/journal/Episodes.h"
+#include "kartbok/journal/JournalError.h"
+#include "kartbok/journal/RelativeSplit.h"
+#include "kartbok/journal/TemplateLoader.h"
 
 #include <CLI/CLI.hpp>
 
@@ -100,7 +104,8 @@ int FollowUp(Context& ctx) {
     if (!jn::FromString(a.outcome, outcome))
         throw UsageError("--outcome: expected held, declined, not-reached or planned, got '" +
                          a.outcome + "'");
-    jn::Date date = outcome == jn::FollowUpOutcome::Planned ? jn::Date{} : ParseDate(a.date, "--date");
+    jn::Date date =
+        outcome == jn::FollowUpOutcome::Planned ? jn::Date{} : ParseDate(a.date, "--date");
     vault::Vault v = ctx.OpenVault(a.dir);
     std::string id;
     ChangeCase(
@@ -137,6 +142,37 @@ int Reopen(Context& ctx) {
         },
         false);
     ctx.out << a.code << "\tepisode " << episode << "\n";
+    return 0;
+}
+
+/// Moves a relative's alone-sessions, and the relatives' checklist runs and
+/// forms, out of an older index case into a new case of the relative's own.
+int SplitRelativeCase(Context& ctx) {
+    const Args& a = ctx.args;
+    if (a.person < 0)
+        throw UsageError("--person: expected a person's id in the family map");
+    const jn::TemplateSet templates = jn::LoadTemplates(jn::ShippedTemplatesDir());
+    vault::Vault v = ctx.OpenVault(a.dir);
+    const jn::Case source = v.LoadCase(v.FindCaseIdByCode(a.relativeOf));
+    jn::RelativeSplitRequest request;
+    request.newCaseId = NewUuid();
+    request.newCode = a.code;
+    request.relativePerson = static_cast<genogram::PersonId>(a.person);
+    request.relativeTemplateIds = jn::RelativeTemplateIds(templates);
+    jn::RelativeSplit split;
+    try {
+        split = jn::SplitRelative(source, request);
+    } catch (const jn::JournalError& e) {
+        throw UsageError(a.relativeOf + ": " + e.what()); // nothing to move, already a relative
+    }
+    v.SplitCase(split.source, split.relative); // refuses a code in use; audited as one split
+    ctx.out << split.relative.id << "\t" << split.relative.code << "\n"
+            << "moved\t" << split.movedSessionIds.size() << " sessions\t"
+            << split.movedChecklists.size() << " checklists\t" << split.movedFormIds.size()
+            << " forms\n"
+            << "joint\t" << split.jointSessionIds.size() << " sessions\n";
+    for (const std::string& id : split.leftSessionIds)
+        ctx.out << "left\t" << id << "\n";
     return 0;
 }
 
@@ -213,6 +249,16 @@ void AddClinicalCaseCommands(CLI::App* cases, Context& ctx) {
     followUp->add_option("--id", a.followUpId, "which follow-up (default: the next planned)");
     followUp->add_option("--session", a.sessionId, "the follow-up session, when held");
     followUp->callback([&ctx] { ctx.action = [&ctx] { return FollowUp(ctx); }; });
+
+    auto* split = cases->add_subcommand(
+        "split-relative", "move a relative's alone-sessions, checklist runs and forms out of the "
+                          "index client's case into a new case of their own (docs/case-json.md)");
+    split->add_option("DIR", a.dir, "vault folder")->required();
+    split->add_option("INDEX_CODE", a.relativeOf, "the index client's code")->required();
+    split->add_option("--code", a.code, "the relative's new code")->required();
+    split->add_option("--person", a.person,
+                      "the relative in the index client's map: move only sessions naming them");
+    split->callback([&ctx] { ctx.action = [&ctx] { return SplitRelativeCase(ctx); }; });
 
     auto* reopen =
         cases->add_subcommand("reopen", "start a new treatment episode for a returning client");

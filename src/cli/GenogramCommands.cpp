@@ -10,7 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include <fstream>
+#include <optional>
 #include <ostream>
 
 namespace kartbok::cli {
@@ -34,28 +34,50 @@ g::Family FamilyFromGedcom(Context& ctx, const std::string& file, const std::str
     return std::move(result.family);
 }
 
-/// The family to draw: from a case in a vault, a GEDCOM file, or a JSON file
-/// (a case as `case show --json` prints it, or just its "family" object).
-g::Family LoadFamily(Context& ctx) {
+/// The family to draw, and the vault it came from when it is a client's (so
+/// the output is an audited export), else from a GEDCOM or JSON file.
+struct Source {
+    g::Family family;
+    std::optional<vault::Vault> vault;
+    std::string caseId;
+};
+
+/// Reads the source: a case in a vault, a GEDCOM file, or a JSON file (a case
+/// as `case show --json` prints it, or just its "family" object).
+Source LoadFamily(Context& ctx) {
     const Args& a = ctx.args;
     int sources = (!a.dir.empty()) + (!a.gedcom.empty()) + (!a.json.empty());
     if (sources != 1)
         throw UsageError("name exactly one source: DIR CODE, --gedcom FILE or --json FILE");
-    if (!a.gedcom.empty())
-        return FamilyFromGedcom(ctx, a.gedcom, a.index);
-    if (!a.json.empty()) {
+    CheckOut(a.out);
+    Source s;
+    if (!a.gedcom.empty()) {
+        s.family = FamilyFromGedcom(ctx, a.gedcom, a.index);
+    } else if (!a.json.empty()) {
         nlohmann::json j = ParseJson(ReadFileBytes(a.json), a.json);
         if (j.is_object() && j.contains("format"))
-            return CaseFromJson(j).family;
-        return FamilyFromJson(j.contains("family") ? j["family"] : j);
+            s.family = CaseFromJson(j).family;
+        else
+            s.family = FamilyFromJson(j.contains("family") ? j["family"] : j);
+    } else {
+        if (a.code.empty())
+            throw UsageError("a vault source needs DIR and CODE");
+        s.vault.emplace(ctx.OpenVault(a.dir));
+        journal::Case c = s.vault->LoadCase(s.vault->FindCaseIdByCode(a.code));
+        s.caseId = c.id;
+        s.family = std::move(c.family);
     }
-    if (a.code.empty())
-        throw UsageError("a vault source needs DIR and CODE");
-    vault::Vault v = ctx.OpenVault(a.dir);
-    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
-    v.Audit(vault::AuditAction::Export, c.id,
-            "genogram " + std::filesystem::path(a.out).extension().string());
-    return c.family;
+    return s;
+}
+
+/// A client's map leaves the vault only as an audited export; a file's map is
+/// written the same careful way, without a vault to audit in.
+void WriteResult(Context& ctx, Source& source, std::span<const unsigned char> bytes,
+                 const std::string& detail) {
+    if (source.vault)
+        ctx.Export(*source.vault, ctx.args.out, bytes, source.caseId, detail);
+    else
+        ctx.WriteOut(ctx.args.out, bytes);
 }
 
 bool EndsWith(const std::string& s, const std::string& tail) {
@@ -66,20 +88,23 @@ int Render(Context& ctx) {
     const std::string& out = ctx.args.out;
     if (!EndsWith(out, ".svg") && !EndsWith(out, ".pdf") && !EndsWith(out, ".png"))
         throw UsageError(out + ": the output must end in .svg, .pdf or .png");
-    g::Family family = LoadFamily(ctx);
+    Source source = LoadFamily(ctx);
     g::SceneOptions options;
     options.deidentify = ctx.args.deidentify;
-    g::Scene scene = g::BuildScene(family, g::ComputeLayout(family), options);
+    options.language = ctx.Language();
+    const g::Scene scene = g::BuildScene(source.family, g::ComputeLayout(source.family), options);
+    std::vector<unsigned char> bytes;
     if (EndsWith(out, ".svg")) {
-        std::ofstream f(out, std::ios::binary | std::ios::trunc);
-        f << g::WriteSvg(scene);
-        if (!f.flush())
-            throw std::runtime_error(out + ": could not write the file");
+        const std::string svg = g::WriteSvg(scene);
+        bytes.assign(svg.begin(), svg.end());
     } else if (EndsWith(out, ".pdf")) {
-        g::WritePdf(scene, out);
+        bytes = g::RenderPdf(scene);
     } else {
-        g::WritePng(scene, out);
+        bytes = g::RenderPng(scene);
     }
+    WriteResult(ctx, source, bytes,
+                "genogram " + out.substr(out.size() - 3) +
+                    (ctx.args.deidentify ? " deidentified" : ""));
     return 0;
 }
 
@@ -98,7 +123,8 @@ const char* GenderName(g::Gender gender) {
 }
 
 int LayoutJson(Context& ctx) {
-    g::Family family = LoadFamily(ctx);
+    Source source = LoadFamily(ctx);
+    const g::Family& family = source.family;
     g::Layout layout = g::ComputeLayout(family);
     nlohmann::ordered_json j;
     j["people"] = nlohmann::ordered_json::array();
@@ -134,10 +160,7 @@ int LayoutJson(Context& ctx) {
         j["unions"].push_back(uj);
     }
     j["bounds"] = {{"width", layout.bounds.width}, {"height", layout.bounds.height}};
-    std::ofstream f(ctx.args.out, std::ios::binary | std::ios::trunc);
-    f << j.dump(2) << "\n";
-    if (!f.flush())
-        throw std::runtime_error(ctx.args.out + ": could not write the file");
+    WriteResult(ctx, source, TextBytes(j.dump(2) + "\n"), "genogram layout json");
     return 0;
 }
 
@@ -175,6 +198,7 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     auto* render = geno->add_subcommand("render", "draw the map as SVG, PDF or PNG");
     addSources(render);
     render->add_flag("--deidentify", a.deidentify, "roles instead of names, ages instead of dates");
+    AddLanguageOption(render, a);
     render->callback([&ctx] { ctx.action = [&ctx] { return Render(ctx); }; });
 
     auto* layout = geno->add_subcommand("layout", "positions as JSON (docs/layout-json.md)");

@@ -1,56 +1,21 @@
 #include "common/ClinicalNames.h"
 
+#include "common/Labels.h"
+
 #include <wx/intl.h>
 
 namespace kartbok::app {
 
 wxString SeekReasonName(journal::SeekReason r) {
-    switch (r) {
-    case journal::SeekReason::BuyingSex:
-        return _("Buying sexual services");
-    case journal::SeekReason::CompulsiveSexualBehaviour:
-        return _("Compulsive sexual behaviour");
-    case journal::SeekReason::Relative:
-        return _("Relative or partner");
-    case journal::SeekReason::Other:
-        return _("Other reason");
-    }
-    return {};
+    return Name(r);
 }
 
 wxString ReferralName(journal::ReferralRoute r) {
-    using R = journal::ReferralRoute;
-    switch (r) {
-    case R::NotRecorded:
-        return _("Not recorded");
-    case R::OwnInitiative:
-        return _("Own initiative");
-    case R::Partner:
-        return _("The partner");
-    case R::PoliceAfterDiscovery:
-        return _("The police, after discovery");
-    case R::SocialServices:
-        return _("Social services");
-    case R::HealthCare:
-        return _("Health care");
-    case R::Other:
-        return _("Another route");
-    }
-    return {};
+    return Name(r);
 }
 
 wxString OutcomeName(journal::FollowUpOutcome o) {
-    switch (o) {
-    case journal::FollowUpOutcome::Planned:
-        return _("planned");
-    case journal::FollowUpOutcome::Held:
-        return _("held");
-    case journal::FollowUpOutcome::Declined:
-        return _("declined");
-    case journal::FollowUpOutcome::NotReached:
-        return _("not reached");
-    }
-    return {};
+    return Name(o);
 }
 
 wxString ReasonsText(const journal::Intake& intake) {

@@ -1,7 +1,8 @@
 #pragma once
-// Translated words of the clinical model (reasons for seeking help, referral
-// routes, follow-up outcomes, where a form item comes from), in one place so
-// the header, the dialogs, the forms tab and the statistics say the same.
+// Words of the clinical model (reasons for seeking help, referral routes,
+// follow-up outcomes: the journal's label tables, which the reports print
+// too; where a form item comes from), in one place so the header, the
+// dialogs, the forms tab and the statistics say the same.
 
 #include "kartbok/journal/Case.h"
 #include "kartbok/journal/Template.h"
@@ -24,9 +25,9 @@ wxString FollowUpText(const journal::FollowUp& f);
 /// publication in words, or "Clinic-defined (...)" - never a validated scale.
 wxString ProvenanceLabel(const journal::Provenance& p);
 
-inline constexpr std::array kSeekReasons{
-    journal::SeekReason::BuyingSex, journal::SeekReason::CompulsiveSexualBehaviour,
-    journal::SeekReason::Relative, journal::SeekReason::Other};
+inline constexpr std::array kSeekReasons{journal::SeekReason::BuyingSex,
+                                         journal::SeekReason::CompulsiveSexualBehaviour,
+                                         journal::SeekReason::Relative, journal::SeekReason::Other};
 inline constexpr std::array kReferralRoutes{
     journal::ReferralRoute::NotRecorded,    journal::ReferralRoute::OwnInitiative,
     journal::ReferralRoute::Partner,        journal::ReferralRoute::PoliceAfterDiscovery,

@@ -23,8 +23,7 @@ RelativeCaseDialog::RelativeCaseDialog(wxWindow* parent, const genogram::Family&
     outer->Add(intro, 0, wxALL, 12);
     auto* grid = new wxFlexGridSizer(2, wxSize(10, 8));
     grid->AddGrowableCol(1, 1);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Their client code")), 0,
-              wxALIGN_CENTER_VERTICAL);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Their client code")), 0, wxALIGN_CENTER_VERTICAL);
     m_code = new wxTextCtrl(this, wxID_ANY);
     m_code->SetName("relative_code");
     grid->Add(m_code, 1, wxEXPAND);

@@ -2,10 +2,12 @@
 
 #include "common/ChecklistLabels.h"
 #include "common/ClinicalNames.h"
+#include "common/Labels.h"
+#include "common/ListColumns.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
+#include "shell/ExportFolders.h"
 
-#include "kartbok/reports/Report.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/button.h>
@@ -112,28 +114,7 @@ StatsDialog::StatsDialog(wxWindow* parent, vault::Vault& vault)
           "count that would give one away as x, so no client can be singled out."));
     m_summary->SetForegroundColour(wxColour(90, 90, 90));
 
-    m_pages = new wxNotebook(this, wxID_ANY);
-    auto makeList = [this](const char* name, std::vector<std::pair<wxString, int>> columns) {
-        auto* list = new wxListCtrl(m_pages, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(820, 460)),
-                                    wxLC_REPORT | wxLC_SINGLE_SEL);
-        list->SetName(name);
-        for (const auto& [title, width] : columns)
-            list->AppendColumn(title, width == 0 ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT,
-                               FromDIP(width == 0 ? 520 : width));
-        return list;
-    };
-    m_tables =
-        makeList("stats_tables",
-                 {{_("Question"), 0}, {_("Yes"), 80}, {_("No"), 80}, {_("Not answered"), 110}});
-    m_paired = makeList("stats_paired", {{_("Question"), 0},
-                                         {_("Yes -> yes"), 85},
-                                         {_("Yes -> no"), 85},
-                                         {_("No -> yes"), 85},
-                                         {_("No -> no"), 85}});
-    m_clients = makeList("stats_clients", {{_("Measure"), 0}, {_("Count"), 120}});
-    m_pages->AddPage(m_tables, _("Tables 1-2"));
-    m_pages->AddPage(m_paired, _("Change on the same clients"));
-    m_pages->AddPage(m_clients, _("Clients and sessions"));
+    BuildPages();
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* exportCounts = new wxButton(this, wxID_ANY, _("Export counts (CSV)..."));
@@ -163,6 +144,33 @@ StatsDialog::StatsDialog(wxWindow* parent, vault::Vault& vault)
     exportAnswers->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskAndExport(true); });
     Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
+}
+
+void StatsDialog::BuildPages() {
+    // Tables 1-2, the paired change, and the clients and sessions: one list each.
+    m_pages = new wxNotebook(this, wxID_ANY);
+    auto makeList = [this](const char* name, std::vector<std::pair<wxString, int>> columns) {
+        auto* list = new wxListCtrl(m_pages, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(820, 460)),
+                                    wxLC_REPORT | wxLC_SINGLE_SEL);
+        list->SetName(name);
+        list->SetMinSize(FromDIP(wxSize(820, 460))); // fitted columns scroll sideways
+        for (const auto& [title, width] : columns)
+            list->AppendColumn(title, width == 0 ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT,
+                               FromDIP(width == 0 ? 520 : width));
+        return list;
+    };
+    m_tables =
+        makeList("stats_tables",
+                 {{_("Question"), 0}, {_("Yes"), 80}, {_("No"), 80}, {_("Not answered"), 110}});
+    m_paired = makeList("stats_paired", {{_("Question"), 0},
+                                         {_("Yes -> yes"), 85},
+                                         {_("Yes -> no"), 85},
+                                         {_("No -> yes"), 85},
+                                         {_("No -> no"), 85}});
+    m_clients = makeList("stats_clients", {{_("Measure"), 0}, {_("Count"), 120}});
+    m_pages->AddPage(m_tables, _("Tables 1-2"));
+    m_pages->AddPage(m_paired, _("Change on the same clients"));
+    m_pages->AddPage(m_clients, _("Clients and sessions"));
 }
 
 bool StatsDialog::Compute(int fromYear, int toYear, bool buyersOnly) {
@@ -213,8 +221,10 @@ void StatsDialog::Fill() {
     FillTables();
     FillPaired();
     FillClients();
-    for (auto* list : {m_tables, m_paired, m_clients})
+    for (auto* list : {m_tables, m_paired, m_clients}) {
+        FitColumnsToContent(*list); // long questions scroll sideways, never cut
         list->Thaw();
+    }
 }
 
 void StatsDialog::FillTables() {
@@ -273,7 +283,7 @@ void StatsDialog::FillClients() {
     AddRow(m_clients, {_("of which returning clients"), Count(st.returningEpisodes)});
     AddRow(m_clients, {_("Sessions")}, true);
     for (const auto& [type, n] : st.sessionsByType)
-        AddRow(m_clients, {SessionTypeLabel(type), Count(n)});
+        AddRow(m_clients, {Name(type), Count(n)});
     for (const auto& [therapist, n] : st.sessionsByTherapist)
         AddRow(m_clients, {_("Sessions by") + " " + wxString::FromUTF8(therapist), Count(n)});
     AddRow(m_clients, {_("Waiting and length")}, true);
@@ -313,12 +323,25 @@ wxString StatsDialog::Cell(long row, int column, Page page) const {
 }
 
 void StatsDialog::ExportCounts(const std::filesystem::path& file) const {
-    reports::WriteFileAtomic(file, reports::StatisticsCsv(m_all, m_buyers));
+    Export(reporting::ReportKind::Statistics, file);
 }
 
 void StatsDialog::ExportAnswers(const std::filesystem::path& file) const {
-    reports::WriteFileAtomic(file, reports::ResearchAnswersCsv(reports::ResearchAnswers(
-                                       m_cases, m_templates, Statistics().options)));
+    Export(reporting::ReportKind::ResearchAnswers, file);
+}
+
+void StatsDialog::Export(reporting::ReportKind kind, const std::filesystem::path& file) const {
+    // Made as `kartbok-cli stats` makes it (ReportJob): the same file and the
+    // same audit record, written through vault::Export.
+    RememberExportFolder(file);
+    reporting::ReportRequest request;
+    request.kind = kind;
+    request.fromYear = Statistics().options.fromYear;
+    request.toYear = Statistics().options.toYear;
+    request.buyersOnly = kind == reporting::ReportKind::ResearchAnswers && m_showBuyers;
+    request.language = CurrentLanguage();
+    request.out = file;
+    reporting::MakeReport(m_vault, m_templates, request);
 }
 
 void StatsDialog::AskAndExport(bool answers) {

@@ -11,6 +11,7 @@
 #include "kartbok/journal/Case.h"
 #include "kartbok/journal/TemplateLoader.h"
 #include "kartbok/reports/Statistics.h"
+#include "shared/ReportJob.h"
 
 #include <wx/dialog.h>
 
@@ -45,16 +46,21 @@ public:
     long Rows(Page page = kTables) const;
     wxString Cell(long row, int column, Page page = kTables) const;
     wxString Problem() const { return m_problem; }
-    /// Writes the counts (both views), and the research answers, as CSV.
+    /// Writes the counts (both views), or the research answers (buyers only
+    /// when that view is shown), as `kartbok-cli stats` does (ReportJob):
+    /// through vault::Export, the audit record first, 0600. Throws
+    /// vault::VaultError naming the file.
     void ExportCounts(const std::filesystem::path& file) const;
     void ExportAnswers(const std::filesystem::path& file) const;
 
 private:
+    void BuildPages();
     void Fill();
     void FillTables();
     void FillPaired();
     void FillClients();
     void AskAndExport(bool answers);
+    void Export(reporting::ReportKind kind, const std::filesystem::path& file) const;
     wxListCtrl* List(Page page) const;
 
     vault::Vault& m_vault;

@@ -1,8 +1,10 @@
 #include "dialogs/TreatmentDialog.h"
 
 #include "common/ClinicalNames.h"
-#include "common/Names.h"
+#include "common/DateControls.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
+#include "model/ClientListPresenter.h"
 
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/Dates.h"
@@ -12,7 +14,6 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -48,8 +49,8 @@ void TreatmentDialog::Build() {
     reasons->Add(new wxStaticText(intake->GetStaticBox(), wxID_ANY, _("Seeks help for:")), 0,
                  wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
     for (std::size_t i = 0; i < kSeekReasons.size(); ++i) {
-        m_reasons[i] = new wxCheckBox(intake->GetStaticBox(), wxID_ANY,
-                                      SeekReasonName(kSeekReasons[i]));
+        m_reasons[i] =
+            new wxCheckBox(intake->GetStaticBox(), wxID_ANY, SeekReasonName(kSeekReasons[i]));
         m_reasons[i]->SetName(wxString("intake_reason_") + journal::ToString(kSeekReasons[i]));
         reasons->Add(m_reasons[i], 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     }
@@ -76,7 +77,7 @@ void TreatmentDialog::Build() {
     auto* close = new wxBoxSizer(wxHORIZONTAL);
     close->Add(new wxStaticText(episode->GetStaticBox(), wxID_ANY, _("End of treatment:")), 0,
                wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    m_end = new wxDatePickerCtrl(episode->GetStaticBox(), wxID_ANY);
+    m_end = new DateCtrl(episode->GetStaticBox(), Today());
     m_end->SetName("treatment_end");
     close->Add(m_end, 0, wxRIGHT, 10);
     close->Add(new wxStaticText(episode->GetStaticBox(), wxID_ANY, _("Follow-up after (months):")),
@@ -91,10 +92,10 @@ void TreatmentDialog::Build() {
     close->Add(m_close, 0);
     episode->Add(close, 0, wxALL, 6);
     auto* reopen = new wxBoxSizer(wxHORIZONTAL);
-    reopen->Add(new wxStaticText(episode->GetStaticBox(), wxID_ANY,
-                                 _("Back again - new first contact:")),
-                0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    m_firstContact = new wxDatePickerCtrl(episode->GetStaticBox(), wxID_ANY);
+    reopen->Add(
+        new wxStaticText(episode->GetStaticBox(), wxID_ANY, _("Back again - new first contact:")),
+        0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    m_firstContact = new DateCtrl(episode->GetStaticBox(), Today());
     m_firstContact->SetName("reopen_first_contact");
     reopen->Add(m_firstContact, 0, wxRIGHT, 10);
     m_reopen = new wxButton(episode->GetStaticBox(), wxID_ANY, _("Reopen as a new episode"));
@@ -115,7 +116,7 @@ void TreatmentDialog::Build() {
     auto* actions = new wxBoxSizer(wxHORIZONTAL);
     actions->Add(new wxStaticText(followUps->GetStaticBox(), wxID_ANY, _("Date:")), 0,
                  wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    m_outcomeDate = new wxDatePickerCtrl(followUps->GetStaticBox(), wxID_ANY);
+    m_outcomeDate = new DateCtrl(followUps->GetStaticBox(), Today());
     m_outcomeDate->SetName("follow_up_date");
     actions->Add(m_outcomeDate, 0, wxRIGHT, 10);
     struct Action {
@@ -151,9 +152,8 @@ void TreatmentDialog::Build() {
     SetSizerAndFit(outer);
 
     saveIntake->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveIntake(IntakeShown()); });
-    m_close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        CloseTreatment(Picked(m_end), m_months->GetValue());
-    });
+    m_close->Bind(wxEVT_BUTTON,
+                  [this](wxCommandEvent&) { CloseTreatment(Picked(m_end), m_months->GetValue()); });
     m_reopen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reopen(Picked(m_firstContact)); });
     Bind(
         wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
@@ -197,8 +197,7 @@ void TreatmentDialog::Refresh() {
 
 wxString TreatmentDialog::EpisodeText() const {
     const journal::Case& c = m_document.Case();
-    wxString text = wxString::Format(_("Episode %d (%s)"), c.CurrentEpisode(),
-                                     CaseStatusName(c.status));
+    wxString text = wxString::Format(_("Episode %d (%s)"), c.CurrentEpisode(), Name(c.status));
     if (c.firstContact.Set())
         text += ", " + wxString::Format(_("first contact %s"), FromUtf8(c.firstContact.Iso()));
     if (c.start.Set())
@@ -222,9 +221,8 @@ journal::Intake TreatmentDialog::IntakeShown() const {
     return intake;
 }
 
-journal::Date TreatmentDialog::Picked(const wxDatePickerCtrl* picker) const {
-    const wxDateTime d = picker->GetValue();
-    return {d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
+journal::Date TreatmentDialog::Picked(const DateCtrl* picker) const {
+    return picker->GetDate();
 }
 
 int TreatmentDialog::SelectedRow() const {

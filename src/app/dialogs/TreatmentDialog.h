@@ -19,12 +19,13 @@
 class wxButton;
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxListCtrl;
 class wxSpinCtrl;
 class wxStaticText;
 
 namespace kartbok::app {
+
+class DateCtrl;
 
 class TreatmentDialog : public wxDialog {
 public:
@@ -53,7 +54,7 @@ private:
     void Build();
     void Refresh();
     bool Execute(journal::CaseCommandPtr command, const wxString& label);
-    journal::Date Picked(const wxDatePickerCtrl* picker) const;
+    journal::Date Picked(const DateCtrl* picker) const;
     int SelectedRow() const;
 
     CaseDocument& m_document;
@@ -62,13 +63,13 @@ private:
     std::array<wxCheckBox*, 4> m_reasons{};
     wxChoice* m_referral = nullptr;
     wxStaticText* m_episode = nullptr;
-    wxDatePickerCtrl* m_end = nullptr;
+    DateCtrl* m_end = nullptr;
     wxSpinCtrl* m_months = nullptr;
     wxButton* m_close = nullptr;
-    wxDatePickerCtrl* m_firstContact = nullptr;
+    DateCtrl* m_firstContact = nullptr;
     wxButton* m_reopen = nullptr;
     wxListCtrl* m_list = nullptr;
-    wxDatePickerCtrl* m_outcomeDate = nullptr;
+    DateCtrl* m_outcomeDate = nullptr;
     std::vector<wxButton*> m_followUpButtons;
 };
 

@@ -37,8 +37,28 @@ GrowthBar::GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow)
         const Growth growth = e.growth;
         button->Bind(wxEVT_BUTTON, [onGrow, growth](wxCommandEvent&) { onGrow(growth); });
         sizer->Add(button, 0, wxALL, 1);
+        m_buttons.push_back(button);
     }
     SetSizerAndFit(sizer);
+}
+
+wxSize GrowthBar::FitWithin(int maxWidth) {
+    int oneRow = GetSize().x - GetClientSize().x;
+    for (wxWindow* b : m_buttons)
+        oneRow += b->GetBestSize().x + 2;
+    const int rows = oneRow <= maxWidth ? 1 : 2;
+    if (rows != m_rows) {
+        wxSizer* sizer =
+            rows == 1 ? static_cast<wxSizer*>(new wxBoxSizer(wxHORIZONTAL))
+                      : new wxGridSizer(2, static_cast<int>((m_buttons.size() + 1) / 2), 0, 0);
+        for (wxWindow* b : m_buttons) {
+            GetSizer()->Detach(b);
+            sizer->Add(b, 0, wxALL | wxEXPAND, 1);
+        }
+        SetSizer(sizer); // deletes the old one
+        m_rows = rows;
+    }
+    return GetSizer()->CalcMin() + (GetSize() - GetClientSize());
 }
 
 } // namespace kartbok::app

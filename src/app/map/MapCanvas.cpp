@@ -2,6 +2,7 @@
 
 #include "common/Translations.h"
 #include "map/GrowthBar.h"
+#include "map/MapKeys.h"
 
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
@@ -192,8 +193,8 @@ void MapCanvas::PlaceGrowthBar() {
         return;
     }
     // Below the symbol and its name, centred; kept inside the window.
-    const wxSize bar = m_growthBar->GetBestSize();
     const wxSize client = GetClientSize();
+    const wxSize bar = m_growthBar->FitWithin(client.x - 4);
     const int below = static_cast<int>(m_presenter.Scene().symbolSize * m_zoom * 1.6) + 14;
     int x = std::clamp(at.x - bar.x / 2, 2, std::max(2, client.x - bar.x - 2));
     int y = at.y + below;
@@ -417,47 +418,31 @@ void MapCanvas::OnCaptureLost(wxMouseCaptureLostEvent&) {
 }
 
 void MapCanvas::OnKeyDown(wxKeyEvent& event) {
-    const int key = event.GetKeyCode();
-    const bool shift = event.ShiftDown();
-    if (event.ControlDown() || event.AltDown()) {
-        event.Skip(); // menu accelerators
+    const std::optional<MapKey> key = MapKeyFor(event); // map/MapKeys.cpp: the one table
+    if (!key) {
+        event.Skip(); // menu accelerators, text keys
         return;
     }
-    auto grow = [&](Growth plain, Growth shifted) {
+    const wxPoint centre(GetClientSize().x / 2, GetClientSize().y / 2);
+    switch (key->action) {
+    case MapKeyAction::Grow:
         if (SelectedPerson() != kNoId && onGrow)
-            onGrow(shift ? shifted : plain);
-    };
-    switch (key) {
-    case 'P':
-        grow(Growth::Father, Growth::Mother);
+            onGrow(key->growth);
         return;
-    case 'S':
-        grow(Growth::Partner, Growth::PartnerSameGender);
-        return;
-    case 'C':
-        grow(Growth::Son, Growth::Daughter);
-        return;
-    case 'B':
-        grow(Growth::Brother, Growth::Sister);
-        return;
-    case 'F':
+    case MapKeyAction::Fit:
         FitToWindow();
         return;
-    case '+':
-    case '=':
-    case WXK_NUMPAD_ADD:
-        ZoomBy(1.2, wxPoint(GetClientSize().x / 2, GetClientSize().y / 2));
+    case MapKeyAction::ZoomIn:
+        ZoomBy(1.2, centre);
         return;
-    case '-':
-    case WXK_NUMPAD_SUBTRACT:
-        ZoomBy(1 / 1.2, wxPoint(GetClientSize().x / 2, GetClientSize().y / 2));
+    case MapKeyAction::ZoomOut:
+        ZoomBy(1 / 1.2, centre);
         return;
-    case WXK_DELETE:
-    case WXK_BACK:
+    case MapKeyAction::Delete:
         if (onDelete)
             onDelete();
         return;
-    case WXK_ESCAPE:
+    case MapKeyAction::Cancel:
         if (m_relationKind) {
             m_relationKind.reset();
             m_relationFrom = kNoId;
@@ -468,8 +453,6 @@ void MapCanvas::OnKeyDown(wxKeyEvent& event) {
             ClearSelection();
         }
         return;
-    default:
-        event.Skip();
     }
 }
 

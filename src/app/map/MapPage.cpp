@@ -1,6 +1,6 @@
 #include "map/MapPage.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "map/InspectorPanel.h"
 #include "map/MapCanvas.h"
 #include "map/PersonInspector.h"
@@ -205,7 +205,7 @@ void MapPage::SetPresentMode(bool present) {
 void MapPage::ShowRelationMenu(wxWindow* over) {
     wxMenu menu;
     for (std::size_t i = 0; i < kRelationKinds.size(); ++i)
-        menu.Append(static_cast<int>(wxID_HIGHEST + 100 + i), RelationKindName(kRelationKinds[i]));
+        menu.Append(static_cast<int>(wxID_HIGHEST + 100 + i), Name(kRelationKinds[i]));
     menu.Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         BeginRelation(kRelationKinds[static_cast<std::size_t>(e.GetId() - wxID_HIGHEST - 100)]);
     });
@@ -233,7 +233,7 @@ void MapPage::ShowContextMenu(wxPoint at) {
         menu.AppendSeparator();
         auto* relations = new wxMenu;
         for (auto kind : kRelationKinds)
-            add(*relations, RelationKindName(kind), [this, kind] { BeginRelation(kind); });
+            add(*relations, Name(kind), [this, kind] { BeginRelation(kind); });
         menu.AppendSubMenu(relations, _("Draw relation from here"));
         menu.AppendSeparator();
         add(menu, _("Delete person..."), [this] { DeleteSelection(); });

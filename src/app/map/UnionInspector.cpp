@@ -1,6 +1,7 @@
 #include "map/UnionInspector.h"
 
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
 #include "map/FamilyEdits.h"
 
 #include <wx/button.h>
@@ -20,8 +21,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     : wxPanel(parent), m_actions(actions) {
     SetName("union_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.2f));
+    m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
     auto* kindRow = new wxBoxSizer(wxHORIZONTAL);
@@ -30,7 +30,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_kind = new wxChoice(this, wxID_ANY);
     m_kind->SetName("union_kind");
     for (auto k : kUnionKinds)
-        m_kind->Append(UnionKindName(k));
+        m_kind->Append(Name(k));
     kindRow->Add(m_kind, 1);
     outer->Add(kindRow, 0, wxALL | wxEXPAND, 6);
 
@@ -43,7 +43,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_eventKind = new wxChoice(this, wxID_ANY);
     m_eventKind->SetName("event_kind");
     for (auto k : kUnionEvents)
-        m_eventKind->Append(UnionEventName(k));
+        m_eventKind->Append(Name(k));
     m_eventKind->SetSelection(IndexOf(kUnionEvents, UnionEventKind::Separated));
     m_eventYear = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(70, -1),
                                  wxTE_PROCESS_ENTER);
@@ -144,8 +144,7 @@ void UnionInspector::ShowUnion(const Family& family, UnionId id, bool readOnly) 
     m_kind->SetSelection(IndexOf(kUnionKinds, u->kind));
     wxArrayString events;
     for (const auto& e : u->events)
-        events.Add(e.year ? wxString::Format("%s %d", UnionEventName(e.kind), e.year)
-                          : UnionEventName(e.kind));
+        events.Add(e.year ? wxString::Format("%s %d", Name(e.kind), e.year) : Name(e.kind));
     if (m_events->GetStrings() != events)
         m_events->Set(events);
     for (wxWindow* w : GetChildren())

@@ -1,7 +1,10 @@
 #include "shell/CaseHeader.h"
 
 #include "common/ClinicalNames.h"
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
+
+#include <wx/button.h>
 
 #include "kartbok/journal/Episodes.h"
 
@@ -19,10 +22,10 @@ wxString KeyDatesText(const journal::Case& c) {
             out += wxString::FromUTF8("  ·  ");
         out += label + " " + wxString::FromUTF8(d.Iso());
     };
-    add(_("First contact"), c.firstContact);
-    add(_("Start"), c.start);
-    add(_("End"), c.end);
-    add(_("Follow-up due"), c.followUpDue);
+    add(Name(journal::Heading::FirstContact), c.firstContact);
+    add(Name(journal::Heading::TreatmentStart), c.start);
+    add(Name(journal::Heading::TreatmentEnd), c.end);
+    add(Name(journal::Heading::FollowUpDue), c.followUpDue);
     return out;
 }
 
@@ -58,21 +61,29 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     outer->Add(m_banner, 0, wxEXPAND);
 
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    m_code = new wxStaticText(this, wxID_ANY, wxString());
+    m_toggleList = new wxButton(this, wxID_ANY, wxString::FromUTF8("\u00AB"), wxDefaultPosition,
+                                wxDefaultSize, wxBU_EXACTFIT);
+    m_toggleList->SetName("toggle_client_list");
+    m_toggleList->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (onToggleClientList)
+            onToggleClientList();
+    });
+    SetClientListShown(true);
+    m_code = NewHeading(this, wxString(), 1.5);
     m_code->SetName("case_code");
-    m_code->SetFont(m_code->GetFont().Bold().Scaled(1.5f));
-    m_status = new wxStaticText(this, wxID_ANY, wxString());
+    m_status = NewHeading(this, wxString());
     m_status->SetName("case_status");
     m_status->SetForegroundColour(wxColour(40, 90, 160));
-    m_status->SetFont(m_status->GetFont().Bold());
-    m_dates = new wxStaticText(this, wxID_ANY, wxString());
+    // The dates wrap under each other when the window is narrow.
+    m_dates = new WrappingText(this, wxString());
     m_dates->SetName("case_dates");
     m_dates->SetForegroundColour(wxColour(90, 90, 90));
+    row->Add(m_toggleList, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     row->Add(m_code, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_dates, 1, wxALIGN_CENTER_VERTICAL);
     outer->Add(row, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, 8);
-    m_clinical = new wxStaticText(this, wxID_ANY, wxString());
+    m_clinical = new WrappingText(this, wxString());
     m_clinical->SetName("case_clinical");
     m_clinical->SetForegroundColour(wxColour(90, 90, 90));
     outer->Add(m_clinical, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 8);
@@ -88,9 +99,43 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
             changed = true;
         }
     };
-    set(m_code, wxString::FromUTF8(c.code));
-    set(m_status, CaseStatusName(c.status));
-    set(m_dates, KeyDatesText(c));
+    if (m_code->GetLabelText() != wxString::FromUTF8(c.code)) {
+        SetHeading(m_code, wxString::FromUTF8(c.code), 1.5);
+        changed = true;
+    }
+    if (m_status->GetLabelText() != Name(c.status)) {
+        SetHeading(m_status, Name(c.status));
+        changed = true;
+    }
+    if (m_dates->Text() != KeyDatesText(c)) {
+        m_dates->SetLabel(KeyDatesText(c));
+        changed = true;
+    }
+    const wxString clinical = IntakeText(c) + LinksText(c);
+    if (m_clinical->Text() != clinical) {
+        m_clinical->SetLabel(clinical);
+        changed = true;
+    }
+    if (readOnly)
+        set(m_bannerText,
+            wxString::Format(_("Read only: this client is open in another Kartbok (%s). Close it "
+                               "there to edit here."),
+                             wxString::FromUTF8(holder)));
+    if (m_banner->IsShown() != readOnly) {
+        m_banner->Show(readOnly);
+        changed = true;
+    }
+    if (changed) {
+        Layout();
+        GetParent()->Layout();
+    }
+}
+
+wxString CaseHeader::ClinicalText() const {
+    return m_clinical->Text();
+}
+
+wxString CaseHeader::LinksText(const journal::Case& c) {
     std::string key = c.id + "|" + c.relativeOf;
     for (const auto& id : c.relativeCaseIds)
         key += "|" + id;
@@ -109,26 +154,13 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
                 (m_linksText.empty() ? _("Relatives' own cases:") + " " : wxString(", ")) +
                 code(id);
     }
-    set(m_clinical,
-        IntakeText(c) +
-            (m_linksText.empty() ? wxString() : wxString::FromUTF8("  ·  ") + m_linksText));
-    if (readOnly)
-        set(m_bannerText,
-            wxString::Format(_("Read only: this client is open in another Kartbok (%s). Close it "
-                               "there to edit here."),
-                             wxString::FromUTF8(holder)));
-    if (m_banner->IsShown() != readOnly) {
-        m_banner->Show(readOnly);
-        changed = true;
-    }
-    if (changed) {
-        Layout();
-        GetParent()->Layout();
-    }
+    return m_linksText.empty() ? wxString() : wxString::FromUTF8("  ·  ") + m_linksText;
 }
 
-wxString CaseHeader::ClinicalText() const {
-    return m_clinical->GetLabel();
+void CaseHeader::SetClientListShown(bool shown) {
+    m_toggleList->SetLabel(wxString::FromUTF8(shown ? "\u00AB" : "\u00BB"));
+    m_toggleList->SetToolTip(shown ? _("Hide the client list to give the case more room")
+                                   : _("Show the client list"));
 }
 
 wxString CaseHeader::BannerText() const {

@@ -9,9 +9,12 @@
 #include <functional>
 #include <string>
 
+class wxButton;
 class wxStaticText;
 
 namespace kartbok::app {
+
+class WrappingText;
 
 class CaseHeader : public wxPanel {
 public:
@@ -24,12 +27,22 @@ public:
     /// The pseudonymous code of a case by id (the main frame reads the vault's
     /// index); the header names linked cases by code, never by anything else.
     std::function<std::string(const std::string& caseId)> codeOf;
+    /// The client list's button says hide or show (the frame keeps the state).
+    void SetClientListShown(bool shown);
+
+    /// The hide/show-the-client-list button was pressed.
+    std::function<void()> onToggleClientList;
 
 private:
+    /// "  ·  Relatives' own cases: KB-REL" - the linked cases by code; reads
+    /// the index (codeOf) only when the links changed.
+    wxString LinksText(const journal::Case& c);
+
+    wxButton* m_toggleList = nullptr;
     wxStaticText* m_code = nullptr;
     wxStaticText* m_status = nullptr;
-    wxStaticText* m_dates = nullptr;
-    wxStaticText* m_clinical = nullptr;
+    WrappingText* m_dates = nullptr;
+    WrappingText* m_clinical = nullptr;
     std::string m_linksKey; ///< the links last named, so the index is read only when they change
     wxString m_linksText;
     wxPanel* m_banner = nullptr;

@@ -1,7 +1,9 @@
 // Client > the clinical model's actions: treatment and follow-up (intake,
 // closing, reopening as a new episode, follow-up outcomes), a relative's own
-// case linked to the open one, and opening the linked case.
+// case linked to the open one, moving an older case's relative content into
+// one, and opening the linked case.
 #include "shell/MainFrame.h"
+#include "shell/MainFrameIds.h"
 
 #include "common/Utf8.h"
 #include "common/VaultMessage.h"
@@ -13,8 +15,11 @@
 #include "kartbok/genogram/Scaffold.h"
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/EpisodeCommands.h"
+#include "kartbok/journal/RelativeSplit.h"
+#include "model/JournalPresenter.h"
 
 #include <wx/choicdlg.h>
+#include <wx/menu.h>
 #include <wx/msgdlg.h>
 
 namespace kartbok::app {
@@ -37,6 +42,23 @@ genogram::Family RelativeMap(const journal::Case& index, genogram::PersonId pers
 }
 
 } // namespace
+
+wxMenu* MainFrame::NewClientMenu() {
+    auto* client = new wxMenu;
+    client->Append(kIdTreatment, _("&Treatment and follow-up..."));
+    client->Append(kIdRelativeCase, _("New &relative's case..."));
+    client->Append(kIdSplitRelative, _("&Move a relative's sessions to their own case..."));
+    client->Append(kIdLinkedCase, _("Open &linked case"));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowTreatment(); }, kIdTreatment);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { AskRelativeCase(); }, kIdRelativeCase);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { AskSplitRelative(); }, kIdSplitRelative);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { OpenLinkedCase(); }, kIdLinkedCase);
+    return client;
+}
 
 void MainFrame::ShowTreatment() {
     if (!m_doc)
@@ -77,18 +99,62 @@ bool MainFrame::CreateRelativeCase(const std::string& code, genogram::PersonId p
         std::vector<journal::CaseCommandPtr> parts;
         parts.push_back(std::make_unique<journal::SetRelativeLink>(index.id, person));
         parts.push_back(std::make_unique<journal::SetCaseFields>(fields));
-        parts.push_back(std::make_unique<journal::FamilyEdit>(std::make_unique<genogram::ReplaceFamily>(
-            RelativeMap(index, person), "Start family map")));
+        parts.push_back(
+            std::make_unique<journal::FamilyEdit>(std::make_unique<genogram::ReplaceFamily>(
+                RelativeMap(index, person), "Start family map")));
         journal::CompositeCaseCommand setup("Relative's own case", std::move(parts));
         setup.Apply(relative);
         m_vault->SaveCase(relative);
         m_vault->Audit(vault::AuditAction::Save, relative.id, setup.Describe());
-        m_doc->Execute(std::make_unique<CaseEdit>(
-            std::make_unique<journal::AddRelativeCase>(relative.id), Utf8(_("Link relative's case"))));
+        m_doc->Execute(
+            std::make_unique<CaseEdit>(std::make_unique<journal::AddRelativeCase>(relative.id),
+                                       Utf8(_("Link relative's case"))));
         if (!SaveNow())
             return false;
         ReloadClientList();
         return OpenCase(relative.id);
+    } catch (const vault::VaultError& e) {
+        wxMessageBox(VaultMessage(e), title, wxOK | wxICON_ERROR, this);
+    } catch (const std::exception& e) {
+        wxMessageBox(FromUtf8(e.what()), title, wxOK | wxICON_WARNING, this);
+    }
+    return false;
+}
+
+void MainFrame::AskSplitRelative() {
+    if (!m_doc || !m_vault)
+        return;
+    RelativeCaseDialog dialog(this, m_doc->Family());
+    dialog.SetTitle(_("Move a relative's sessions to their own case"));
+    if (dialog.ShowModal() == wxID_OK)
+        SplitRelativeCase(dialog.Code(), dialog.Person());
+}
+
+bool MainFrame::SplitRelativeCase(const std::string& code, genogram::PersonId person) {
+    if (!m_doc || !m_vault || m_doc->ReadOnly() || !SaveNow())
+        return false;
+    const wxString title = _("Move a relative's sessions to their own case");
+    try {
+        journal::RelativeSplitRequest request;
+        request.newCaseId = NewSessionId(); // a fresh random uuid
+        request.newCode = code;
+        request.relativePerson = person;
+        request.relativeTemplateIds = journal::RelativeTemplateIds(m_catalog.Templates());
+        journal::RelativeSplit split = journal::SplitRelative(m_doc->Case(), request);
+        // The document is saved and unchanged: the vault writes both cases, then
+        // the index case is read again from the vault when it is next opened.
+        m_vault->SplitCase(split.source, split.relative);
+        CloseCase();
+        ReloadClientList();
+        const bool opened = OpenCase(split.relative.id);
+        wxMessageBox(wxString::Format(_("Moved %zu sessions, %zu checklists and %zu forms into "
+                                        "%s. %zu joint sessions stay in the index client's "
+                                        "case and show here as joint."),
+                                      split.movedSessionIds.size(), split.movedChecklists.size(),
+                                      split.movedFormIds.size(), FromUtf8(code),
+                                      split.jointSessionIds.size()),
+                     title, wxOK | wxICON_INFORMATION, this);
+        return opened;
     } catch (const vault::VaultError& e) {
         wxMessageBox(VaultMessage(e), title, wxOK | wxICON_ERROR, this);
     } catch (const std::exception& e) {
@@ -112,8 +178,8 @@ bool MainFrame::OpenLinkedCase() {
     wxArrayString codes;
     for (const auto& id : relatives)
         codes.Add(FromUtf8(CodeOf(id)));
-    const int chosen = wxGetSingleChoiceIndex(_("Which relative's case?"), _("Open linked case"),
-                                              codes, this);
+    const int chosen =
+        wxGetSingleChoiceIndex(_("Which relative's case?"), _("Open linked case"), codes, this);
     return chosen >= 0 && OpenCase(relatives[static_cast<std::size_t>(chosen)]);
 }
 

@@ -34,6 +34,11 @@ enum MainMenuId {
     kIdRelativeCase,
     kIdLinkedCase,
     kIdSplitRelative,
+    kIdShortcuts,
+    kIdViewClientList,
+    kIdViewTopics,
+    kIdViewTimeline,
+    kIdExportReport,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 using kartbok::test::CliResult;
 using kartbok::test::CliRun;
 using kartbok::test::ScratchDir;
@@ -199,6 +201,70 @@ TEST_CASE("the demo vault shows a linked relative's case, an episode, intake and
     CHECK(hisText.find("Kontrollförlust sedan upptäckten") == std::string::npos);
     CHECK(hisText.find("GBG-2025-024") == std::string::npos);
     CHECK(hisText.find("förlorad tillit") != std::string::npos); // the joint note is his
+}
+
+TEST_CASE("case split-relative moves a partner's alone-sessions into her own linked case",
+          "[cli][clinical]") {
+    // An older case, imported as it was kept: her alone-session (signed) in his case.
+    Vault v;
+    auto session = [](const std::string& id, const std::string& type, const std::string& day,
+                      const std::string& text, bool isSigned) {
+        return R"({"id":")" + id + R"(","start":"2026-03-)" + day +
+               R"(T09:00:00Z","minutes":50,"type":")" + type +
+               R"(","participants":[],"template":{"id":"note-free","version":1},)" +
+               R"("fields":[{"id":"text","text":")" + text +
+               R"("}],"themes":[],"methods":[],"next_steps":"","next_appointment":"",)" +
+               R"("author":"anna","created":"2026-03-)" + day + R"(T11:00:00Z","signed":)" +
+               (isSigned ? R"({"by":"anna","at":"2026-03-)" + day + R"(T12:00:00Z"})"
+                         : std::string("null")) +
+               R"(,"addenda":[]})";
+    };
+    const auto file = v.tmp.path / "old.json";
+    std::ofstream(file)
+        << R"({"format":"kartbok-case","version":1,"code":"IDX-1","status":"ongoing","sessions":[)"
+        << session("5e55104d-de00-4000-8000-000000000001", "individual", "02",
+                   "Hans egen anteckning.", true)
+        << ","
+        << session("5e55104d-de00-4000-8000-000000000002", "relative", "09",
+                   "Hennes egna ord ensam.", true)
+        << ","
+        << session("5e55104d-de00-4000-8000-000000000003", "couple", "16", "Gemensamt om tilliten.",
+                   false)
+        << "]}";
+    auto imported =
+        CliRun({"case", "import", v.dir, file.string(), "--password-stdin"}, kPw + "\n");
+    REQUIRE(imported.code == 0);
+
+    auto split = v.Run({"case", "split-relative", "IDX-1", "--code", "REL-1"});
+    REQUIRE(split.code == 0);
+    CHECK(split.out.find("\tREL-1\nmoved\t1 sessions\t0 checklists\t0 forms\njoint\t1 "
+                         "sessions\n") != std::string::npos);
+    CHECK(Show(v.dir, "REL-1").out.find("relative of\tIDX-1\n") != std::string::npos);
+    CHECK(Show(v.dir, "IDX-1").out.find("relative's case\tREL-1\n") != std::string::npos);
+
+    // Her words are in her record only; the joint session shows in hers by date, not text.
+    auto record = [&](const std::string& code) {
+        const std::string out = (v.tmp.path / (code + ".pdf")).string();
+        REQUIRE(v.Run({"report", code, "--kind", "record", "--out", out}).code == 0);
+        return Flat(PdfText(out));
+    };
+    const std::string his = record("IDX-1");
+    CHECK(his.find("Hennes egna ord ensam") == std::string::npos);
+    CHECK(his.find("Hans egen anteckning") != std::string::npos);
+    CHECK(his.find("Gemensamt om tilliten") != std::string::npos);
+    const std::string hers = record("REL-1");
+    CHECK(hers.find("Hennes egna ord ensam") != std::string::npos);
+    CHECK(hers.find("Gemensamt om tilliten") == std::string::npos);
+    CHECK(hers.find("Hans egen anteckning") == std::string::npos);
+    CHECK(hers.find("2026-03-16") != std::string::npos); // the joint session's date
+
+    // Nothing left to move; a relative's case is no source; a code in use is refused.
+    for (const auto& bad : {v.Run({"case", "split-relative", "IDX-1", "--code", "REL-2"}),
+                            v.Run({"case", "split-relative", "REL-1", "--code", "REL-3"}),
+                            v.Run({"case", "split-relative", "NOPE", "--code", "REL-4"})}) {
+        CHECK(bad.code == 2);
+        CHECK(bad.OneLineError());
+    }
 }
 
 TEST_CASE("templates list shows where every form and checklist item comes from",

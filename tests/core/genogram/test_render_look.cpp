@@ -6,6 +6,7 @@
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/genogram/Scene.h"
 #include "kartbok/genogram/SvgWriter.h"
+#include "kartbok/vault/Export.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +14,7 @@
 #include <fstream>
 
 using namespace kartbok::genogram;
+using kartbok::vault::WriteExportFile;
 
 TEST_CASE("render the sample maps for a look", "[.render]") {
     const std::string dir = "/tmp/kartbok-renders";
@@ -22,17 +24,18 @@ TEST_CASE("render the sample maps for a look", "[.render]") {
     SceneOptions sv;
     sv.currentYear = 2025;
     Scene scene = BuildScene(rich, layout, sv);
-    WritePng(scene, dir + "/rich-sv.png", 2.0);
-    WritePdf(scene, dir + "/rich-sv.pdf");
+    WriteExportFile(dir + "/rich-sv.png", RenderPng(scene, 2.0));
+    WriteExportFile(dir + "/rich-sv.pdf", RenderPdf(scene));
     std::ofstream(dir + "/rich-sv.svg") << WriteSvg(scene);
 
     SceneOptions en;
     en.currentYear = 2025;
     en.language = "en";
     en.deidentify = true;
-    WritePng(BuildScene(rich, layout, en), dir + "/rich-deid-en.png", 2.0);
+    WriteExportFile(dir + "/rich-deid-en.png", RenderPng(BuildScene(rich, layout, en), 2.0));
 
     Family generated = GeneratedFamily(60, 5);
-    WritePng(BuildScene(generated, ComputeLayout(generated), sv), dir + "/generated-60.png", 1.0);
+    WriteExportFile(dir + "/generated-60.png",
+                    RenderPng(BuildScene(generated, ComputeLayout(generated), sv), 1.0));
     std::ofstream(dir + "/generated-3000.dot") << ToDot(GeneratedFamily(3000, 1));
 }
