@@ -27,9 +27,11 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 using namespace kartbok;
@@ -127,8 +129,18 @@ TEST_CASE("a relative's own case made from the index client's shows the joint se
     Pump(4);
     auto* sessions = Find<wxListCtrl>("session_list", frame);
     REQUIRE(sessions);
-    CHECK(Contains(ListColumn(sessions, 1), "Joint session"));
-    CHECK(Contains(ListColumn(sessions, 2), "in KB-002"));
+    // The list as columns, then as a timeline (one column: date, then "Joint session").
+    page->SetTimeline(false);
+    Pump(2);
+    if (!page->TimelineShown()) { // a narrow window shows the timeline whatever is chosen
+        REQUIRE(sessions->GetColumnCount() == 4);
+        CHECK(Contains(ListColumn(sessions, 1), "Joint session"));
+        CHECK(Contains(ListColumn(sessions, 2), "in KB-002"));
+    }
+    page->SetTimeline(true);
+    Pump(2);
+    REQUIRE(sessions->GetColumnCount() == 1);
+    CHECK(Contains(ListColumn(sessions, 0), "Joint session"));
     REQUIRE(page->NewNote("note-free", false));
     Pump(4);
     auto* type = Find<wxChoice>("session_type", frame);
@@ -218,7 +230,7 @@ TEST_CASE("the forms tab is never missing before due, shows sources, and a multi
     MainFrame* frame = Open(v);
     REQUIRE(frame->OpenCase(v.firstId));
     CaseDocument& doc = *frame->Document();
-    // Ended a month ago: the end form is due, the follow-up form is not.
+    // Ended a month ago: the end form is to fill in now, the follow-up form not before its date.
     const journal::Date ended = Today().AddMonths(-1);
     auto* close = new TreatmentDialog(frame, doc);
     REQUIRE(close->CloseTreatment(ended, 6));
@@ -226,7 +238,7 @@ TEST_CASE("the forms tab is never missing before due, shows sources, and a multi
     auto& forms = frame->Forms();
     frame->Tabs().SetSelection(kTabForms);
     Pump(4);
-    CHECK(forms.PhaseText(1) == "End: missing");
+    CHECK(forms.PhaseText(1) == "End: to fill in now");
     CHECK(forms.PhaseText(2) ==
           "Follow-up: due from " + wxString::FromUTF8(ended.AddMonths(6).Iso()));
 
@@ -335,6 +347,55 @@ TEST_CASE("the statistics dialog is laid out like tables 1-2, with a buyers-only
         Pump(6);
         Screenshot(stats, "stats-tables.png");
     }
+    frame->Close(true);
+    Pump();
+}
+
+TEST_CASE("Client > Move a relative's sessions: an older case's alone-session goes to her own "
+          "case, signed and unchanged",
+          "[gui][clinical]") {
+    TempVault v;
+    MainFrame* frame = Open(v);
+    // The index case as older versions kept it: her signed alone-session inside his case.
+    journal::Session alone;
+    alone.id = "5e55104d-de00-4000-8000-00000000a10e";
+    alone.start = journal::StartOf({2026, 2, 10}) + 9 * 3600;
+    alone.type = journal::SessionType::Relative;
+    alone.templateId = "note-free";
+    alone.templateVersion = 1;
+    alone.fields = {{"note", "Hennes egna ord, ensam."}};
+    alone.author = "anna";
+    alone.isSigned = true;
+    alone.signedBy = "anna";
+    alone.signedAt = alone.start + 7200;
+    {
+        journal::Case old = frame->Vault()->LoadCase(v.richId);
+        old.sessions.push_back(alone);
+        frame->Vault()->SaveCase(old);
+    }
+    REQUIRE(frame->OpenCase(v.richId));
+    REQUIRE(frame->GetMenuBar()->IsEnabled(kIdSplitRelative));
+
+    const auto split = frame->SplitRelativeCase("KB-SPLIT", 0);
+    REQUIRE(split);
+    CHECK(split->movedSessionIds == std::vector<std::string>{alone.id});
+    // Her case is open, with the session byte for byte; his no longer holds it.
+    REQUIRE(frame->Document());
+    CHECK(frame->Document()->Case().code == "KB-SPLIT");
+    const journal::Session* moved = frame->Document()->Case().FindSession(alone.id);
+    REQUIRE(moved);
+    CHECK(*moved == alone);
+    CHECK(frame->Document()->Case().relativeOf == v.richId);
+    const journal::Case index = frame->Vault()->LoadCase(v.richId);
+    CHECK_FALSE(index.FindSession(alone.id));
+    CHECK(std::find(index.relativeCaseIds.begin(), index.relativeCaseIds.end(),
+                    split->relative.id) != index.relativeCaseIds.end());
+    CHECK(frame->Header().ClinicalText().Contains("Relative in parallel treatment"));
+    // Back in his case there is nothing left to move.
+    REQUIRE(frame->OpenLinkedCase());
+    Pump(2);
+    CHECK(frame->Document()->Id() == v.richId);
+    CHECK_FALSE(frame->GetMenuBar()->IsEnabled(kIdSplitRelative));
     frame->Close(true);
     Pump();
 }

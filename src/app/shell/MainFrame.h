@@ -8,6 +8,7 @@
 #include "model/CaseDocument.h"
 #include "model/CommandLine.h"
 
+#include "kartbok/journal/RelativeSplit.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/frame.h>
@@ -106,8 +107,10 @@ public:
     /// an older case that holds a relative's alone-sessions, the relatives'
     /// checklist or their forms. Moves them (signed ones unchanged) into a new
     /// linked case in one audited vault step (Vault::SplitCase) and opens it.
-    /// person: only the sessions naming them (0: every alone-session).
-    bool SplitRelativeCase(const std::string& code, genogram::PersonId person);
+    /// person: only the sessions naming them (0: every alone-session). What
+    /// moved, or nothing (message shown) when it could not be done.
+    std::optional<journal::RelativeSplit> SplitRelativeCase(const std::string& code,
+                                                            genogram::PersonId person);
     /// Opens the index client's case from a relative's, or a relative's from the
     /// index client's (asking which when there are several).
     bool OpenLinkedCase();

@@ -126,13 +126,23 @@ void MainFrame::AskSplitRelative() {
         return;
     RelativeCaseDialog dialog(this, m_doc->Family());
     dialog.SetTitle(_("Move a relative's sessions to their own case"));
-    if (dialog.ShowModal() == wxID_OK)
-        SplitRelativeCase(dialog.Code(), dialog.Person());
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    if (const auto split = SplitRelativeCase(dialog.Code(), dialog.Person()))
+        wxMessageBox(wxString::Format(_("Moved %zu sessions, %zu checklists and %zu forms into "
+                                        "%s. %zu joint sessions stay in the index client's "
+                                        "case and show here as joint."),
+                                      split->movedSessionIds.size(), split->movedChecklists.size(),
+                                      split->movedFormIds.size(), FromUtf8(split->relative.code),
+                                      split->jointSessionIds.size()),
+                     _("Move a relative's sessions to their own case"), wxOK | wxICON_INFORMATION,
+                     this);
 }
 
-bool MainFrame::SplitRelativeCase(const std::string& code, genogram::PersonId person) {
+std::optional<journal::RelativeSplit> MainFrame::SplitRelativeCase(const std::string& code,
+                                                                   genogram::PersonId person) {
     if (!m_doc || !m_vault || m_doc->ReadOnly() || !SaveNow())
-        return false;
+        return std::nullopt;
     const wxString title = _("Move a relative's sessions to their own case");
     try {
         journal::RelativeSplitRequest request;
@@ -146,21 +156,15 @@ bool MainFrame::SplitRelativeCase(const std::string& code, genogram::PersonId pe
         m_vault->SplitCase(split.source, split.relative);
         CloseCase();
         ReloadClientList();
-        const bool opened = OpenCase(split.relative.id);
-        wxMessageBox(wxString::Format(_("Moved %zu sessions, %zu checklists and %zu forms into "
-                                        "%s. %zu joint sessions stay in the index client's "
-                                        "case and show here as joint."),
-                                      split.movedSessionIds.size(), split.movedChecklists.size(),
-                                      split.movedFormIds.size(), FromUtf8(code),
-                                      split.jointSessionIds.size()),
-                     title, wxOK | wxICON_INFORMATION, this);
-        return opened;
+        if (!OpenCase(split.relative.id))
+            return std::nullopt;
+        return split;
     } catch (const vault::VaultError& e) {
         wxMessageBox(VaultMessage(e), title, wxOK | wxICON_ERROR, this);
     } catch (const std::exception& e) {
         wxMessageBox(FromUtf8(e.what()), title, wxOK | wxICON_WARNING, this);
     }
-    return false;
+    return std::nullopt;
 }
 
 bool MainFrame::OpenLinkedCase() {

@@ -245,7 +245,10 @@ TEST_CASE("case split-relative moves a partner's alone-sessions into her own lin
     // Her words are in her record only; the joint session shows in hers by date, not text.
     auto record = [&](const std::string& code) {
         const std::string out = (v.tmp.path / (code + ".pdf")).string();
-        REQUIRE(v.Run({"report", code, "--kind", "record", "--out", out}).code == 0);
+        REQUIRE(
+            CliRun({"report", v.dir, code, "--kind", "record", "--out", out, "--password-stdin"},
+                   kPw + "\n")
+                .code == 0);
         return Flat(PdfText(out));
     };
     const std::string his = record("IDX-1");
