@@ -330,17 +330,26 @@ void BenchUnlock(Table& table, const BenchOptions& o) {
     const std::string pw = "bench-password";
     { vault::Vault::Create(tmp.path / "vault", "bench", pw, vault::KdfLimits::Moderate()); }
     const int runs = o.quick ? 1 : 3;
-    double unlock = TimeMedian(runs, [&] { (void)vault::Vault::Open(tmp.path / "vault", pw); });
-    auto limits = vault::KdfLimits::Moderate();
+    // The raw limit is the key derivation alone, with the slot's own limits;
+    // interleaved with the unlocks so both see the same machine (Argon2id's
+    // memory is fresh pages each time, for both).
+    const auto limits = vault::KdfLimits::Moderate();
     unsigned char out[32], salt[crypto_pwhash_SALTBYTES] = {};
-    double ref = TimeMedian(runs, [&] {
+    std::vector<double> unlock, ref;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = Clock::now();
+        (void)vault::Vault::Open(tmp.path / "vault", pw);
+        unlock.push_back(Millis(Clock::now() - t0));
+        t0 = Clock::now();
         if (crypto_pwhash(out, sizeof out, pw.data(), pw.size(), salt, limits.opsLimit,
                           limits.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
             throw std::runtime_error("bench: out of memory for Argon2id");
-    });
+        ref.push_back(Millis(Clock::now() - t0));
+    }
     // Unlock is slow on purpose (~0.5-1 s); it is missed when it is far off either way.
-    table.Row("unlock", unlock, ref, 0, 0, fs::file_size(tmp.path / "vault" / "vault.key"));
-    if (unlock < 250 || unlock > 2000)
+    const double ms = Median(unlock);
+    table.Row("unlock", ms, Median(ref), 0, 0, fs::file_size(tmp.path / "vault" / "vault.key"));
+    if (ms < 250 || ms > 2000)
         table.Missed("unlock");
 }
 
