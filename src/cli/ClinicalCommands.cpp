@@ -5,6 +5,7 @@
 // split is the vault's one audited SplitCase.
 #include "Context.h"
 
+#include "kartbok/base/Uuid.h"
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/EpisodeCommands.h"
 #include "kartbok/journal/Episodes.h"
@@ -155,7 +156,7 @@ int SplitRelativeCase(Context& ctx) {
     vault::Vault v = ctx.OpenVault(a.dir);
     const jn::Case source = v.LoadCase(v.FindCaseIdByCode(a.relativeOf));
     jn::RelativeSplitRequest request;
-    request.newCaseId = NewUuid();
+    request.newCaseId = base::NewUuid();
     request.newCode = a.code;
     request.relativePerson = static_cast<genogram::PersonId>(a.person);
     request.relativeTemplateIds = jn::RelativeTemplateIds(templates);

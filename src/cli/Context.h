@@ -110,8 +110,6 @@ std::string ReadFileBytes(const std::filesystem::path& path);
 /// between - anything else gives the Conflict.
 void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
                   const std::function<journal::CaseCommandPtr()>& make, bool retry = true);
-/// A random (version 4) uuid for new sessions and cases.
-std::string NewUuid();
 
 // Each module adds its sub-commands to the app; the callbacks set ctx.action.
 void AddVaultCommands(CLI::App& app, Context& ctx);

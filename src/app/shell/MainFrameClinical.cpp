@@ -11,12 +11,12 @@
 #include "dialogs/TreatmentDialog.h"
 #include "shell/ClientListPanel.h"
 
+#include "kartbok/base/Uuid.h"
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Scaffold.h"
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/EpisodeCommands.h"
 #include "kartbok/journal/RelativeSplit.h"
-#include "model/JournalPresenter.h"
 
 #include <wx/choicdlg.h>
 #include <wx/menu.h>
@@ -146,7 +146,7 @@ std::optional<journal::RelativeSplit> MainFrame::SplitRelativeCase(const std::st
     const wxString title = _("Move a relative's sessions to their own case");
     try {
         journal::RelativeSplitRequest request;
-        request.newCaseId = NewSessionId(); // a fresh random uuid
+        request.newCaseId = base::NewUuid();
         request.newCode = code;
         request.relativePerson = person;
         request.relativeTemplateIds = journal::RelativeTemplateIds(m_catalog.Templates());
