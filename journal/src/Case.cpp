@@ -58,6 +58,10 @@ const NoteField* Session::Field(const std::string& fieldId) const {
     return it == fields.end() ? nullptr : &*it;
 }
 
+bool Intake::Has(SeekReason r) const {
+    return std::find(reasons.begin(), reasons.end(), r) != reasons.end();
+}
+
 Session* Case::FindSession(const std::string& sessionId) {
     auto it = std::find_if(sessions.begin(), sessions.end(),
                            [&](const Session& s) { return s.id == sessionId; });
@@ -75,6 +79,10 @@ constexpr std::array kSessionNames{"individual", "couple",  "relative", "group",
                                    "remote",     "closing", "follow-up"};
 constexpr std::array kTopicNames{"not-yet", "partly", "covered"};
 constexpr std::array kPhaseNames{"start", "end", "follow-up"};
+constexpr std::array kReasonNames{"buying-sex", "compulsive-sexual-behaviour", "relative", "other"};
+constexpr std::array kReferralNames{"not-recorded",    "own-initiative", "partner", "police",
+                                    "social-services", "health-care",    "other"};
+constexpr std::array kOutcomeNames{"planned", "held", "declined", "not-reached"};
 
 template <class E, std::size_t N>
 bool Lookup(const std::array<const char*, N>& names, const std::string& s, E& out) {
@@ -98,6 +106,24 @@ const char* ToString(TopicState s) {
 }
 const char* ToString(FormPhase p) {
     return kPhaseNames.at(static_cast<std::size_t>(p));
+}
+const char* ToString(SeekReason r) {
+    return kReasonNames.at(static_cast<std::size_t>(r));
+}
+const char* ToString(ReferralRoute r) {
+    return kReferralNames.at(static_cast<std::size_t>(r));
+}
+const char* ToString(FollowUpOutcome o) {
+    return kOutcomeNames.at(static_cast<std::size_t>(o));
+}
+bool FromString(const std::string& s, SeekReason& out) {
+    return Lookup(kReasonNames, s, out);
+}
+bool FromString(const std::string& s, ReferralRoute& out) {
+    return Lookup(kReferralNames, s, out);
+}
+bool FromString(const std::string& s, FollowUpOutcome& out) {
+    return Lookup(kOutcomeNames, s, out);
 }
 bool FromString(const std::string& s, CaseStatus& out) {
     return Lookup(kStatusNames, s, out);

@@ -2,6 +2,7 @@
 
 #include "Checks.h"
 #include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 
 #include <array>
 
@@ -12,7 +13,8 @@ using detail::Fail;
 const char* ToString(CommandKind k) {
     static constexpr std::array kNames{"edit-case",    "edit-family", "add-session", "edit-draft",
                                        "delete-draft", "sign",        "addendum",    "correction",
-                                       "checklist",    "form",        "close",       "composite"};
+                                       "checklist",    "form",        "close",       "composite",
+                                       "follow-up",    "reopen",      "link"};
     return kNames.at(static_cast<std::size_t>(k));
 }
 
@@ -47,8 +49,8 @@ void CompositeCaseCommand::Revert(Case& c) {
 // --- SetCaseFields -------------------------------------------------------------
 
 CaseFields FieldsOf(const Case& c) {
-    return {c.code,         c.name,  c.contact, c.reasonForContact, c.status,
-            c.firstContact, c.start, c.end,     c.followUpDue,      c.followUpMonths};
+    return {c.code,  c.name, c.contact,     c.reasonForContact, c.status, c.firstContact,
+            c.start, c.end,  c.followUpDue, c.followUpMonths,   c.intake};
 }
 
 namespace {
@@ -63,6 +65,29 @@ void Assign(Case& c, const CaseFields& f) {
     c.end = f.end;
     c.followUpDue = f.followUpDue;
     c.followUpMonths = f.followUpMonths;
+    c.intake = f.intake;
+}
+
+/// The details dialog edits "follow-up due" as one date: it is the next
+/// planned follow-up, so moving it moves that follow-up, clearing it cancels
+/// it, and setting it when none is planned plans one.
+void MoveNextFollowUp(Case& c, Date due) {
+    auto next = std::find_if(c.followUps.begin(), c.followUps.end(),
+                             [&](const FollowUp& f) { return &f == NextPlanned(c.followUps); });
+    if (next != c.followUps.end()) {
+        if (due.Set())
+            next->due = due;
+        else
+            c.followUps.erase(next);
+    } else if (due.Set()) {
+        c.followUps.push_back({NextFollowUpId(c), due, FollowUpOutcome::Planned, {}, {}});
+    }
+    SyncFollowUpDue(c);
+}
+
+void RequireIntake(const Intake& intake) {
+    if (detail::HasDuplicates(intake.reasons))
+        Fail("A reason for seeking help is listed twice.");
 }
 
 void RequireOrder(Date earlier, Date later, const char* earlierName, const char* laterName) {
@@ -89,12 +114,17 @@ void SetCaseFields::Apply(Case& c) {
     RequireOrder(m_new.start, m_new.end, "start date", "end date");
     RequireOrder(m_new.firstContact, m_new.end, "first contact", "end date");
     RequireOrder(m_new.end, m_new.followUpDue, "end date", "follow-up date");
+    RequireIntake(m_new.intake);
     m_old = FieldsOf(c);
+    m_oldFollowUps = c.followUps;
     Assign(c, m_new);
+    if (m_new.followUpDue != m_old.followUpDue)
+        MoveNextFollowUp(c, m_new.followUpDue);
 }
 
 void SetCaseFields::Revert(Case& c) {
     Assign(c, m_old);
+    c.followUps = m_oldFollowUps;
 }
 
 // --- CloseCase -----------------------------------------------------------------
@@ -120,14 +150,22 @@ void CloseCase::Apply(Case& c) {
     RequireOrder(c.start, end, "start date", "end date");
     RequireOrder(c.firstContact, end, "first contact", "end date");
     m_old = FieldsOf(c);
+    m_oldFollowUps = c.followUps;
     c.end = end;
     c.followUpMonths = months;
-    c.followUpDue = FollowUpDue(end, months);
+    // Follow-ups planned before the end was known (by hand) give way to the
+    // one the method prescribes; ones with an outcome are kept as history.
+    std::erase_if(c.followUps,
+                  [](const FollowUp& f) { return f.outcome == FollowUpOutcome::Planned; });
+    c.followUps.push_back(
+        {NextFollowUpId(c), FollowUpDue(end, months), FollowUpOutcome::Planned, {}, {}});
+    SyncFollowUpDue(c);
     c.status = CaseStatus::Ended;
 }
 
 void CloseCase::Revert(Case& c) {
     Assign(c, m_old);
+    c.followUps = m_oldFollowUps;
 }
 
 // --- FamilyEdit ----------------------------------------------------------------

@@ -84,6 +84,13 @@ Date LastEntryDate(const Case& c) {
     }
     for (const FormResponse& f : c.forms)
         Later(last, f.date);
+    for (const FollowUp& f : c.followUps)
+        Later(last, f.outcomeDate);
+    for (const Episode& e : c.pastEpisodes) {
+        Later(last, e.end);
+        for (const FollowUp& f : e.followUps)
+            Later(last, f.outcomeDate);
+    }
     return last;
 }
 
@@ -104,7 +111,11 @@ const char* ToString(DueKind k) {
 std::vector<DueItem> DueWithin(const std::vector<CaseDates>& cases, Date today, int days) {
     std::vector<DueItem> out;
     for (const CaseDates& c : cases) {
-        if (c.status == CaseStatus::Ended && c.followUpDue.Set()) {
+        // followUpDue is the next follow-up still planned: once it has an
+        // outcome (held, declined, not reached) it is no longer due. A further
+        // follow-up planned after a held one is due like the first.
+        const bool afterEnd = c.status == CaseStatus::Ended || c.status == CaseStatus::FollowUpDone;
+        if (afterEnd && c.followUpDue.Set()) {
             const int left = DaysBetween(today, c.followUpDue);
             if (left < 0)
                 out.push_back({c.caseId, DueKind::FollowUpOverdue, c.followUpDue, left});
@@ -144,11 +155,14 @@ std::vector<CaseWarning> ValidateCase(const Case& c, Date today) {
     order(c.firstContact, c.start, "The start date is before the first contact.");
     order(c.start, c.end, "The end date is before the start date.");
     order(c.end, c.followUpDue, "The follow-up date is before the end date.");
-    if ((c.status == CaseStatus::Ended) && !c.followUpDue.Set())
+    if ((c.status == CaseStatus::Ended) && c.followUps.empty())
         warn(WarningKind::FollowUpDueMissing, {},
-             "The case has ended but has no follow-up date; close it again or set the date.");
+             "The case has ended but has no follow-up planned or recorded; plan one.");
 
     for (const Session& s : c.sessions) {
+        // Moved here from the index client's case: its participants are
+        // people of that case's map, not of this one.
+        const bool moved = s.type == SessionType::Relative && !c.relativeOf.empty();
         const Date d = DateOf(s.start);
         if (d.Set() && today.Set() && d > today)
             warn(WarningKind::SessionInFuture, s.id,
@@ -158,7 +172,7 @@ std::vector<CaseWarning> ValidateCase(const Case& c, Date today) {
                  "Session " + s.id + " is dated " + d.Iso() + ", before the first contact (" +
                      c.firstContact.Iso() + ").");
         for (auto p : s.participants)
-            if (!c.family.FindPerson(p))
+            if (!moved && !c.family.FindPerson(p))
                 warn(WarningKind::UnknownParticipant, s.id,
                      "Session " + s.id + " names person " + std::to_string(p) +
                          ", who is not in the family map.");

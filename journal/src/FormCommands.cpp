@@ -39,7 +39,13 @@ void AddFormResponse::Apply(Case& c) {
     ValidateForm(m_response);
     if (FindForm(c, m_response.id))
         Fail("There is already a form response " + m_response.id + " in this case.");
-    c.forms.push_back(m_response);
+    if (m_response.episode < 0 || m_response.episode > c.CurrentEpisode())
+        Fail("Form response " + m_response.id + " names episode " +
+             std::to_string(m_response.episode) + ", which this case does not have.");
+    FormResponse added = m_response;
+    if (added.episode == 0)
+        added.episode = c.CurrentEpisode(); // filled in now: the episode going on
+    c.forms.push_back(added);
 }
 
 void AddFormResponse::Revert(Case& c) {
@@ -55,6 +61,8 @@ void SetFormResponse::Apply(Case& c) {
         Fail("There is no form response " + m_new.id + " in this case.");
     m_old = *f;
     *f = m_new;
+    if (f->episode == 0)
+        f->episode = m_old.episode; // the editor does not move a form between episodes
 }
 
 void SetFormResponse::Revert(Case& c) {

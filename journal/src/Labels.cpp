@@ -20,7 +20,7 @@ template <> std::span<const Labelled<CaseStatus>> LabelTable() {
 template <> std::span<const Labelled<SessionType>> LabelTable() {
     static constexpr Labelled<SessionType> kRows[] = {
         {SessionType::Individual, {"Individuellt", "Individual"}},
-        {SessionType::Couple, {"Par", "Couple"}},
+        {SessionType::Couple, {"Gemensamt (par)", "Joint (couple)"}},
         {SessionType::Relative, {"Anhörig eller partner ensam", "Relative or partner alone"}},
         {SessionType::Group, {"Grupp", "Group"}},
         {SessionType::Remote, {"Telefon eller video", "Phone or video"}},
@@ -81,6 +81,44 @@ template <> std::span<const Labelled<Heading>> LabelTable() {
         {Heading::CameUpIn, {"Togs upp i samtal", "Came up in sessions"}},
         {Heading::Concerns, {"Berörda personer", "People concerned"}},
         {Heading::SignedBy, {"Signerad av", "Signed by"}},
+    };
+    return kRows;
+}
+
+// Reasons for seeking help and referral routes: the intake's categories
+// (clinic-defined; the evaluation report names buyers, compulsive behaviour and
+// relatives as the clinic's clients).
+template <> std::span<const Labelled<SeekReason>> LabelTable() {
+    static constexpr Labelled<SeekReason> kRows[] = {
+        {SeekReason::BuyingSex, {"Köp av sexuella tjänster", "Buying sexual services"}},
+        {SeekReason::CompulsiveSexualBehaviour,
+         {"Tvångsmässigt sexuellt beteende", "Compulsive sexual behaviour"}},
+        {SeekReason::Relative, {"Anhörig eller partner", "Relative or partner"}},
+        {SeekReason::Other, {"Annan anledning", "Other reason"}},
+    };
+    return kRows;
+}
+
+template <> std::span<const Labelled<ReferralRoute>> LabelTable() {
+    static constexpr Labelled<ReferralRoute> kRows[] = {
+        {ReferralRoute::NotRecorded, {"Inte angivet", "Not recorded"}},
+        {ReferralRoute::OwnInitiative, {"Eget initiativ", "Own initiative"}},
+        {ReferralRoute::Partner, {"Partnern", "The partner"}},
+        {ReferralRoute::PoliceAfterDiscovery,
+         {"Polisen, efter upptäckt", "The police, after discovery"}},
+        {ReferralRoute::SocialServices, {"Socialtjänsten", "Social services"}},
+        {ReferralRoute::HealthCare, {"Hälso- och sjukvården", "Health care"}},
+        {ReferralRoute::Other, {"Annan väg", "Another route"}},
+    };
+    return kRows;
+}
+
+template <> std::span<const Labelled<FollowUpOutcome>> LabelTable() {
+    static constexpr Labelled<FollowUpOutcome> kRows[] = {
+        {FollowUpOutcome::Planned, {"planerad", "planned"}},
+        {FollowUpOutcome::Held, {"genomförd", "held"}},
+        {FollowUpOutcome::Declined, {"avböjd", "declined"}},
+        {FollowUpOutcome::NotReached, {"nåddes inte", "not reached"}},
     };
     return kRows;
 }

@@ -32,6 +32,18 @@ void ValidateDraft(const Case& c, const Session& s) {
     detail::RequirePeople(c.family, s.participants, ("Session " + s.id).c_str());
 }
 
+/// Whose case a session belongs in: a relative's alone-session in their own
+/// case (as an individual session there), a joint session in the index
+/// client's case - so no one's words end up in another person's record.
+void RequireRightCase(const Case& c, const Session& s) {
+    if (s.type == SessionType::Relative)
+        Fail("A relative's or partner's alone-session is written in their own case (New "
+             "relative's case); there it is an individual session.");
+    if (s.type == SessionType::Couple && !c.relativeOf.empty())
+        Fail("Joint sessions are written in the index client's case; they show as joint in "
+             "this relative's case.");
+}
+
 bool HasField(const Session& s, const std::string& fieldId) {
     return fieldId == kNextStepsField || s.Field(fieldId) != nullptr;
 }
@@ -46,6 +58,7 @@ void AddSession::Apply(Case& c) {
     if (c.FindSession(m_session.id))
         Fail("There is already a session " + m_session.id + " in this case.");
     ValidateDraft(c, m_session);
+    RequireRightCase(c, m_session);
     c.sessions.push_back(m_session);
 }
 
@@ -64,6 +77,8 @@ void EditDraft::Apply(Case& c) {
     Session& current = detail::RequireSession(c, m_new.id);
     detail::RequireDraft(current, "edited");
     ValidateDraft(c, m_new);
+    if (m_new.type != current.type)
+        RequireRightCase(c, m_new);
     m_old = current;
     current = m_new;
 }

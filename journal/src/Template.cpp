@@ -13,8 +13,8 @@ const std::string& LocalText::In(std::string_view language) const {
 
 namespace {
 constexpr std::array kKindNames{"note", "checklist", "form"};
-constexpr std::array kAnswerNames{"yes-no",    "scale",     "number",
-                                  "frequency", "free-text", "text-field"};
+constexpr std::array kAnswerNames{"yes-no",    "scale",      "number",         "frequency",
+                                  "free-text", "text-field", "multiple-choice"};
 
 template <class E, std::size_t N>
 bool Lookup(const std::array<const char*, N>& names, const std::string& s, E& out) {
@@ -54,6 +54,48 @@ bool FromString(const std::string& s, TemplateKind& out) {
 }
 bool FromString(const std::string& s, AnswerType& out) {
     return Lookup(kAnswerNames, s, out);
+}
+
+std::optional<bool> FoldedYes(const TemplateItem& item, const std::string& value) {
+    if (item.type == AnswerType::YesNo) {
+        if (value == "yes")
+            return true;
+        if (value == "no")
+            return false;
+        return std::nullopt;
+    }
+    if (std::find(item.foldYes.begin(), item.foldYes.end(), value) != item.foldYes.end())
+        return true;
+    if (std::find(item.foldNo.begin(), item.foldNo.end(), value) != item.foldNo.end())
+        return false;
+    return std::nullopt;
+}
+
+bool Foldable(const TemplateItem& item) {
+    return item.type == AnswerType::YesNo || !item.foldYes.empty();
+}
+
+std::vector<std::string> SplitChoices(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from <= value.size()) {
+        std::size_t comma = value.find(',', from);
+        std::string part =
+            value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        if (!part.empty())
+            out.push_back(part);
+        if (comma == std::string::npos)
+            break;
+        from = comma + 1;
+    }
+    return out;
+}
+
+std::string JoinChoices(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values)
+        out += (out.empty() ? "" : ",") + v;
+    return out;
 }
 
 const TemplateItem* Template::FindItem(const std::string& itemId) const {

@@ -5,7 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -55,8 +57,8 @@ public:
             return t;
         }
         CheckKeys(root,
-                  {"id", "version", "kind", "title", "description", "phase", "sections", "methods",
-                   "replaces"},
+                  {"id", "version", "kind", "title", "description", "phase", "audience", "sections",
+                   "methods", "replaces"},
                   "template");
         t.id = Id(root, "template");
         t.version = Int(root, "version", "template", true).value_or(0);
@@ -78,6 +80,15 @@ public:
                 Problem(root["phase"].Mark(), "only forms have a phase");
             else
                 t.phase = p;
+        }
+        if (const auto audience = Scalar(root, "audience", "template", false)) {
+            if (t.kind == TemplateKind::Note)
+                Problem(root["audience"].Mark(), "only checklists and forms have an audience");
+            else if (*audience == "relative")
+                t.forRelatives = true;
+            else if (*audience != "client")
+                Problem(root["audience"].Mark(),
+                        "unknown audience '" + *audience + "' (use client or relative)");
         }
         ParseSections(root, t);
         ParseMethods(root, t);
@@ -189,13 +200,14 @@ private:
                 continue;
             }
             TemplateSection s;
-            CheckKeys(node, {"id", "title", "help", "items"}, "section");
+            CheckKeys(node, {"id", "title", "help", "source", "items"}, "section");
             s.id = Id(node, "section");
             const std::string where = "section '" + s.id + "'";
             if (!s.id.empty() && !sectionIds.insert(s.id).second)
                 Problem(node["id"].Mark(), "duplicate section id '" + s.id + "'");
             s.title = Text(node, "title", where, true);
             s.help = Text(node, "help", where, false);
+            s.source = Source(node, where, false);
             const YAML::Node items = node["items"];
             if (!items || !items.IsSequence() || items.size() == 0)
                 Problem(items ? items.Mark() : node.Mark(), where + " has no items");
@@ -213,7 +225,10 @@ private:
             return std::nullopt;
         }
         TemplateItem item;
-        CheckKeys(node, {"id", "title", "help", "type", "labels", "options", "min", "max"}, "item");
+        CheckKeys(node,
+                  {"id", "title", "help", "type", "labels", "options", "min", "max", "source",
+                   "table", "fold", "buyer"},
+                  "item");
         item.id = Id(node, "item");
         const std::string where = "item '" + item.id + "'";
         if (!item.id.empty() && !m_itemIds.insert(item.id).second)
@@ -221,21 +236,32 @@ private:
                                            "' (item ids must be unique in the whole template)");
         item.title = Text(node, "title", where, true);
         item.help = Text(node, "help", where, false);
+        // Every form item says where it comes from: a form is what leaves the
+        // room as numbers, so an invented question must be marked as such.
+        item.source = Source(node, where, kind == TemplateKind::Form);
         if (const auto type = Scalar(node, "type", where, kind == TemplateKind::Form)) {
             if (!FromString(*type, item.type))
                 Problem(node["type"].Mark(), where + ": unknown answer type '" + *type +
                                                  "' (use yes-no, scale, number, frequency, "
-                                                 "free-text or text-field)");
+                                                 "multiple-choice, free-text or text-field)");
         }
+        ParseChoices(node, item, where);
+        ParseStatistics(node, item, kind, where);
+        return item;
+    }
+
+    void ParseChoices(const YAML::Node& node, TemplateItem& item, const std::string& where) {
         const bool scale = item.type == AnswerType::Scale;
-        const bool frequency = item.type == AnswerType::Frequency;
+        const bool options =
+            item.type == AnswerType::Frequency || item.type == AnswerType::MultipleChoice;
         if (node["labels"] && !scale)
             Problem(node["labels"].Mark(), where + ": only scale items have labels");
-        if (node["options"] && !frequency)
-            Problem(node["options"].Mark(), where + ": only frequency items have options");
+        if (node["options"] && !options)
+            Problem(node["options"].Mark(),
+                    where + ": only frequency and multiple-choice items have options");
         if (scale)
             item.choices = Choices(node, "labels", where, false);
-        if (frequency)
+        if (options)
             item.choices = Choices(node, "options", where, true);
         if (item.type == AnswerType::Number) {
             item.min = Int(node, "min", where, false);
@@ -246,7 +272,140 @@ private:
             Problem((node["min"] ? node["min"] : node["max"]).Mark(),
                     where + ": only number items have min and max");
         }
-        return item;
+        if (item.type == AnswerType::MultipleChoice)
+            for (const Choice& c : item.choices)
+                if (c.value.find(',') != std::string::npos)
+                    Problem(node["options"].Mark(), where + ": option value '" + c.value +
+                                                        "' has a comma, which answers use to "
+                                                        "separate the chosen options");
+    }
+
+    /// fold, table and buyer: how the statistics read the item.
+    void ParseStatistics(const YAML::Node& node, TemplateItem& item, TemplateKind kind,
+                         const std::string& where) {
+        if (const YAML::Node fold = node["fold"]) {
+            if (item.type != AnswerType::Scale && item.type != AnswerType::Frequency)
+                Problem(fold.Mark(), where + ": only scale and frequency items have a fold "
+                                             "(yes-no items are yes or no already)");
+            else
+                ParseFold(fold, item, where);
+        }
+        if (const YAML::Node table = node["table"]) {
+            if (kind != TemplateKind::Form)
+                Problem(table.Mark(), where + ": only form items rebuild a table row");
+            else if (!Foldable(item))
+                Problem(table.Mark(), where + ": a table row counts yes answers, so the item "
+                                              "must be yes-no or have a fold");
+            ParseTable(table, item, where);
+        }
+        if (const auto buyer = Scalar(node, "buyer", where, false)) {
+            if (*buyer == "true" || *buyer == "yes")
+                item.buyer = true;
+            else if (*buyer != "false" && *buyer != "no")
+                Problem(node["buyer"].Mark(), where + ": buyer must be true or false");
+            if (item.buyer && !Foldable(item))
+                Problem(node["buyer"].Mark(),
+                        where + ": only a yes-no item (or one with a fold) can mark a buyer");
+        }
+    }
+
+    void ParseFold(const YAML::Node& fold, TemplateItem& item, const std::string& where) {
+        if (!fold.IsMap()) {
+            Problem(fold.Mark(), where + ": fold must be {yes: [steps], no: [steps]}");
+            return;
+        }
+        CheckKeys(fold, {"yes", "no"}, where + " fold");
+        std::map<std::string, int> seen;
+        for (const char* side : {"yes", "no"}) {
+            const YAML::Node list = fold[side];
+            if (!list || !list.IsSequence() || list.size() == 0) {
+                Problem(list ? list.Mark() : fold.Mark(),
+                        where + ": fold needs a list of the steps that count as " + side);
+                continue;
+            }
+            for (const YAML::Node& v : list) {
+                const std::string value = v.IsScalar() ? v.Scalar() : "";
+                if (std::none_of(item.choices.begin(), item.choices.end(),
+                                 [&](const Choice& c) { return c.value == value; }))
+                    Problem(v.Mark(), where + ": fold names '" + value +
+                                          "', which is not one of the item's steps");
+                ++seen[value];
+                (side[0] == 'y' ? item.foldYes : item.foldNo).push_back(value);
+            }
+        }
+        for (const Choice& c : item.choices)
+            if (seen[c.value] != 1)
+                Problem(fold.Mark(), where + ": fold must put step '" + c.value +
+                                         "' in exactly one of yes and no");
+    }
+
+    void ParseTable(const YAML::Node& table, TemplateItem& item, const std::string& where) {
+        if (!table.IsMap()) {
+            Problem(table.Mark(), where + ": table must be {number: 1 or 2, sv: row text}");
+            return;
+        }
+        CheckKeys(table, {"number", "sv", "en"}, where + " table");
+        TableRow row;
+        row.number = Int(table, "number", where + " table", true).value_or(0);
+        if (table["number"] && row.number != 1 && row.number != 2)
+            Problem(table["number"].Mark(),
+                    where + ": the evaluation has table 1 (start) and table 2 (end)");
+        if (table["sv"] && table["sv"].IsScalar())
+            row.label.sv = table["sv"].Scalar();
+        if (table["en"] && table["en"].IsScalar())
+            row.label.en = table["en"].Scalar();
+        if (row.label.sv.empty())
+            Problem(table.Mark(), where + ": table needs the row's Swedish text (sv)");
+        item.table = row;
+    }
+
+    /// `source:` words, `clinic-defined`, or `{clinic-defined: context}`.
+    Provenance Source(const YAML::Node& map, const std::string& where, bool required) {
+        Provenance p;
+        const YAML::Node n = map["source"];
+        if (!n || n.IsNull()) {
+            if (required)
+                Problem(map.Mark(), where + " has no source: name the publication in words, or "
+                                            "write clinic-defined");
+            return p;
+        }
+        if (n.IsMap()) {
+            CheckKeys(n, {"clinic-defined"}, where + " source");
+            p.clinicDefined = true;
+            if (n["clinic-defined"] && n["clinic-defined"].IsScalar())
+                p.context = n["clinic-defined"].Scalar();
+            if (p.context.empty())
+                Problem(n.Mark(), where + ": source {clinic-defined: ...} needs the heading or "
+                                          "topic it was written under");
+        } else if (n.IsScalar()) {
+            if (n.Scalar() == "clinic-defined")
+                p.clinicDefined = true;
+            else
+                p.publication = n.Scalar();
+        } else {
+            Problem(n.Mark(), where + ": source must be words or clinic-defined");
+            return p;
+        }
+        if (LooksLikeFile(p.publication) || LooksLikeFile(p.context))
+            Problem(n.Mark(), where + ": source must name the publication in words, not a file");
+        return p;
+    }
+
+    static bool LooksLikeFile(const std::string& s) {
+        if (s.rfind("/", 0) == 0 || s.rfind("./", 0) == 0 || s.rfind("../", 0) == 0 ||
+            s.find("seeds/") != std::string::npos || s.find('\\') != std::string::npos)
+            return true;
+        for (const char* ext : {".txt", ".pdf", ".yaml", ".yml", ".doc", ".csv"})
+            if (s.find(ext) != std::string::npos)
+                return true;
+        // Seed-style names: three digits, an underscore and a hex hash.
+        for (std::size_t i = 0; i + 4 < s.size(); ++i)
+            if (std::isdigit(static_cast<unsigned char>(s[i])) &&
+                std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+                std::isdigit(static_cast<unsigned char>(s[i + 2])) && s[i + 3] == '_' &&
+                std::isxdigit(static_cast<unsigned char>(s[i + 4])))
+                return true;
+        return false;
     }
 
     /// Scale labels (value optional: steps 1, 2, 3...) or frequency options (value required).

@@ -3,6 +3,7 @@
 #include "ReportCommon.h"
 
 #include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/Lifecycle.h"
 
 #include <algorithm>
@@ -67,7 +68,10 @@ std::vector<std::string> SuggestedQuestions(const jn::Case& c, const jn::Session
                         L(o, "). Vill klienten ta upp det nu?",
                           "). Does the client want to take it up now?"));
         }
-    if (!forms.phases[2].present)
+    const auto outcome = forms.phases[2].followUpOutcome;
+    const bool noForm =
+        outcome == jn::FollowUpOutcome::Declined || outcome == jn::FollowUpOutcome::NotReached;
+    if (!forms.phases[2].present && !noForm)
         q.push_back(
             L(o,
               "Be klienten fylla i självskattningen för uppföljning, så att start, avslut och "
@@ -79,21 +83,19 @@ std::vector<std::string> SuggestedQuestions(const jn::Case& c, const jn::Session
     return q;
 }
 
-void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
-          const ReportOptions& o) {
-    FormsOverTime forms = CollectForms(c, templates, o.language);
-    const jn::Session* closing = ClosingSession(c);
-    std::vector<OpenTopic> open = OpenTopics(c, templates, o);
+/// Sessions of the current episode, and the joint ones of a relative's case.
+std::string SessionCount(const jn::Case& c, const ReportOptions& o) {
+    const int episode = c.CurrentEpisode();
+    auto own = std::count_if(c.sessions.begin(), c.sessions.end(),
+                             [&](const jn::Session& s) { return jn::EpisodeOf(c, s) == episode; });
+    std::string text = std::to_string(own);
+    if (!o.jointSessions.empty())
+        text += L(o, " (och ", " (and ") + std::to_string(o.jointSessions.size()) +
+                L(o, " gemensamma)", " joint)");
+    return text;
+}
 
-    std::string subtitle = L(o, "Klientkod ", "Client code ") + c.code;
-    if (!c.name.empty())
-        subtitle += " · " + c.name;
-    w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
-
-    w.Heading(HeadingText(journal::Heading::ReasonForContact, o));
-    w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
-                                           : c.reasonForContact);
-
+void KeyDates(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
     w.Heading(L(o, "Viktiga datum", "Key dates"));
     std::string due = DateText(c.followUpDue);
     jn::Date today = Today(o);
@@ -103,12 +105,44 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
                          : L(o, " (passerat för ", " (passed ") + std::to_string(-days) +
                                L(o, " dagar sedan)", " days ago)");
     }
-    std::size_t held = c.sessions.size();
-    w.KeyValues({{HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
-                 {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
-                 {L(o, "Avslut", "End"), DateText(c.end)},
-                 {HeadingText(journal::Heading::FollowUpDue, o), due},
-                 {L(o, "Samtal", "Sessions"), std::to_string(held)}});
+    std::vector<std::pair<std::string, std::string>> kv{
+        {HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
+        {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
+        {L(o, "Avslut", "End"), DateText(c.end)},
+        {L(o, "Nästa uppföljning", "Next follow-up"), due},
+        {L(o, "Samtal", "Sessions"), SessionCount(c, o)}};
+    if (!c.pastEpisodes.empty())
+        kv.insert(kv.begin(), {L(o, "Behandlingsperiod", "Treatment episode"),
+                               std::to_string(c.CurrentEpisode()) +
+                                   L(o, " (återkommande klient)", " (returning client)")});
+    w.KeyValues(kv);
+    auto lines = FollowUpLines(c.followUps, o);
+    if (lines.size() > 1 ||
+        (lines.size() == 1 && c.followUps[0].outcome != jn::FollowUpOutcome::Planned))
+        w.Bullets(lines);
+}
+
+void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
+          const ReportOptions& o) {
+    const ReportableCase own = OwnContent(whole, templates);
+    const jn::Case& c = own.c;
+    FormsOverTime forms = CollectForms(c, templates, o.language, Today(o));
+    const jn::Session* closing = ClosingSession(c);
+    std::vector<OpenTopic> open = OpenTopics(c, templates, o);
+
+    std::string subtitle = L(o, "Klientkod ", "Client code ") + c.code;
+    if (!c.name.empty())
+        subtitle += " · " + c.name;
+    w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
+    LeftOutBlock(w, own, o);
+
+    w.Heading(HeadingText(journal::Heading::ReasonForContact, o));
+    w.KeyValues({{L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(c.intake, o)},
+                 {L(o, "Hänvisning", "Referral"), ReferralText(c.intake.referral, o)}});
+    w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
+                                           : c.reasonForContact);
+
+    KeyDates(w, c, o);
 
     w.Heading(L(o, "Familjekarta", "Family map"));
     MapBlock(w, c, false, o, 215);

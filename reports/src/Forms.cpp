@@ -1,10 +1,13 @@
 #include "kartbok/reports/Forms.h"
 
+#include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/JournalError.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -36,17 +39,73 @@ const jn::Template* TemplateFor(const jn::TemplateSet& set, const std::string& i
     return t && t->kind == jn::TemplateKind::Form ? t : nullptr;
 }
 
-/// The response a phase shows: the latest dated one (ties: the later stored).
-const jn::FormResponse* LatestOf(const jn::Case& c, jn::FormPhase phase) {
+bool ForRelatives(const jn::TemplateSet& set, const std::string& templateId) {
+    const jn::Template* t = set.Find(templateId);
+    return t && t->forRelatives;
+}
+
+/// The response a phase shows: the latest dated one of the episode (ties: the
+/// later stored). A relatives' form in an index client's case is not this
+/// client's and is never shown.
+const jn::FormResponse* LatestOf(const jn::Case& c, const jn::TemplateSet& set, jn::FormPhase phase,
+                                 int episode) {
     const jn::FormResponse* best = nullptr;
-    for (const auto& r : c.forms)
-        if (r.phase == phase && (!best || !(r.date < best->date)))
+    for (const auto& r : c.forms) {
+        if (r.phase != phase || jn::EpisodeOf(r) != episode)
+            continue;
+        if (c.relativeOf.empty() && ForRelatives(set, r.templateId))
+            continue;
+        if (!best || !(r.date < best->date))
             best = &r;
+    }
     return best;
 }
 
-std::string DisplayOf(const jn::TemplateItem* item, const std::string& value,
-                      const std::string& lang) {
+bool OnOrBefore(jn::Date d, jn::Date today) {
+    return d.Set() && !(today < d);
+}
+
+/// Whether each phase's form is due on `today` (see PhaseStatus).
+void SetExpected(std::array<PhaseStatus, kPhaseCount>& phases, const jn::EpisodeView& e,
+                 jn::Date today) {
+    using S = jn::CaseStatus;
+    const bool closed = e.status == S::Ended || e.status == S::FollowUpDone || !e.current;
+    phases[0].expected = OnOrBefore(e.start, today) || e.status == S::Ongoing || closed;
+    phases[0].dueFrom = phases[0].expected ? jn::Date{} : e.start;
+    phases[1].expected = e.end.Set() ? OnOrBefore(e.end, today) : closed;
+    phases[1].dueFrom = phases[1].expected ? jn::Date{} : e.end;
+
+    PhaseStatus& fu = phases[2];
+    const jn::FollowUp* firstPlanned = nullptr;
+    const jn::FollowUp* firstOutcome = nullptr;
+    bool held = false;
+    for (const jn::FollowUp& f : e.followUps) { // sorted by due date
+        held = held || f.outcome == jn::FollowUpOutcome::Held;
+        if (f.outcome == jn::FollowUpOutcome::Planned && !firstPlanned)
+            firstPlanned = &f;
+        if (f.outcome != jn::FollowUpOutcome::Planned && !firstOutcome)
+            firstOutcome = &f;
+    }
+    if (held) {
+        fu.expected = true;
+        fu.followUpOutcome = jn::FollowUpOutcome::Held;
+    } else if (firstPlanned && OnOrBefore(firstPlanned->due, today)) {
+        fu.expected = true; // due, not yet recorded: the form goes with it
+        fu.followUpOutcome = jn::FollowUpOutcome::Planned;
+    } else if (firstOutcome) {
+        fu.followUpOutcome = firstOutcome->outcome; // declined or not reached: nothing to miss
+        if (firstPlanned)
+            fu.dueFrom = firstPlanned->due;
+    } else if (firstPlanned) {
+        fu.followUpOutcome = jn::FollowUpOutcome::Planned;
+        fu.dueFrom = firstPlanned->due;
+    }
+}
+
+} // namespace
+
+std::string AnswerText(const jn::TemplateItem* item, const std::string& value,
+                       const std::string& lang) {
     if (!item)
         return value;
     if (item->type == jn::AnswerType::YesNo) {
@@ -56,13 +115,32 @@ std::string DisplayOf(const jn::TemplateItem* item, const std::string& value,
             return lang == "en" ? "No" : "Nej";
         return value;
     }
+    if (item->type == jn::AnswerType::MultipleChoice) {
+        std::string out;
+        for (const auto& v : jn::SplitChoices(value)) {
+            std::string label = v;
+            for (const auto& ch : item->choices)
+                if (ch.value == v)
+                    label = ch.label.In(lang);
+            out += (out.empty() ? "" : ", ") + label;
+        }
+        return out;
+    }
     for (const auto& ch : item->choices)
         if (ch.value == value)
             return ch.label.In(lang);
     return value;
 }
 
-} // namespace
+std::string ProvenanceText(const jn::Provenance& p, const std::string& lang) {
+    const bool en = lang == "en";
+    if (p.clinicDefined)
+        return std::string(en ? "Clinic-defined" : "Klinikdefinierad") +
+               (p.context.empty() ? "" : " (" + p.context + ")");
+    if (!p.publication.empty())
+        return p.publication;
+    return en ? "Source not given" : "Källa inte angiven";
+}
 
 std::size_t PhaseIndex(jn::FormPhase phase) {
     switch (phase) {
@@ -132,11 +210,15 @@ std::vector<jn::FormAnswer> MappedAnswers(const jn::FormResponse& response,
 }
 
 FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
-                           const std::string& language) {
+                           const std::string& language, jn::Date today, int episode) {
     FormsOverTime out;
-    bool started =
-        c.start.Set() || c.status == jn::CaseStatus::Ongoing || c.status >= jn::CaseStatus::Ended;
-    bool ended = c.end.Set() || c.status >= jn::CaseStatus::Ended;
+    const std::vector<jn::EpisodeView> episodes = jn::Episodes(c);
+    if (episode < 1 || episode > static_cast<int>(episodes.size()))
+        episode = c.CurrentEpisode();
+    out.episode = episode;
+    if (!today.Set())
+        today = jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
+    SetExpected(out.phases, episodes[static_cast<std::size_t>(episode - 1)], today);
 
     // The template each phase is read with: the response's own, else the set's form for that phase.
     std::array<const jn::Template*, kPhaseCount> phaseTemplate{};
@@ -144,8 +226,7 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
     for (std::size_t i = 0; i < kPhaseCount; ++i) {
         PhaseStatus& ps = out.phases[i];
         ps.phase = kPhases[i];
-        ps.expected = i == 0 ? started : ended;
-        const jn::FormResponse* r = LatestOf(c, ps.phase);
+        const jn::FormResponse* r = LatestOf(c, templates, ps.phase, episode);
         phaseResponse[i] = r;
         if (r) {
             ps.present = true;
@@ -177,6 +258,7 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
         row.sectionTitle = section;
         if (item) {
             row.type = item->type;
+            row.source = item->source;
             bool numbers = ChoicesAreNumbers(*item);
             for (std::size_t k = 0; k < item->choices.size(); ++k) {
                 row.stepLabels.push_back(item->choices[k].label.In(language));
@@ -217,7 +299,7 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
                 continue; // merged items: the first answer wins, as MapAnswers does
             row.values[i] = a.value;
             const jn::TemplateItem* known = itemOf.count(a.itemId) ? itemOf[a.itemId] : nullptr;
-            row.display[i] = DisplayOf(known, a.value, language);
+            row.display[i] = AnswerText(known, a.value, language);
             if (known)
                 row.ordinal[i] = Ordinal(*known, a.value);
         }
@@ -238,7 +320,8 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
 }
 
 bool ChangedLittle(const ItemRow& row) {
-    if (!row.Numeric() || !row.ordinal[0] || !row.ordinal[1])
+    if (!row.Numeric() || !row.ordinal[0] || !row.ordinal[1] || !row.source.Known() ||
+        row.source.clinicDefined)
         return false;
     double range = row.high - row.low;
     double threshold = std::max(0.0, std::floor(range / 4.0));

@@ -4,6 +4,7 @@
 #include "ReportCommon.h"
 
 #include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/Lifecycle.h"
 
 #include <algorithm>
@@ -31,22 +32,71 @@ std::string Years(const g::Person& p) {
     return b + (p.deceased || !d.empty() ? " – " + (d.empty() ? std::string("†") : d) : "");
 }
 
+std::string WaitingText(const jn::Case& c, const jn::EpisodeView& e, const ReportOptions& o) {
+    auto days = jn::WaitingDays(c, e);
+    return days ? std::to_string(*days) + L(o, " dagar", " days") : "–";
+}
+
 void ClientBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
     w.Heading(L(o, "Uppgifter om klienten", "About the client"));
-    w.KeyValues({{L(o, "Klientkod", "Client code"), c.code},
-                 {L(o, "Namn", "Name"), c.name.empty() ? "–" : c.name},
-                 {L(o, "Kontaktuppgifter", "Contact details"), c.contact.empty() ? "–" : c.contact},
-                 {L(o, "Status", "Status"), StatusText(c.status, o)},
-                 {HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
-                 {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
-                 {L(o, "Avslut", "End"), DateText(c.end)},
-                 {HeadingText(journal::Heading::FollowUpDue, o),
-                  DateText(c.followUpDue) + " (" + std::to_string(c.followUpMonths) +
-                      L(o, " mån. efter avslut)", " months after the end)")},
-                 {L(o, "Gallringsprövning tidigast", "Retention review from"),
-                  DateText(jn::RetentionReviewDate(c))}});
+    const jn::EpisodeView e = jn::CurrentEpisodeView(c);
+    w.KeyValues(
+        {{L(o, "Klientkod", "Client code"), c.code},
+         {L(o, "Namn", "Name"), c.name.empty() ? "–" : c.name},
+         {L(o, "Kontaktuppgifter", "Contact details"), c.contact.empty() ? "–" : c.contact},
+         {L(o, "Status", "Status"), StatusText(c.status, o)},
+         {L(o, "Behandlingsperiod", "Treatment episode"),
+          std::to_string(e.number) +
+              (e.number > 1 ? L(o, " (återkommande)", " (returning)") : std::string())},
+         {L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(c.intake, o)},
+         {L(o, "Hänvisning", "Referral"), ReferralText(c.intake.referral, o)},
+         {HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
+         {L(o, "Väntetid till första besöket", "Wait for the first visit"), WaitingText(c, e, o)},
+         {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
+         {L(o, "Avslut", "End"), DateText(c.end)},
+         {L(o, "Gallringsprövning tidigast", "Retention review from"),
+          DateText(jn::RetentionReviewDate(c))}});
+    w.Subheading(L(o, "Uppföljningar", "Follow-ups"));
+    auto lines = FollowUpLines(c.followUps, o);
+    if (lines.empty())
+        w.Paragraph(L(o, "Ingen uppföljning planerad.", "No follow-up planned."), TextStyle::Muted);
+    else
+        w.Bullets(lines);
     w.Subheading(HeadingText(journal::Heading::ReasonForContact, o));
     w.Paragraph(c.reasonForContact.empty() ? "–" : c.reasonForContact);
+}
+
+/// Earlier treatment episodes of a returning client, oldest first.
+void EpisodesBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
+    if (c.pastEpisodes.empty())
+        return;
+    w.Heading(L(o, "Tidigare behandlingsperioder", "Earlier treatment episodes"));
+    for (const jn::EpisodeView& e : jn::Episodes(c)) {
+        if (e.current)
+            continue;
+        w.Subheading(L(o, "Period ", "Episode ") + std::to_string(e.number) + " · " +
+                     DateText(e.start) + " – " + DateText(e.end));
+        w.KeyValues({{L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(e.intake, o)},
+                     {L(o, "Hänvisning", "Referral"), ReferralText(e.intake.referral, o)},
+                     {L(o, "Första kontakt", "First contact"), DateText(e.firstContact)},
+                     {L(o, "Väntetid till första besöket", "Wait for the first visit"),
+                      WaitingText(c, e, o)}});
+        auto lines = FollowUpLines(e.followUps, o);
+        if (!lines.empty())
+            w.Bullets(lines);
+    }
+}
+
+void JointBlock(PdfWriter& w, const ReportOptions& o) {
+    if (o.jointSessions.empty())
+        return;
+    w.Subheading(L(o, "Gemensamma samtal", "Joint sessions"));
+    std::vector<std::string> lines;
+    for (const jn::JointSession& j : o.jointSessions)
+        lines.push_back(TimeText(j.start) + " · " + std::to_string(j.minutes) + " min · " +
+                        L(o, "gemensamt samtal, antecknat i en annan persons journal",
+                          "joint session, written in another person's record"));
+    w.Bullets(lines);
 }
 
 void FamilyBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
@@ -98,7 +148,10 @@ void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const j
     std::string meta = L(o, "Mall: ", "Template: ") + TemplateTitle(t, s.templateId, o) +
                        L(o, " · Skriven av ", " · Written by ") +
                        (s.author.empty() ? "–" : s.author);
-    if (!s.participants.empty()) {
+    // A session moved here from the index client's case names people of that
+    // case's map; they are not this case's, so they are not named.
+    const bool moved = s.type == jn::SessionType::Relative && !c.relativeOf.empty();
+    if (!s.participants.empty() && !moved) {
         std::string who;
         for (g::PersonId id : s.participants) {
             const g::Person* p = c.family.FindPerson(id);
@@ -195,9 +248,12 @@ void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](auto* a, auto* b) { return a->date < b->date; });
     for (const jn::FormResponse* r : sorted) {
+        std::string episode = c.pastEpisodes.empty() ? std::string()
+                                                     : L(o, " · period ", " · episode ") +
+                                                           std::to_string(jn::EpisodeOf(*r));
         w.Subheading(PhaseText(r->phase, o) + " · " + TemplateTitle(t, r->templateId, o) +
                      " (version " + std::to_string(r->templateVersion) + ") · " +
-                     DateText(r->date));
+                     DateText(r->date) + episode);
         const jn::Template* tpl = t.Find(r->templateId);
         std::vector<std::vector<std::string>> rows;
         for (const auto& a : r->answers) {
@@ -208,25 +264,19 @@ void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t, const
                                   : std::optional<std::string>(a.itemId);
                 item = tpl->FindItem(mapped.value_or(a.itemId));
             }
-            std::string value = a.value;
-            if (item) {
-                if (item->type == jn::AnswerType::YesNo)
-                    value = a.value == "yes"  ? L(o, "Ja", "Yes")
-                            : a.value == "no" ? L(o, "Nej", "No")
-                                              : a.value;
-                for (const auto& ch : item->choices)
-                    if (ch.value == a.value)
-                        value = (item->type == jn::AnswerType::Scale ? a.value + " " : "") +
-                                ch.label.In(o.language);
-            }
+            std::string value = AnswerText(item, a.value, o.language);
+            if (item && item->type == jn::AnswerType::Scale && value != a.value)
+                value = a.value + " " + value;
             rows.push_back({item ? item->title.In(o.language) : a.itemId, value});
         }
         w.Table({{L(o, "Fråga", "Question"), 6}, {L(o, "Svar", "Answer"), 3}}, rows);
     }
 }
 
-void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t,
+void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& t,
           const std::vector<AuditLine>& audit, const ReportOptions& o) {
+    const ReportableCase own = OwnContent(whole, t);
+    const jn::Case& c = own.c;
     w.Title(
         L(o, "Journal – fullständigt utdrag", "Record – complete copy"),
         L(o,
@@ -234,7 +284,9 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t,
           "den "
           "ursprungliga texten överstruken.",
           "Copy under article 15 of the GDPR. Corrections show the original text struck through."));
+    LeftOutBlock(w, own, o);
     ClientBlock(w, c, o);
+    EpisodesBlock(w, c, o);
     FamilyBlock(w, c, o);
 
     w.Heading(L(o, "Samtal", "Sessions") + " (" + std::to_string(c.sessions.size()) + ")");
@@ -247,6 +299,7 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t,
         w.Paragraph(L(o, "Inga samtal.", "No sessions."), TextStyle::Muted);
     for (const jn::Session* s : sessions)
         SessionBlock(w, c, *s, t, o);
+    JointBlock(w, o);
 
     w.Heading(L(o, "Checklistor", "Checklists"));
     if (c.checklists.empty())

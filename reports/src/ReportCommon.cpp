@@ -4,6 +4,7 @@
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Scene.h"
 #include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/JournalError.h"
 #include "kartbok/journal/Labels.h"
 
@@ -24,6 +25,15 @@ jn::Date Today(const ReportOptions& o) {
     if (o.today.Set())
         return o.today;
     return jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
+}
+
+std::string CsvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char ch : s)
+        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
 }
 
 std::string DateText(jn::Date d) {
@@ -54,6 +64,91 @@ int MonthsBetween(jn::Date a, jn::Date b) {
 // reads too (kartbok/journal/Labels.h), so a report and the screen agree.
 std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
     return std::string(LabelOf(t, o.language));
+}
+
+std::string ReasonText(jn::SeekReason r, const ReportOptions& o) {
+    return std::string(LabelOf(r, o.language));
+}
+
+std::string ReferralText(jn::ReferralRoute r, const ReportOptions& o) {
+    return std::string(LabelOf(r, o.language));
+}
+
+std::string OutcomeText(jn::FollowUpOutcome f, const ReportOptions& o) {
+    return std::string(LabelOf(f, o.language));
+}
+
+std::string ReasonsText(const jn::Intake& in, const ReportOptions& o) {
+    std::string out;
+    for (jn::SeekReason r : in.reasons)
+        out += (out.empty() ? "" : ", ") + ReasonText(r, o);
+    return out.empty() ? L(o, "Inte angivet", "Not recorded") : out;
+}
+
+std::vector<std::string> FollowUpLines(const std::vector<jn::FollowUp>& followUps,
+                                       const ReportOptions& o) {
+    std::vector<jn::FollowUp> sorted = followUps;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const jn::FollowUp& a, const jn::FollowUp& b) { return a.due < b.due; });
+    std::vector<std::string> lines;
+    for (const jn::FollowUp& f : sorted) {
+        std::string line =
+            L(o, "Planerad till ", "Due ") + DateText(f.due) + " · " + OutcomeText(f.outcome, o);
+        if (f.outcome != jn::FollowUpOutcome::Planned && f.outcomeDate.Set())
+            line += " " + DateText(f.outcomeDate);
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+ReportableCase OwnContent(const jn::Case& c, const jn::TemplateSet& t) {
+    ReportableCase r{c, false};
+    auto forRelatives = [&](const std::string& templateId) {
+        const jn::Template* tpl = t.Find(templateId);
+        return tpl && tpl->forRelatives;
+    };
+    if (c.relativeOf.empty()) {
+        const auto before = c.sessions.size() + c.checklists.size() + c.forms.size();
+        std::erase_if(r.c.sessions,
+                      [&](const jn::Session& s) { return jn::IsRelativeAloneInIndexCase(c, s); });
+        std::erase_if(r.c.checklists,
+                      [&](const jn::ChecklistRun& x) { return forRelatives(x.templateId); });
+        std::erase_if(r.c.forms,
+                      [&](const jn::FormResponse& x) { return forRelatives(x.templateId); });
+        r.thirdPartyLeftOut =
+            r.c.sessions.size() + r.c.checklists.size() + r.c.forms.size() != before;
+        // Links from a deep-interview topic to a session left out would print its date.
+        for (jn::ChecklistRun& run : r.c.checklists)
+            for (jn::TopicEntry& e : run.entries)
+                std::erase_if(e.sessionIds,
+                              [&](const std::string& id) { return !r.c.FindSession(id); });
+    }
+    // The links to other people's cases (relativeOf, relativeCaseIds) stay in
+    // the copy for the rules above, and no report prints them: that someone
+    // else is in treatment is theirs to know, not this client's.
+    return r;
+}
+
+std::string LeftOutLine(const ReportableCase& r, const ReportOptions& o) {
+    if (r.thirdPartyLeftOut)
+        return L(o,
+                 "Uppgifter som gäller andra personer än klienten har utelämnats (sekretess "
+                 "för tredje man).",
+                 "Information about people other than the client has been left out "
+                 "(third-party confidentiality).");
+    if (!o.jointSessions.empty())
+        return L(o,
+                 "Gemensamma samtal visas med datum och längd; anteckningarna från dem finns i "
+                 "en annan persons journal och visas inte här.",
+                 "Joint sessions are shown with date and length; their notes are in another "
+                 "person's record and are not shown here.");
+    return {};
+}
+
+void LeftOutBlock(PdfWriter& w, const ReportableCase& r, const ReportOptions& o) {
+    std::string line = LeftOutLine(r, o);
+    if (!line.empty())
+        w.Paragraph(line, TextStyle::Muted);
 }
 
 std::string PhaseText(jn::FormPhase p, const ReportOptions& o) {
@@ -145,8 +240,10 @@ std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId,
 
 const jn::Session* ClosingSession(const jn::Case& c) {
     const jn::Session* best = nullptr;
+    const int episode = c.CurrentEpisode();
     for (const auto& s : c.sessions)
-        if (s.type == jn::SessionType::Closing && (!best || s.start >= best->start))
+        if (s.type == jn::SessionType::Closing && jn::EpisodeOf(c, s) == episode &&
+            (!best || s.start >= best->start))
             best = &s;
     return best;
 }

@@ -21,12 +21,35 @@ inline std::string L(const ReportOptions& o, const char* sv, const char* en) {
 }
 
 journal::Date Today(const ReportOptions& o);
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string CsvField(const std::string& s);
 std::string DateText(journal::Date d);      ///< ISO date, "–" when unset
 std::string TimeText(journal::Timestamp t); ///< "2026-06-09 11:00" local time, "–" for 0
 /// Whole months from a to b (negative when b is earlier); both set.
 int MonthsBetween(journal::Date a, journal::Date b);
 
 std::string SessionTypeText(journal::SessionType t, const ReportOptions& o);
+std::string ReasonText(journal::SeekReason r, const ReportOptions& o);
+std::string ReferralText(journal::ReferralRoute r, const ReportOptions& o);
+std::string OutcomeText(journal::FollowUpOutcome f, const ReportOptions& o);
+/// "Köp av sexuella tjänster, anhörig" or "Inte angivet".
+std::string ReasonsText(const journal::Intake& in, const ReportOptions& o);
+/// One line per follow-up: "2026-12-09 · hölls 2026-12-11".
+std::vector<std::string> FollowUpLines(const std::vector<journal::FollowUp>& f,
+                                       const ReportOptions& o);
+
+/// The case as a report may show it: without a relative's alone-sessions,
+/// relatives' checklists and forms (in an index client's case they are
+/// someone else's). The links to other people's cases are never printed.
+struct ReportableCase {
+    journal::Case c;
+    bool thirdPartyLeftOut = false;
+};
+ReportableCase OwnContent(const journal::Case& c, const journal::TemplateSet& t);
+/// The one line a report prints when a rule left something out ("" if none).
+std::string LeftOutLine(const ReportableCase& r, const ReportOptions& o);
+/// Prints LeftOutLine, when there is one, as a muted paragraph.
+void LeftOutBlock(PdfWriter& w, const ReportableCase& r, const ReportOptions& o);
 std::string PhaseText(journal::FormPhase p, const ReportOptions& o);
 std::string TopicStateText(journal::TopicState s, const ReportOptions& o);
 std::string StatusText(journal::CaseStatus s, const ReportOptions& o);
@@ -49,7 +72,7 @@ std::string TemplateTitle(const journal::TemplateSet& t, const std::string& id,
 std::string ItemTitle(const journal::TemplateSet& t, const std::string& templateId,
                       const std::string& itemId, const ReportOptions& o);
 
-/// The closing session: the latest of type Closing, or null.
+/// The closing session of the current episode: the latest of type Closing, or null.
 const journal::Session* ClosingSession(const journal::Case& c);
 
 /// Open deep-interview topics (not Covered), checklist entries mapped to the

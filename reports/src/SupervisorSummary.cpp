@@ -80,7 +80,21 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
         kv.push_back({L(o, "Avslut", "End"), DateText(c.end)});
         kv.push_back({HeadingText(journal::Heading::FollowUpDue, o), DateText(c.followUpDue)});
     }
-    kv.push_back({L(o, "Antal samtal", "Sessions"), std::to_string(c.sessions.size())});
+    kv.push_back({L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(c.intake, o)});
+    kv.push_back({L(o, "Hänvisning", "Referral"), ReferralText(c.intake.referral, o)});
+    if (!c.pastEpisodes.empty())
+        kv.push_back({L(o, "Behandlingsperiod", "Treatment episode"),
+                      std::to_string(c.CurrentEpisode()) +
+                          L(o, " (återkommande klient)", " (returning client)")});
+    for (const jn::FollowUp& f : c.followUps)
+        kv.push_back({L(o, "Uppföljning", "Follow-up"),
+                      When(f.due, a, deid, o) + " · " + OutcomeText(f.outcome, o) +
+                          (f.outcomeDate.Set() ? " " + When(f.outcomeDate, a, deid, o) : "")});
+    std::string sessions = std::to_string(c.sessions.size());
+    if (!o.jointSessions.empty())
+        sessions += L(o, " (och ", " (and ") + std::to_string(o.jointSessions.size()) +
+                    L(o, " gemensamma i en annan journal)", " joint, in another record)");
+    kv.push_back({L(o, "Antal samtal", "Sessions"), sessions});
     int people =
         static_cast<int>(std::count_if(c.family.people.begin(), c.family.people.end(),
                                        [](const genogram::Person& p) { return !p.placeholder; }));
@@ -96,8 +110,22 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
 void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
                    const ReportOptions& o) {
     w.Heading(L(o, "Samtal över tid", "Sessions over time"));
+    // A relative's joint sessions are written in the index client's case:
+    // here they count by date and length only, as joint sessions.
+    std::vector<jn::Session> joint;
+    for (const jn::JointSession& j : o.jointSessions) {
+        jn::Session s;
+        s.id = j.indexSessionId;
+        s.start = j.start;
+        s.minutes = j.minutes;
+        s.type = jn::SessionType::Couple;
+        joint.push_back(s);
+    }
     std::vector<const jn::Session*> dated;
     for (const auto& s : c.sessions)
+        if (s.start)
+            dated.push_back(&s);
+    for (const auto& s : joint)
         if (s.start)
             dated.push_back(&s);
     if (dated.empty()) {
@@ -204,13 +232,24 @@ void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templ
 void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates, const Anchor& a,
                 bool deid, bool freeText, const ReportOptions& o) {
     w.Heading(L(o, "Självskattningar", "Self-rating forms"));
-    FormsOverTime forms = CollectForms(c, templates, o.language);
+    FormsOverTime forms = CollectForms(c, templates, o.language, Today(o));
     std::vector<std::vector<std::string>> status;
-    for (const auto& p : forms.phases)
-        status.push_back({PhaseText(p.phase, o),
-                          p.present ? When(p.date, a, deid, o)
-                                    : (p.expected ? L(o, "saknas", "missing")
-                                                  : L(o, "inte aktuellt än", "not due yet"))});
+    for (const auto& p : forms.phases) {
+        std::string state;
+        if (p.present)
+            state = When(p.date, a, deid, o);
+        else if (p.expected)
+            state = L(o, "saknas", "missing");
+        else if (p.followUpOutcome == jn::FollowUpOutcome::Declined ||
+                 p.followUpOutcome == jn::FollowUpOutcome::NotReached)
+            state = L(o, "ingen – uppföljningen ", "none – the follow-up was ") +
+                    OutcomeText(*p.followUpOutcome, o);
+        else if (p.dueFrom.Set())
+            state = L(o, "inte aktuellt förrän ", "not due until ") + When(p.dueFrom, a, deid, o);
+        else
+            state = L(o, "inte aktuellt än", "not due yet");
+        status.push_back({PhaseText(p.phase, o), state});
+    }
     w.Table({{L(o, "Formulär", "Form"), 2}, {L(o, "Ifyllt", "Filled in"), 3}}, status);
     if (forms.PresentCount() == 0)
         return;
@@ -246,8 +285,10 @@ void ThemesBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
     w.Paragraph(list);
 }
 
-void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
+void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
           const ReportOptions& o) {
+    const ReportableCase own = OwnContent(whole, templates);
+    const jn::Case& c = own.c;
     bool deid = o.deidentify;
     bool freeText = !deid || o.includeFreeText;
     Anchor a = AnchorOf(c);
@@ -257,6 +298,7 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
                   "De-identified: roles instead of names, months instead of dates")
               : L(o, "Med personuppgifter", "Identified"));
     w.Title(L(o, "Sammanfattning för handledning", "Case summary for supervision"), subtitle);
+    LeftOutBlock(w, own, o);
     CaseBlock(w, c, a, deid, freeText, o);
     w.Heading(L(o, "Familjekarta", "Family map"));
     MapBlock(w, c, deid, o, 290);
@@ -281,23 +323,24 @@ std::vector<std::string> CoverRow(const jn::Case& c, const jn::TemplateSet& temp
         std::size_t notCovered = 0;
         for (const auto& t : open)
             notCovered += t.section.empty() ? 0 : 1; // topics of the template, not retired ones
-        coverage = std::to_string(total - std::min(total, notCovered)) + "/" +
-                   std::to_string(total);
+        coverage =
+            std::to_string(total - std::min(total, notCovered)) + "/" + std::to_string(total);
     }
     std::string forms;
     for (const auto& p : CollectForms(c, templates, o.language).phases)
         if (p.present)
             forms += (forms.empty() ? "" : ", ") + PhaseText(p.phase, o);
-    return {c.code, StatusText(c.status, o), months, std::to_string(c.sessions.size()), coverage,
-            forms.empty() ? "–" : forms};
+    return {c.code,   StatusText(c.status, o),    months, std::to_string(c.sessions.size()),
+            coverage, forms.empty() ? "–" : forms};
 }
 
 void PackCover(PdfWriter& w, const std::vector<const jn::Case*>& cases,
                const jn::TemplateSet& templates, const ReportOptions& o) {
     w.Title(L(o, "Handledningsunderlag – ärendegenomgång", "Supervision pack – caseload review"),
             std::to_string(cases.size()) + L(o, " klienter · ", " clients · ") +
-                L(o, "Avidentifierad: roller i stället för namn, månader i stället för datum, "
-                     "ingen fritext",
+                L(o,
+                  "Avidentifierad: roller i stället för namn, månader i stället för datum, "
+                  "ingen fritext",
                   "De-identified: roles instead of names, months instead of dates, no free "
                   "text"));
     w.Paragraph(L(o,

@@ -11,10 +11,17 @@ namespace kartbok::cli {
 namespace {
 
 int CaseNew(Context& ctx) {
-    vault::Vault v = ctx.OpenVault(ctx.args.dir);
-    journal::Case c = v.CreateCase(ctx.args.code); // refuses a code already in use (exit 2)
-    ctx.out << c.id << "\n";
-    return 0;
+    const Args& a = ctx.args;
+    if (a.person != 0 && a.relativeOf.empty())
+        throw UsageError("--person names the relative in the index client's map; give "
+                         "--relative-of INDEX_CODE too");
+    vault::Vault v = ctx.OpenVault(a.dir);
+    if (a.relativeOf.empty()) {
+        journal::Case c = v.CreateCase(a.code); // refuses a code already in use (exit 2)
+        ctx.out << c.id << "\n";
+        return 0;
+    }
+    return NewRelativeCase(ctx, v);
 }
 
 int CaseList(Context& ctx) {
@@ -38,6 +45,7 @@ int CaseShow(Context& ctx) {
             << "\nend\t" << c.end.Iso() << "\nfollow-up due\t" << c.followUpDue.Iso()
             << "\npeople\t" << c.family.people.size() << "\nsessions\t" << c.sessions.size()
             << "\n";
+    PrintClinical(ctx, v, c);
     return 0;
 }
 
@@ -62,6 +70,10 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
     auto* add = cases->add_subcommand("new", "create a case; prints its id");
     add->add_option("DIR", a.dir, "vault folder")->required();
     add->add_option("--code", a.code, "pseudonymous client code")->required();
+    add->add_option("--relative-of", a.relativeOf,
+                    "a relative's or partner's own case, linked to this index client's case");
+    add->add_option("--person", a.person,
+                    "with --relative-of: who the relative is in the index client's map (id)");
     add->callback([&ctx] { ctx.action = [&ctx] { return CaseNew(ctx); }; });
 
     auto* list =
@@ -86,6 +98,7 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
 );
 
 AddDueCommand(cases, ctx);
+AddClinicalCaseCommands(cases, ctx);
 }
 
 } // namespace kartbok::cli

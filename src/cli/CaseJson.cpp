@@ -1,5 +1,7 @@
 #include "CaseJson.h"
 
+#include "kartbok/journal/Episodes.h"
+
 #include <array>
 #include <cstdio>
 #include <ctime>
@@ -517,7 +519,7 @@ jn::Session SessionFromJson(const json& j, const std::string& path) {
 ordered_json CaseToJson(const jn::Case& c) {
     ordered_json j;
     j["format"] = "kartbok-case";
-    j["version"] = 1;
+    j["version"] = 2;
     j["id"] = c.id;
     j["code"] = c.code;
     j["name"] = c.name;
@@ -558,11 +560,13 @@ ordered_json CaseToJson(const jn::Case& c) {
         fj["version"] = f.templateVersion;
         fj["phase"] = jn::ToString(f.phase);
         fj["date"] = f.date.Iso();
+        fj["episode"] = jn::EpisodeOf(f);
         fj["answers"] = ordered_json::array();
         for (const auto& a : f.answers)
             fj["answers"].push_back({{"item", a.itemId}, {"value", a.value}});
         j["forms"].push_back(fj);
     }
+    ClinicalToJson(c, j);
     return j;
 }
 
@@ -572,8 +576,9 @@ jn::Case CaseFromJson(const json& j) {
         Fail(path, "expected an object");
     if (Str(j, "format", path) != "kartbok-case")
         Fail(path + ".format", "expected \"kartbok-case\"");
-    if (Int<int>(j, "version", path) != 1)
-        Fail(path + ".version", "unsupported version (this program reads version 1)");
+    const int version = Int<int>(j, "version", path);
+    if (version != 1 && version != 2)
+        Fail(path + ".version", "unsupported version (this program reads versions 1 and 2)");
     jn::Case c;
     c.id = Str(j, "id", path);
     c.code = Str(j, "code", path, true);
@@ -632,6 +637,7 @@ jn::Case CaseFromJson(const json& j) {
         if (!jn::FromString(Str(forms[i], "phase", at, true), f.phase))
             Fail(at + ".phase", "unknown phase");
         f.date = CivilFromJson(forms[i], "date", at);
+        f.episode = Int<int>(forms[i], "episode", at, 1);
         const json& answers = Array(forms[i], "answers", at);
         for (std::size_t k = 0; k < answers.size(); ++k) {
             const std::string aat = Index(at + ".answers", k);
@@ -640,6 +646,7 @@ jn::Case CaseFromJson(const json& j) {
         }
         c.forms.push_back(std::move(f));
     }
+    ClinicalFromJson(j, c, path);
     return c;
 }
 

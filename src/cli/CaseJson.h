@@ -21,6 +21,11 @@ public:
 nlohmann::ordered_json CaseToJson(const journal::Case& c);
 journal::Case CaseFromJson(const nlohmann::json& j);
 
+/// The clinical parts (intake, follow-ups, episodes, relative links), called
+/// by CaseToJson / CaseFromJson; the forms must already be read.
+void ClinicalToJson(const journal::Case& c, nlohmann::ordered_json& j);
+void ClinicalFromJson(const nlohmann::json& j, journal::Case& c, const std::string& path);
+
 nlohmann::ordered_json FamilyToJson(const genogram::Family& f);
 genogram::Family FamilyFromJson(const nlohmann::json& j, const std::string& path = "family");
 

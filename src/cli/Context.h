@@ -2,6 +2,7 @@
 // Shared plumbing of kartbok-cli sub-commands: streams, password input and the
 // error types that decide the exit code.
 
+#include "kartbok/journal/CaseCommand.h"
 #include "kartbok/vault/Vault.h"
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -29,6 +31,11 @@ public:
 struct Args {
     std::string dir, user, code, file, out, source, json, gedcom, index, sessionId, text, reason,
         field, kind, year, expect;
+    // Clinical commands (case new --relative-of, stats --from/--to, follow-ups, episodes).
+    std::string relativeOf, from, to, outcome, date, plan, referral, followUpId;
+    std::vector<std::string> reasons;
+    long person = 0;
+    bool buyersOnly = false;
     std::string lang; ///< --lang sv|en; empty = the app's preference, then the locale
     bool asJson = false;
     bool previous = false;
@@ -96,6 +103,14 @@ void AddLanguageOption(CLI::App* command, Args& args);
 /// Reads a whole file (for JSON, GEDCOM); throws UsageError when it cannot.
 std::string ReadFileBytes(const std::filesystem::path& path);
 
+/// Applies one journal command to a case and saves it as one audit record
+/// (ChangeCase): the CLI's end of the one command path. `make` builds the
+/// command afresh for each attempt; retry for appends (a new session, a
+/// signature, an addendum), which apply again when another writer saved in
+/// between - anything else gives the Conflict.
+void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
+                  const std::function<journal::CaseCommandPtr()>& make, bool retry = true);
+
 // Each module adds its sub-commands to the app; the callbacks set ctx.action.
 void AddVaultCommands(CLI::App& app, Context& ctx);
 void AddCaseCommands(CLI::App& app, Context& ctx);
@@ -105,6 +120,12 @@ void AddJournalCommands(CLI::App& app, Context& ctx);
 void AddTemplateCommands(CLI::App& app, Context& ctx);
 void AddReportCommands(CLI::App& app, Context& ctx);
 void AddDueCommand(CLI::App* cases, Context& ctx);
+void AddClinicalCaseCommands(CLI::App* cases, Context& ctx);
+/// case new --relative-of: the relative's own case, linked both ways.
+int NewRelativeCase(Context& ctx, vault::Vault& v);
+/// case show: episode, intake, follow-ups and links (codes of linked cases,
+/// which the user could list anyway; never their content).
+void PrintClinical(Context& ctx, vault::Vault& v, const journal::Case& c);
 void AddBenchCommand(CLI::App& app, Context& ctx);
 
 } // namespace kartbok::cli

@@ -1,14 +1,18 @@
 // kartbok-cli demo DIR: the demo vault of the README. Everything in it is
 // invented: a fictional client of a fictional KAST clinic, with a full family
 // map, a year of signed session notes, a partly covered deep interview and
-// start and end forms, plus a handful of other cases so the client list shows
-// every status and something due.
+// start and end forms; his partner's own linked case (DemoCases.cpp); a
+// returning client in his second episode; a declined follow-up; and a
+// handful of other cases so the client list shows every status and
+// something due.
 #include "Context.h"
+#include "DemoCases.h"
 
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/genogram/Scaffold.h"
 #include "kartbok/journal/Dates.h"
+#include "kartbok/journal/Episodes.h"
 
 #include <CLI/CLI.hpp>
 
@@ -21,12 +25,8 @@ namespace {
 
 namespace g = kartbok::genogram;
 namespace jn = kartbok::journal;
-
-constexpr const char* kTherapist = "terapeut";
-
-jn::Timestamp At(jn::Date d, int hour) {
-    return jn::StartOf(d) + hour * 3600;
-}
+using demo::At;
+using demo::kTherapist;
 
 std::string SessionId(int n) {
     char buf[40];
@@ -122,16 +122,6 @@ std::vector<NoteSpec> Notes() {
          {"relation", "tillit"},
          {"psychoeducation"},
          "Anhörigsamtal bokas för partnern."},
-        {{2025, 9, 23},
-         T::Relative,
-         "note-soap",
-         {{"subjective", "Partnern ensam. Kontrollförlust, skam över att inte ha märkt något."},
-          {"objective", "Ledsen men samlad. Har stöd av en väninna."},
-          {"assessment", "Typiska anhörigreaktioner: tar på sig skuld och skam."},
-          {"plan", "Ett samtal till; tips om stödgrupp."}},
-         {"anhörig"},
-         {"psychoeducation"},
-         "Nytt anhörigsamtal om tre veckor."},
         {{2025, 10, 7},
          T::Individual,
          "note-soap",
@@ -258,7 +248,7 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
     };
     jn::ChecklistRun run;
     run.templateId = "deep-interview";
-    run.templateVersion = 1;
+    run.templateVersion = 2;
     using S = jn::TopicState;
     run.entries = {
         {"family-map-three-generations",
@@ -295,6 +285,7 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
          {SessionId(5)},
          people({partners.empty() ? g::kNoId : partners.front()})},
         {"relationships", S::Partly, "", {SessionId(6)}, people({partner})},
+        {"sexual-fantasies", S::Partly, "Svårt att tala om; återkommer.", {SessionId(5)}, {}},
     };
     c.checklists.push_back(std::move(run));
 }
@@ -302,11 +293,16 @@ void AddDeepInterview(jn::Case& c, const g::Family& f, g::PersonId client) {
 void AddForms(jn::Case& c) {
     jn::FormResponse start{"f0a11000-0000-4000-8000-000000000001",
                            "form-start",
-                           1,
+                           2,
                            jn::FormPhase::Start,
                            {2025, 6, 3},
-                           {}};
+                           {},
+                           1};
     start.answers = {{"bought-sex-ever", "yes"},
+                     {"reason-for-seeking", "buying-sex"},
+                     {"problem-behaviours", "buying-sex,internet-pornography"},
+                     {"inadequacy", "4"},
+                     {"self-image", "5"},
                      {"bought-sex-last-year", "yes"},
                      {"has-partner", "yes"},
                      {"has-children", "yes"},
@@ -322,11 +318,16 @@ void AddForms(jn::Case& c) {
                      {"alcohol-frequency", "several-monthly"}};
     jn::FormResponse end{"f0a11000-0000-4000-8000-000000000002",
                          "form-end",
-                         1,
+                         2,
                          jn::FormPhase::End,
                          {2026, 6, 9},
-                         {}};
-    end.answers = {{"bought-sex-last-year", "yes"},
+                         {},
+                         1};
+    end.answers = {{"bought-sex-ever", "yes"},
+                   {"bought-sex-last-year", "yes"},
+                   {"problem-behaviours", "none"},
+                   {"inadequacy", "2"},
+                   {"self-image", "2"},
                    {"has-partner", "yes"},
                    {"has-children", "yes"},
                    {"problem-behaviour-frequency", "never"},
@@ -355,12 +356,14 @@ jn::Case MainCase(const std::string& id) {
     c.id = id;
     c.code = "GBG-2025-017";
     c.reasonForContact = "Har köpt sex i tolv år och vill sluta. Partnern har fått veta.";
+    c.intake = {{jn::SeekReason::BuyingSex}, jn::ReferralRoute::Partner};
     c.status = jn::CaseStatus::Ended;
     c.firstContact = {2025, 5, 20};
     c.start = {2025, 6, 3};
     c.end = {2026, 6, 9};
     c.followUpMonths = 6;
-    c.followUpDue = jn::FollowUpDue(c.end, c.followUpMonths);
+    c.followUps = {{"fu-1", jn::FollowUpDue(c.end, 6), jn::FollowUpOutcome::Planned, {}, {}}};
+    jn::SyncFollowUpDue(c);
     c.family = g::RichSampleFamily();
     g::PersonId client = c.family.IndexPerson().value_or(g::kNoId);
     auto partners = g::PartnersOf(c.family, client);
@@ -373,8 +376,7 @@ jn::Case MainCase(const std::string& id) {
         s.start = At(spec.date, 9);
         s.minutes = spec.type == jn::SessionType::Remote ? 30 : 60;
         s.type = spec.type;
-        if ((spec.type == jn::SessionType::Couple || spec.type == jn::SessionType::Relative) &&
-            partner)
+        if (spec.type == jn::SessionType::Couple && partner)
             s.participants = {partner};
         s.templateId = spec.templateId;
         s.templateVersion = 1;
@@ -417,8 +419,15 @@ void FillOther(jn::Case& c, const Other& o) {
     c.firstContact = o.firstContact;
     c.start = o.start;
     c.end = o.end;
-    if (o.end.Set())
-        c.followUpDue = jn::FollowUpDue(o.end, c.followUpMonths);
+    c.intake = {{jn::SeekReason::CompulsiveSexualBehaviour}, jn::ReferralRoute::OwnInitiative};
+    if (o.end.Set()) {
+        const auto held = o.status == jn::CaseStatus::FollowUpDone ? jn::FollowUpOutcome::Held
+                                                                   : jn::FollowUpOutcome::Planned;
+        const jn::Date due = jn::FollowUpDue(o.end, c.followUpMonths);
+        c.followUps = {
+            {"fu-1", due, held, held == jn::FollowUpOutcome::Held ? due : jn::Date{}, {}}};
+        jn::SyncFollowUpDue(c);
+    }
     c.family = g::Scaffold("", g::Gender::Man);
     for (int i = 0; i < o.sessions; ++i) {
         jn::Session s;
@@ -445,9 +454,13 @@ int Demo(Context& ctx) {
     vault::Vault v = vault::Vault::Create(dir, kTherapist, password, ctx.Limits());
 
     jn::Case main = MainCase(v.CreateCase("GBG-2025-017").id);
+    // The partner in parallel treatment: a client of her own, linked by id.
+    jn::Case partner = demo::PartnerCase(v.CreateCase("GBG-2025-024").id, main);
+    main.relativeCaseIds = {partner.id};
     v.SaveCase(main);
+    v.SaveCase(partner);
 
-    const std::array<Other, 4> others{{
+    const std::array<Other, 5> others{{
         {"GBG-2026-003", jn::CaseStatus::Enquiry, {2026, 11, 2}, {}, {}, 0},
         {"GBG-2026-009", jn::CaseStatus::Ongoing, {2026, 2, 10}, {2026, 3, 3}, {}, 8},
         {"BOR-2026-011", jn::CaseStatus::Assessment, {2026, 9, 15}, {2026, 10, 6}, {}, 2},
@@ -457,14 +470,24 @@ int Demo(Context& ctx) {
          {2020, 2, 4},
          {2021, 1, 19},
          6},
+        {"GBG-2021-012",
+         jn::CaseStatus::FollowUpDone,
+         {2021, 3, 1},
+         {2021, 3, 22},
+         {2022, 2, 14},
+         5},
     }};
     for (const auto& o : others) {
         jn::Case c = v.CreateCase(o.code);
         FillOther(c, o);
+        if (o.code == std::string("GBG-2021-012"))
+            demo::Returning(c); // back in 2026: a second treatment episode
         v.SaveCase(c);
     }
+    jn::Case declined = demo::DeclinedFollowUp(v.CreateCase("GBG-2024-031").id);
+    v.SaveCase(declined);
     ctx.out << "demo vault created in " << dir << " (user " << kTherapist << ", "
-            << 1 + others.size() << " cases)\n";
+            << 3 + others.size() << " cases)\n";
     return 0;
 }
 

@@ -23,12 +23,14 @@ journal::Timestamp Now() {
     return static_cast<journal::Timestamp>(std::time(nullptr));
 }
 
+} // namespace
+
 /// Applies one command to a case and saves it as one audit record saying what
 /// it was: the CLI's end of the one command path. Appends (a new session, a
 /// signature, an addendum) are applied again to a fresh copy when another
 /// writer saved in between.
 void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
-                  const std::function<journal::CaseCommandPtr()>& make) {
+                  const std::function<journal::CaseCommandPtr()>& make, bool retry) {
     ChangeCase(
         ctx, v, caseId,
         [&](journal::Case& c) {
@@ -36,8 +38,10 @@ void ApplyAndSave(Context& ctx, vault::Vault& v, const std::string& caseId,
             cmd->Apply(c);
             return CaseChange{vault::AuditActionFor(cmd->Kind()), cmd->Describe()};
         },
-        true);
+        retry);
 }
+
+namespace {
 
 /// The signing user must be the one whose password unlocked the vault:
 /// a signature says who took responsibility (Förvaltningslagen 27 §).

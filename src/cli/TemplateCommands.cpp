@@ -42,7 +42,15 @@ int Check(Context& ctx) {
     return kOk;
 }
 
-/// id, version, kind, number of items, Swedish title (tab-separated).
+std::string SourceText(const journal::Provenance& p) {
+    if (p.clinicDefined)
+        return p.context.empty() ? "clinic-defined" : "clinic-defined: " + p.context;
+    return p.publication.empty() ? "-" : p.publication;
+}
+
+/// id, version, kind, number of items, origin, Swedish title (tab-separated);
+/// then, for forms and checklists, one line per item starting with a tab:
+/// item id, answer type, where the item comes from.
 int List(Context& ctx) {
     std::optional<std::filesystem::path> clinic;
     if (!ctx.args.dir.empty())
@@ -54,6 +62,11 @@ int List(Context& ctx) {
                 << t.Items().size() << '\t'
                 << (set.origins[i] == journal::TemplateOrigin::Clinic ? "clinic" : "shipped")
                 << '\t' << t.title.sv << '\n';
+        if (t.kind == journal::TemplateKind::Note)
+            continue;
+        for (const journal::TemplateItem* item : t.Items())
+            ctx.out << '\t' << item->id << '\t' << journal::ToString(item->type) << '\t'
+                    << SourceText(item->source) << '\n';
     }
     for (const auto& u : set.unavailable)
         ctx.err << "kartbok-cli: unavailable: " << u.file << " ("

@@ -1,9 +1,11 @@
 #include "shared/ReportJob.h"
 
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/reports/Report.h"
 #include "kartbok/reports/Statistics.h"
 #include "kartbok/vault/Export.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -11,13 +13,18 @@ namespace kartbok::reporting {
 
 namespace {
 
-constexpr std::array<std::pair<ReportKind, std::string_view>, 5> kKinds{{
+constexpr std::array<std::pair<ReportKind, std::string_view>, 6> kKinds{{
     {ReportKind::FollowUp, "followup"},
     {ReportKind::Supervision, "supervision"},
     {ReportKind::Record, "record"},
     {ReportKind::SupervisionPack, "supervision-pack"},
     {ReportKind::Statistics, "stats"},
+    {ReportKind::ResearchAnswers, "answers"},
 }};
+
+bool OverYears(ReportKind kind) {
+    return kind == ReportKind::Statistics || kind == ReportKind::ResearchAnswers;
+}
 
 void Check(const ReportRequest& r) {
     const bool single = r.kind == ReportKind::FollowUp || r.kind == ReportKind::Supervision ||
@@ -28,8 +35,13 @@ void Check(const ReportRequest& r) {
         throw RequestError("a supervision pack needs at least one client");
     if (r.deidentify && r.kind != ReportKind::Supervision && r.kind != ReportKind::SupervisionPack)
         throw RequestError("--deidentify only applies to --kind supervision");
-    if (r.kind == ReportKind::Statistics && (r.year < 1900 || r.year > 2999))
-        throw RequestError("statistics need a year such as 2026");
+    if (OverYears(r.kind) && (r.fromYear < 1900 || r.toYear > 2999))
+        throw RequestError("statistics need years such as 2026");
+    if (OverYears(r.kind) && r.fromYear > r.toYear)
+        throw RequestError("the first year " + std::to_string(r.fromYear) + " is after the last " +
+                           std::to_string(r.toYear));
+    if (r.buyersOnly && r.kind != ReportKind::ResearchAnswers)
+        throw RequestError("buyers only applies to the research answers");
     if (r.language != "sv" && r.language != "en")
         throw RequestError("the language must be sv or en, not '" + r.language + "'");
 }
@@ -42,6 +54,21 @@ std::vector<reports::AuditLine> AuditOf(const vault::Vault& v, const std::string
     return lines;
 }
 
+/// A relative's joint sessions, read from the index client's case (dates and
+/// lengths only); none when the case is no relative's or the index is gone.
+std::vector<journal::JointSession> JointSessionsOf(vault::Vault& v, const journal::Case& c) {
+    if (c.relativeOf.empty())
+        return {};
+    for (const auto& s : v.ListCases())
+        if (s.id == c.relativeOf)
+            return journal::JointSessions(v.LoadCase(s.id), c);
+    return {};
+}
+
+std::vector<unsigned char> Bytes(const std::string& text) {
+    return {text.begin(), text.end()};
+}
+
 std::vector<unsigned char> Render(const std::vector<journal::Case>& cases,
                                   const journal::TemplateSet& templates, const ReportRequest& r,
                                   vault::Vault& v) {
@@ -49,6 +76,12 @@ std::vector<unsigned char> Render(const std::vector<journal::Case>& cases,
     options.language = r.language;
     options.deidentify = r.deidentify;
     options.printedBy = v.User();
+    if (r.caseIds.size() == 1 && r.kind != ReportKind::SupervisionPack)
+        options.jointSessions = JointSessionsOf(v, cases.front());
+    reports::StatisticsOptions range;
+    range.fromYear = r.fromYear;
+    range.toYear = r.toYear;
+    range.language = r.language;
     switch (r.kind) {
     case ReportKind::FollowUp:
         return reports::RenderFollowUpBrief(cases.front(), templates, options);
@@ -61,10 +94,15 @@ std::vector<unsigned char> Render(const std::vector<journal::Case>& cases,
     case ReportKind::SupervisionPack:
         return reports::RenderSupervisionPack(cases, templates, options);
     case ReportKind::Statistics: {
-        const std::string csv =
-            reports::StatisticsCsv(reports::ComputeStatistics(cases, templates, r.year));
-        return {csv.begin(), csv.end()};
+        reports::StatisticsOptions buyers = range;
+        buyers.buyersOnly = true;
+        return Bytes(reports::StatisticsCsv(reports::ComputeStatistics(cases, templates, range),
+                                            reports::ComputeStatistics(cases, templates, buyers)));
     }
+    case ReportKind::ResearchAnswers:
+        range.buyersOnly = r.buyersOnly;
+        return Bytes(
+            reports::ResearchAnswersCsv(reports::ResearchAnswers(cases, templates, range)));
     }
     return {};
 }
@@ -86,8 +124,14 @@ std::optional<ReportKind> KindFromName(std::string_view name) {
 }
 
 std::string AuditDetail(const ReportRequest& r, std::size_t cases) {
-    if (r.kind == ReportKind::Statistics)
-        return "stats " + std::to_string(r.year) + " over " + std::to_string(cases) + " cases";
+    if (OverYears(r.kind)) {
+        std::string detail = "stats " + std::to_string(r.fromYear);
+        if (r.toYear != r.fromYear)
+            detail += "-" + std::to_string(r.toYear);
+        if (r.kind == ReportKind::ResearchAnswers)
+            detail += r.buyersOnly ? " answers (buyers only)" : " answers";
+        return detail + " over " + std::to_string(cases) + " cases";
+    }
     std::string detail = "report " + std::string(KindName(r.kind));
     if (r.deidentify || r.kind == ReportKind::SupervisionPack)
         detail += " deidentified";
@@ -98,11 +142,11 @@ std::string AuditDetail(const ReportRequest& r, std::size_t cases) {
 
 bool MakeReport(vault::Vault& v, const journal::TemplateSet& templates,
                 const ReportRequest& request, const Progress& progress,
-                std::shared_ptr<vault::FileSystem> fileSystem) {
+                std::shared_ptr<vault::FileSystem> fileSystem, std::size_t* csvRows) {
     Check(request);
     vault::CheckExportTarget(request.out);
     std::vector<std::string> ids = request.caseIds;
-    if (request.kind == ReportKind::Statistics)
+    if (OverYears(request.kind))
         for (const auto& s : v.ListCases())
             ids.push_back(s.id);
     const int total = static_cast<int>(ids.size()) + 2;
@@ -124,9 +168,12 @@ bool MakeReport(vault::Vault& v, const journal::TemplateSet& templates,
             v.Audit(vault::AuditAction::Export, c.id, detail);
         vault::Export(v, request.out, bytes, {}, detail, fileSystem);
     } else {
-        const std::string caseId =
-            request.kind == ReportKind::Statistics ? std::string() : cases.front().id;
+        const std::string caseId = OverYears(request.kind) ? std::string() : cases.front().id;
         vault::Export(v, request.out, bytes, caseId, detail, fileSystem);
+    }
+    if (csvRows && OverYears(request.kind)) {
+        const auto lines = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+        *csvRows = lines > 0 ? lines - 1 : 0; // the header is no row
     }
     step();
     return true;

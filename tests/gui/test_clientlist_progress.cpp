@@ -1,6 +1,6 @@
 // Deep-interview progress at a glance in the client list (issue 7): counted
 // from the vault's index against the loaded template, the same way the
-// Overview tab counts the opened case, and shown as "6/17" in its own column.
+// Overview tab counts the opened case, and shown as "6/20" in its own column.
 #include <catch2/catch.hpp>
 
 #include "GuiDriver.h"
@@ -35,12 +35,12 @@ const journal::Template& ShippedDeepInterview() {
     return *deep;
 }
 
-/// The shipped deep interview as a clinic might raise it to version 2: two
+/// The shipped deep interview (version 2) as a clinic might raise it to version 3: two
 /// childhood topics merged into one, one upbringing topic retired.
 journal::Template DeepInterviewV2() {
     journal::Template t = ShippedDeepInterview();
-    REQUIRE(t.version == 1);
-    t.version = 2;
+    REQUIRE(t.version == 2);
+    t.version = 3; // the shipped version 2 added topics only, so version 1 ids map through 1 -> 3
     for (auto& section : t.sections) {
         auto& items = section.items;
         items.erase(std::remove_if(items.begin(), items.end(),
@@ -121,7 +121,7 @@ void CheckColumnsReadable(wxListCtrl& list) {
 TEST_CASE("the client list counts covered topics from the index, old ids mapped",
           "[gui][presenter]") {
     const journal::Template v2 = DeepInterviewV2();
-    REQUIRE(v2.Items().size() == 15);
+    REQUIRE(v2.Items().size() == 18);
     // Stored under version 1: a merged pair, both covered; a retired topic; a partly one.
     const auto s = Summary({{"deep-interview",
                              1,
@@ -130,9 +130,9 @@ TEST_CASE("the client list counts covered topics from the index, old ids mapped"
                              {"vulnerability"},
                              {}},
                             {"relatives-support", 1, {"loss-of-control"}, {}, {}}});
-    CHECK(InterviewOf(s, &v2) == ChecklistCount{2, 15});
-    CHECK(InterviewOf(s, &ShippedDeepInterview()) == ChecklistCount{4, 17});
-    CHECK(ProgressText(InterviewOf(s, &v2)) == "2/15");
+    CHECK(InterviewOf(s, &v2) == ChecklistCount{2, 18});
+    CHECK(InterviewOf(s, &ShippedDeepInterview()) == ChecklistCount{4, 20});
+    CHECK(ProgressText(InterviewOf(s, &v2)) == "2/18");
 
     // Covered merged with an entry still marked not yet is partly, as in the case.
     const auto merged = Summary({{"deep-interview",
@@ -140,12 +140,12 @@ TEST_CASE("the client list counts covered topics from the index, old ids mapped"
                                   {"family-map-three-generations", "childhood-interests"},
                                   {},
                                   {"childhood-friends"}}});
-    CHECK(InterviewOf(merged, &v2) == ChecklistCount{1, 15});
+    CHECK(InterviewOf(merged, &v2) == ChecklistCount{1, 18});
 
     // Stored under the loaded version: counted as is.
     const auto current =
-        Summary({{"deep-interview", 2, {"childhood-interests-and-friends"}, {}, {}}});
-    CHECK(InterviewOf(current, &v2) == ChecklistCount{1, 15});
+        Summary({{"deep-interview", 3, {"childhood-interests-and-friends"}, {}, {}}});
+    CHECK(InterviewOf(current, &v2) == ChecklistCount{1, 18});
 }
 
 TEST_CASE("the client list shows a dash when there is nothing to count", "[gui][presenter]") {
@@ -157,7 +157,7 @@ TEST_CASE("the client list shows a dash when there is nothing to count", "[gui][
         InterviewOf(Summary({{"relatives-support", 1, {"loss-of-control"}, {}, {}}}), &deep));
     // A run started, nothing ticked: counted.
     CHECK(InterviewOf(Summary({{"deep-interview", 1, {}, {}, {}}}), &deep) ==
-          ChecklistCount{0, 17});
+          ChecklistCount{0, 20});
     // No template loaded.
     CHECK_FALSE(
         InterviewOf(Summary({{"deep-interview", 1, {"childhood"}, {}, {}}}), nullptr).has_value());
@@ -203,7 +203,7 @@ TEST_CASE("the client list shows each case's deep-interview progress, in English
     const TopicProgress p = ChecklistProgress(expected, ShippedDeepInterview(), "en");
     const wxString progress =
         wxString::FromUTF8(std::to_string(p.covered) + "/" + std::to_string(p.total));
-    CHECK(progress == "6/17");
+    CHECK(progress == "6/20");
 
     MainFrame* frame = OpenUnlockedFrame(v);
     auto* list = Find<wxListCtrl>("client_list", frame);
@@ -235,7 +235,7 @@ TEST_CASE("the client list shows each case's deep-interview progress, in English
             journal::TopicEntry{"childhood-school", TopicState::Covered, "", {}, {}}),
         "topic"));
     REQUIRE(frame->SaveNow());
-    CHECK(list->GetItemText(RowOf(frame->ClientList(), "KB-001"), 3) == "1/17");
+    CHECK(list->GetItemText(RowOf(frame->ClientList(), "KB-001"), 3) == "1/20");
 
     prefs.language = "en";
     frame->ApplyPreferences(prefs);

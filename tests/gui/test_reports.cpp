@@ -170,9 +170,24 @@ TEST_CASE("the year's statistics come from the same export", "[gui][reports]") {
     std::ifstream in(out);
     std::stringstream csv;
     csv << in.rdbuf();
-    CHECK(csv.str().rfind("year,measure,item,phase,value,count", 0) == 0);
+    CHECK(csv.str().rfind("from,to,view,measure,item,phase,value,count", 0) == 0);
+    CHECK(csv.str().find("\n2026,2026,buyers,") != std::string::npos); // both views
     CHECK(csv.str().find("KB-00") == std::string::npos); // no code leaves in statistics
     CHECK(Exports(v).back() == "|stats 2026 over 2 cases");
+
+    // A range of years, and the research answers of buyers only, from the same dialog.
+    dialog->SetYears(2025, 2026);
+    CHECK(dialog->SuggestedFileName() == "statistics-2025-2026.csv");
+    REQUIRE(dialog->Export(out));
+    CHECK(Exports(v).back() == "|stats 2025-2026 over 2 cases");
+    dialog->SetKind(reporting::ReportKind::ResearchAnswers);
+    CHECK(dialog->Request(out).fromYear == 2025);
+    REQUIRE(dialog->Export(out));
+    CHECK(Exports(v).back() == "|stats 2025-2026 answers over 2 cases");
+    std::ifstream answers(out);
+    std::string header;
+    std::getline(answers, header);
+    CHECK(header == "study_id,phase,months_since_start,item,value");
     dialog->Destroy();
     std::filesystem::remove(out);
     frame->Close(true);

@@ -81,11 +81,11 @@ sections:
         title: {sv: Mående, en: Mood}
 )";
 
-/// The shipped deep interview (version 1) as a clinic raised it to version 2:
+/// The deep interview as a clinic raised it to its own version 3 (above the shipped 2):
 /// two childhood topics merged, the first purchase renamed, puberty and the
 /// rest retired.
 const char* kDeepInterviewV2 = R"(id: deep-interview
-version: 2
+version: 3
 kind: checklist
 title: {sv: Djupintervju, en: Deep interview}
 sections:
@@ -184,7 +184,7 @@ TEST_CASE("the catalogue reloads the clinic folder and says when its templates c
     CHECK(catalog.Templates().templates.size() == shipped + 1); // deep interview replaced
     CHECK(catalog.ClinicCount() == 2);
     REQUIRE(catalog.Templates().Find("deep-interview"));
-    CHECK(catalog.Templates().Find("deep-interview")->version == 2);
+    CHECK(catalog.Templates().Find("deep-interview")->version == 3);
     CHECK(catalog.Templates().Find("evening-note") == nullptr);
     REQUIRE(catalog.Templates().unavailable.size() == 1);
     CHECK(catalog.Templates().unavailable[0].problems.at(0).line == 10);
@@ -223,17 +223,17 @@ TEST_CASE("answers stored under an older checklist version show under the new to
     CHECK(view.CoveredCount() == 1);
     CHECK(view.PartlyCount() == 1);
     CHECK(view.TopicCount() == 4);
-    // Puberty has no topic in version 2: kept apart, not dropped.
+    // Puberty has no topic in version 3: kept apart, not dropped.
     REQUIRE(view.Kept().size() == 1);
     CHECK(view.Kept()[0].itemId == "puberty");
     CHECK(view.Kept()[0].note == "Early");
 
-    // Update: version 2 ids, the kept answer still there; undo gives version 1 back.
+    // Update: version 3 ids, the kept answer still there; undo gives version 1 back.
     auto upgrade = view.MakeUpgrade();
     REQUIRE(upgrade);
     upgrade->Apply(c);
     REQUIRE(DeepRun(c));
-    CHECK(DeepRun(c)->templateVersion == 2);
+    CHECK(DeepRun(c)->templateVersion == 3);
     CHECK(DeepRun(c)->entries.size() == 3);
     const ChecklistView after(c, v2);
     CHECK(after.Age() == RunAge::Same);
@@ -247,7 +247,7 @@ TEST_CASE("answers stored under an older checklist version show under the new to
     // Ticking a topic of an older run updates it in the same undo step.
     auto set = ChecklistView(c, v2).MakeSet(Topic("childhood-school", TopicState::Partly));
     set->Apply(c);
-    CHECK(DeepRun(c)->templateVersion == 2);
+    CHECK(DeepRun(c)->templateVersion == 3);
     CHECK(ChecklistView(c, v2).Entry("childhood-school").state == TopicState::Partly);
     CHECK(ChecklistView(c, v2).Kept().size() == 1);
     set->Revert(c);
@@ -267,10 +267,10 @@ TEST_CASE("answers newer than the loaded template, or with no template, are only
     journal::TemplateSet shipped = journal::LoadTemplates(journal::ShippedTemplatesDir());
     const journal::Template* v1 = shipped.Find("deep-interview");
     REQUIRE(v1);
-    REQUIRE(v1->version == 1);
+    REQUIRE(v1->version == 2);
     journal::Case c;
     c.checklists.push_back({"deep-interview",
-                            2,
+                            3,
                             {Topic("childhood", TopicState::Covered),
                              Topic("childhood-interests-and-friends", TopicState::Partly)}});
     const ChecklistView view(c, *v1);
@@ -285,11 +285,18 @@ TEST_CASE("answers newer than the loaded template, or with no template, are only
     // A checklist whose template is gone is still offered, after the loaded ones.
     c.checklists.push_back({"clinic-retired", 1, {Topic("a", TopicState::Covered)}});
     const auto offered = OfferedChecklists(&c, shipped);
-    REQUIRE(offered.size() >= 3);
+    REQUIRE(offered.size() >= 2);
     CHECK(offered[0] == kDeepInterviewId);
-    CHECK(offered[1] == kRelativesSupportId);
+    // An index client's case: the relatives' checklist belongs in the relative's own case.
+    CHECK(std::find(offered.begin(), offered.end(), kRelativesSupportId) == offered.end());
     CHECK(offered.back() == "clinic-retired");
-    CHECK(OfferedChecklists(nullptr, shipped).size() == offered.size() - 1);
+    CHECK(OfferedChecklists(nullptr, shipped)[1] == kRelativesSupportId);
+    journal::Case relative = c;
+    relative.relativeOf = "the-index-case";
+    CHECK(OfferedChecklists(&relative, shipped)[0] == kRelativesSupportId);
+    c.checklists.push_back({kRelativesSupportId, 1, {}}); // an older case that holds one
+    const auto older = OfferedChecklists(&c, shipped);
+    CHECK(std::find(older.begin(), older.end(), kRelativesSupportId) != older.end());
 }
 
 TEST_CASE("a clinic template folder set in Preferences adds its templates and lists broken ones",
@@ -367,7 +374,7 @@ TEST_CASE("a clinic template folder set in Preferences adds its templates and li
     ForgetClinicFolder();
 }
 
-TEST_CASE("a deep interview stored under version 1 opens with version 2 and is updated on request",
+TEST_CASE("a deep interview stored under version 1 opens with version 3 and is updated on request",
           "[gui][templates][interview]") {
     TempFolder clinic;
     clinic.Write("deep-interview.yaml", kDeepInterviewV2);
@@ -383,8 +390,8 @@ TEST_CASE("a deep interview stored under version 1 opens with version 2 and is u
     MainFrame* frame = OpenUnlockedFrame(v);
     REQUIRE(frame->OpenCase(v.firstId));
     Pump();
-    // Version 1 loaded: nothing to say.
-    CHECK(frame->Interview().InfoText().empty());
+    // The shipped version 2 only added topics: the answers open with it, and the bar says so.
+    CHECK(frame->Interview().InfoText().Contains("shown with version 2"));
 
     Preferences prefs = frame->Prefs();
     prefs.clinicTemplates = clinic.path.string();
@@ -396,11 +403,11 @@ TEST_CASE("a deep interview stored under version 1 opens with version 2 and is u
     page.ShowChecklist(kDeepInterviewId);
     Pump(2);
     CHECK(page.InfoText() ==
-          "These answers were written with version 1 of Deep interview; shown with version 2.");
+          "These answers were written with version 1 of Deep interview; shown with version 3.");
     auto* update = Find<wxButton>("checklist_upgrade", frame);
     REQUIRE(update);
     CHECK(update->IsShownOnScreen());
-    CHECK(update->GetLabel() == "Update to version 2");
+    CHECK(update->GetLabel() == "Update to version 3");
     CHECK(page.ProgressText() == wxString::FromUTF8("1 of 4 covered · 1 partly"));
     CHECK(page.KeptTopics() == std::vector<std::string>{"puberty"});
     page.SelectTopic("childhood-interests-and-friends");
@@ -432,11 +439,11 @@ TEST_CASE("a deep interview stored under version 1 opens with version 2 and is u
     Pump(4);
     const auto* run = DeepRun(frame->Document()->Case());
     REQUIRE(run);
-    CHECK(run->templateVersion == 2);
+    CHECK(run->templateVersion == 3);
     CHECK(page.InfoText().empty());
     CHECK(page.KeptTopics() == std::vector<std::string>{"puberty"});
     REQUIRE(frame->Document()->NextUndo());
-    CHECK(frame->Document()->NextUndo()->Label() == "Update Deep interview to version 2");
+    CHECK(frame->Document()->NextUndo()->Label() == "Update Deep interview to version 3");
 
     frame->Undo();
     Pump(4);
@@ -457,23 +464,23 @@ TEST_CASE("a deep interview stored under version 1 opens with version 2 and is u
     frame->Interview().SelectTopic("childhood-interests-and-friends");
     Pump(2);
     CHECK(frame->Interview().InfoText() ==
-          "Svaren skrevs med version 1 av Djupintervju och visas med version 2.");
-    CHECK(Find<wxButton>("checklist_upgrade", frame)->GetLabel() == "Uppdatera till version 2");
+          "Svaren skrevs med version 1 av Djupintervju och visas med version 3.");
+    CHECK(Find<wxButton>("checklist_upgrade", frame)->GetLabel() == "Uppdatera till version 3");
     Screenshot(*frame, "interview-upgrade-sv.png");
     sv.language = "en";
     frame->ApplyPreferences(sv);
     Pump(4);
 
-    // Updated, then the clinic's version 2 removed: the answers are newer than the
-    // shipped version 1, so they are shown as stored and cannot be changed.
+    // Updated, then the clinic's version 3 removed: the answers are newer than the
+    // shipped version 2, so they are shown as stored and cannot be changed.
     frame->Interview().UpdateToCurrentVersion();
     Pump(2);
-    REQUIRE(DeepRun(frame->Document()->Case())->templateVersion == 2);
+    REQUIRE(DeepRun(frame->Document()->Case())->templateVersion == 3);
     Preferences none = frame->Prefs();
     none.clinicTemplates.clear();
     frame->ApplyPreferences(none);
     Pump(6);
-    CHECK(frame->Interview().InfoText().Contains("newer than version 1"));
+    CHECK(frame->Interview().InfoText().Contains("newer than version 2"));
     CHECK_FALSE(Find<wxButton>("checklist_upgrade", frame)->IsShown());
     frame->Interview().SelectTopic("family-map-three-generations");
     Pump(2);

@@ -9,6 +9,7 @@
 // time. Boost's own loaders resize to whatever count the input claims, which
 // lets a hostile file ask for gigabytes (see DeserializeCase's contract).
 
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/vault/CaseFile.h"
 #include "kartbok/vault/Vault.h"
 
@@ -196,8 +197,8 @@ template <class Ar, class E> void Enum(Ar& ar, E& e, E last) {
 /// compiled out in iserializer.hpp), so each serialize checks it itself.
 constexpr unsigned kClassVersion = 1;
 
-inline void CheckVersion(unsigned version) {
-    if (version > kClassVersion)
+inline void CheckVersion(unsigned version, unsigned known = kClassVersion) {
+    if (version > known)
         throw Malformed{"written by a newer version of Kartbok"};
 }
 
@@ -363,18 +364,62 @@ template <class Ar> void serialize(Ar& ar, journal::FormAnswer& a, const unsigne
     Text(ar, a.value);
 }
 
+// Version 2 (episodes): the episode a form belongs to.
 template <class Ar> void serialize(Ar& ar, journal::FormResponse& r, const unsigned version) {
-    CheckVersion(version);
+    CheckVersion(version, 2);
     Text(ar, r.id);
     Text(ar, r.templateId);
     ar& r.templateVersion;
     Enum(ar, r.phase, journal::FormPhase::FollowUp);
     ar& r.date;
     Seq(ar, r.answers);
+    if (version >= 2)
+        ar& r.episode;
+    else if constexpr (Ar::is_loading::value)
+        r.episode = 1; // before episodes every form belonged to the first
 }
 
-template <class Ar> void serialize(Ar& ar, journal::Case& c, const unsigned version) {
+template <class Ar> void serialize(Ar& ar, journal::Intake& in, const unsigned version) {
     CheckVersion(version);
+    // Reasons travel as range-checked integers, like every enum here.
+    std::vector<int> reasons;
+    for (auto r : in.reasons)
+        reasons.push_back(static_cast<int>(r));
+    Seq(ar, reasons);
+    if constexpr (Ar::is_loading::value) {
+        in.reasons.clear();
+        for (int r : reasons) {
+            if (r < 0 || r > static_cast<int>(journal::SeekReason::Other))
+                throw vault::Malformed{"an enumeration value is out of range"};
+            in.reasons.push_back(static_cast<journal::SeekReason>(r));
+        }
+    }
+    Enum(ar, in.referral, journal::ReferralRoute::Other);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::FollowUp& f, const unsigned version) {
+    CheckVersion(version);
+    Text(ar, f.id);
+    ar& f.due;
+    Enum(ar, f.outcome, journal::FollowUpOutcome::NotReached);
+    ar& f.outcomeDate;
+    Text(ar, f.sessionId);
+}
+
+template <class Ar> void serialize(Ar& ar, journal::Episode& e, const unsigned version) {
+    CheckVersion(version);
+    Enum(ar, e.status, journal::CaseStatus::Archived);
+    ar& e.firstContact& e.start& e.end& e.followUpMonths;
+    ar& e.intake;
+    Seq(ar, e.followUps);
+}
+
+// Version 2 (the clinical model): intake, follow-ups with outcomes, earlier
+// episodes, and the content-free links between a relative's case and the
+// index client's. A version 1 case gets its one follow-up from followUpDue
+// and its status (journal::AdoptLegacyFollowUp).
+template <class Ar> void serialize(Ar& ar, journal::Case& c, const unsigned version) {
+    CheckVersion(version, 2);
     Text(ar, c.id);
     Text(ar, c.code);
     Text(ar, c.name);
@@ -386,6 +431,16 @@ template <class Ar> void serialize(Ar& ar, journal::Case& c, const unsigned vers
     Seq(ar, c.sessions);
     Seq(ar, c.checklists);
     Seq(ar, c.forms);
+    if (version >= 2) {
+        ar& c.intake;
+        Seq(ar, c.followUps);
+        Seq(ar, c.pastEpisodes);
+        Text(ar, c.relativeOf);
+        ar& c.relativePerson;
+        Seq(ar, c.relativeCaseIds);
+    } else if constexpr (Ar::is_loading::value) {
+        journal::AdoptLegacyFollowUp(c);
+    }
 }
 
 } // namespace boost::serialization
@@ -405,8 +460,11 @@ BOOST_CLASS_VERSION(kartbok::journal::Session, 1)
 BOOST_CLASS_VERSION(kartbok::journal::TopicEntry, 1)
 BOOST_CLASS_VERSION(kartbok::journal::ChecklistRun, 1)
 BOOST_CLASS_VERSION(kartbok::journal::FormAnswer, 1)
-BOOST_CLASS_VERSION(kartbok::journal::FormResponse, 1)
-BOOST_CLASS_VERSION(kartbok::journal::Case, 1)
+BOOST_CLASS_VERSION(kartbok::journal::FormResponse, 2)
+BOOST_CLASS_VERSION(kartbok::journal::Intake, 1)
+BOOST_CLASS_VERSION(kartbok::journal::FollowUp, 1)
+BOOST_CLASS_VERSION(kartbok::journal::Episode, 1)
+BOOST_CLASS_VERSION(kartbok::journal::Case, 2)
 
 namespace kartbok::vault {
 

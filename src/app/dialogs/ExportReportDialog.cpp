@@ -32,7 +32,20 @@ using reporting::ReportKind;
 namespace {
 
 /// The rows of the kind choice, in order.
-enum Row { kFollowUp, kSupervision, kSupervisionDeid, kRecord, kPack, kStatistics, kRows };
+enum Row {
+    kFollowUp,
+    kSupervision,
+    kSupervisionDeid,
+    kRecord,
+    kPack,
+    kStatistics,
+    kAnswers,
+    kRows
+};
+
+bool OverYears(int row) {
+    return row == kStatistics || row == kAnswers;
+}
 
 wxString RowText(int row) {
     switch (row) {
@@ -46,8 +59,10 @@ wxString RowText(int row) {
         return _("Full record (the client's copy)");
     case kPack:
         return _("Supervision pack: several clients, de-identified");
+    case kStatistics:
+        return _("Statistics for the years chosen, laid out like tables 1-2 (CSV)");
     default:
-        return _("The year's statistics (CSV)");
+        return _("Form answers for research, linked per client by a fresh study id (CSV)");
     }
 }
 
@@ -69,17 +84,22 @@ wxString RowHelp(int row) {
     case kPack:
         return _("The de-identified summaries of the clients ticked below in one PDF, each "
                  "on pages of its own, after a cover listing their codes.");
+    case kStatistics:
+        return _("Counts for the years over every client, all clients and buyers only, small "
+                 "numbers shown as <5: no code, name or text.");
     default:
-        return _("Counts for the year over every client, small numbers shown as <5: no code, "
-                 "name or text.");
+        return _("The answers of the forms dated in the years, each client's linked only by a "
+                 "study id made afresh for this file: no code, date, name or text.");
     }
 }
 
 const char* FileWord(int row, bool swedish) {
     static const char* const sv[] = {"uppfoljning",   "handledning",          "handledning-avid",
-                                     "journalutdrag", "handledningsunderlag", "statistik"};
+                                     "journalutdrag", "handledningsunderlag", "statistik",
+                                     "forskningssvar"};
     static const char* const en[] = {"follow-up-brief", "supervision",      "supervision-deid",
-                                     "record",          "supervision-pack", "statistics"};
+                                     "record",          "supervision-pack", "statistics",
+                                     "research-answers"};
     const int at = row < 0 || row >= kRows ? kRows - 1 : row;
     return (swedish ? sv : en)[at];
 }
@@ -121,9 +141,7 @@ void ExportReportDialog::Build() {
     m_language->Append("Svenska"); // each language in its own words
     m_language->Append("English");
     SetLanguage(CurrentLanguage());
-    m_year = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                            wxSP_ARROW_KEYS, 1990, 2100, wxDateTime::Today().GetYear());
-    m_year->SetName("report_year");
+    BuildRange();
     m_pack = new CheckRows(this, 6);
     m_pack->SetName("report_clients");
     wxArrayString codes;
@@ -145,8 +163,12 @@ void ExportReportDialog::Build() {
     auto* options = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
     options->Add(new wxStaticText(this, wxID_ANY, _("Language")), 0, wxALIGN_CENTER_VERTICAL);
     options->Add(m_language);
-    options->Add(new wxStaticText(this, wxID_ANY, _("Year")), 0, wxALIGN_CENTER_VERTICAL);
-    options->Add(m_year);
+    options->Add(new wxStaticText(this, wxID_ANY, _("From year")), 0, wxALIGN_CENTER_VERTICAL);
+    options->Add(m_from);
+    options->Add(new wxStaticText(this, wxID_ANY, _("To year")), 0, wxALIGN_CENTER_VERTICAL);
+    options->Add(m_to);
+    options->AddSpacer(0);
+    options->Add(m_buyersOnly);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_kind, 0, wxEXPAND | wxALL, FromDIP(10));
     sizer->Add(m_about, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
@@ -169,14 +191,39 @@ void ExportReportDialog::Build() {
     ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskAndExport(); });
 }
 
+void ExportReportDialog::BuildRange() {
+    // Statistics and research answers: the years, inclusive, and for the
+    // answers the buyers-only view.
+    const int thisYear = wxDateTime::Today().GetYear();
+    m_from = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                            wxSP_ARROW_KEYS, 1990, 2100, thisYear);
+    m_from->SetName("report_year");
+    m_to = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                          wxSP_ARROW_KEYS, 1990, 2100, thisYear);
+    m_to->SetName("report_year_to");
+    m_buyersOnly = new wxCheckBox(this, wxID_ANY, _("Only clients who have bought sex"));
+    m_buyersOnly->SetName("report_buyers_only");
+    // The range never runs backwards: moving one end past the other moves both.
+    m_from->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) {
+        if (m_to->GetValue() < m_from->GetValue())
+            m_to->SetValue(m_from->GetValue());
+    });
+    m_to->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) {
+        if (m_from->GetValue() > m_to->GetValue())
+            m_from->SetValue(m_to->GetValue());
+    });
+}
+
 void ExportReportDialog::Update() {
     const int row = m_kind->GetSelection();
     m_about->SetLabel(RowHelp(row));
-    m_year->Enable(row == kStatistics);
+    m_from->Enable(OverYears(row));
+    m_to->Enable(OverYears(row));
+    m_buyersOnly->Enable(row == kAnswers);
     m_pack->Enable(row == kPack);
-    m_language->Enable(row != kStatistics);
+    m_language->Enable(!OverYears(row));
     // A case report needs an open client; a pack needs one ticked.
-    const bool caseReport = row != kPack && row != kStatistics;
+    const bool caseReport = row != kPack && !OverYears(row);
     if (auto* ok = FindWindow(wxID_OK))
         ok->Enable(!(caseReport && m_openCaseId.empty()) && !(row == kPack && PackIds().empty()));
     for (int r : {kFollowUp, kSupervision, kSupervisionDeid, kRecord})
@@ -201,6 +248,9 @@ void ExportReportDialog::SetKind(ReportKind kind, bool deidentify) {
         break;
     case ReportKind::Statistics:
         break;
+    case ReportKind::ResearchAnswers:
+        row = kAnswers;
+        break;
     }
     m_kind->SetSelection(row);
     Update();
@@ -217,6 +267,8 @@ ReportKind ExportReportDialog::Kind() const {
         return ReportKind::Record;
     case kPack:
         return ReportKind::SupervisionPack;
+    case kAnswers:
+        return ReportKind::ResearchAnswers;
     default:
         return ReportKind::Statistics;
     }
@@ -230,8 +282,9 @@ void ExportReportDialog::SetLanguage(const std::string& language) {
     m_language->SetSelection(language == "en" ? 1 : 0);
 }
 
-void ExportReportDialog::SetYear(int year) {
-    m_year->SetValue(year);
+void ExportReportDialog::SetYears(int fromYear, int toYear) {
+    m_from->SetValue(fromYear);
+    m_to->SetValue(toYear);
 }
 
 std::vector<std::string> ExportReportDialog::PackIds() const {
@@ -260,11 +313,13 @@ reporting::ReportRequest ExportReportDialog::Request(const std::filesystem::path
     r.kind = Kind();
     r.deidentify = Deidentified();
     r.language = m_language->GetSelection() == 1 ? "en" : "sv";
-    r.year = m_year->GetValue();
+    r.fromYear = m_from->GetValue();
+    r.toYear = m_to->GetValue();
+    r.buyersOnly = r.kind == ReportKind::ResearchAnswers && m_buyersOnly->GetValue();
     r.out = out;
     if (r.kind == ReportKind::SupervisionPack)
         r.caseIds = PackIds();
-    else if (r.kind != ReportKind::Statistics)
+    else if (!OverYears(m_kind->GetSelection()))
         r.caseIds = {m_openCaseId};
     return r;
 }
@@ -273,8 +328,10 @@ wxString ExportReportDialog::SuggestedFileName() const {
     const int row = m_kind->GetSelection();
     const bool swedish = m_language->GetSelection() != 1;
     wxString name = FileWord(row, swedish);
-    if (row == kStatistics)
-        return name + wxString::Format("-%d.csv", m_year->GetValue());
+    if (OverYears(row))
+        return name + (m_from->GetValue() == m_to->GetValue()
+                           ? wxString::Format("-%d.csv", m_from->GetValue())
+                           : wxString::Format("-%d-%d.csv", m_from->GetValue(), m_to->GetValue()));
     if (row != kPack) // the pseudonymous code, as on every page of the report
         for (const auto& s : m_vault.ListCases())
             if (s.id == m_openCaseId)
@@ -283,7 +340,7 @@ wxString ExportReportDialog::SuggestedFileName() const {
 }
 
 void ExportReportDialog::AskAndExport() {
-    const bool csv = m_kind->GetSelection() == kStatistics;
+    const bool csv = OverYears(m_kind->GetSelection());
     wxFileDialog files(this, _("Export report"), wxString(), SuggestedFileName(),
                        csv ? _("CSV files (*.csv)|*.csv") : _("PDF documents (*.pdf)|*.pdf"),
                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);

@@ -1,8 +1,8 @@
 #pragma once
 // File > Export report...: the follow-up brief, the supervisor summary
 // (identified or de-identified), the full record, a supervision pack of
-// several clients, or the year's statistics - in Swedish or English, with a
-// progress window and the file opened when done. The report is made by
+// several clients, or the statistics and research answers over a range of years - in Swedish or
+// English, with a progress window and the file opened when done. The report is made by
 // reporting::MakeReport, exactly as `kartbok-cli report` and `stats` make it,
 // audit record included.
 
@@ -39,7 +39,9 @@ public:
     reporting::ReportKind Kind() const;
     bool Deidentified() const;
     void SetLanguage(const std::string& language);
-    void SetYear(int year);
+    /// The years statistics and research answers count (inclusive).
+    void SetYears(int fromYear, int toYear);
+    void SetYear(int year) { SetYears(year, year); }
     /// The clients ticked for a pack.
     std::vector<std::string> PackIds() const;
     void SetPackIds(const std::vector<std::string>& ids);
@@ -60,6 +62,7 @@ public:
 
 private:
     void Build();
+    void BuildRange();
     void Update();
     void AskAndExport();
 
@@ -69,7 +72,9 @@ private:
     std::vector<std::string> m_caseIds; ///< rows of m_pack
     wxRadioBox* m_kind = nullptr;
     wxChoice* m_language = nullptr;
-    wxSpinCtrl* m_year = nullptr;
+    wxSpinCtrl* m_from = nullptr;
+    wxSpinCtrl* m_to = nullptr;
+    wxCheckBox* m_buyersOnly = nullptr;
     CheckRows* m_pack = nullptr;
     WrappingText* m_about = nullptr;
     wxCheckBox* m_openWhenDone = nullptr;

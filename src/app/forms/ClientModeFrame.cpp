@@ -1,10 +1,12 @@
 #include "forms/ClientModeFrame.h"
 
+#include "common/ClinicalNames.h"
 #include "common/Translations.h"
 
 #include "kartbok/base/Uuid.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/datetime.h>
 #include <wx/display.h>
 #include <wx/radiobut.h>
@@ -96,8 +98,26 @@ void ClientModeFrame::Build() {
                 h->Wrap(wrap);
                 column->Add(h, 0, wxTOP, 2);
             }
+            // Where the question comes from, small and grey: a clinic-defined
+            // question is never passed off as part of a validated instrument.
+            auto* source = new wxStaticText(m_questionsPage, wxID_ANY,
+                                            _("Source:") + " " + ProvenanceLabel(item.source));
+            source->SetFont(m_questionsPage->GetFont().Scaled(0.7f));
+            source->SetForegroundColour(wxColour(130, 130, 130));
+            source->SetName("source_" + item.id);
+            source->Wrap(wrap);
+            column->Add(source, 0, wxTOP, 2);
             const auto choices = ChoicesOf(item);
-            if (!choices.empty()) {
+            if (item.type == AnswerType::MultipleChoice) {
+                auto* list = new wxBoxSizer(wxVERTICAL);
+                for (const auto& choice : choices) {
+                    auto* b = new wxCheckBox(m_questionsPage, wxID_ANY, Text(choice.label));
+                    b->SetName("answer_" + item.id + "_" + choice.value);
+                    list->Add(b, 0, wxTOP, 6);
+                    q.checks.push_back(b);
+                }
+                column->Add(list, 0, wxLEFT | wxTOP, 16);
+            } else if (!choices.empty()) {
                 // GTK always checks one button of a group: a hidden first one means
                 // "not answered", so nothing is pre-filled for the client.
                 auto* none = new wxRadioButton(m_questionsPage, wxID_ANY, wxString(),
@@ -193,9 +213,15 @@ void ClientModeFrame::SetAnswer(const std::string& itemId, const std::string& va
         if (q.text)
             q.text->ChangeValue(wxString::FromUTF8(value));
         const auto choices = ChoicesOf(*q.item);
-        for (std::size_t i = 0; i < choices.size(); ++i)
-            if (choices[i].value == value)
+        const auto chosen = journal::SplitChoices(value);
+        for (std::size_t i = 0; i < choices.size(); ++i) {
+            const bool on =
+                std::find(chosen.begin(), chosen.end(), choices[i].value) != chosen.end();
+            if (!q.checks.empty())
+                q.checks[i]->SetValue(on);
+            else if (choices[i].value == value)
                 q.options[i + 1]->SetValue(true);
+        }
     }
 }
 
@@ -215,6 +241,13 @@ journal::FormResponse ClientModeFrame::Collect() const {
             if (q.item->type == AnswerType::Number && !value.empty() &&
                 !wxString::FromUTF8(value).ToLong(&number))
                 value.clear(); // not a number: left unanswered rather than stored wrong
+        } else if (!q.checks.empty()) {
+            std::vector<std::string> chosen;
+            const auto choices = ChoicesOf(*q.item);
+            for (std::size_t i = 0; i < choices.size(); ++i)
+                if (q.checks[i]->GetValue())
+                    chosen.push_back(choices[i].value);
+            value = journal::JoinChoices(chosen);
         } else {
             const auto choices = ChoicesOf(*q.item);
             for (std::size_t i = 0; i < choices.size(); ++i)

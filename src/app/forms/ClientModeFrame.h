@@ -16,6 +16,7 @@
 #include <vector>
 
 class wxPanel;
+class wxCheckBox;
 class wxRadioButton;
 class wxScrolledWindow;
 class wxSimplebook;
@@ -48,6 +49,7 @@ private:
     struct Question {
         const journal::TemplateItem* item = nullptr;
         std::vector<wxRadioButton*> options; ///< [0] is the hidden "no answer" button
+        std::vector<wxCheckBox*> checks;     ///< multiple-choice: one per option
         wxTextCtrl* text = nullptr;
     };
     void Build();

@@ -1,5 +1,6 @@
 #include "forms/FormsPage.h"
 
+#include "common/ClinicalNames.h"
 #include "common/Label.h"
 #include "common/Labels.h"
 #include "common/ListColumns.h"
@@ -70,6 +71,9 @@ FormsPage::FormsPage(wxWindow* parent) : wxPanel(parent) {
     m_answers->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, FromDIP(270));
     for (FormPhase p : reports::kPhases)
         m_answers->AppendColumn(Name(p), wxLIST_FORMAT_LEFT, FromDIP(150));
+    // Where each question comes from: a published table or description, or the
+    // clinic's own (never a validated scale).
+    m_answers->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, FromDIP(300));
     m_chart = new FormChart(this);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -139,6 +143,9 @@ void FormsPage::Update() {
         m_answers->InsertItem(row, wxString::FromUTF8(item.title));
         for (std::size_t p = 0; p < reports::kPhaseCount; ++p)
             m_answers->SetItem(row, static_cast<int>(p) + 1, wxString::FromUTF8(item.display[p]));
+        if (item.known)
+            m_answers->SetItem(row, static_cast<int>(reports::kPhaseCount) + 1,
+                               ProvenanceLabel(item.source));
         if (reports::ChangedLittle(item))
             m_answers->SetItemBackgroundColour(row, wxColour(255, 246, 214));
         ++row;
@@ -160,6 +167,11 @@ FormDue FormsPage::DueOf(std::size_t phase) const {
 wxString FormsPage::PhaseText(std::size_t phase) const {
     const auto& s = m_forms.phases[phase];
     const wxString name = Name(s.phase);
+    // A follow-up the client declined or that never reached them has no form to miss.
+    if (!s.present && (s.followUpOutcome == journal::FollowUpOutcome::Declined ||
+                       s.followUpOutcome == journal::FollowUpOutcome::NotReached))
+        return name + ": " +
+               wxString::Format(_("none (follow-up %s)"), OutcomeName(*s.followUpOutcome));
     switch (DueOf(phase)) {
     case FormDue::Present:
         return name + ": " + wxString::FromUTF8(s.date.Iso()) + wxString::FromUTF8(" ✓");
@@ -170,6 +182,9 @@ wxString FormsPage::PhaseText(std::size_t phase) const {
     case FormDue::NotYetDue:
         break;
     }
+    if (s.dueFrom.Set())
+        return name + ": " +
+               wxString::Format(_("due from %s"), wxString::FromUTF8(s.dueFrom.Iso()));
     return name + ": " + _("not yet due");
 }
 

@@ -276,8 +276,14 @@ void InterviewPage::FillChecklistChoice() {
             labels.Add(Text(t->title));
         else
             labels.Add(wxString::Format(_("%s (unavailable)"), wxString::FromUTF8(id)));
-    if (m_checklistChoice->GetStrings() != labels)
+    if (m_checklistChoice->GetStrings() != labels) {
+        // Which checklists are offered depends on the case (a relative's own
+        // case gets the relatives' one): the choice grows to its longest title.
         m_checklistChoice->Set(labels);
+        m_checklistChoice->InvalidateBestSize();
+        m_checklistChoice->SetMinSize(m_checklistChoice->GetBestSize());
+        Layout();
+    }
     auto it = std::find(m_checklistIds.begin(), m_checklistIds.end(), m_templateId);
     if (it == m_checklistIds.end() && !m_checklistIds.empty()) {
         m_templateId = m_checklistIds.front();

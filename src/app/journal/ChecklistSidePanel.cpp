@@ -6,6 +6,7 @@
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
+#include "model/InterviewPresenter.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -31,8 +32,11 @@ ChecklistSidePanel::ChecklistSidePanel(wxWindow* parent, CaseDocument& document,
     m_templates = AppTemplates(this);
     m_choice = new wxChoice(this, wxID_ANY);
     m_choice->SetName("side_checklist_choice");
-    for (const char* id : {kDeepInterviewId, kRelativesSupportId})
-        if (const auto* t = m_templates.Find(id)) {
+    // The same offer as the Deep-interview tab: in a relative's own case the
+    // relatives' checklist first, in an index client's case none meant for relatives.
+    for (const std::string& id : OfferedChecklists(&m_document.Case(), m_templates))
+        if (const auto* t = m_templates.Find(id);
+            t && (id == kDeepInterviewId || id == kRelativesSupportId)) {
             m_checklistIds.push_back(id);
             m_choice->Append(FromUtf8(t->title.In(CurrentLanguage())));
         }

@@ -268,6 +268,17 @@ void JournalPage::SetDocument(CaseDocument* document) {
     m_document = document;
     m_documentId = document ? document->Id() : std::string();
     m_current.clear();
+    m_joint.clear();
+    m_indexCode.clear();
+    if (m_document && !m_document->Case().relativeOf.empty() && m_vault) {
+        try {
+            const journal::Case index = m_vault->LoadCase(m_document->Case().relativeOf);
+            m_indexCode = index.code;
+            m_joint = journal::JointSessions(index, m_document->Case());
+        } catch (const std::exception&) {
+            // The index client's case is gone or unreadable: the relative's own notes still show.
+        }
+    }
     m_shownKey.clear();
     m_sessionsSeen = static_cast<std::size_t>(-1);
     if (m_document) {
@@ -287,7 +298,7 @@ void JournalPage::DocumentChanged() {
 }
 
 void JournalPage::Rebuild() {
-    m_rows = m_document ? BuildSessionRows(m_document->Case()) : std::vector<SessionRow>{};
+    m_rows = m_document ? BuildSessionRows(m_document->Case(), m_joint) : std::vector<SessionRow>{};
     if (m_document && m_document->Case().sessions.size() != m_sessionsSeen) {
         // The default template follows the case: first visit first, then SOAP.
         m_sessionsSeen = m_document->Case().sessions.size();
@@ -326,6 +337,21 @@ void JournalPage::FillList() {
         const int image =
             static_cast<int>(std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) -
                              kSessionTypes.begin());
+        if (row.joint) {
+            // Written in the index client's case: there, not here - date and type only.
+            const wxString where = wxString::Format(_("in %s"), FromUtf8(m_indexCode));
+            const long item = m_list->InsertItem(
+                static_cast<long>(i),
+                timeline ? FormatDay(row.start) + wxString::FromUTF8(" · ") + _("Joint session")
+                         : FormatTime(row.start),
+                image);
+            if (!timeline) {
+                m_list->SetItem(item, kColumnType, _("Joint session"));
+                m_list->SetItem(item, kColumnStatus, where);
+            }
+            m_list->SetItemTextColour(item, wxColour(120, 120, 120));
+            continue;
+        }
         const wxString draft = row.isSigned ? wxString() : _("Draft");
         const long item = m_list->InsertItem(
             static_cast<long>(i),
@@ -363,10 +389,14 @@ int JournalPage::ListWidth(bool timeline) const {
     fit(kColumnDate,
         timeline ? wxString::FromUTF8("2026-12-31 · ") + _("Draft") : wxString("2026-12-31 00:00"),
         marker);
+    if (timeline && !m_joint.empty())
+        fit(kColumnDate, wxString::FromUTF8("2026-12-31 · ") + _("Joint session"), marker);
     if (!timeline) {
         fit(kColumnType, _("Type"));
         for (auto t : kSessionTypes)
             fit(kColumnType, Name(t));
+        fit(kColumnType, _("Joint session"));
+        fit(kColumnStatus, wxString::Format(_("in %s"), FromUtf8(m_indexCode)));
         fit(kColumnStatus, _("Status"));
         fit(kColumnStatus, _("Signed"));
         fit(kColumnStatus, _("Draft"));
@@ -478,6 +508,7 @@ void JournalPage::ShowCurrent() {
         if (*s == m_editor->Loaded())
             return; // unsaved typing; the quiet-save timer will write it
     }
+    m_editor->SetSessionTypes(SessionTypesFor(m_document->Case(), s->type));
     m_editor->Load(*s, tmpl, m_document->Family(), Language(), m_document->ReadOnly());
     m_book->ChangeSelection(kPageDraft);
     m_shownKey = "draft:" + s->id;

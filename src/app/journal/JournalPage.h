@@ -10,6 +10,8 @@
 #include "model/CaseDocument.h"
 #include "model/JournalPresenter.h"
 
+#include "kartbok/journal/Episodes.h"
+
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/timer.h>
@@ -123,6 +125,10 @@ private:
     std::string m_documentId;
     std::uint64_t m_seenRevision = 0;
     vault::Vault* m_vault = nullptr;
+    /// A relative's case: the joint sessions of the index client's case, read
+    /// once per document (date and length only; the notes stay there).
+    std::vector<journal::JointSession> m_joint;
+    std::string m_indexCode; ///< where the joint notes are written
     journal::TemplateSet m_templates;
     std::vector<const journal::Template*> m_noteTemplates; ///< rows of m_templateChoice
     std::vector<SessionRow> m_rows;

@@ -260,10 +260,10 @@ wxSizer* NoteEditor::BuildWhen(const Session& s) {
     };
     m_type = new wxChoice(this, wxID_ANY);
     m_type->SetName("session_type");
-    for (auto t : kSessionTypes)
+    for (auto t : m_types)
         m_type->Append(Name(t));
-    m_type->SetSelection(static_cast<int>(
-        std::find(kSessionTypes.begin(), kSessionTypes.end(), s.type) - kSessionTypes.begin()));
+    const auto shown = std::find(m_types.begin(), m_types.end(), s.type);
+    m_type->SetSelection(shown == m_types.end() ? 0 : static_cast<int>(shown - m_types.begin()));
     group(_("Type"), m_type);
     m_date = new DateCtrl(this, LocalDateOf(s.start));
     m_date->SetName("session_date");
@@ -282,8 +282,8 @@ Session NoteEditor::Collect() const {
     if (!m_type) // nothing loaded yet
         return s;
     const int type = m_type->GetSelection();
-    if (type >= 0)
-        s.type = kSessionTypes[static_cast<std::size_t>(type)];
+    if (type >= 0 && static_cast<std::size_t>(type) < m_types.size())
+        s.type = m_types[static_cast<std::size_t>(type)];
     s.start = Combine(m_date, m_time);
     s.minutes = m_minutes->GetValue();
     s.participants.clear();

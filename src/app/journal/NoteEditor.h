@@ -47,6 +47,9 @@ public:
     /// The draft as last loaded or saved.
     const journal::Session& Loaded() const { return m_loaded; }
 
+    /// The types the Type choice offers from the next Load (SessionTypesFor).
+    void SetSessionTypes(std::vector<journal::SessionType> types) { m_types = std::move(types); }
+
     /// Called on every edit (typing, ticking), for the page's quiet-save timer.
     std::function<void()> onModified;
     /// Called when a text box loses the focus.
@@ -64,6 +67,7 @@ private:
     void Changed();
 
     journal::Session m_loaded;
+    std::vector<journal::SessionType> m_types{kSessionTypes.begin(), kSessionTypes.end()};
     std::vector<std::pair<std::string, wxTextCtrl*>> m_fields; ///< field id -> box
     std::vector<genogram::PersonId> m_people;                  ///< rows of m_participants
     std::vector<std::string> m_methodIds;                      ///< rows of m_methods

@@ -125,11 +125,26 @@ std::vector<std::string> OfferedChecklists(const journal::Case* c,
         if (std::find(out.begin(), out.end(), id) == out.end())
             out.push_back(id);
     };
-    for (const char* id : {kDeepInterviewId, kRelativesSupportId})
-        if (const auto* t = templates.Find(id); t && t->kind == journal::TemplateKind::Checklist)
+    // A relative's own case starts with the relatives' checklist; an index
+    // client's case never offers it (it belongs in the relative's case), unless
+    // an older case already holds a run of it, which stays visible.
+    const bool relative = c && !c->relativeOf.empty();
+    auto offered = [&](const journal::Template* t) {
+        if (!t || t->kind != journal::TemplateKind::Checklist)
+            return false;
+        if (!c || relative || !t->forRelatives)
+            return true;
+        return std::any_of(c->checklists.begin(), c->checklists.end(),
+                           [&](const journal::ChecklistRun& r) { return r.templateId == t->id; });
+    };
+    const char* first[] = {relative ? kRelativesSupportId : kDeepInterviewId,
+                           relative ? kDeepInterviewId : kRelativesSupportId};
+    for (const char* id : first)
+        if (offered(templates.Find(id)))
             add(id);
     for (const auto* t : templates.OfKind(journal::TemplateKind::Checklist))
-        add(t->id);
+        if (offered(t))
+            add(t->id);
     if (c)
         for (const auto& run : c->checklists)
             if (!templates.Find(run.templateId))

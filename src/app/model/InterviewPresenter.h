@@ -87,9 +87,11 @@ private:
 const journal::ChecklistRun* FindRun(const journal::Case& c, const std::string& templateId);
 
 /// The checklists the Deep-interview tab offers for a case, in menu order: the
-/// deep interview and relatives' support, other checklists (a clinic's own),
-/// then checklists the case has answers for whose template is not loaded (so
-/// those answers can still be read).
+/// deep interview and relatives' support (in a relative's own case the
+/// relatives' support first; in an index client's case no checklist meant for
+/// relatives, unless the case already holds one), other checklists (a
+/// clinic's own), then checklists the case has answers for whose template is
+/// not loaded (so those answers can still be read).
 std::vector<std::string> OfferedChecklists(const journal::Case* c,
                                            const journal::TemplateSet& templates);
 

@@ -10,14 +10,35 @@ namespace kartbok::app {
 
 using namespace kartbok::journal;
 
-std::vector<SessionRow> BuildSessionRows(const Case& c) {
+std::vector<SessionRow> BuildSessionRows(const Case& c, const std::vector<JointSession>& joint) {
     std::vector<SessionRow> rows;
-    rows.reserve(c.sessions.size());
+    rows.reserve(c.sessions.size() + joint.size());
     for (const auto& s : c.sessions)
-        rows.push_back({s.id, s.start, s.type, s.isSigned, s.author, s.templateId});
+        rows.push_back(
+            {s.id, s.start, s.type, s.isSigned, s.author, s.templateId, false, s.minutes});
+    for (const auto& j : joint)
+        rows.push_back({"joint:" + j.indexSessionId,
+                        j.start,
+                        SessionType::Couple,
+                        true,
+                        {},
+                        {},
+                        true,
+                        j.minutes});
     std::stable_sort(rows.begin(), rows.end(),
                      [](const SessionRow& a, const SessionRow& b) { return a.start < b.start; });
     return rows;
+}
+
+std::vector<SessionType> SessionTypesFor(const Case& c, SessionType current) {
+    std::vector<SessionType> out;
+    for (SessionType t : kSessionTypes) {
+        const bool wrongCase =
+            t == SessionType::Relative || (t == SessionType::Couple && !c.relativeOf.empty());
+        if (!wrongCase || t == current)
+            out.push_back(t);
+    }
+    return out;
 }
 
 std::array<unsigned char, 3> SessionTypeColour(SessionType type) {
@@ -74,9 +95,15 @@ Session NewDraft(const Case& c, const Template* tmpl, std::string id, std::strin
     const Session* last = fromLast ? LatestSession(c) : nullptr;
     if (!last)
         return s;
-    s.type = last->type;
+    // A type this case no longer takes (an older relative-alone session, one
+    // moved here from the index client's case) carries over as individual.
+    const auto allowed = SessionTypesFor(c, SessionType::Individual);
+    s.type = std::find(allowed.begin(), allowed.end(), last->type) != allowed.end()
+                 ? last->type
+                 : SessionType::Individual;
     s.minutes = last->minutes;
-    s.participants = last->participants;
+    if (last->type == s.type)
+        s.participants = last->participants; // a moved session names another map's people
     s.themes = last->themes;
     s.methods = last->methods;
     for (const auto& field : last->fields) {

@@ -4,6 +4,7 @@
 // last note) and the fields a note shows - also when its template is gone.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/Labels.h"
 #include "kartbok/journal/TemplateLoader.h"
 
@@ -22,10 +23,22 @@ struct SessionRow {
     bool isSigned = false;
     std::string author;
     std::string templateId;
+    /// A relative's joint session, written in the index client's case: shown
+    /// by date and length only, never opened here.
+    bool joint = false;
+    int minutes = 0;
 };
 
-/// Sessions oldest first (ties keep the stored order), so the list reads like the record.
-std::vector<SessionRow> BuildSessionRows(const journal::Case& c);
+/// Sessions oldest first (ties keep the stored order), so the list reads like
+/// the record; a relative's joint sessions (journal::JointSessions) among them.
+std::vector<SessionRow> BuildSessionRows(const journal::Case& c,
+                                         const std::vector<journal::JointSession>& joint = {});
+
+/// The types a note of this case can take: a relative's alone-session is
+/// written in their own case (there an individual session), a joint session in
+/// the index client's. `current` stays offered so an older note keeps its type.
+std::vector<journal::SessionType> SessionTypesFor(const journal::Case& c,
+                                                  journal::SessionType current);
 
 /// The marker colour of a session type, shared by the list and the timeline so a
 /// couple session looks the same everywhere. RGB.

@@ -1,9 +1,12 @@
 #include "shell/CaseHeader.h"
 
+#include "common/ClinicalNames.h"
 #include "common/Label.h"
 #include "common/Labels.h"
 
 #include <wx/button.h>
+
+#include "kartbok/journal/Episodes.h"
 
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -23,6 +26,22 @@ wxString KeyDatesText(const journal::Case& c) {
     add(Name(journal::Heading::TreatmentStart), c.start);
     add(Name(journal::Heading::TreatmentEnd), c.end);
     add(Name(journal::Heading::FollowUpDue), c.followUpDue);
+    return out;
+}
+
+wxString IntakeText(const journal::Case& c) {
+    const wxString dot = wxString::FromUTF8("  ·  ");
+    wxString out = _("Reason:") + " " + ReasonsText(c.intake);
+    out += dot + _("Referred by:") + " " + ReferralName(c.intake.referral);
+    const journal::EpisodeView e = journal::CurrentEpisodeView(c);
+    if (auto days = journal::WaitingDays(c, e))
+        out += dot + wxString::Format(_("Waited %d days for the first visit"), *days);
+    if (c.CurrentEpisode() > 1)
+        out += dot + wxString::Format(_("Treatment episode %d"), c.CurrentEpisode());
+    for (const journal::FollowUp& f : e.followUps)
+        if (f.outcome != journal::FollowUpOutcome::Planned)
+            out += dot + _("Follow-up") + " " + OutcomeName(f.outcome) + " " +
+                   wxString::FromUTF8(f.outcomeDate.Iso());
     return out;
 }
 
@@ -63,7 +82,11 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     row->Add(m_code, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_dates, 1, wxALIGN_CENTER_VERTICAL);
-    outer->Add(row, 0, wxALL | wxEXPAND, 8);
+    outer->Add(row, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, 8);
+    m_clinical = new WrappingText(this, wxString());
+    m_clinical->SetName("case_clinical");
+    m_clinical->SetForegroundColour(wxColour(90, 90, 90));
+    outer->Add(m_clinical, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 8);
     SetSizer(outer);
 }
 
@@ -88,6 +111,11 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
         m_dates->SetLabel(KeyDatesText(c));
         changed = true;
     }
+    const wxString clinical = IntakeText(c) + LinksText(c);
+    if (m_clinical->Text() != clinical) {
+        m_clinical->SetLabel(clinical);
+        changed = true;
+    }
     if (readOnly)
         set(m_bannerText,
             wxString::Format(_("Read only: this client is open in another Kartbok (%s). Close it "
@@ -101,6 +129,32 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
         Layout();
         GetParent()->Layout();
     }
+}
+
+wxString CaseHeader::ClinicalText() const {
+    return m_clinical->Text();
+}
+
+wxString CaseHeader::LinksText(const journal::Case& c) {
+    std::string key = c.id + "|" + c.relativeOf;
+    for (const auto& id : c.relativeCaseIds)
+        key += "|" + id;
+    if (key != m_linksKey) {
+        m_linksKey = key;
+        auto code = [this](const std::string& id) {
+            const std::string found = codeOf ? codeOf(id) : std::string();
+            return wxString::FromUTF8(found.empty() ? id : found);
+        };
+        m_linksText.clear();
+        if (!c.relativeOf.empty())
+            m_linksText = wxString::Format(_("Relative in parallel treatment; linked to %s"),
+                                           code(c.relativeOf));
+        for (const auto& id : c.relativeCaseIds)
+            m_linksText +=
+                (m_linksText.empty() ? _("Relatives' own cases:") + " " : wxString(", ")) +
+                code(id);
+    }
+    return m_linksText.empty() ? wxString() : wxString::FromUTF8("  ·  ") + m_linksText;
 }
 
 void CaseHeader::SetClientListShown(bool shown) {

@@ -148,6 +148,7 @@ void MainFrame::BuildContent() {
 
     auto* casePanel = new wxPanel(m_caseBook);
     m_header = new CaseHeader(casePanel);
+    m_header->codeOf = [this](const std::string& id) { return CodeOf(id); };
     m_tabs = new wxNotebook(casePanel, wxID_ANY);
     m_tabs->SetName("case_tabs");
     m_map = new MapPage(m_tabs);

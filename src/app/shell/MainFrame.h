@@ -8,6 +8,7 @@
 #include "model/CaseDocument.h"
 #include "model/CommandLine.h"
 
+#include "kartbok/journal/RelativeSplit.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/frame.h>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <vector>
 
+class wxMenu;
 class wxNotebook;
 class wxPanel;
 class wxStaticText;
@@ -98,6 +100,22 @@ public:
     /// Creates a client with the three-generation scaffold and opens it (what
     /// File > New client does after its dialog). False with a message on failure.
     bool CreateCase(const std::string& code, genogram::Gender clientGender);
+    /// Client > New relative's case: creates the relative's own case, linked to
+    /// the open (index) one both ways by id, and opens it. False with a message.
+    bool CreateRelativeCase(const std::string& code, genogram::PersonId person);
+    /// Client > Move a relative's sessions to their own case: the migration for
+    /// an older case that holds a relative's alone-sessions, the relatives'
+    /// checklist or their forms. Moves them (signed ones unchanged) into a new
+    /// linked case in one audited vault step (Vault::SplitCase) and opens it.
+    /// person: only the sessions naming them (0: every alone-session). What
+    /// moved, or nothing (message shown) when it could not be done.
+    std::optional<journal::RelativeSplit> SplitRelativeCase(const std::string& code,
+                                                            genogram::PersonId person);
+    /// Opens the index client's case from a relative's, or a relative's from the
+    /// index client's (asking which when there are several).
+    bool OpenLinkedCase();
+    /// The pseudonymous code of a case, from the vault's index; "" when unknown.
+    std::string CodeOf(const std::string& caseId) const;
     /// Auto-lock after this much idle time; 0 = never. Preferences set it in
     /// minutes; tests use seconds.
     void SetIdleLimit(std::chrono::seconds limit);
@@ -127,6 +145,10 @@ private:
     void ReloadClientList();
     void CreateNewCase();
     void ArchiveCase();
+    void ShowTreatment();    ///< Client > Treatment and follow-up (MainFrameClinical.cpp)
+    wxMenu* NewClientMenu(); ///< the Client menu, bound (MainFrameClinical.cpp)
+    void AskRelativeCase();  ///< Client > New relative's case
+    void AskSplitRelative(); ///< Client > Move a relative's sessions to their own case
     void ShowPreferences();
     /// (Re)loads the catalogue from the preferences; true when its templates changed.
     bool LoadTemplateCatalog();

@@ -15,6 +15,8 @@
 #include "shell/ExportActions.h"
 #include "shell/HelpMenu.h"
 
+#include "kartbok/journal/RelativeSplit.h"
+
 #include <wx/menu.h>
 
 namespace kartbok::app {
@@ -31,7 +33,7 @@ void MainFrame::BuildMenus() {
     file->Append(kIdExportDeidentified, _("Export map &de-identified..."));
     file->Append(wxID_PRINT, _("&Print map...\tCtrl+P"));
     file->AppendSeparator();
-    file->Append(kIdStatistics, _("Yearly &statistics..."));
+    file->Append(kIdStatistics, _("Clinic &statistics..."));
     file->AppendSeparator();
     file->Append(kIdLock, _("&Lock\tCtrl+L"));
     file->Append(kIdAuditLog, _("A&udit log..."));
@@ -75,6 +77,7 @@ void MainFrame::BuildMenus() {
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(view, _("&View"));
+    bar->Append(NewClientMenu(), _("&Client"));
     bar->Append(map, _("&Map"));
     bar->Append(NewHelpMenu(*this), _("&Help"));
     wxMenuBar* old = GetMenuBar();
@@ -255,6 +258,15 @@ void MainFrame::UpdateMenus() {
     enable(kIdStatistics, m_vault != nullptr);
     enable(kIdExportReport, m_vault != nullptr);
     enable(kIdFindCase, m_doc != nullptr);
+    enable(kIdTreatment, m_doc != nullptr);
+    enable(kIdRelativeCase, editable && m_doc->Case().relativeOf.empty());
+    // Only an older case that still holds a relative's content has something to move.
+    enable(kIdSplitRelative,
+           editable && m_doc->Case().relativeOf.empty() &&
+               journal::HoldsRelativeContent(m_doc->Case(),
+                                             journal::RelativeTemplateIds(m_catalog.Templates())));
+    enable(kIdLinkedCase,
+           m_doc && (!m_doc->Case().relativeOf.empty() || !m_doc->Case().relativeCaseIds.empty()));
     enable(kIdFindAll, m_vault != nullptr);
 }
 

@@ -270,7 +270,7 @@ TEST_CASE("the demo vault holds the demo client and verifies", "[cli][demo]") {
     REQUIRE(CliRun({"--kdf", "minimum", "demo", demoDir, "--password-stdin"}, kPw + "\n").code ==
             0);
     auto list = CliRun({"case", "list", demoDir, "--password-stdin"}, kPw + "\n");
-    CHECK(list.out.find("GBG-2025-017\tended\t19\t2026-12-09\n") != std::string::npos);
+    CHECK(list.out.find("GBG-2025-017\tended\t18\t2026-12-09\n") != std::string::npos);
     auto verify = CliRun({"vault", "verify", demoDir, "--password-stdin"}, kPw + "\n");
     CHECK(verify.code == 0);
     CHECK(verify.err.empty());

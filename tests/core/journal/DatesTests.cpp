@@ -60,13 +60,16 @@ TEST_CASE("due lists show follow-ups soon and overdue and retention reviews", "[
         {"soon", CaseStatus::Ended, {2026, 6, 20}, {2025, 12, 20}},
         {"overdue", CaseStatus::Ended, {2026, 5, 1}, {2025, 11, 1}},
         {"later", CaseStatus::Ended, {2026, 9, 1}, {2026, 3, 1}},
-        {"held", CaseStatus::FollowUpDone, {2026, 5, 1}, {2026, 5, 2}},
+        // Held: nothing planned any more, so nothing is due, whatever the old date was.
+        {"held", CaseStatus::FollowUpDone, {}, {2026, 5, 2}},
+        // Held, with a further (long-term) follow-up planned after it: due like the first.
+        {"further", CaseStatus::FollowUpDone, {2026, 6, 25}, {2026, 5, 2}},
         {"old", CaseStatus::Archived, {}, {2021, 5, 1}},
         {"old-soon", CaseStatus::Archived, {}, {2021, 6, 30}},
         {"recent", CaseStatus::Ongoing, {}, {2026, 5, 30}},
     };
     const auto due = DueWithin(cases, today, 30);
-    REQUIRE(due.size() == 4);
+    REQUIRE(due.size() == 5);
     CHECK(due[0].caseId == "old");
     CHECK(due[0].kind == DueKind::RetentionReview);
     CHECK(due[0].date == Date{2026, 5, 1});
@@ -76,7 +79,9 @@ TEST_CASE("due lists show follow-ups soon and overdue and retention reviews", "[
     CHECK(due[2].caseId == "soon");
     CHECK(due[2].kind == DueKind::FollowUpSoon);
     CHECK(due[2].daysLeft == 19);
-    CHECK(due[3].caseId == "old-soon");
+    CHECK(due[3].caseId == "further");
+    CHECK(due[3].kind == DueKind::FollowUpSoon);
+    CHECK(due[4].caseId == "old-soon");
     CHECK(std::string(ToString(DueKind::RetentionReview)) == "retention-review");
 
     // The vault's CaseSummary (id/status/followUpDue/lastEntry) works as is.

@@ -50,8 +50,11 @@ TEST_CASE("every shipped template loads without problems, in Swedish and English
     CHECK(ids == std::set<std::string>{"deep-interview", "first-visit", "form-end", "form-followup",
                                        "form-start", "note-closing", "note-dap", "note-followup",
                                        "note-free", "note-soap", "relatives-support"});
+    // Version 2: the clinical model's additions (provenance, new items and topics).
+    const std::set<std::string> second{"deep-interview", "first-visit", "form-end",
+                                       "form-followup",  "form-start",  "relatives-support"};
     for (const Template& t : set.templates) {
-        CHECK(t.version == 1);
+        CHECK(t.version == (second.count(t.id) ? 2 : 1));
         CheckBilingual(t.title, t.id);
         CheckBilingual(t.description, t.id + " description");
         for (const TemplateSection& s : t.sections) {
@@ -67,7 +70,7 @@ TEST_CASE("every shipped template loads without problems, in Swedish and English
         for (const TemplateMethod& m : t.methods)
             CheckBilingual(m.title, t.id + "/" + m.id);
         if (t.kind == TemplateKind::Note)
-            CHECK(t.methods.size() == 6);
+            CHECK(t.methods.size() == 10);
     }
     CHECK(set.OfKind(TemplateKind::Form).size() == 3);
     CHECK(set.OfKind(TemplateKind::Checklist).size() == 2);
@@ -96,7 +99,7 @@ TEST_CASE("the deep interview covers the method's topics", "[templates]") {
     const Template* soap = set.Find("note-soap");
     REQUIRE(soap);
     CHECK(soap->methods[3].id == "emotion-vocabulary");
-    CHECK(soap->methods[3].title.sv == "Känslspråksalfabet");
+    CHECK(soap->methods[3].title.sv == "Känslospråksalfabet");
 }
 
 TEST_CASE("the three self-rating forms share ids so answers compare over time", "[templates]") {
@@ -174,8 +177,8 @@ TEST_CASE("broken templates are rejected with the right message and file:line", 
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].ToString() == (kData / "broken" / "unknown-type.yaml").string() +
                                           ":10:15: item 'mood': unknown answer type 'slider' (use "
-                                          "yes-no, scale, number, frequency, free-text or "
-                                          "text-field)");
+                                          "yes-no, scale, number, frequency, multiple-choice, "
+                                          "free-text or text-field)");
 
     const TemplateSet set = LoadTemplates(kData / "broken");
     CHECK(set.templates.empty());
@@ -211,18 +214,19 @@ TEST_CASE("a clinic folder adds templates and overrides shipped ones", "[templat
     // An older clinic copy never replaces a newer shipped one.
     const TemplateSet older = LoadTemplates(kData / "deep-interview-v2", kShipped);
     REQUIRE(older.Find("deep-interview"));
-    CHECK(older.Find("deep-interview")->version == 2);
+    CHECK(older.Find("deep-interview")->version == 3);
     CHECK(std::any_of(older.notices.begin(), older.notices.end(),
                       [](const std::string& n) { return n.find("ignored") != std::string::npos; }));
 }
 
-TEST_CASE("checklist answers stored under version 1 open under version 2", "[templates]") {
+TEST_CASE("checklist answers stored under version 1 open under a clinic's version 3",
+          "[templates]") {
     const TemplateSet set = LoadTemplates(kShipped, kData / "deep-interview-v2");
     INFO(Dump(set));
     REQUIRE(set.Ok());
     const Template* v2 = set.Find("deep-interview");
     REQUIRE(v2);
-    REQUIRE(v2->version == 2);
+    REQUIRE(v2->version == 3);
 
     const std::vector<TopicEntry> v1{
         {"childhood", TopicState::Covered, "Trygg", {"s1"}, {1}},
@@ -246,9 +250,9 @@ TEST_CASE("checklist answers stored under version 1 open under version 2", "[tem
     CHECK(mapped.unmapped[0].note == "Kvar");
 
     // Same version: nothing moves.
-    CHECK(MapAnswers(*v2, "deep-interview", 2, mapped.entries).entries == mapped.entries);
+    CHECK(MapAnswers(*v2, "deep-interview", 3, mapped.entries).entries == mapped.entries);
     CHECK_THROWS_AS(MapAnswers(*v2, "form-start", 1, v1), JournalError);
-    CHECK_THROWS_AS(MapAnswers(*v2, "deep-interview", 3, v1), JournalError);
+    CHECK_THROWS_AS(MapAnswers(*v2, "deep-interview", 4, v1), JournalError);
 
     // Upgrading a case's run is one command.
     Case c;
@@ -260,7 +264,7 @@ TEST_CASE("checklist answers stored under version 1 open under version 2", "[tem
     const Case before = c;
     UpgradeChecklist upgrade(UpgradeRun(*v2, c.checklists[0]));
     upgrade.Apply(c);
-    CHECK(c.checklists[0].templateVersion == 2);
+    CHECK(c.checklists[0].templateVersion == 3);
     CHECK(c.checklists[0].entries.size() == 4);
     upgrade.Revert(c);
     CHECK(c == before);
@@ -299,12 +303,13 @@ TEST_CASE("templates parse from text with every problem reported at once", "[tem
     const auto r = ParseTemplate(
         "id: x\nversion: 1\nkind: form\ntitle: T\nsections:\n"
         "  - id: s\n    title: S\n    items:\n"
-        "      - id: a\n        title: A\n"
+        "      - id: a\n        title: A\n        source: clinic-defined\n"
         "      - id: b\n        type: number\n        min: 5\n        max: 1\n        title: B\n"
+        "        source: clinic-defined\n"
         "      - id: c\n        type: yes-no\n        labels: []\n        title: C\n",
         "inline.yaml");
     INFO(Dump(r.problems));
-    CHECK(r.problems.size() == 3); // a: no type; b: min > max; c: labels on yes-no
+    CHECK(r.problems.size() == 4); // a: no type; b: min > max; c: no source, labels on yes-no
     CHECK(r.problems[0].line == 9);
     CHECK(r.problems[0].message.find("has no type") != std::string::npos);
 }

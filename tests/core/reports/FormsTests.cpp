@@ -24,6 +24,7 @@ sections:
     items:
       - id: acting-out-frequency
         type: frequency
+        source: clinic-defined
         title: {sv: "Hur ofta har du agerat ut de senaste tre månaderna?"}
         options:
           - {value: never, sv: Aldrig}
@@ -32,6 +33,7 @@ sections:
           - {value: daily, sv: Dagligen}
       - id: mood-now
         type: scale
+        source: clinic-defined
         title: {sv: "Hur mår du nu?"}
         labels:
           - {value: 1, sv: Mycket dåligt}
@@ -57,6 +59,7 @@ sections:
     items:
       - id: acting-out-frequency
         type: frequency
+        source: clinic-defined
         title: {sv: "Hur ofta har du agerat ut de senaste tre månaderna?"}
         options:
           - {value: never, sv: Aldrig}
@@ -65,6 +68,7 @@ sections:
           - {value: daily, sv: Dagligen}
       - id: mood-now
         type: scale
+        source: clinic-defined
         title: {sv: "Hur mår du nu?"}
         labels:
           - {value: 1, sv: Mycket dåligt}
@@ -138,11 +142,12 @@ TEST_CASE("answers stored under v1 of a form sit next to v2 answers under the v2
     CHECK(charts[0]->itemId == "acting-out-frequency");
 }
 
-TEST_CASE("phases: start expected once started, end and follow-up once ended", "[reports]") {
+TEST_CASE("a form is missing only once it is due; a declined follow-up has none to miss",
+          "[reports]") {
     journal::TemplateSet shipped = Shipped();
     journal::Case c;
     c.status = journal::CaseStatus::Enquiry;
-    FormsOverTime none = CollectForms(c, shipped);
+    FormsOverTime none = CollectForms(c, shipped, "sv", {2026, 1, 1});
     for (const auto& p : none.phases) {
         CHECK_FALSE(p.expected);
         CHECK_FALSE(p.Missing());
@@ -150,18 +155,63 @@ TEST_CASE("phases: start expected once started, end and follow-up once ended", "
 
     c.status = journal::CaseStatus::Ongoing;
     c.start = {2026, 1, 10};
-    FormsOverTime ongoing = CollectForms(c, shipped);
+    FormsOverTime ongoing = CollectForms(c, shipped, "sv", {2026, 2, 1});
     CHECK(ongoing.phases[0].Missing());
     CHECK_FALSE(ongoing.phases[1].expected);
     CHECK_FALSE(ongoing.phases[2].expected);
 
+    // Ended 2026-06-09, follow-up due 2026-12-09.
     jn::Case ended = FinishedCase();
-    FormsOverTime f = CollectForms(ended, shipped);
-    CHECK(f.phases[0].present);
-    CHECK(f.phases[0].date == jn::Date{2025, 6, 3});
-    CHECK(f.phases[1].present);
-    CHECK(f.phases[2].Missing());
-    CHECK(f.PresentCount() == 2);
+    FormsOverTime closingDay = CollectForms(ended, shipped, "sv", {2026, 6, 9});
+    CHECK(closingDay.phases[0].present);
+    CHECK(closingDay.phases[0].date == jn::Date{2025, 6, 3});
+    CHECK(closingDay.phases[1].present);
+    CHECK_FALSE(closingDay.phases[2].Missing()); // the day the case closes: not due
+    CHECK(closingDay.phases[2].dueFrom == jn::Date{2026, 12, 9});
+    CHECK(closingDay.PresentCount() == 2);
+    CHECK_FALSE(
+        CollectForms(ended, shipped, "sv", {2026, 12, 5}).phases[2].Missing()); // 4 days before
+    CHECK(
+        CollectForms(ended, shipped, "sv", {2026, 12, 9}).phases[2].Missing()); // due from its date
+
+    ended.followUps[0].outcome = jn::FollowUpOutcome::Declined;
+    ended.followUps[0].outcomeDate = {2026, 12, 1};
+    FormsOverTime declined = CollectForms(ended, shipped, "sv", {2027, 1, 1});
+    CHECK_FALSE(declined.phases[2].Missing());
+    CHECK(declined.phases[2].followUpOutcome == jn::FollowUpOutcome::Declined);
+
+    ended.followUps[0].outcome = jn::FollowUpOutcome::Held;
+    ended.followUps[0].outcomeDate = {2026, 11, 30}; // held early: the form goes with it
+    CHECK(CollectForms(ended, shipped, "sv", {2026, 11, 30}).phases[2].Missing());
+
+    // An end date not yet reached (closed ahead of time) is not due either.
+    jn::Case ahead = FinishedCase();
+    CHECK_FALSE(CollectForms(ahead, shipped, "sv", {2026, 6, 1}).phases[1].expected);
+}
+
+TEST_CASE("forms are collected per treatment episode", "[reports]") {
+    jn::Case c = FinishedCase();
+    c.pastEpisodes.push_back(
+        {jn::CaseStatus::FollowUpDone,
+         {2020, 1, 1},
+         {2020, 2, 1},
+         {2020, 12, 1},
+         6,
+         {},
+         {{"fu-1", {2021, 6, 1}, jn::FollowUpOutcome::Held, {2021, 6, 2}, {}}}});
+    for (auto& f : c.forms)
+        f.episode = 2;
+    c.forms.push_back(
+        {"old", "form-start", 1, jn::FormPhase::Start, {2020, 2, 1}, {{"wellbeing", "1"}}, 1});
+    FormsOverTime now = CollectForms(c, Shipped(), "sv", {2026, 6, 10});
+    CHECK(now.episode == 2);
+    CHECK(now.phases[0].date == jn::Date{2025, 6, 3});
+    FormsOverTime before = CollectForms(c, Shipped(), "sv", {2026, 6, 10}, 1);
+    CHECK(before.episode == 1);
+    CHECK(before.phases[0].present);
+    CHECK(before.phases[0].date == jn::Date{2020, 2, 1});
+    CHECK(before.phases[1].Missing()); // that episode ended without an end form
+    CHECK(before.phases[2].Missing()); // and its follow-up was held without one
 }
 
 TEST_CASE("items are lined up by id across the start and end forms", "[reports]") {
@@ -174,7 +224,12 @@ TEST_CASE("items are lined up by id across the start and end forms", "[reports]"
 
     const ItemRow* rel = f.Find("relations-quality");
     REQUIRE(rel);
-    CHECK(ChangedLittle(*rel)); // 3 -> 3
+    CHECK(rel->source.clinicDefined);
+    CHECK_FALSE(ChangedLittle(*rel)); // 3 -> 3, but clinic-defined: it never steers the brief
+    const ItemRow* stop = f.Find("can-stop-impulses");
+    REQUIRE(stop);
+    CHECK(ChangedLittle(*stop)); // 3 -> 3, from the evaluation's description of the form
+    CHECK(stop->source.publication.find("FoU i Väst") != std::string::npos);
 
     const ItemRow* treated = f.Find("respectful-treatment");
     REQUIRE(treated); // only in the end form: added after the start form's items

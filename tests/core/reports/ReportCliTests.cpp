@@ -88,7 +88,7 @@ TEST_CASE("kartbok-cli report usage errors are exit 2 with one line", "[reports]
     CHECK_FALSE(std::filesystem::exists(out));
 }
 
-TEST_CASE("kartbok-cli stats writes suppressed counts and anonymised answers", "[reports]") {
+TEST_CASE("kartbok-cli stats writes suppressed counts and research answers", "[reports]") {
     ScratchDir tmp;
     std::string dir = Demo(tmp);
     std::string out = (tmp.path / "stats.csv").string();
@@ -99,16 +99,30 @@ TEST_CASE("kartbok-cli stats writes suppressed counts and anonymised answers", "
     REQUIRE(r.code == 0);
     CHECK(r.err.empty());
     std::string csv = ReadAll(out);
-    CHECK(csv.rfind("year,measure,item,phase,value,count\n", 0) == 0);
-    CHECK(csv.find("2026,sessions,closing,,,<5\n") != std::string::npos);
+    CHECK(csv.rfind("from,to,view,measure,item,phase,value,count\n", 0) == 0);
+    CHECK(csv.find("2026,2026,all,sessions,closing,,,<5\n") != std::string::npos);
+    CHECK(csv.find("2026,2026,buyers,") != std::string::npos);
     CHECK(csv.find("GBG-") == std::string::npos);
     std::string a = ReadAll(answers);
-    CHECK(a.rfind("item,phase,months_since_start,value\n", 0) == 0);
+    CHECK(a.rfind("study_id,phase,months_since_start,item,value\n", 0) == 0);
     CHECK(a.find("GBG-") == std::string::npos);
     CHECK(r.out.find("GBG-") == std::string::npos);
 
-    auto bad =
-        CliRun({"stats", dir, "--year", "twenty", "--out", out, "--password-stdin"}, kPw + "\n");
-    CHECK(bad.code == 2);
-    CHECK(bad.OneLineError());
+    // A range of years; --year and --from/--to are one or the other.
+    auto range =
+        CliRun({"stats", dir, "--from", "2025", "--to", "2026", "--out", out, "--password-stdin"},
+               kPw + "\n");
+    REQUIRE(range.code == 0);
+    CHECK(ReadAll(out).find("\n2025,2026,all,clients-seen,") != std::string::npos);
+    for (const auto& bad :
+         {CliRun({"stats", dir, "--year", "twenty", "--out", out, "--password-stdin"}, kPw + "\n"),
+          CliRun({"stats", dir, "--from", "2026", "--to", "2025", "--out", out, "--password-stdin"},
+                 kPw + "\n"),
+          CliRun(
+              {"stats", dir, "--year", "2026", "--from", "2025", "--out", out, "--password-stdin"},
+              kPw + "\n"),
+          CliRun({"stats", dir, "--out", out, "--password-stdin"}, kPw + "\n")}) {
+        CHECK(bad.code == 2);
+        CHECK(bad.OneLineError());
+    }
 }

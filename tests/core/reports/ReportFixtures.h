@@ -64,7 +64,9 @@ inline jn::Case FinishedCase() {
     c.firstContact = {2025, 5, 20};
     c.start = {2025, 6, 3};
     c.end = {2026, 6, 9};
-    c.followUpDue = jn::FollowUpDue(c.end, 6);
+    c.followUps = {{"fu-1", jn::FollowUpDue(c.end, 6), jn::FollowUpOutcome::Planned, {}, {}}};
+    c.followUpDue = c.followUps[0].due;
+    c.intake = {{jn::SeekReason::BuyingSex}, jn::ReferralRoute::Partner};
     c.family = genogram::RichSampleFamily();
     c.sessions.push_back(Note("s1", {2025, 6, 3}, jn::SessionType::Individual, "note-free",
                               {{"note", kSessionText}}));
@@ -98,12 +100,14 @@ inline jn::Case FinishedCase() {
     start.answers = {
         {"bought-sex-ever", "yes"},          {"problem-behaviour-frequency", "weekly"},
         {"behaviour-destructive-self", "5"}, {"wellbeing", "2"},
-        {"relations-quality", "3"},          {"reason-for-contact", "Min fru fick veta."}};
+        {"relations-quality", "3"},          {"reason-for-contact", "Min fru fick veta."},
+        {"can-stop-impulses", "3"}};
     jn::FormResponse end{"r2", "form-end", 1, jn::FormPhase::End, {2026, 6, 9}, {}};
     end.answers = {{"problem-behaviour-frequency", "never"},
                    {"behaviour-destructive-self", "2"},
                    {"wellbeing", "4"},
                    {"relations-quality", "3"},
+                   {"can-stop-impulses", "3"},
                    {"respectful-treatment", "5"}};
     c.forms = {start, end};
     return c;

@@ -73,10 +73,10 @@ TEST_CASE("malformed case data is refused as damaged, never crashes", "[vault]")
         CHECK(tried > 50);
     }
     SECTION("a newer class version is refused with a clear message") {
-        // "22 serialization::archive 18 0 1 36 <id>": the Case class version follows the tracking
-        // flag.
+        // "22 serialization::archive 18 0 2 36 <id>": the Case class version (2 since the
+        // clinical model) follows the tracking flag.
         std::string text = good;
-        const auto pos = text.find(" 0 1 36 ");
+        const auto pos = text.find(" 0 2 36 ");
         REQUIRE(pos != std::string::npos);
         text.replace(pos, 8, " 0 9 36 ");
         const std::string msg =

@@ -38,8 +38,11 @@ enum class CaseStatus : std::uint8_t {
 
 enum class SessionType : std::uint8_t {
     Individual,
-    Couple,
-    Relative, ///< relative or partner alone
+    Couple, ///< joint: the client with a partner or relative; written in the index case
+    /// A relative or partner alone. New ones belong in the relative's own case
+    /// (a client of their own); older cases may still hold some in the index
+    /// client's case, which reports leave out of that client's record.
+    Relative,
     Group,
     Remote, ///< phone or video
     Closing,
@@ -124,7 +127,64 @@ struct FormResponse {
     FormPhase phase = FormPhase::Start;
     Date date;
     std::vector<FormAnswer> answers;
+    /// The treatment episode the form belongs to, 1-based (see Episode). 0 in
+    /// files written before episodes existed, which had only the first one;
+    /// AddFormResponse fills in the current episode when it is 0.
+    int episode = 0;
     bool operator==(const FormResponse&) const = default;
+};
+
+/// Why someone seeks help (sökorsak), as the clinic counts it. A person can
+/// give several. The first two are KAST's target groups; a relative or
+/// partner in parallel treatment is a client of their own.
+enum class SeekReason : std::uint8_t { BuyingSex, CompulsiveSexualBehaviour, Relative, Other };
+
+/// How the client came to the clinic (the routes the KAST sources name).
+enum class ReferralRoute : std::uint8_t {
+    NotRecorded,
+    OwnInitiative,
+    Partner,              ///< a partner who found out and asked them to seek help
+    PoliceAfterDiscovery, ///< referred by the police after being caught buying sex
+    SocialServices,
+    HealthCare,
+    Other,
+};
+
+/// What is known when a client first gets in touch, per treatment episode,
+/// so statistics can count reasons and routes without reading any note.
+struct Intake {
+    std::vector<SeekReason> reasons;
+    ReferralRoute referral = ReferralRoute::NotRecorded;
+    bool Has(SeekReason r) const;
+    bool operator==(const Intake&) const = default;
+};
+
+/// A follow-up is planned for a date and then has an outcome. The first
+/// comes 4-8 months after the end (default 6); further ones (a long-term
+/// follow-up after two years) can be planned after it.
+enum class FollowUpOutcome : std::uint8_t { Planned, Held, Declined, NotReached };
+
+struct FollowUp {
+    std::string id; ///< stable within the case ("fu-1", "fu-2"...)
+    Date due;       ///< due from this date on
+    FollowUpOutcome outcome = FollowUpOutcome::Planned;
+    Date outcomeDate;      ///< when it was held, declined, or given up; unset while planned
+    std::string sessionId; ///< the follow-up session, when held and written
+    bool operator==(const FollowUp&) const = default;
+};
+
+/// A closed earlier treatment of the same client: a returning client reopens
+/// the case as a new episode with its own dates, intake, forms and follow-ups.
+/// The case's own dates, intake and follow-ups are always the current episode.
+struct Episode {
+    CaseStatus status = CaseStatus::Ended; ///< as it stood when the case was reopened
+    Date firstContact;
+    Date start;
+    Date end;
+    int followUpMonths = 6;
+    Intake intake;
+    std::vector<FollowUp> followUps;
+    bool operator==(const Episode&) const = default;
 };
 
 /// One client. The pseudonymous code is the name shown everywhere by default.
@@ -145,6 +205,22 @@ struct Case {
     std::vector<ChecklistRun> checklists;
     std::vector<FormResponse> forms;
 
+    /// Intake and follow-ups of the current episode (see Episode).
+    Intake intake;
+    std::vector<FollowUp> followUps;
+    /// Earlier episodes, oldest first; the current one is number size() + 1.
+    std::vector<Episode> pastEpisodes;
+
+    /// A relative or partner in parallel treatment is a client of their own.
+    /// Their case links to the index client's case by id only - the link
+    /// carries no content - and says who they are in the index client's map
+    /// (0 when not given), so joint sessions there can be shown as "joint".
+    std::string relativeOf;
+    genogram::PersonId relativePerson = 0;
+    /// On the index client's case: the ids of the relatives' own cases.
+    std::vector<std::string> relativeCaseIds;
+
+    int CurrentEpisode() const { return static_cast<int>(pastEpisodes.size()) + 1; }
     Session* FindSession(const std::string& sessionId);
     const Session* FindSession(const std::string& sessionId) const;
     bool operator==(const Case&) const = default;
@@ -154,7 +230,15 @@ const char* ToString(CaseStatus s);  ///< stable identifiers: "enquiry", "ongoin
 const char* ToString(SessionType t); ///< "individual", "couple"...
 const char* ToString(TopicState s);  ///< "not-yet", "partly", "covered"
 const char* ToString(FormPhase p);   ///< "start", "end", "follow-up"
+const char*
+ToString(SeekReason r); ///< "buying-sex", "compulsive-sexual-behaviour", "relative", "other"
+const char*
+ToString(ReferralRoute r); ///< "not-recorded", "own-initiative", "partner", "police", ...
+const char* ToString(FollowUpOutcome o); ///< "planned", "held", "declined", "not-reached"
 bool FromString(const std::string& s, CaseStatus& out);
+bool FromString(const std::string& s, SeekReason& out);
+bool FromString(const std::string& s, ReferralRoute& out);
+bool FromString(const std::string& s, FollowUpOutcome& out);
 bool FromString(const std::string& s, SessionType& out);
 bool FromString(const std::string& s, TopicState& out);
 bool FromString(const std::string& s, FormPhase& out);

@@ -17,7 +17,7 @@ namespace kartbok::journal {
 /// AuditAction (Sign -> Sign, Addendum/Correction -> Addendum, the rest -> Save)
 /// and for the app to decide e.g. that undoing past a signature needs a prompt.
 enum class CommandKind : std::uint8_t {
-    EditCase,   ///< code, name, contact, reason, status, dates
+    EditCase,   ///< code, name, contact, reason, intake, status, dates
     EditFamily, ///< any genogram edit
     AddSession,
     EditDraft,
@@ -29,6 +29,9 @@ enum class CommandKind : std::uint8_t {
     Form,       ///< self-rating form responses
     Close,      ///< closing the case: end date and follow-up due
     Composite,  ///< several of the above as one undo step
+    FollowUp,   ///< planning a follow-up or recording its outcome
+    Reopen,     ///< a new treatment episode
+    Link,       ///< the content-free link between a relative's case and the index client's
 };
 
 const char* ToString(CommandKind k); ///< stable identifiers: "edit-case", "sign"...

@@ -19,8 +19,11 @@ struct CaseFields {
     Date firstContact;
     Date start;
     Date end;
+    /// The next planned follow-up of the current episode; setting it moves
+    /// that follow-up (or plans one), clearing it cancels it.
     Date followUpDue;
     int followUpMonths = 6;
+    Intake intake;
     bool operator==(const CaseFields&) const = default;
 };
 
@@ -40,10 +43,11 @@ public:
 private:
     CaseFields m_new;
     CaseFields m_old;
+    std::vector<FollowUp> m_oldFollowUps;
 };
 
-/// Ends the treatment: sets the end date, the follow-up interval and the
-/// follow-up due date (end + months, DESIGN.md §4) and the status Ended.
+/// Ends the treatment: sets the end date, the follow-up interval, plans the
+/// first follow-up (end + months, DESIGN.md §4) and sets the status Ended.
 /// Without an explicit end date the latest closing session's date is used,
 /// so "sign the closing note, then close" needs no second date entry.
 class CloseCase final : public CaseCommand {
@@ -58,6 +62,7 @@ private:
     Date m_end;
     std::optional<int> m_months;
     CaseFields m_old;
+    std::vector<FollowUp> m_oldFollowUps;
 };
 
 /// Puts a family-map edit on the case's command stack, so drawing the map

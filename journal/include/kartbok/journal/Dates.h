@@ -30,7 +30,8 @@ Timestamp StartOf(Date d);
 int DaysBetween(Date a, Date b);
 
 /// The latest dated entry of a case: session starts, signatures, addenda,
-/// form dates, and the first-contact/start/end dates (so an enquiry that never
+/// form dates, follow-up outcomes, the ends of earlier episodes, and the
+/// first-contact/start/end dates (so an enquiry that never
 /// became a session still gets a review date). Unset for an empty case.
 Date LastEntryDate(const Case& c);
 /// LastEntryDate + 5 years; unset when there is no entry.
@@ -47,7 +48,7 @@ struct CaseDates {
 CaseDates DatesOf(const Case& c);
 
 enum class DueKind : std::uint8_t {
-    FollowUpOverdue, ///< follow-up due date has passed, not yet held
+    FollowUpOverdue, ///< a planned follow-up's date has passed and it has no outcome yet
     FollowUpSoon,    ///< due within the window
     RetentionReview, ///< five years without an entry: review for gallring
 };
@@ -60,9 +61,9 @@ struct DueItem {
     int daysLeft = 0; ///< negative when overdue
 };
 
-/// Follow-ups overdue or due within `days` (only for Ended cases: once the
-/// follow-up is held the status moves on), and retention reviews due within
-/// `days` or earlier. Sorted by date, then case id.
+/// Follow-ups overdue or due within `days` (the next planned follow-up of an
+/// ended or followed-up case; one with an outcome is never due), and retention
+/// reviews due within `days` or earlier. Sorted by date, then case id.
 std::vector<DueItem> DueWithin(const std::vector<CaseDates>& cases, Date today,
                                int days = kDueSoonDays);
 

@@ -1,6 +1,7 @@
 #pragma once
 // The case record's words in Swedish and English: statuses, session types,
-// topic states, form phases, where a search hit is, and the headings the app
+// topic states, form phases, reasons for seeking help, referral routes,
+// follow-up outcomes, where a search hit is, and the headings the app
 // and the reports share ("Agreed for next time", "Came up in sessions"). The
 // app shows them in the UI language and the reports in the report's, from the
 // same rows, so a session type is called the same in the journal, the
@@ -46,5 +47,8 @@ template <> std::span<const Labelled<journal::TopicState>> LabelTable();
 template <> std::span<const Labelled<journal::FormPhase>> LabelTable();
 template <> std::span<const Labelled<journal::HitPlace>> LabelTable();
 template <> std::span<const Labelled<journal::Heading>> LabelTable();
+template <> std::span<const Labelled<journal::SeekReason>> LabelTable();
+template <> std::span<const Labelled<journal::ReferralRoute>> LabelTable();
+template <> std::span<const Labelled<journal::FollowUpOutcome>> LabelTable();
 
 } // namespace kartbok

@@ -33,11 +33,14 @@ enum class AnswerType : std::uint8_t {
     Frequency, ///< how often, one of the options; stored as the option's value
     FreeText,  ///< a short answer
     TextField, ///< a note field (the default for note and checklist items)
+    /// Any number of the options ("which behaviours do you have problems
+    /// with?"); stored as the chosen values joined by commas, in option order.
+    MultipleChoice,
 };
 
 const char* ToString(TemplateKind k); ///< "note", "checklist", "form"
-const char*
-ToString(AnswerType t); ///< "yes-no", "scale", "number", "frequency", "free-text", "text-field"
+/// "yes-no", "scale", "number", "frequency", "free-text", "text-field", "multiple-choice"
+const char* ToString(AnswerType t);
 bool FromString(const std::string& s, TemplateKind& out);
 bool FromString(const std::string& s, AnswerType& out);
 
@@ -49,21 +52,64 @@ struct Choice {
     bool operator==(const Choice&) const = default;
 };
 
+/// Where an item comes from, so nothing the clinic wrote itself is ever
+/// presented as a published or validated instrument. In YAML `source:` is
+/// either words naming the publication and the place in it ("tabell 1 i KAST
+/// i Göteborg (FoU i Väst, 2021)"), the word `clinic-defined`, or
+/// `{clinic-defined: what it was written under}` - never a file name.
+struct Provenance {
+    std::string publication; ///< words naming the publication; empty when clinic-defined
+    bool clinicDefined = false;
+    std::string context; ///< clinic-defined: the heading or topic it was written under
+    bool Known() const { return clinicDefined || !publication.empty(); }
+    bool operator==(const Provenance&) const = default;
+};
+
+/// A row of table 1 or 2 of the KAST evaluation that an item rebuilds: the
+/// statistics lay the item out as that row, with its wording.
+struct TableRow {
+    int number = 0; ///< 1 (start of treatment) or 2 (end)
+    LocalText label;
+    bool operator==(const TableRow&) const = default;
+};
+
 struct TemplateItem {
     std::string id; ///< stable, lowercase-kebab; TopicEntry/FormAnswer/NoteField ids
     LocalText title;
     LocalText help; ///< prompting questions for the therapist, or an explanation for the client
     AnswerType type = AnswerType::TextField;
-    std::vector<Choice> choices; ///< scale labels or frequency options
+    std::vector<Choice> choices; ///< scale labels, frequency or multiple-choice options
     std::optional<int> min;      ///< number items
     std::optional<int> max;
+    Provenance source;
+    std::optional<TableRow> table;
+    /// How the steps of a scale or frequency item count as yes or no in the
+    /// statistics (tables 1-2 count people who answered yes); every step is
+    /// in exactly one list. Empty: the item has no yes/no reading (yes-no
+    /// items always have one).
+    std::vector<std::string> foldYes;
+    std::vector<std::string> foldNo;
+    /// A yes here means the client has bought sex: the buyers-only view of
+    /// the statistics counts the clients with such an answer.
+    bool buyer = false;
     bool operator==(const TemplateItem&) const = default;
 };
+
+/// The yes/no reading of an answer: "yes"/"no" for yes-no items, the fold for
+/// scale and frequency items; nullopt when the item has none or the value is
+/// not one of its steps.
+std::optional<bool> FoldedYes(const TemplateItem& item, const std::string& value);
+/// True when the item can be counted as yes/no (see FoldedYes).
+bool Foldable(const TemplateItem& item);
+/// A multiple-choice answer's values, and back.
+std::vector<std::string> SplitChoices(const std::string& value);
+std::string JoinChoices(const std::vector<std::string>& values);
 
 struct TemplateSection {
     std::string id;
     LocalText title;
     LocalText help;
+    Provenance source; ///< e.g. the national study's heading the items were written under
     std::vector<TemplateItem> items;
     bool operator==(const TemplateSection&) const = default;
 };
@@ -83,6 +129,9 @@ struct Template {
     LocalText title;
     LocalText description;
     std::optional<FormPhase> phase; ///< forms: the phase they are meant for
+    /// Checklists and forms for a relative or partner (`audience: relative`):
+    /// they belong in the relative's own case, never in the index client's.
+    bool forRelatives = false;
     std::vector<TemplateSection> sections;
     std::vector<TemplateMethod> methods;
     /// replaces[N] says how item ids changed from version N to the next

@@ -23,13 +23,21 @@ inline constexpr std::array<journal::FormPhase, kPhaseCount> kPhases = {
     journal::FormPhase::Start, journal::FormPhase::End, journal::FormPhase::FollowUp};
 std::size_t PhaseIndex(journal::FormPhase phase);
 
-/// One phase of a case: is a form there, and should it be by now?
+/// One phase of a case: is a form there, and should it be by now? A form is
+/// "missing" only once it is due: the start form once treatment has started,
+/// the end form once it has ended, the follow-up form once the first
+/// follow-up was held or its date has come. A declined or unreached
+/// follow-up has no form to miss.
 struct PhaseStatus {
     journal::FormPhase phase = journal::FormPhase::Start;
-    /// Start is expected once the case has started; end and follow-up once it
-    /// has ended (the follow-up form is filled in at the follow-up session).
     bool expected = false;
     bool present = false;
+    /// Not expected yet, and from when it will be (the end, the follow-up's
+    /// date); unset when nothing says when.
+    journal::Date dueFrom;
+    /// Follow-up phase: the outcome of the episode's first follow-up, so a
+    /// view can say "declined" instead of "missing".
+    std::optional<journal::FollowUpOutcome> followUpOutcome;
     std::string responseId; ///< the response used (the latest of the phase)
     journal::Date date;
     std::string templateId;
@@ -44,7 +52,8 @@ struct ItemRow {
     std::string title;        ///< in the requested language; the id when no template knows the item
     std::string sectionTitle; ///< section of the first form that has the item
     journal::AnswerType type = journal::AnswerType::FreeText;
-    bool known = true; ///< false: no loaded form template has this id (kept, never hidden)
+    bool known = true;          ///< false: no loaded form template has this id (kept, never hidden)
+    journal::Provenance source; ///< where the item comes from (clinic-defined or a publication)
     std::array<std::optional<std::string>, kPhaseCount> values;
     std::array<std::string, kPhaseCount> display;
     /// Scale steps, numbers, frequency options as an ordinal (0 = the first
@@ -66,6 +75,7 @@ struct RetiredAnswer {
 };
 
 struct FormsOverTime {
+    int episode = 1; ///< the treatment episode shown
     std::array<PhaseStatus, kPhaseCount> phases;
     std::vector<ItemRow> items; ///< start form's order, then items new in the end / follow-up forms
     std::vector<RetiredAnswer> retired;
@@ -73,10 +83,22 @@ struct FormsOverTime {
     const ItemRow* Find(const std::string& itemId) const;
 };
 
-/// Collects a case's forms. Answers to items no loaded template knows are kept
-/// as rows with known == false (title = id), so nothing is hidden.
+/// Collects the forms of one treatment episode (0: the current one) as they
+/// stand on `today` (unset: today, UTC). Answers to items no loaded template
+/// knows are kept as rows with known == false (title = id), so nothing is
+/// hidden. Forms of templates meant for relatives are left out of an index
+/// client's case: they belong in the relative's own.
 FormsOverTime CollectForms(const journal::Case& c, const journal::TemplateSet& templates,
-                           const std::string& language = "sv");
+                           const std::string& language = "sv", journal::Date today = {},
+                           int episode = 0);
+
+/// How an answer reads: "Ja", a step's label, the chosen options joined.
+std::string AnswerText(const journal::TemplateItem* item, const std::string& value,
+                       const std::string& language);
+
+/// The provenance of an item in words for a reader: the publication, or
+/// "Klinikdefinierad (…)" - never presented as a validated instrument.
+std::string ProvenanceText(const journal::Provenance& p, const std::string& language);
 
 /// Answers of one response moved to the ids of the newest version of its
 /// template (unchanged when the set does not have it). Retired ones go to
@@ -89,8 +111,9 @@ std::vector<journal::FormAnswer> MappedAnswers(const journal::FormResponse& resp
 /// for yes/no, free text or a value that is not one of the item's choices.
 std::optional<double> Ordinal(const journal::TemplateItem& item, const std::string& value);
 
-/// A numeric item whose start and end answers differ by at most a quarter of
-/// its range (one step on a five-step scale): worth asking about again.
+/// A numeric item with a published basis whose start and end answers differ
+/// by at most a quarter of its range (one step on a five-step scale): worth
+/// asking about again. Clinic-defined items never steer the follow-up.
 bool ChangedLittle(const ItemRow& row);
 
 /// The rows worth a chart: numeric items with a value in at least two phases.

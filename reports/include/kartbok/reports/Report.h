@@ -4,10 +4,17 @@
 // client's access request (GDPR art. 15). Every page carries the case code
 // and "Sida n av N", so a loose page can always be put back.
 //
+// Each report holds only its own case's content. Someone else's content that
+// older cases may still hold (a relative's alone-sessions, the relatives'
+// checklist, relatives' forms), the links between a relative's case and the
+// index client's, and the text of joint sessions in a relative's report are
+// left out, and the report says so in one line.
+//
 // The renderers return bytes; a report holds client text, so the caller writes
 // it only where the user chose, through vault::Export (audited, 0600, atomic).
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/TemplateLoader.h"
 
 #include <cstdint>
@@ -34,6 +41,10 @@ struct ReportOptions {
     bool includeFreeText = false;
     journal::Date today;   ///< printed date and the map's ages; unset = today (UTC)
     std::string printedBy; ///< the user who made the report, shown in the footer
+    /// A relative's own case: the joint sessions written in the index
+    /// client's case (journal::JointSessions), shown as "joint" with date and
+    /// length only. The caller reads them; this library never opens a vault.
+    std::vector<journal::JointSession> jointSessions;
 };
 
 /// One line of the audit log for the full record. The caller converts the

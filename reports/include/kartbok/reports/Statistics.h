@@ -1,23 +1,87 @@
 #pragma once
-// The clinic's yearly statistics (DESIGN.md §1, the clinic lead): counts only,
-// no codes, no text, small numbers suppressed - so the CSV can leave the
-// clinic. And the anonymised form answers a research partner needs to compare
-// start, end and follow-up across clinics (the recommendation of the KAST
-// evaluation), with nothing that links a row to a client.
+// The clinic's statistics (DESIGN.md §1, the clinic lead) over any range of
+// years: counts only, no codes, no text, small numbers suppressed - so the CSV
+// can leave the clinic. The form tables are laid out like tables 1-2 of the
+// KAST evaluation (FoU i Väst 2021): per item how many answered yes, folded
+// from the scale as the form's YAML declares; a buyers-only view (the
+// evaluation counted only clients who had bought sex); and the paired
+// start -> end change the evaluation could not make ("saknas för- och
+// eftermätningar på samma individer"). Research partners get the answers of
+// each client linked by a study id made fresh for every export, and nothing
+// else that points at anyone.
 
 #include "kartbok/journal/Case.h"
 #include "kartbok/journal/TemplateLoader.h"
 
-#include <filesystem>
+#include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kartbok::reports {
 
-/// How many answered `value` to `itemId` in forms of `phase` filled in that
-/// year, after mapping older template versions to today's ids (one row of
-/// tables 1-2 of the evaluation, split by answer).
+struct StatisticsOptions {
+    int fromYear = 0;
+    int toYear = 0;          ///< inclusive
+    bool buyersOnly = false; ///< only clients who have bought sex (see IsBuyer)
+    std::string language = "sv";
+};
+
+/// True when the client has bought sex: the intake says so in any episode, or
+/// a form answer marked `buyer:` in its template is yes.
+bool IsBuyer(const journal::Case& c, const journal::TemplateSet& templates);
+
+/// One row of a phase table: of the forms counted, how many answered yes, no,
+/// or left the item out. For a multiple-choice item there is a row per
+/// option (yes: chosen).
+struct TableRowCount {
+    std::string itemId;
+    std::string option;  ///< multiple-choice rows: the option's value
+    std::string group;   ///< multiple-choice rows: the question
+    std::string label;   ///< the evaluation's row text where the item rebuilds one, else the title
+    int tableNumber = 0; ///< 1 or 2 when the row rebuilds a row of the evaluation's table
+    bool clinicDefined = false;
+    int yes = 0;
+    int no = 0;
+    int unanswered = 0;
+};
+
+/// A phase laid out like the evaluation's tables: "Fyllt i självskattnings-
+/// formulär vid behandlingsstart: n", then a row per item.
+struct PhaseTable {
+    journal::FormPhase phase = journal::FormPhase::Start;
+    /// Clients (per treatment episode) with a form of the phase dated in the
+    /// range; the latest such form of each is the one counted.
+    int forms = 0;
+    std::vector<TableRowCount> rows;
+};
+
+/// Paired change of one item for the clients who answered it in both forms.
+struct PairedRow {
+    std::string itemId;
+    std::string option;
+    std::string group;
+    std::string label;
+    int tableNumber = 0;
+    bool clinicDefined = false;
+    int pairs = 0; ///< answered (foldably) in both
+    int yesYes = 0;
+    int yesNo = 0;
+    int noYes = 0;
+    int noNo = 0;
+};
+
+/// Clients with both forms, the later one dated in the range.
+struct PairedTable {
+    journal::FormPhase from = journal::FormPhase::Start;
+    journal::FormPhase to = journal::FormPhase::End;
+    int clients = 0;
+    std::vector<PairedRow> rows;
+};
+
+/// How many answered `value` to `itemId` (raw values, after mapping older
+/// template versions to today's ids) - the detail behind the tables.
 struct AnswerCount {
     std::string itemId;
     journal::FormPhase phase = journal::FormPhase::Start;
@@ -25,50 +89,82 @@ struct AnswerCount {
     int count = 0;
 };
 
-struct YearStatistics {
-    int year = 0;
-    /// Cases whose first date (first contact, else start) falls in the year.
-    int newCases = 0;
-    /// Sessions dated in the year, by type (every type present, zeros too).
+struct ClinicStatistics {
+    StatisticsOptions options;
+    /// Clients with a session (or, for a relative, a joint session) in the
+    /// range, and how many of them are relatives in parallel treatment.
+    int clientsSeen = 0;
+    int relativesSeen = 0;
+    /// Of the clients seen, by reason for seeking help (a client may have
+    /// several) and by referral route, from the intake of the episodes seen.
+    std::map<journal::SeekReason, int> byReason;
+    int reasonNotRecorded = 0;
+    std::map<journal::ReferralRoute, int> byReferral;
+    /// Treatment episodes opened in the range (first contact, else start),
+    /// and how many of them were returning clients' (episode 2 or later).
+    int newEpisodes = 0;
+    int returningEpisodes = 0;
+    /// Sessions dated in the range, by type (every type, zeros too) and by
+    /// the therapist who wrote them.
     std::map<journal::SessionType, int> sessionsByType;
-    /// Clients with a form of that phase dated in the year.
-    int withStartForm = 0;
-    int withEndForm = 0;
-    int withFollowUpForm = 0;
-    /// Clients whose set of start, end and follow-up forms was completed in
-    /// the year (the last of the three dated in it): each client counted once.
+    std::map<std::string, int> sessionsByTherapist;
+    /// First contact -> first visit, for episodes whose first visit is in the
+    /// range; start -> end in months, for episodes ended in the range.
+    std::optional<double> medianWaitingDays;
+    int waitingCount = 0;
+    std::optional<double> medianTreatmentMonths;
+    int treatmentCount = 0;
+    /// Follow-up outcomes dated in the range, and planned ones due in it
+    /// that still have no outcome.
+    std::map<journal::FollowUpOutcome, int> followUps;
+    /// Clients (episodes) with a form of each phase in the range, and those
+    /// whose set of three was completed in it.
+    std::array<int, 3> withForm{};
     int withAllThree = 0;
-    int followUpsHeld = 0; ///< follow-up sessions dated in the year
-    int followUpsDue = 0;  ///< cases with the follow-up due date in the year
-    /// Sorted by phase, item (template order), value. Only yes/no, scale,
-    /// number and frequency items: free text never leaves the case.
+    std::array<PhaseTable, 3> tables;
+    PairedTable startToEnd;
+    PairedTable startToFollowUp;
     std::vector<AnswerCount> answers;
 };
 
-YearStatistics ComputeStatistics(const std::vector<journal::Case>& cases,
-                                 const journal::TemplateSet& templates, int year);
+/// Counts over every case. Throws std::invalid_argument when the range is
+/// empty (from after to).
+ClinicStatistics ComputeStatistics(const std::vector<journal::Case>& cases,
+                                   const journal::TemplateSet& templates,
+                                   const StatisticsOptions& options);
 
 /// Counts from 1 to 4 become "<5" so no client can be singled out; 0 stays "0".
 std::string Suppressed(int count);
 
-/// CSV (RFC 4180, UTF-8, comma): year,measure,item,phase,value,count - every
-/// count passed through Suppressed.
-std::string StatisticsCsv(const YearStatistics& stats);
+/// A row of counts that add up to a known total (yes / no / unanswered of n),
+/// suppressed: 1-4 become "<5", and when that leaves exactly one hidden cell
+/// the smallest other non-zero cell becomes "x" too, so no hidden count can
+/// be worked out from the total.
+std::vector<std::string> SuppressedRow(const std::vector<int>& cells);
 
-/// One answer for research: no case id, code, date or text.
-struct AnonymousAnswer {
-    std::string itemId;
+/// CSV (RFC 4180, UTF-8): from,to,view,measure,item,phase,value,count - both
+/// views (all clients, and buyers only) of the range, every count suppressed
+/// (docs/reports.md lists every measure).
+std::string StatisticsCsv(const ClinicStatistics& all, const ClinicStatistics& buyers);
+
+/// One answer for research, linked to the client's other answers only by a
+/// study id made fresh for each export.
+struct ResearchAnswer {
+    std::string studyId; ///< "P001"...: random per export, never derived from the case
     journal::FormPhase phase = journal::FormPhase::Start;
-    int monthsSinceStart = 0; ///< whole months from the start of treatment to the form's date
+    int monthsSinceStart = -1; ///< whole months from the start of treatment; -1 unknown
+    std::string itemId;
     std::string value;
 };
 
-/// Answers of forms dated in `year` (0: every year), mapped to today's item
-/// ids, in an order decided by a hash of each row's content - never the order
-/// of cases, so rows cannot be linked back to one client by position.
-std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<journal::Case>& cases,
-                                              const journal::TemplateSet& templates, int year = 0);
-/// CSV: item,phase,months_since_start,value
-std::string AnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers);
+/// Answers of forms dated in the range (yes/no, scale, number, frequency and
+/// multiple-choice items; never free text), mapped to today's ids. Each
+/// client's treatment episode gets one study id, assigned in a random order,
+/// so neither the ids nor the row order say anything about the cases.
+std::vector<ResearchAnswer> ResearchAnswers(const std::vector<journal::Case>& cases,
+                                            const journal::TemplateSet& templates,
+                                            const StatisticsOptions& options);
+/// CSV: study_id,phase,months_since_start,item,value
+std::string ResearchAnswersCsv(const std::vector<ResearchAnswer>& answers);
 
 } // namespace kartbok::reports
