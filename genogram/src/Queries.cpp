@@ -1,4 +1,5 @@
 #include "kartbok/genogram/Queries.h"
+#include "kartbok/genogram/Siblings.h"
 
 #include <algorithm>
 #include <deque>
@@ -64,13 +65,10 @@ UnionId UnionBetween(const Family& family, PersonId a, PersonId b) {
 static std::vector<PersonId> SingleParentChildren(const Family& family, PersonId person) {
     std::vector<const ChildLink*> links;
     for (const auto& c : family.children)
-        if (c.parents == kNoId && c.singleParent == person)
+        if (c.parents == kNoId && c.singleParent == person && person != kNoId)
             links.push_back(&c);
-    std::stable_sort(links.begin(), links.end(), [](const ChildLink* a, const ChildLink* b) {
-        return a->birthOrder < b->birthOrder;
-    });
     std::vector<PersonId> out;
-    for (const ChildLink* c : links)
+    for (const ChildLink* c : SiblingOrder(family, std::move(links)))
         out.push_back(c->child);
     return out;
 }
@@ -142,8 +140,22 @@ template <class Next> std::vector<PersonId> Walk(PersonId start, Next next) {
 }
 } // namespace
 
+/// Parents through every link of a person: birth and adoptive parents alike.
+static std::vector<PersonId> AllParentsOf(const Family& family, PersonId person) {
+    std::vector<PersonId> out;
+    for (const ChildLink* link : family.ChildLinksOf(person)) {
+        if (link->parents != kNoId) {
+            if (const Union* u = family.FindUnion(link->parents))
+                out.insert(out.end(), {u->partnerA, u->partnerB});
+        } else if (link->singleParent != kNoId) {
+            out.push_back(link->singleParent);
+        }
+    }
+    return out;
+}
+
 std::vector<PersonId> AncestorsOf(const Family& family, PersonId person) {
-    return Walk(person, [&](PersonId p) { return ParentsOf(family, p); });
+    return Walk(person, [&](PersonId p) { return AllParentsOf(family, p); });
 }
 
 std::vector<PersonId> DescendantsOf(const Family& family, PersonId person) {

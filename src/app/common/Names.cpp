@@ -68,6 +68,10 @@ wxString UnionEventName(UnionEventKind k) {
         return _("Widowed");
     case UnionEventKind::Reunited:
         return _("Reunited");
+    case UnionEventKind::Met:
+        return _("Met");
+    case UnionEventKind::Engaged:
+        return _("Engaged");
     }
     return {};
 }
@@ -98,6 +102,12 @@ wxString RelationKindName(RelationKind k) {
         return _("Emotional abuse");
     case RelationKind::Neglect:
         return _("Neglect");
+    case RelationKind::Hostile:
+        return _("Hostile");
+    case RelationKind::DistantHostile:
+        return _("Distant and hostile");
+    case RelationKind::FusedHostile:
+        return _("Fused and hostile");
     }
     return {};
 }

@@ -30,16 +30,19 @@ inline constexpr std::array kUnionKinds{
     genogram::UnionKind::Marriage, genogram::UnionKind::Cohabitation,
     genogram::UnionKind::Engagement, genogram::UnionKind::Dating, genogram::UnionKind::Affair};
 inline constexpr std::array kUnionEvents{
-    genogram::UnionEventKind::Together,  genogram::UnionEventKind::Married,
+    genogram::UnionEventKind::Met,       genogram::UnionEventKind::Together,
+    genogram::UnionEventKind::Engaged,   genogram::UnionEventKind::Married,
     genogram::UnionEventKind::Separated, genogram::UnionEventKind::Divorced,
-    genogram::UnionEventKind::Widowed,   genogram::UnionEventKind::Reunited};
+    genogram::UnionEventKind::Reunited,  genogram::UnionEventKind::Widowed};
 inline constexpr std::array kRelationKinds{
     genogram::RelationKind::Close,          genogram::RelationKind::Fused,
     genogram::RelationKind::Distant,        genogram::RelationKind::Conflict,
     genogram::RelationKind::CloseConflict,  genogram::RelationKind::CutOff,
     genogram::RelationKind::CutOffRepaired, genogram::RelationKind::FocusedOn,
     genogram::RelationKind::PhysicalAbuse,  genogram::RelationKind::SexualAbuse,
-    genogram::RelationKind::EmotionalAbuse, genogram::RelationKind::Neglect};
+    genogram::RelationKind::EmotionalAbuse, genogram::RelationKind::Neglect,
+    genogram::RelationKind::Hostile,        genogram::RelationKind::DistantHostile,
+    genogram::RelationKind::FusedHostile};
 inline constexpr std::array kCaseStatuses{
     journal::CaseStatus::Enquiry, journal::CaseStatus::Assessment,   journal::CaseStatus::Ongoing,
     journal::CaseStatus::Ended,   journal::CaseStatus::FollowUpDone, journal::CaseStatus::Archived};

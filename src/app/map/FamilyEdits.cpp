@@ -203,7 +203,7 @@ CaseEditPtr MakeNudge(const Family& family, PersonId id, double dx) {
 }
 
 CaseEditPtr MakeResetNudges() {
-    return Wrap(std::make_unique<ResetNudges>(), Utf8(_("Reset layout")));
+    return Wrap(std::make_unique<ResetLayout>(), Utf8(_("Reset layout")));
 }
 
 CaseEditPtr MakeSetIndexPerson(const Family& family, PersonId id) {
