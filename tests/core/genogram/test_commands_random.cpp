@@ -47,7 +47,7 @@ public:
         case 6:
             return std::make_unique<Nudge>(person(), Below(41) - 20);
         case 7:
-            return std::make_unique<ResetNudges>();
+            return std::make_unique<ResetLayout>();
         case 8:
             return std::make_unique<SetIndexPerson>(person());
         case 9: {
