@@ -196,9 +196,19 @@ void Importer::MarkTwins() {
         if (c.twinGroup == kNoId && p && p->birth.precision == DatePrecision::Full)
             sameDay[{c.parents, c.singleParent, p->birth.SortKey()}].push_back(c.child);
     }
-    for (auto& [key, kids] : sameDay)
-        if (kids.size() > 1)
-            m_result.possibleTwins.push_back(kids);
+    std::unordered_map<PersonId, std::string_view> xrefOf;
+    for (const auto& [xref, id] : m_personByXref)
+        xrefOf[id] = xref;
+    for (auto& [key, kids] : sameDay) {
+        if (kids.size() < 2)
+            continue;
+        m_result.possibleTwins.push_back(kids);
+        std::string who;
+        for (PersonId k : kids)
+            who += (who.empty() ? "" : " and ") + ShownXref(xrefOf[k]);
+        m_warn.AddFileLevel("siblings " + who +
+                            " share a birth date: twins? (mark them as twins in the app)");
+    }
 }
 
 } // namespace kartbok::genogram::gedcom

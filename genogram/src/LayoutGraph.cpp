@@ -238,12 +238,12 @@ DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family,
             edge(sib, nodeOf.at(c->child), 2, 1, {}, port(nodeOf.at(c->child), 'p', c->child, "n"));
     }
     // A child's other families (an adopted child's birth parents): a
-    // generation above it too (two ranks, as through a sibship node), without
-    // pulling the child sideways (weight 0).
+    // generation above it too (two ranks, as through a sibship node), and
+    // kept near it (weight 1), so their line to it stays short.
     for (const ExtraLink& e : drawn.extraLinks) {
         PersonId c = e.link->child;
         if (e.parents != kNoId)
-            edge(nodeOfUnion.at(e.parents), nodeOf.at(c), 0, 2,
+            edge(nodeOfUnion.at(e.parents), nodeOf.at(c), 1, 2,
                  port(nodeOfUnion.at(e.parents), 'u', e.parents, "s"),
                  port(nodeOf.at(c), 'p', c, "n"));
         else

@@ -39,7 +39,9 @@ Side Opposite(Side s) {
 }
 
 /// Where a person stands among siblings: decides which side partners go.
-enum class Place { None, First, Last, Middle };
+/// A twin's place among its co-twins (TwinFirst/TwinLast) weighs more: twins
+/// must stand side by side.
+enum class Place { None, First, Last, Middle, TwinFirst, TwinLast };
 
 /// The family a link hangs from, as drawn: (canonical union, single parent).
 struct Resolved {
@@ -201,10 +203,23 @@ private:
         };
         for (auto& [key, sib] : sibships) {
             sib.children = SiblingOrder(std::move(sib.children), find);
-            for (std::size_t i = 0; i < sib.children.size() && sib.children.size() > 1; ++i)
-                m_place[sib.children[i]->child] = i == 0                         ? Place::First
-                                                  : i + 1 == sib.children.size() ? Place::Last
-                                                                                 : Place::Middle;
+            const auto& kids = sib.children;
+            for (std::size_t i = 0; i < kids.size() && kids.size() > 1; ++i) {
+                Place place = i == 0                 ? Place::First
+                              : i + 1 == kids.size() ? Place::Last
+                                                     : Place::Middle;
+                // A twin's partner stands away from the co-twin, so twins stay side by side.
+                Id group = kids[i]->twinGroup;
+                if (group != kNoId) {
+                    bool before = i > 0 && kids[i - 1]->twinGroup == group;
+                    bool after = i + 1 < kids.size() && kids[i + 1]->twinGroup == group;
+                    if (after && !before)
+                        place = Place::TwinFirst;
+                    else if (before && !after)
+                        place = Place::TwinLast;
+                }
+                m_place[kids[i]->child] = place;
+            }
             m_out.sibships.push_back(std::move(sib));
         }
     }
@@ -231,21 +246,36 @@ private:
                 // from the siblings (two of them when there are only two, so
                 // lines still never lie on each other), then alternates.
                 Side base = BaseSide(hub);
-                if (PlaceOf(hub.id) == Place::First)
+                const Place place = PlaceOf(hub.id);
+                const bool first = place == Place::First || place == Place::TwinFirst;
+                const bool last = place == Place::Last || place == Place::TwinLast;
+                if (first)
                     base = Side::Left;
-                else if (PlaceOf(hub.id) == Place::Last)
+                else if (last)
                     base = Side::Right;
                 Side side = (k % 2 == 0) ? base : Opposite(base);
-                if (list.size() == 2 && PlaceOf(hub.id) != Place::None &&
-                    PlaceOf(hub.id) != Place::Middle)
+                if (list.size() == 2 && (first || last))
                     side = base;
                 o = side == Side::Right ? OrientedUnion{id, hub.id, other.id}
                                         : OrientedUnion{id, other.id, hub.id};
             } else {
-                // A first-born has the partner on the left, a last-born on the right.
-                int aLeft = 0;
-                aLeft += PlaceOf(a.id) == Place::Last ? 1 : PlaceOf(a.id) == Place::First ? -1 : 0;
-                aLeft += PlaceOf(b.id) == Place::First ? 1 : PlaceOf(b.id) == Place::Last ? -1 : 0;
+                // A first-born has the partner on the left, a last-born on the
+                // right; a twin's co-twin counts double.
+                auto vote = [&](PersonId p, int sign) {
+                    switch (PlaceOf(p)) {
+                    case Place::Last:
+                        return sign;
+                    case Place::First:
+                        return -sign;
+                    case Place::TwinLast:
+                        return 2 * sign;
+                    case Place::TwinFirst:
+                        return -2 * sign;
+                    default:
+                        return 0;
+                    }
+                };
+                int aLeft = vote(a.id, 1) + vote(b.id, -1);
                 if (aLeft > 0)
                     o = {id, a.id, b.id};
                 else if (aLeft < 0)

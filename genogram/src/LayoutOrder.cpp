@@ -29,6 +29,46 @@ std::vector<std::size_t> LongestIncreasing(const std::vector<double>& v) {
     return out;
 }
 
+/// Twins stand side by side: a free co-twin standing apart is moved next to
+/// the first (tied, if one is) of its group.
+template <class Free>
+void KeepTwinsTogether(const Sibship& s, const std::map<PersonId, std::size_t>& unitOf,
+                       const std::vector<double>& width, double gap, Free isFree,
+                       std::vector<RawPosition>& raw) {
+    for (std::size_t i = 0; i < s.children.size();) {
+        std::size_t j = i + 1;
+        const Id group = s.children[i]->twinGroup;
+        while (group != kNoId && j < s.children.size() && s.children[j]->twinGroup == group)
+            ++j;
+        if (j - i > 1) {
+            std::vector<std::size_t> units;
+            for (std::size_t k = i; k < j; ++k)
+                units.push_back(unitOf.at(s.children[k]->child));
+            // The anchor: the first tied twin, else the first; the rest line up beside it.
+            std::size_t anchor = 0;
+            for (std::size_t k = 0; k < units.size(); ++k)
+                if (!isFree(units[k])) {
+                    anchor = k;
+                    break;
+                }
+            const double y = raw[units[anchor]].y;
+            double right = raw[units[anchor]].x + width[units[anchor]] / 2 + gap;
+            for (std::size_t k = anchor + 1; k < units.size(); ++k)
+                if (isFree(units[k]) && raw[units[k]].y == y) {
+                    raw[units[k]].x = right + width[units[k]] / 2;
+                    right += width[units[k]] + gap;
+                }
+            double left = raw[units[anchor]].x - width[units[anchor]] / 2 - gap;
+            for (std::size_t k = anchor; k-- > 0;)
+                if (isFree(units[k]) && raw[units[k]].y == y) {
+                    raw[units[k]].x = left - width[units[k]] / 2;
+                    left -= width[units[k]] + gap;
+                }
+        }
+        i = j;
+    }
+}
+
 } // namespace
 
 void KeepBirthOrder(const DrawnFamily& drawn, const DotGraph& graph, const LayoutMetrics& metrics,
@@ -58,6 +98,7 @@ void KeepBirthOrder(const DrawnFamily& drawn, const DotGraph& graph, const Layou
     const double gap = metrics.nodeSep;
 
     for (const Sibship& s : drawn.sibships) {
+        KeepTwinsTogether(s, unitOf, width, gap, isFree, raw);
         // The units of the children on the sibship's main generation, oldest first.
         std::map<double, int> rows;
         for (const ChildLink* c : s.children)

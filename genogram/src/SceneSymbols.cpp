@@ -319,6 +319,7 @@ std::map<PersonId, std::pair<TextShape, TextShape>> PlaceYears(SceneContext& ctx
             auto& row = taken[at.x];
             for (int tries = 0; tries < 3; ++tries) {
                 Box b = TextBounds(*t);
+                b = {b.left - 3, b.top, b.right + 3, b.bottom}; // a space between neighbours
                 bool clash = std::any_of(row.begin(), row.end(),
                                          [&](const Box& o) { return o.Intersects(b); });
                 if (!clash)

@@ -173,6 +173,7 @@ std::string InvariantReport::Summary() const {
     line("labels over lines", labelsOverLines);
     line("labels over labels", labelsOverLabels);
     line("labels over symbols", labelsOverSymbols);
+    line("family or relation lines through symbols", linesThroughSymbols);
     return s.str();
 }
 

@@ -37,6 +37,7 @@ struct InvariantReport {
     std::vector<std::string> labelsOverLines; ///< a text box crossed by another item's line
     std::vector<std::string> labelsOverLabels;
     std::vector<std::string> labelsOverSymbols;
+    std::vector<std::string> linesThroughSymbols; ///< a family line through someone's symbol
     int labels = 0;
 
     double BirthOrderPercent() const {
@@ -49,7 +50,7 @@ struct InvariantReport {
     }
     bool SceneClean() const {
         return sharedBars.empty() && unhoppedCrossings.empty() && labelsOverLines.empty() &&
-               labelsOverLabels.empty() && labelsOverSymbols.empty();
+               labelsOverLabels.empty() && labelsOverSymbols.empty() && linesThroughSymbols.empty();
     }
     /// One line per kind of problem with the first example, for a test's INFO.
     std::string Summary() const;

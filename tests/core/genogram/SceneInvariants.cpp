@@ -99,7 +99,10 @@ bool IsFamilyLine(Part p) {
 
 } // namespace
 
+void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r);
+
 void CheckScene(const Scene& scene, InvariantReport& r) {
+    CheckLinesThroughSymbols(scene, r);
     std::vector<Segment> segments;
     std::vector<std::pair<Box, const SceneItem*>> texts;
     std::vector<const SceneItem*> circles;
@@ -216,6 +219,40 @@ void CheckScene(const Scene& scene, InvariantReport& r) {
                 r.labelsOverSymbols.push_back("\"" + std::get<TextShape>(text->shape).text +
                                               "\" over " + Name(*c));
         });
+    }
+}
+
+void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r) {
+    // Each person's symbol box (a little inside it, so lines ending on the
+    // outline do not count), against every line of someone else.
+    Grid<PersonId> symbols;
+    const double h = scene.symbolSize / 2 - 3;
+    for (const auto& [id, c] : scene.personCentres)
+        symbols.Insert(c.x - h, c.y - h, c.x + h, c.y + h, id);
+    for (const SceneItem& item : scene.items) {
+        const auto* p = std::get_if<PathShape>(&item.shape);
+        if (!p || !Stroked(*p) || item.owner == Owner::Legend || item.part == Part::Backdrop ||
+            item.part == Part::Symbol || item.part == Part::Household)
+            continue;
+        for (std::size_t i = 1; i < p->points.size(); ++i) {
+            Segment s{p->points[i - 1], p->points[i], &item};
+            Box reach{std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x),
+                      std::max(s.a.y, s.b.y)};
+            symbols.Query(reach, [&](PersonId id) {
+                if (item.owner == Owner::Person && item.id == id)
+                    return;
+                const Point c = scene.personCentres.at(id);
+                const Box box{c.x - h, c.y - h, c.x + h, c.y + h};
+                auto inside = [&](Point q) {
+                    return q.x > box.left && q.x < box.right && q.y > box.top && q.y < box.bottom;
+                };
+                // A line ending in a symbol attaches to it; one passing through misleads.
+                if (Crosses(s, box) && !inside(s.a) && !inside(s.b) &&
+                    r.linesThroughSymbols.size() < 50)
+                    r.linesThroughSymbols.push_back(Name(item) + " through person " +
+                                                    std::to_string(id));
+            });
+        }
     }
 }
 

@@ -47,7 +47,8 @@ TEST_CASE("render the look-set for a look", "[.render]") {
 TEST_CASE("render the GEDCOM test files for a look", "[.render]") {
     const std::string dir = "/tmp/kartbok-renders";
     std::filesystem::create_directories(dir);
-    for (const char* name : {"forty_partners", "family_lf", "family_70", "messy", "two_families"}) {
+    for (const char* name :
+         {"forty_partners", "family_lf", "family_70", "messy", "two_families", "features"}) {
         std::ifstream in(std::string(KARTBOK_TEST_DATA) + "/gedcom/" + name + ".ged",
                          std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
