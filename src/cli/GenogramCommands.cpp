@@ -3,14 +3,18 @@
 #include "Context.h"
 
 #include "kartbok/genogram/CairoWriter.h"
+#include "kartbok/genogram/EnumNames.h"
 #include "kartbok/genogram/Gedcom.h"
 #include "kartbok/genogram/Layout.h"
+#include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Scene.h"
 #include "kartbok/genogram/SvgWriter.h"
 
 #include <CLI/CLI.hpp>
 
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <ostream>
 
 namespace kartbok::cli {
@@ -18,6 +22,15 @@ namespace kartbok::cli {
 namespace {
 
 namespace g = kartbok::genogram;
+
+/// The options of render and layout beyond the shared Args: how much of the
+/// family, and on what page or at what scale.
+struct ViewArgs {
+    int generations = -1; ///< -1: all
+    std::string page;     ///< "A4" / "A3", or empty
+    bool landscape = false;
+    std::optional<double> scale;
+};
 
 /// GEDCOM warnings go to stderr with their line numbers; they never contain names.
 void ReportWarnings(Context& ctx, const std::string& file,
@@ -30,8 +43,19 @@ g::Family FamilyFromGedcom(Context& ctx, const std::string& file, const std::str
     g::GedcomOptions options;
     options.indexXref = indexXref;
     g::GedcomResult result = g::ImportGedcom(ReadFileBytes(file), options);
-    ReportWarnings(ctx, file, result.warnings);
+    ReportWarnings(ctx, file, result.warnings); // siblings born the same day among them
     return std::move(result.family);
+}
+
+/// The part of the family asked for with --generations N.
+g::Family Cut(g::Family family, const ViewArgs& view, const Args& a) {
+    if (view.generations < 0)
+        return family;
+    if (!family.IndexPerson())
+        throw UsageError(a.gedcom.empty()
+                             ? "--generations needs a client (index person) on the map"
+                             : "--generations needs a client: name one with --index XREF");
+    return g::AroundIndex(family, view.generations);
 }
 
 /// The family to draw: from a case in a vault, a GEDCOM file, or a JSON file
@@ -62,43 +86,50 @@ bool EndsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-int Render(Context& ctx) {
+void WriteBytes(const std::string& out, const std::string& bytes) {
+    std::ofstream f(out, std::ios::binary | std::ios::trunc);
+    f << bytes;
+    if (!f.flush())
+        throw std::runtime_error(out + ": could not write the file");
+}
+
+int Render(Context& ctx, const ViewArgs& view) {
     const std::string& out = ctx.args.out;
     if (!EndsWith(out, ".svg") && !EndsWith(out, ".pdf") && !EndsWith(out, ".png"))
         throw UsageError(out + ": the output must end in .svg, .pdf or .png");
-    g::Family family = LoadFamily(ctx);
+    if (!view.page.empty() && view.scale)
+        throw UsageError("choose either --page or --scale, not both");
+    if (view.landscape && view.page.empty())
+        throw UsageError("--landscape goes with --page A4 or --page A3");
+    if ((!view.page.empty() || view.scale) && EndsWith(out, ".svg"))
+        throw UsageError("--page and --scale are for PDF and PNG output");
+    if (!view.page.empty() && view.page != "A4" && view.page != "A3")
+        throw UsageError("--page must be A4 or A3");
+    if (view.scale && !(*view.scale > 0 && *view.scale <= 16))
+        throw UsageError("--scale must be above 0 and at most 16");
+    g::Family family = Cut(LoadFamily(ctx), view, ctx.args);
     g::SceneOptions options;
     options.deidentify = ctx.args.deidentify;
     g::Scene scene = g::BuildScene(family, g::ComputeLayout(family), options);
+    std::vector<unsigned char> bytes;
     if (EndsWith(out, ".svg")) {
-        std::ofstream f(out, std::ios::binary | std::ios::trunc);
-        f << g::WriteSvg(scene);
-        if (!f.flush())
-            throw std::runtime_error(out + ": could not write the file");
-    } else if (EndsWith(out, ".pdf")) {
-        g::WritePdf(scene, out);
-    } else {
-        g::WritePng(scene, out);
+        WriteBytes(out, g::WriteSvg(scene));
+        return 0;
     }
+    const bool pdf = EndsWith(out, ".pdf");
+    if (!view.page.empty()) {
+        g::Page page = g::PageSize(view.page, view.landscape);
+        bytes = pdf ? g::RenderPdf(scene, page) : g::RenderPng(scene, page);
+    } else {
+        bytes = pdf ? g::RenderPdf(scene, view.scale.value_or(1.0))
+                    : g::RenderPng(scene, view.scale.value_or(2.0));
+    }
+    WriteBytes(out, std::string(bytes.begin(), bytes.end()));
     return 0;
 }
 
-const char* GenderName(g::Gender gender) {
-    switch (gender) {
-    case g::Gender::Man:
-        return "man";
-    case g::Gender::Woman:
-        return "woman";
-    case g::Gender::Other:
-        return "other";
-    case g::Gender::Unknown:
-        break;
-    }
-    return "unknown";
-}
-
-int LayoutJson(Context& ctx) {
-    g::Family family = LoadFamily(ctx);
+int LayoutJson(Context& ctx, const ViewArgs& view) {
+    g::Family family = Cut(LoadFamily(ctx), view, ctx.args);
     g::Layout layout = g::ComputeLayout(family);
     nlohmann::ordered_json j;
     j["people"] = nlohmann::ordered_json::array();
@@ -112,7 +143,7 @@ int LayoutJson(Context& ctx) {
         pj["height"] = layout.symbolSize;
         auto gen = layout.generation.find(id);
         pj["generation"] = gen == layout.generation.end() ? 0 : gen->second;
-        pj["gender"] = GenderName(p ? p->gender : g::Gender::Unknown);
+        pj["gender"] = g::NameOf(p ? p->gender : g::Gender::Unknown);
         if (p && p->birth.Known())
             pj["birth_year"] = p->birth.year;
         else
@@ -131,6 +162,8 @@ int LayoutJson(Context& ctx) {
         uj["children"] = family.ChildrenOf(id);
         uj["x"] = at.x;
         uj["y"] = at.y;
+        auto depth = layout.coupleDepth.find(id);
+        uj["line_depth"] = depth == layout.coupleDepth.end() ? 0 : depth->second;
         j["unions"].push_back(uj);
     }
     j["bounds"] = {{"width", layout.bounds.width}, {"height", layout.bounds.height}};
@@ -164,22 +197,31 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     auto* geno = app.add_subcommand("genogram", "render, lay out and import family maps");
     geno->require_subcommand(1);
     Args& a = ctx.args;
-    auto addSources = [&a](CLI::App* cmd) {
+    auto view = std::make_shared<ViewArgs>(); // lives as long as the callbacks
+    auto addSources = [&a, view](CLI::App* cmd) {
         cmd->add_option("DIR", a.dir, "vault folder");
         cmd->add_option("CODE", a.code, "client code");
         cmd->add_option("--gedcom", a.gedcom, "draw a GEDCOM file instead");
         cmd->add_option("--json", a.json, "draw a case or family JSON file instead");
         cmd->add_option("--index", a.index, "GEDCOM xref of the index person (e.g. @I1@)");
         cmd->add_option("--out", a.out, "output file")->required();
+        cmd->add_option("--generations", view->generations,
+                        "only N generations up and down from the client (default: all)")
+            ->check(CLI::NonNegativeNumber);
     };
     auto* render = geno->add_subcommand("render", "draw the map as SVG, PDF or PNG");
     addSources(render);
     render->add_flag("--deidentify", a.deidentify, "roles instead of names, ages instead of dates");
-    render->callback([&ctx] { ctx.action = [&ctx] { return Render(ctx); }; });
+    render->add_option("--page", view->page, "PDF/PNG on one A4 or A3 page, the map fitted to it");
+    render->add_flag("--landscape", view->landscape, "the page turned sideways");
+    render->add_option("--scale", view->scale,
+                       "PDF/PNG at S times the map's size (PNG: pixels per point, default 2)");
+    render->callback([&ctx, view] { ctx.action = [&ctx, view] { return Render(ctx, *view); }; });
 
     auto* layout = geno->add_subcommand("layout", "positions as JSON (docs/layout-json.md)");
     addSources(layout);
-    layout->callback([&ctx] { ctx.action = [&ctx] { return LayoutJson(ctx); }; });
+    layout->callback(
+        [&ctx, view] { ctx.action = [&ctx, view] { return LayoutJson(ctx, *view); }; });
 
     auto* import = geno->add_subcommand("import-gedcom", "replace a case's map by a GEDCOM file");
     import->add_option("DIR", a.dir, "vault folder")->required();

@@ -25,7 +25,7 @@ struct CliResult {
     }
 };
 
-inline CliResult CliRun(std::initializer_list<std::string> args, const std::string& stdinText) {
+inline CliResult CliRun(const std::vector<std::string>& args, const std::string& stdinText) {
     std::vector<std::string> storage{"kartbok-cli"};
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<const char*> argv;
@@ -38,6 +38,10 @@ inline CliResult CliRun(std::initializer_list<std::string> args, const std::stri
     r.out = out.str();
     r.err = err.str();
     return r;
+}
+
+inline CliResult CliRun(std::initializer_list<std::string> args, const std::string& stdinText) {
+    return CliRun(std::vector<std::string>(args), stdinText);
 }
 
 /// A temporary folder, removed with everything in it.

@@ -22,7 +22,23 @@ void WritePdf(const Scene& scene, const std::string& path);
 void WritePng(const Scene& scene, const std::string& path, double scale = 2.0);
 
 /// In-memory variants, for tests and for handing an export to another library.
+/// A PNG is the scene's size times `scale` pixels; refused (RenderError) past
+/// 400 megapixels, with the largest scale that would do.
 std::vector<unsigned char> RenderPng(const Scene& scene, double scale = 2.0);
 std::vector<unsigned char> RenderPdf(const Scene& scene);
+/// One page of the scene's size times `scale` (0 < scale <= 16).
+std::vector<unsigned char> RenderPdf(const Scene& scene, double scale);
+
+/// A sheet of paper: the drawing is scaled to fit inside the margins (never
+/// more than twice its size) and centred. Sizes in points.
+struct Page {
+    double width = 0, height = 0;
+    double margin = 28.35; ///< 10 mm
+};
+/// "A4" or "A3", portrait unless `landscape`; RenderError for any other name.
+Page PageSize(const std::string& name, bool landscape);
+/// One page of that paper; a PNG of it at `dpi` (150: sharp on paper and screen).
+std::vector<unsigned char> RenderPdf(const Scene& scene, const Page& page);
+std::vector<unsigned char> RenderPng(const Scene& scene, const Page& page, double dpi = 150);
 
 } // namespace kartbok::genogram
