@@ -127,6 +127,38 @@ std::string AddChildLink::Describe() const {
     return "Add parents of " + m_subject;
 }
 
+// ---- AddBirthParents -------------------------------------------------------
+
+AddBirthParents::AddBirthParents(PersonId child) : m_child(child) {}
+
+void AddBirthParents::DoApply(Family& family, EditLog& log) {
+    if (!family.FindPerson(m_child))
+        throw CommandError("The person to give birth parents to is no longer in the family map.");
+    m_subject = NameOrUnnamed(family, m_child);
+    Person father, mother;
+    father.gender = Gender::Man;
+    mother.gender = Gender::Woman;
+    father.id = family.NewId();
+    mother.id = family.NewId();
+    Union u;
+    u.id = family.NewId();
+    u.partnerA = father.id;
+    u.partnerB = mother.id;
+    u.kind = UnionKind::Dating;
+    log.Append(family, &Family::people, father);
+    log.Append(family, &Family::people, mother);
+    log.Append(family, &Family::unions, u);
+    ChildLink link;
+    link.parents = u.id;
+    link.kind = ChildKind::Biological;
+    log.Append(family, &Family::children, Prepared(family, m_child, link, std::nullopt, m_subject));
+    m_created = mother.id;
+}
+
+std::string AddBirthParents::Describe() const {
+    return "Add birth parents of " + m_subject;
+}
+
 // ---- SetTwins --------------------------------------------------------------
 
 SetTwins::SetTwins(std::vector<PersonId> children, TwinKind kind)
@@ -173,6 +205,56 @@ void SetTwins::DoApply(Family& family, EditLog& log) {
 
 std::string SetTwins::Describe() const {
     return m_kind == TwinKind::None ? "Undo twins of " + m_subject : "Make twins of " + m_subject;
+}
+
+// ---- AddTwin ---------------------------------------------------------------
+
+AddTwin::AddTwin(PersonId child, TwinKind kind, Gender gender)
+    : m_child(child), m_kind(kind), m_gender(gender) {}
+
+void AddTwin::DoApply(Family& family, EditLog& log) {
+    const Person* child = family.FindPerson(m_child);
+    const ChildLink* link = family.ChildLinkOf(m_child);
+    if (!child || !link)
+        throw CommandError("Only someone with parents on the map can have a twin.");
+    if (m_kind == TwinKind::None)
+        throw CommandError("Choose identical or fraternal twins.");
+    m_subject = NameOrUnnamed(family, m_child);
+    Person twin;
+    twin.id = family.NewId();
+    twin.gender = m_kind == TwinKind::Identical ? child->gender : m_gender;
+    twin.birth = child->birth;
+    twin.surname = child->surname;
+    ChildLink tl = *link;
+    tl.child = twin.id;
+    tl.pinnedPosition = -1;
+    int next = 0;
+    for (const ChildLink& c : family.children)
+        if (SameParents(c, *link))
+            next = std::max(next, c.birthOrder + 1);
+    tl.birthOrder = next;
+    const std::size_t at = static_cast<std::size_t>(link - family.children.data());
+    ChildLink own = *link;
+    if (own.twinGroup == kNoId)
+        own.twinGroup = family.NewId();
+    else if (m_kind != own.twinKind) // triplets of one kind: the new one sets it for all
+        for (std::size_t i = 0; i < family.children.size(); ++i)
+            if (i != at && family.children[i].twinGroup == own.twinGroup) {
+                ChildLink c = family.children[i];
+                c.twinKind = m_kind;
+                log.Assign(family, &Family::children, i, c);
+            }
+    own.twinKind = m_kind;
+    tl.twinGroup = own.twinGroup;
+    tl.twinKind = m_kind;
+    m_created = twin.id;
+    log.Assign(family, &Family::children, at, own);
+    log.Append(family, &Family::people, std::move(twin));
+    log.Append(family, &Family::children, tl);
+}
+
+std::string AddTwin::Describe() const {
+    return "Add twin of " + m_subject;
 }
 
 // ---- MoveChild -------------------------------------------------------------

@@ -136,3 +136,43 @@ TEST_CASE("no one becomes their own ancestor through a second family", "[command
     AddChildLink add(k.ids.father, loop);
     CheckRefused(k.family, add, "own ancestor");
 }
+
+TEST_CASE("a twin is added born the same day, in the child's twin group", "[commands][twins]") {
+    Kids k = ThreeSiblings();
+    AddTwin twin(k.b, TwinKind::Identical);
+    CheckRoundTrip(k.family, twin);
+    twin.Apply(k.family);
+    const Person& t = *k.family.FindPerson(twin.Created());
+    CHECK(t.gender == Gender::Man); // identical: B's gender
+    CHECK(t.birth == FuzzyDate::Year(1990));
+    CHECK(k.family.ChildLinkOf(t.id)->twinGroup == k.family.ChildLinkOf(k.b)->twinGroup);
+    CHECK(k.family.ChildLinkOf(k.b)->twinKind == TwinKind::Identical);
+    // A third: triplets, all fraternal now.
+    AddTwin third(k.b, TwinKind::Fraternal, Gender::Woman);
+    third.Apply(k.family);
+    Id group = k.family.ChildLinkOf(k.b)->twinGroup;
+    for (PersonId p : {k.b, t.id, third.Created()}) {
+        CHECK(k.family.ChildLinkOf(p)->twinGroup == group);
+        CHECK(k.family.ChildLinkOf(p)->twinKind == TwinKind::Fraternal);
+    }
+    AddTwin orphan(k.ids.paternalGrandfather, TwinKind::Fraternal);
+    CheckRefused(k.family, orphan, "parents on the map");
+}
+
+TEST_CASE("an adopted person gets birth parents in one step; never a second pair",
+          "[commands][adoption]") {
+    Kids k = ThreeSiblings();
+    ChildLink adopted = *k.family.ChildLinkOf(k.ids.client);
+    adopted.kind = ChildKind::Adopted;
+    SetChildLink(k.ids.client, adopted).Apply(k.family);
+    AddBirthParents birth(k.ids.client);
+    CheckRoundTrip(k.family, birth);
+    birth.Apply(k.family);
+    CHECK(k.family.ChildLinksOf(k.ids.client).size() == 2);
+    CHECK(IsAncestorOf(k.family, birth.Created(), k.ids.client));
+    CHECK(k.family.ChildLinkOf(k.ids.client)->kind == ChildKind::Adopted);
+    AddBirthParents again(k.ids.client);
+    CheckRefused(k.family, again, "already has birth parents");
+    AddBirthParents notAdopted(k.b); // B's parents are his birth parents
+    CheckRefused(k.family, notAdopted, "already has birth parents");
+}

@@ -282,6 +282,25 @@ private:
     std::string m_subject = "unnamed person";
 };
 
+/// Gives an adopted or fostered person their birth parents: an unknown man
+/// and woman, a couple, linked as the birth family (the person keeps standing
+/// with the family they grew up in). Refused when there is a birth family.
+class AddBirthParents final : public LoggedCommand {
+public:
+    explicit AddBirthParents(PersonId child);
+    std::string Describe() const override;
+    /// The birth mother (selected after the gesture).
+    PersonId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+};
+
 /// Makes siblings twins (triplets...) of a kind, or, with TwinKind::None,
 /// takes them out of their twin groups. They must hang from the same line
 /// (same parents); a group left with one member is dissolved.
@@ -297,6 +316,26 @@ private:
     std::vector<PersonId> m_children;
     TwinKind m_kind;
     std::string m_subject = "unnamed person";
+};
+
+/// Adds a twin of a child: a sibling born the same day, in the child's twin
+/// group (a new one, or a third of existing twins). An identical twin has the
+/// child's gender; a fraternal one the gender given.
+class AddTwin final : public LoggedCommand {
+public:
+    AddTwin(PersonId child, TwinKind kind, Gender gender = Gender::Unknown);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    TwinKind m_kind;
+    Gender m_gender;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
 };
 
 /// Puts a child at place `newPosition` (0 = oldest) of its sibship as drawn:
