@@ -2,13 +2,12 @@
 
 #include <wx/button.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 
 namespace kartbok::app {
 
-GrowthBar::GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow)
-    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE) {
+GrowthBar::GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow) : wxPanel(parent) {
     SetName("growth_bar");
-    SetBackgroundColour(wxColour(245, 247, 250));
     struct Entry {
         Growth growth;
         wxString label;
@@ -23,22 +22,35 @@ GrowthBar::GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow)
         {Growth::Daughter, _("+ Daughter"), _("Add daughter (Shift+C)"), "grow_daughter"},
         {Growth::Brother, _("+ Brother"), _("Add brother (B)"), "grow_brother"},
         {Growth::Sister, _("+ Sister"), _("Add sister (Shift+B)"), "grow_sister"},
-        {Growth::Pregnancy, _("+ Pregnancy"), _("Add pregnancy"), "grow_pregnancy"},
+        {Growth::TwinFraternal, _("+ Twin"),
+         _("Add a twin born the same day (T; Shift+T for an identical twin)"), "grow_twin"},
+        {Growth::Pregnancy, _("+ Pregnancy"), _("Add pregnancy (G)"), "grow_pregnancy"},
     };
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    sizer->Add(new wxStaticText(this, wxID_ANY, _("Add:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+               4);
     for (const auto& e : entries) {
         auto* button =
             new wxButton(this, wxID_ANY, e.label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         button->SetName(e.name);
-        button->SetWindowVariant(wxWINDOW_VARIANT_SMALL); // covers as little of the map as it can
         button->SetToolTip(e.tip);
-        // Buttons must not keep the focus: the map's keys (P, S, C, B) act on the canvas.
+        // Buttons must not keep the focus: the map's keys (P, S, C, B, T) act on the canvas.
         button->SetCanFocus(false);
         const Growth growth = e.growth;
         button->Bind(wxEVT_BUTTON, [onGrow, growth](wxCommandEvent&) { onGrow(growth); });
-        sizer->Add(button, 0, wxALL, 1);
+        sizer->Add(button, 0, wxRIGHT, 2);
+        m_buttons[growth] = button;
     }
     SetSizerAndFit(sizer);
+    UpdateFor(false, false, false);
+}
+
+void GrowthBar::UpdateFor(bool person, bool couple, bool editable) {
+    for (auto& [growth, button] : m_buttons) {
+        const bool child =
+            growth == Growth::Son || growth == Growth::Daughter || growth == Growth::Pregnancy;
+        button->Enable(editable && (person || (couple && child)));
+    }
 }
 
 } // namespace kartbok::app

@@ -464,14 +464,9 @@ void MainFrame::SetPresentMode(bool present) {
     m_present = present;
     if (present)
         m_tabs->SetSelection(0);
-    m_split->Unsplit(present ? m_clients : nullptr);
-    if (!present && !m_split->IsSplit())
-        m_split->SplitVertically(m_clients, m_caseBook, FromDIP(300));
-    m_header->Show(!present);
-    ShowFullScreen(present, wxFULLSCREEN_NOBORDER | wxFULLSCREEN_NOCAPTION);
+    // The map page shows the map alone on a full screen of its own: no
+    // client list, tabs or panels where the client can see them.
     m_map->SetPresentMode(present);
-    m_caseBook->Layout();
-    Layout();
 }
 
 void MainFrame::OnIdleCheck() {

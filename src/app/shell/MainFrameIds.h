@@ -30,6 +30,7 @@ enum MainMenuId {
     kIdFindCase,
     kIdFindAll,
     kIdUsers,
+    kIdMapKeys,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

@@ -9,10 +9,12 @@
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
+#include "map/MapShortcuts.h"
 #include "shell/ExportActions.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 
 namespace kartbok::app {
 
@@ -51,7 +53,7 @@ void MainFrame::BuildMenus() {
     map->Append(kIdDaughter, _("Add &daughter (Shift+C)"));
     map->Append(kIdBrother, _("Add &brother (B)"));
     map->Append(kIdSister, _("Add s&ister (Shift+B)"));
-    map->Append(kIdPregnancy, _("Add pre&gnancy"));
+    map->Append(kIdPregnancy, _("Add pre&gnancy (G)"));
     map->AppendSeparator();
     map->Append(kIdRelation, _("Draw &relation..."));
     map->Append(kIdHousehold, _("Mark &household"));
@@ -62,6 +64,7 @@ void MainFrame::BuildMenus() {
     map->Append(kIdPresent, _("Presen&t\tF11"));
 
     auto* help = new wxMenu;
+    help->Append(kIdMapKeys, _("Family map &keys..."));
     help->Append(wxID_ABOUT, _("&About Kartbok"));
 
     auto* bar = new wxMenuBar;
@@ -122,6 +125,16 @@ void MainFrame::BuildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { Redo(); }, wxID_REDO);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { SetPresentMode(!m_present); }, kIdPresent);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            // Every key of the map, from the one table the canvas follows.
+            wxString text;
+            for (const MapShortcut& k : kMapShortcuts)
+                text += wxGetTranslation(k.keys) + "\t" + wxGetTranslation(k.what) + "\n";
+            wxMessageBox(text, _("Family map keys"), wxOK | wxICON_INFORMATION, this);
+        },
+        kIdMapKeys);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent& e) {
