@@ -6,6 +6,7 @@
 #   ./kartbok.sh build    configure + build only
 #   ./kartbok.sh fuzz [SECONDS]  build the libFuzzer targets with clang, run each SECONDS (default 60)
 #   ./kartbok.sh format [--check]  clang-format every C++ file (--check: list what differs, fail)
+#   ./kartbok.sh package  build, take the user guide's screenshots, make build/package/kartbok_*.deb
 # Options: --werror (warnings are errors), --sanitize (ASan+UBSan build of tests_core)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,7 +20,8 @@ PACKAGES=(
     libwxgtk3.2-dev libgtk-3-dev libgraphviz-dev graphviz libboost-serialization-dev catch2
     libsodium-dev libcairo2-dev libpango1.0-dev libyaml-cpp-dev libcli11-dev
     nlohmann-json3-dev gettext xvfb xauth x11-apps imagemagick poppler-utils
-    fonts-dejavu-core clang-format openssh-server sshfs
+    fonts-dejavu-core clang-format openssh-server sshfs wx3.2-i18n
+    dpkg-dev file desktop-file-utils appstream
 )
 
 log() { printf '[kartbok] %s\n' "$*" >&2; }
@@ -78,7 +80,7 @@ build_sanitized() {
 
 run_tests() {
     log "running the test suite"
-    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1600x1200x24" ctest --output-on-failure --timeout 600)
+    (cd "$BUILD" && xvfb-run -a -s "-screen 0 1920x1200x24" ctest --output-on-failure --timeout 600)
     if [ $SANITIZE -eq 1 ]; then
         build_sanitized
     fi
@@ -161,6 +163,31 @@ format() {
     (cd "$ROOT" && clang-format -i "${files[@]}")
 }
 
+# The .deb (CPack, packaging/CMakeLists.txt): the guide's screenshots are taken
+# first by the GUI tests, so the package carries them, then the package is
+# checked the way ctest checks it (unpacked into a scratch root and run).
+package() {
+    log "taking the user guide's screenshots (tests_gui \"[guide]\")"
+    xvfb-run -a -s "-screen 0 1600x1200x24" env GDK_BACKEND=x11 "$BUILD/bin/tests_gui" "[guide]"
+    log "building the package"
+    rm -f "$BUILD"/package/kartbok_*.deb
+    (cd "$BUILD" && cpack --config CPackConfig.cmake -B "$BUILD/package" >/dev/null)
+    local deb
+    deb=$(ls "$BUILD"/package/kartbok_*.deb)
+    "$ROOT/packaging/test-package.sh" "$BUILD" "$(dpkg-deb -f "$deb" Version)" "$deb" >/dev/null
+    # Every picture the guide pages show must be in the package.
+    local listing missing=()
+    listing=$(dpkg-deb -c "$deb")
+    for img in $(grep -ho 'img/[a-z]*/[a-z0-9-]*\.png' "$ROOT"/guide/*.html | sort -u); do
+        grep -q "/usr/share/kartbok/guide/$img\$" <<<"$listing" || missing+=("$img")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "the guide's screenshots missing from the package: ${missing[*]}"
+        return 1
+    fi
+    log "package: $deb"
+}
+
 demo() {
     if [ ! -f "$DEMO_VAULT/vault.key" ]; then
         log "creating the demo vault in $DEMO_VAULT"
@@ -197,5 +224,6 @@ case "$cmd" in
     build) deps; build ;;
     test) deps; build; run_tests ;;
     demo) deps; build; demo ;;
-    *) sed -n '2,9p' "$0"; exit 2 ;;
+    package) deps; build; package ;;
+    *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 
 namespace kartbok::genogram {
@@ -153,15 +152,6 @@ double Dim(double v) {
     return std::max(1.0, std::isfinite(v) ? v : 1.0);
 }
 
-void WriteFile(const std::string& path, const std::vector<unsigned char>& bytes) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
-    file.close();
-    if (!file)
-        throw RenderError("Could not write the image file " + path + ".");
-}
-
 /// Paints the scene onto a surface of w x h device units, after `transform`
 /// (scale and offset from scene points), on white.
 void PaintOnto(cairo_surface_t* surface, const Scene& scene, double scale, double dx, double dy) {
@@ -250,13 +240,6 @@ std::vector<unsigned char> RenderPng(const Scene& scene, const Page& page, doubl
     int w = static_cast<int>(std::lround(page.width * px)); // A4 at 150 dpi: 1240 x 1754
     int h = static_cast<int>(std::lround(page.height * px));
     return Png(scene, w, h, f.scale * px, f.dx * px, f.dy * px);
-}
-
-void WritePng(const Scene& scene, const std::string& path, double scale) {
-    WriteFile(path, RenderPng(scene, scale));
-}
-void WritePdf(const Scene& scene, const std::string& path) {
-    WriteFile(path, RenderPdf(scene));
 }
 
 } // namespace kartbok::genogram

@@ -1,9 +1,9 @@
 // Loading template folders: shipped first, then the clinic's own.
 
 #include "kartbok/journal/TemplateLoader.h"
+#include "kartbok/journal/ShippedData.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
 namespace kartbok::journal {
@@ -116,9 +116,7 @@ TemplateSet LoadTemplates(const fs::path& shippedDir, const std::optional<fs::pa
 }
 
 fs::path ShippedTemplatesDir() {
-    if (const char* env = std::getenv("KARTBOK_TEMPLATES"); env && *env)
-        return env;
-    return KARTBOK_TEMPLATES_DIR;
+    return ShippedDataDir(ShippedData::Templates);
 }
 
 } // namespace kartbok::journal

@@ -90,7 +90,7 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
         subtitle += " · " + c.name;
     w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
 
-    w.Heading(L(o, "Kontaktorsak", "Reason for contact"));
+    w.Heading(HeadingText(journal::Heading::ReasonForContact, o));
     w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
                                            : c.reasonForContact);
 
@@ -104,10 +104,10 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
                                L(o, " dagar sedan)", " days ago)");
     }
     std::size_t held = c.sessions.size();
-    w.KeyValues({{L(o, "Första kontakt", "First contact"), DateText(c.firstContact)},
-                 {L(o, "Behandlingsstart", "Start of treatment"), DateText(c.start)},
+    w.KeyValues({{HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
+                 {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
                  {L(o, "Avslut", "End"), DateText(c.end)},
-                 {L(o, "Uppföljning planerad", "Follow-up due"), due},
+                 {HeadingText(journal::Heading::FollowUpDue, o), due},
                  {L(o, "Samtal", "Sessions"), std::to_string(held)}});
 
     w.Heading(L(o, "Familjekarta", "Family map"));
@@ -125,7 +125,7 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
             std::string themes;
             for (const auto& t : closing->themes)
                 themes += (themes.empty() ? "" : ", ") + t;
-            w.Rich({{L(o, "Teman: ", "Themes: "), false, true}, {themes}});
+            w.Rich({{HeadingText(journal::Heading::Themes, o) + ": ", false, true}, {themes}});
         }
         for (const auto& f : closing->fields) {
             std::string text = jn::CurrentText(*closing, f.id);
@@ -192,12 +192,6 @@ std::vector<unsigned char> RenderFollowUpBrief(const jn::Case& c, const jn::Temp
                                                const ReportOptions& options) {
     return RenderPdf(Frame(L(options, "Underlag inför uppföljning", "Follow-up brief"), c, options),
                      [&](PdfWriter& w) { Body(w, c, templates, options); });
-}
-
-void WriteFollowUpBrief(const jn::Case& c, const jn::TemplateSet& templates,
-                        const ReportOptions& options, const std::filesystem::path& out) {
-    auto bytes = RenderFollowUpBrief(c, templates, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 } // namespace kartbok::reports

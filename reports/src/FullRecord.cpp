@@ -42,15 +42,15 @@ void ClientBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
                  {L(o, "Namn", "Name"), c.name.empty() ? "–" : c.name},
                  {L(o, "Kontaktuppgifter", "Contact details"), c.contact.empty() ? "–" : c.contact},
                  {L(o, "Status", "Status"), StatusText(c.status, o)},
-                 {L(o, "Första kontakt", "First contact"), DateText(c.firstContact)},
-                 {L(o, "Behandlingsstart", "Start of treatment"), DateText(c.start)},
+                 {HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)},
+                 {HeadingText(journal::Heading::TreatmentStart, o), DateText(c.start)},
                  {L(o, "Avslut", "End"), DateText(c.end)},
-                 {L(o, "Uppföljning planerad", "Follow-up due"),
+                 {HeadingText(journal::Heading::FollowUpDue, o),
                   DateText(c.followUpDue) + " (" + std::to_string(c.followUpMonths) +
                       L(o, " mån. efter avslut)", " months after the end)")},
                  {L(o, "Gallringsprövning tidigast", "Retention review from"),
                   DateText(jn::RetentionReviewDate(c))}});
-    w.Subheading(L(o, "Kontaktorsak", "Reason for contact"));
+    w.Subheading(HeadingText(journal::Heading::ReasonForContact, o));
     w.Paragraph(c.reasonForContact.empty() ? "–" : c.reasonForContact);
 }
 
@@ -110,11 +110,11 @@ void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const j
             who += (who.empty() ? "" : ", ") +
                    (p && !p->DisplayName().empty() ? p->DisplayName() : L(o, "okänd", "unknown"));
         }
-        meta += L(o, " · Deltagare: ", " · Taking part: ") + who;
+        meta += " · " + HeadingText(journal::Heading::AlsoTakingPart, o) + ": " + who;
     }
-    meta += s.isSigned
-                ? L(o, " · Signerad av ", " · Signed by ") + s.signedBy + " " + TimeText(s.signedAt)
-                : L(o, " · Utkast, inte signerad", " · Draft, not signed");
+    meta += s.isSigned ? " · " + HeadingText(journal::Heading::SignedBy, o) + " " + s.signedBy +
+                             " " + TimeText(s.signedAt)
+                       : L(o, " · Utkast, inte signerad", " · Draft, not signed");
     w.Paragraph(meta, TextStyle::Muted);
     for (const auto& id : FieldIds(s, t)) {
         jn::RenderedField f = jn::RenderField(s, id);
@@ -144,7 +144,7 @@ void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const j
         std::string themes;
         for (const auto& th : s.themes)
             themes += (themes.empty() ? "" : ", ") + th;
-        w.Rich({{L(o, "Teman: ", "Themes: "), false, true}, {themes}}, 8);
+        w.Rich({{HeadingText(journal::Heading::Themes, o) + ": ", false, true}, {themes}}, 8);
     }
     if (!s.methods.empty()) {
         const jn::Template* tpl = t.Find(s.templateId);
@@ -157,7 +157,7 @@ void SessionBlock(PdfWriter& w, const jn::Case& c, const jn::Session& s, const j
                         title = tm.title.In(o.language);
             methods += (methods.empty() ? "" : ", ") + title;
         }
-        w.Rich({{L(o, "Metoder: ", "Methods: "), false, true}, {methods}}, 8);
+        w.Rich({{HeadingText(journal::Heading::Methods, o) + ": ", false, true}, {methods}}, 8);
     }
     for (const jn::Addendum* a : jn::PlainAddenda(s)) {
         std::string head = L(o, "Tillägg ", "Addendum ") + TimeText(a->time) + " " + a->author;
@@ -185,10 +185,10 @@ void ChecklistBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& t,
         if (rows.empty())
             w.Paragraph(L(o, "Inga ämnen markerade.", "No topics marked."), TextStyle::Muted);
         else
-            w.Table({{L(o, "Ämne", "Topic"), 3},
-                     {L(o, "Status", "State"), 1.3},
-                     {L(o, "Anteckning", "Note"), 4},
-                     {L(o, "Samtal", "Sessions"), 2}},
+            w.Table({{HeadingText(journal::Heading::Topic, o), 3},
+                     {HeadingText(journal::Heading::TopicState, o), 1.3},
+                     {HeadingText(journal::Heading::Note, o), 4},
+                     {HeadingText(journal::Heading::CameUpIn, o), 2}},
                     rows);
     }
 }
@@ -284,13 +284,6 @@ std::vector<unsigned char> RenderFullRecord(const jn::Case& c, const jn::Templat
                                             const ReportOptions& options) {
     return RenderPdf(Frame(L(options, "Journalutdrag", "Record"), c, options),
                      [&](PdfWriter& w) { Body(w, c, templates, audit, options); });
-}
-
-void WriteFullRecord(const jn::Case& c, const jn::TemplateSet& templates,
-                     const std::vector<AuditLine>& audit, const ReportOptions& options,
-                     const std::filesystem::path& out) {
-    auto bytes = RenderFullRecord(c, templates, audit, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 } // namespace kartbok::reports

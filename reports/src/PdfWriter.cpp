@@ -250,6 +250,12 @@ public:
         cairo_stroke(m_cr);
     }
 
+    void NewCase(const std::string& caseCode) {
+        EnsureSpace(0);
+        m_frame.caseCode = caseCode;
+        NewPage();
+    }
+
     cairo_t* Cr() { return m_cr; }
     double& Y() { return m_y; }
 
@@ -275,6 +281,9 @@ void PdfWriter::Space(double points) {
 }
 void PdfWriter::PageBreak() {
     m_impl.NewPage();
+}
+void PdfWriter::NewCase(const std::string& caseCode) {
+    m_impl.NewCase(caseCode);
 }
 
 void PdfWriter::Title(const std::string& title, const std::string& subtitle) {

@@ -81,6 +81,9 @@ public:
                   const std::vector<std::vector<int>>& counts);
     void Space(double points);
     void PageBreak();
+    /// Starts a new page whose header names another case (a supervision pack:
+    /// every page says which client it is about); the pages before keep theirs.
+    void NewCase(const std::string& caseCode);
     double ContentWidth() const;
     double RemainingHeight() const;
 

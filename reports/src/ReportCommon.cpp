@@ -5,44 +5,18 @@
 #include "kartbok/genogram/Scene.h"
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/JournalError.h"
+#include "kartbok/journal/Labels.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <set>
-#include <system_error>
 
 namespace kartbok::reports {
 
 namespace jn = kartbok::journal;
-
-void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes) {
-    std::filesystem::path tmp = out;
-    tmp += ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f)
-            throw ReportError(out.string() + ": cannot write here (" + std::strerror(errno) + ")");
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            throw ReportError(out.string() + ": writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, out, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw ReportError(out.string() + ": cannot replace the file (" + ec.message() + ")");
-    }
-}
 
 namespace detail {
 
@@ -76,37 +50,14 @@ int MonthsBetween(jn::Date a, jn::Date b) {
     return months;
 }
 
+// Names of types, phases, states and statuses come from the tables the app
+// reads too (kartbok/journal/Labels.h), so a report and the screen agree.
 std::string SessionTypeText(jn::SessionType t, const ReportOptions& o) {
-    using T = jn::SessionType;
-    switch (t) {
-    case T::Individual:
-        return L(o, "Individuellt", "Individual");
-    case T::Couple:
-        return L(o, "Par", "Couple");
-    case T::Relative:
-        return L(o, "Anhörig/partner", "Relative/partner");
-    case T::Group:
-        return L(o, "Grupp", "Group");
-    case T::Remote:
-        return L(o, "Telefon/video", "Phone/video");
-    case T::Closing:
-        return L(o, "Avslutande samtal", "Closing session");
-    case T::FollowUp:
-        return L(o, "Uppföljning", "Follow-up");
-    }
-    return "";
+    return std::string(LabelOf(t, o.language));
 }
 
 std::string PhaseText(jn::FormPhase p, const ReportOptions& o) {
-    switch (p) {
-    case jn::FormPhase::Start:
-        return L(o, "Start", "Start");
-    case jn::FormPhase::End:
-        return L(o, "Avslut", "End");
-    case jn::FormPhase::FollowUp:
-        return L(o, "Uppföljning", "Follow-up");
-    }
-    return "";
+    return std::string(LabelOf(p, o.language));
 }
 
 std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o) {
@@ -115,34 +66,15 @@ std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o) {
 }
 
 std::string TopicStateText(jn::TopicState s, const ReportOptions& o) {
-    switch (s) {
-    case jn::TopicState::NotYet:
-        return L(o, "Inte än", "Not yet");
-    case jn::TopicState::Partly:
-        return L(o, "Delvis", "Partly");
-    case jn::TopicState::Covered:
-        return L(o, "Täckt", "Covered");
-    }
-    return "";
+    return std::string(LabelOf(s, o.language));
 }
 
 std::string StatusText(jn::CaseStatus s, const ReportOptions& o) {
-    using S = jn::CaseStatus;
-    switch (s) {
-    case S::Enquiry:
-        return L(o, "Förfrågan", "Enquiry");
-    case S::Assessment:
-        return L(o, "Bedömning", "Assessment");
-    case S::Ongoing:
-        return L(o, "Pågående", "Ongoing");
-    case S::Ended:
-        return L(o, "Avslutad", "Ended");
-    case S::FollowUpDone:
-        return L(o, "Uppföljning gjord", "Follow-up done");
-    case S::Archived:
-        return L(o, "Arkiverad", "Archived");
-    }
-    return "";
+    return std::string(LabelOf(s, o.language));
+}
+
+std::string HeadingText(jn::Heading h, const ReportOptions& o) {
+    return std::string(LabelOf(h, o.language));
 }
 
 PageFrame Frame(const std::string& title, const jn::Case& c, const ReportOptions& o) {
@@ -199,7 +131,7 @@ std::string TemplateTitle(const jn::TemplateSet& t, const std::string& id, const
 std::string ItemTitle(const jn::TemplateSet& t, const std::string& templateId,
                       const std::string& itemId, const ReportOptions& o) {
     if (itemId == "next-steps")
-        return L(o, "Till nästa gång", "Next steps");
+        return HeadingText(jn::Heading::NextSteps, o);
     const jn::Template* tpl = t.Find(templateId);
     const jn::TemplateItem* item = tpl ? tpl->FindItem(itemId) : nullptr;
     // A field the session's template does not (or no longer) have: another

@@ -5,6 +5,7 @@
 #include "PdfWriter.h"
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Labels.h"
 #include "kartbok/journal/TemplateLoader.h"
 #include "kartbok/reports/Forms.h"
 #include "kartbok/reports/Report.h"
@@ -29,6 +30,8 @@ std::string SessionTypeText(journal::SessionType t, const ReportOptions& o);
 std::string PhaseText(journal::FormPhase p, const ReportOptions& o);
 std::string TopicStateText(journal::TopicState s, const ReportOptions& o);
 std::string StatusText(journal::CaseStatus s, const ReportOptions& o);
+/// A heading the app shows too ("Överenskommet till nästa gång").
+std::string HeadingText(journal::Heading h, const ReportOptions& o);
 
 PageFrame Frame(const std::string& title, const journal::Case& c, const ReportOptions& o);
 

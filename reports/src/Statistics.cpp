@@ -197,10 +197,6 @@ std::string StatisticsCsv(const YearStatistics& st) {
     return out;
 }
 
-void WriteStatisticsCsv(const YearStatistics& stats, const std::filesystem::path& out) {
-    WriteFileAtomic(out, StatisticsCsv(stats));
-}
-
 std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<jn::Case>& cases,
                                               const jn::TemplateSet& templates, int year) {
     FormCatalogue catalogue(templates);
@@ -238,11 +234,6 @@ std::string AnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers) {
                (a.monthsSinceStart < 0 ? std::string() : std::to_string(a.monthsSinceStart)) + "," +
                CsvField(a.value) + "\n";
     return out;
-}
-
-void WriteAnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers,
-                              const std::filesystem::path& out) {
-    WriteFileAtomic(out, AnonymousAnswersCsv(answers));
 }
 
 } // namespace kartbok::reports

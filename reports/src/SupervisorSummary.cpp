@@ -71,14 +71,14 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
                               L(o, " dagar", " days")});
         if (c.followUpDue.Set())
             kv.push_back(
-                {L(o, "Uppföljning planerad", "Follow-up due"), When(c.followUpDue, a, true, o)});
+                {HeadingText(journal::Heading::FollowUpDue, o), When(c.followUpDue, a, true, o)});
     } else {
         if (!c.name.empty())
             kv.push_back({L(o, "Namn", "Name"), c.name});
-        kv.push_back({L(o, "Första kontakt", "First contact"), DateText(c.firstContact)});
+        kv.push_back({HeadingText(journal::Heading::FirstContact, o), DateText(c.firstContact)});
         kv.push_back({L(o, "Start", "Start"), DateText(c.start)});
         kv.push_back({L(o, "Avslut", "End"), DateText(c.end)});
-        kv.push_back({L(o, "Uppföljning planerad", "Follow-up due"), DateText(c.followUpDue)});
+        kv.push_back({HeadingText(journal::Heading::FollowUpDue, o), DateText(c.followUpDue)});
     }
     kv.push_back({L(o, "Antal samtal", "Sessions"), std::to_string(c.sessions.size())});
     int people =
@@ -88,7 +88,7 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
         {L(o, "Personer i familjekartan", "People in the family map"), std::to_string(people)});
     w.KeyValues(kv);
     if (freeText && !c.reasonForContact.empty()) {
-        w.Subheading(L(o, "Kontaktorsak", "Reason for contact"));
+        w.Subheading(HeadingText(journal::Heading::ReasonForContact, o));
         w.Paragraph(c.reasonForContact);
     }
 }
@@ -191,13 +191,13 @@ void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templ
                         std::to_string(p), std::to_string(nyet)});
     }
     w.Paragraph(std::to_string(covered) + L(o, " av ", " of ") + std::to_string(total) +
-                    L(o, " ämnen täckta, ", " topics covered, ") + std::to_string(partly) +
+                    L(o, " ämnen avklarade, ", " topics covered, ") + std::to_string(partly) +
                     L(o, " delvis.", " partly."),
                 TextStyle::Bold);
     w.Table({{L(o, "Avsnitt", "Section"), 4},
-             {L(o, "Täckta", "Covered"), 1.3},
-             {L(o, "Delvis", "Partly"), 1.3},
-             {L(o, "Inte än", "Not yet"), 1.3}},
+             {TopicStateText(jn::TopicState::Covered, o), 1.3},
+             {TopicStateText(jn::TopicState::Partly, o), 1.3},
+             {TopicStateText(jn::TopicState::NotYet, o), 1.3}},
             rows);
 }
 
@@ -267,7 +267,82 @@ void Body(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
     FormsBlock(w, c, templates, a, deid, freeText, o);
 }
 
+/// One line of the pack's cover: what a supervisor scans before the pages.
+std::vector<std::string> CoverRow(const jn::Case& c, const jn::TemplateSet& templates,
+                                  const ReportOptions& o) {
+    const Anchor a = AnchorOf(c);
+    std::string months = "–";
+    if (a.Set())
+        months = std::to_string(MonthsBetween(a.date, c.end.Set() ? c.end : Today(o)));
+    std::string coverage = "–";
+    if (const jn::Template* tpl = templates.Find("deep-interview")) {
+        const auto open = OpenTopics(c, templates, o);
+        const std::size_t total = tpl->Items().size();
+        std::size_t notCovered = 0;
+        for (const auto& t : open)
+            notCovered += t.section.empty() ? 0 : 1; // topics of the template, not retired ones
+        coverage = std::to_string(total - std::min(total, notCovered)) + "/" +
+                   std::to_string(total);
+    }
+    std::string forms;
+    for (const auto& p : CollectForms(c, templates, o.language).phases)
+        if (p.present)
+            forms += (forms.empty() ? "" : ", ") + PhaseText(p.phase, o);
+    return {c.code, StatusText(c.status, o), months, std::to_string(c.sessions.size()), coverage,
+            forms.empty() ? "–" : forms};
+}
+
+void PackCover(PdfWriter& w, const std::vector<const jn::Case*>& cases,
+               const jn::TemplateSet& templates, const ReportOptions& o) {
+    w.Title(L(o, "Handledningsunderlag – ärendegenomgång", "Supervision pack – caseload review"),
+            std::to_string(cases.size()) + L(o, " klienter · ", " clients · ") +
+                L(o, "Avidentifierad: roller i stället för namn, månader i stället för datum, "
+                     "ingen fritext",
+                  "De-identified: roles instead of names, months instead of dates, no free "
+                  "text"));
+    w.Paragraph(L(o,
+                  "Klienterna anges med sina pseudonyma koder, samma som står i sidhuvudet på "
+                  "varje sida. Varje klients sammanfattning börjar på en ny sida.",
+                  "Clients are named by their pseudonymous codes, the same as in the header of "
+                  "every page. Each client's summary starts on a new page."),
+                TextStyle::Muted);
+    std::vector<std::vector<std::string>> rows;
+    for (const jn::Case* c : cases)
+        rows.push_back(CoverRow(*c, templates, o));
+    w.Table({{L(o, "Klientkod", "Client code"), 2.2},
+             {L(o, "Status", "Status"), 2},
+             {L(o, "Månader", "Months"), 1.2},
+             {HeadingText(journal::Heading::Sessions, o), 1.2},
+             {HeadingText(journal::Heading::DeepInterview, o), 1.6},
+             {L(o, "Formulär ifyllda", "Forms filled in"), 2.4}},
+            rows);
+}
+
 } // namespace
+
+std::vector<unsigned char> RenderSupervisionPack(const std::vector<jn::Case>& cases,
+                                                 const jn::TemplateSet& templates,
+                                                 const ReportOptions& options) {
+    ReportOptions o = options;
+    o.deidentify = true; // a pack leaves the therapist's hands: never names, dates or text
+    o.includeFreeText = false;
+    std::vector<const jn::Case*> sorted;
+    for (const auto& c : cases)
+        sorted.push_back(&c);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const jn::Case* a, const jn::Case* b) { return a->code < b->code; });
+    PageFrame frame;
+    jn::Case cover;
+    cover.code = L(o, "Ärendegenomgång", "Caseload review");
+    frame = Frame(L(o, "Handledningsunderlag", "Supervision pack"), cover, o);
+    return RenderPdf(frame, [&](PdfWriter& w) {
+        PackCover(w, sorted, templates, o);
+        for (const jn::Case* c : sorted) {
+            w.NewCase(c->code);
+            Body(w, *c, templates, o);
+        }
+    });
+}
 
 std::vector<unsigned char> RenderSupervisorSummary(const jn::Case& c,
                                                    const jn::TemplateSet& templates,
@@ -275,12 +350,6 @@ std::vector<unsigned char> RenderSupervisorSummary(const jn::Case& c,
     return RenderPdf(
         Frame(L(options, "Sammanfattning för handledning", "Supervisor summary"), c, options),
         [&](PdfWriter& w) { Body(w, c, templates, options); });
-}
-
-void WriteSupervisorSummary(const jn::Case& c, const jn::TemplateSet& templates,
-                            const ReportOptions& options, const std::filesystem::path& out) {
-    auto bytes = RenderSupervisorSummary(c, templates, options);
-    WriteFileAtomic(out, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 } // namespace kartbok::reports

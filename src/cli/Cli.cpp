@@ -2,6 +2,10 @@
 
 #include "CaseJson.h"
 #include "Context.h"
+#include "Language.h"
+
+#include "kartbok/vault/Export.h"
+#include "kartbok/vault/FileSystem.h"
 
 #include <CLI/CLI.hpp>
 
@@ -73,7 +77,10 @@ vault::Vault Context::OpenVault(const std::filesystem::path& dir, const std::str
         throw UsageError(dir.string() + ": not a Kartbok vault (no vault.key)");
     const std::string prompt =
         user.empty() ? "Password for " + dir.string() + ": " : "Password of " + user + ": ";
-    return vault::Vault::Open(dir, ReadSecret(prompt), user);
+    vault::Vault v = vault::Vault::Open(dir, ReadSecret(prompt), user);
+    if (fileSystem)
+        v.SetFileSystem(fileSystem);
+    return v;
 }
 
 void ChangeCase(Context& ctx, vault::Vault& v, const std::string& caseId,
@@ -117,6 +124,35 @@ void ChangeCase(Context& ctx, vault::Vault& v, const std::string& caseId,
     }
 }
 
+void Context::Export(vault::Vault& v, const std::string& out, std::span<const unsigned char> bytes,
+                     const std::string& caseId, const std::string& detail) {
+    vault::Export(v, out, bytes, caseId, detail, fileSystem);
+}
+
+void Context::WriteOut(const std::string& out, std::span<const unsigned char> bytes) {
+    vault::WriteExportFile(fileSystem ? *fileSystem : *vault::PosixFileSystem(), out, bytes);
+}
+
+std::string Context::Language() const {
+    return ResolveLanguage(args.lang);
+}
+
+std::span<const unsigned char> TextBytes(const std::string& text) {
+    return {reinterpret_cast<const unsigned char*>(text.data()), text.size()};
+}
+
+void CheckOut(const std::string& out) {
+    vault::CheckExportTarget(out); // VaultError::Usage: exit 2
+}
+
+void AddLanguageOption(CLI::App* command, Args& args) {
+    command
+        ->add_option("--lang", args.lang,
+                     "sv | en (default: the app's language setting, then LC_ALL / LC_MESSAGES / "
+                     "LANG, then en)")
+        ->check(CLI::IsMember({"sv", "en"}));
+}
+
 std::string ReadFileBytes(const std::filesystem::path& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f)
@@ -127,7 +163,13 @@ std::string ReadFileBytes(const std::filesystem::path& path) {
 }
 
 int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
+    return Run(argc, argv, in, out, err, nullptr);
+}
+
+int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+        std::shared_ptr<vault::FileSystem> fs) {
     Context ctx{in, out, err};
+    ctx.fileSystem = std::move(fs);
     CLI::App app{"kartbok-cli: scripted access to Kartbok vaults", "kartbok-cli"};
     app.require_subcommand(1);
     app.add_flag("--password-stdin", ctx.passwordStdin,
@@ -137,6 +179,8 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     app.add_flag("--take-over", ctx.takeOver,
                  "take over another computer's lock on a case whose holder showed no sign of "
                  "life for 10 minutes");
+    app.set_version_flag("--version", std::string("kartbok-cli ") + KARTBOK_VERSION,
+                         "print the version and exit");
     app.fallthrough();
     AddVaultCommands(app, ctx);
     AddCaseCommands(app, ctx);
@@ -154,6 +198,9 @@ int Run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         return kOk;
     } catch (const CLI::CallForAllHelp&) {
         out << app.help("", CLI::AppFormatMode::All);
+        return kOk;
+    } catch (const CLI::CallForVersion& e) {
+        out << e.what() << "\n";
         return kOk;
     } catch (const CLI::ParseError& e) {
         err << "kartbok-cli: " << e.what() << "\n";

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -27,6 +29,7 @@ public:
 struct Args {
     std::string dir, user, code, file, out, source, json, gedcom, index, sessionId, text, reason,
         field, kind, year, expect;
+    std::string lang; ///< --lang sv|en; empty = the app's preference, then the locale
     bool asJson = false;
     bool previous = false;
     bool deidentify = false;
@@ -51,6 +54,19 @@ struct Context {
     /// Unlocks the vault at dir with a password read as above (the named
     /// user's slot only, when user is given).
     vault::Vault OpenVault(const std::filesystem::path& dir, const std::string& user = {});
+
+    /// Every write of the vaults opened here and of every export; nullptr =
+    /// POSIX. Tests install a FaultInjectingFileSystem (Run's last parameter).
+    std::shared_ptr<vault::FileSystem> fileSystem;
+    /// Writes client data from `v` to `out` through vault::Export: audited
+    /// first, refused when the audit record cannot be written.
+    void Export(vault::Vault& v, const std::string& out, std::span<const unsigned char> bytes,
+                const std::string& caseId, const std::string& detail);
+    /// Writes a file that comes from no vault (a GEDCOM or JSON render).
+    void WriteOut(const std::string& out, std::span<const unsigned char> bytes);
+    /// "sv" or "en" for reports and maps: --lang, else the app's preference,
+    /// else the locale, else English (Language.h).
+    std::string Language() const;
 };
 
 /// What a change to a case made: the audit action and its detail (ids only).
@@ -66,6 +82,16 @@ struct CaseChange {
 /// another writer saved in between; anything else gives the Conflict (exit 1).
 void ChangeCase(Context& ctx, vault::Vault& v, const std::string& caseId,
                 const std::function<CaseChange(journal::Case&)>& edit, bool retry);
+
+/// The bytes of a text, for Export and WriteOut.
+std::span<const unsigned char> TextBytes(const std::string& text);
+
+/// Refuses (exit 2) an output whose folder is missing or that is not a regular
+/// file, before a password is asked or anything computed.
+void CheckOut(const std::string& out);
+
+/// --lang on a sub-command that writes words (report, genogram render).
+void AddLanguageOption(CLI::App* command, Args& args);
 
 /// Reads a whole file (for JSON, GEDCOM); throws UsageError when it cannot.
 std::string ReadFileBytes(const std::filesystem::path& path);

@@ -12,7 +12,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -58,39 +57,56 @@ g::Family Cut(g::Family family, const ViewArgs& view, const Args& a) {
     return g::AroundIndex(family, view.generations);
 }
 
-/// The family to draw: from a case in a vault, a GEDCOM file, or a JSON file
-/// (a case as `case show --json` prints it, or just its "family" object).
-g::Family LoadFamily(Context& ctx) {
+/// The family to draw, and the vault it came from when it is a client's (so
+/// the output is an audited export), else from a GEDCOM or JSON file.
+struct Source {
+    g::Family family;
+    std::optional<vault::Vault> vault;
+    std::string caseId;
+};
+
+/// Reads the source: a case in a vault, a GEDCOM file, or a JSON file (a case
+/// as `case show --json` prints it, or just its "family" object), cut to
+/// --generations N around the client.
+Source LoadFamily(Context& ctx, const ViewArgs& view) {
     const Args& a = ctx.args;
     int sources = (!a.dir.empty()) + (!a.gedcom.empty()) + (!a.json.empty());
     if (sources != 1)
         throw UsageError("name exactly one source: DIR CODE, --gedcom FILE or --json FILE");
-    if (!a.gedcom.empty())
-        return FamilyFromGedcom(ctx, a.gedcom, a.index);
-    if (!a.json.empty()) {
+    CheckOut(a.out);
+    Source s;
+    if (!a.gedcom.empty()) {
+        s.family = FamilyFromGedcom(ctx, a.gedcom, a.index);
+    } else if (!a.json.empty()) {
         nlohmann::json j = ParseJson(ReadFileBytes(a.json), a.json);
         if (j.is_object() && j.contains("format"))
-            return CaseFromJson(j).family;
-        return FamilyFromJson(j.contains("family") ? j["family"] : j);
+            s.family = CaseFromJson(j).family;
+        else
+            s.family = FamilyFromJson(j.contains("family") ? j["family"] : j);
+    } else {
+        if (a.code.empty())
+            throw UsageError("a vault source needs DIR and CODE");
+        s.vault.emplace(ctx.OpenVault(a.dir));
+        journal::Case c = s.vault->LoadCase(s.vault->FindCaseIdByCode(a.code));
+        s.caseId = c.id;
+        s.family = std::move(c.family);
     }
-    if (a.code.empty())
-        throw UsageError("a vault source needs DIR and CODE");
-    vault::Vault v = ctx.OpenVault(a.dir);
-    journal::Case c = v.LoadCase(v.FindCaseIdByCode(a.code));
-    v.Audit(vault::AuditAction::Export, c.id,
-            "genogram " + std::filesystem::path(a.out).extension().string());
-    return c.family;
+    s.family = Cut(std::move(s.family), view, a);
+    return s;
+}
+
+/// A client's map leaves the vault only as an audited export; a file's map is
+/// written the same careful way, without a vault to audit in.
+void WriteResult(Context& ctx, Source& source, std::span<const unsigned char> bytes,
+                 const std::string& detail) {
+    if (source.vault)
+        ctx.Export(*source.vault, ctx.args.out, bytes, source.caseId, detail);
+    else
+        ctx.WriteOut(ctx.args.out, bytes);
 }
 
 bool EndsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-void WriteBytes(const std::string& out, const std::string& bytes) {
-    std::ofstream f(out, std::ios::binary | std::ios::trunc);
-    f << bytes;
-    if (!f.flush())
-        throw std::runtime_error(out + ": could not write the file");
 }
 
 int Render(Context& ctx, const ViewArgs& view) {
@@ -107,29 +123,32 @@ int Render(Context& ctx, const ViewArgs& view) {
         throw UsageError("--page must be A4 or A3");
     if (view.scale && !(*view.scale > 0 && *view.scale <= 16))
         throw UsageError("--scale must be above 0 and at most 16");
-    g::Family family = Cut(LoadFamily(ctx), view, ctx.args);
+    Source source = LoadFamily(ctx, view);
     g::SceneOptions options;
     options.deidentify = ctx.args.deidentify;
-    g::Scene scene = g::BuildScene(family, g::ComputeLayout(family), options);
+    options.language = ctx.Language();
+    const g::Scene scene = g::BuildScene(source.family, g::ComputeLayout(source.family), options);
     std::vector<unsigned char> bytes;
     if (EndsWith(out, ".svg")) {
-        WriteBytes(out, g::WriteSvg(scene));
-        return 0;
-    }
-    const bool pdf = EndsWith(out, ".pdf");
-    if (!view.page.empty()) {
-        g::Page page = g::PageSize(view.page, view.landscape);
-        bytes = pdf ? g::RenderPdf(scene, page) : g::RenderPng(scene, page);
+        const std::string svg = g::WriteSvg(scene);
+        bytes.assign(svg.begin(), svg.end());
+    } else if (!view.page.empty()) {
+        const g::Page page = g::PageSize(view.page, view.landscape);
+        bytes = EndsWith(out, ".pdf") ? g::RenderPdf(scene, page) : g::RenderPng(scene, page);
+    } else if (EndsWith(out, ".pdf")) {
+        bytes = g::RenderPdf(scene, view.scale.value_or(1.0));
     } else {
-        bytes = pdf ? g::RenderPdf(scene, view.scale.value_or(1.0))
-                    : g::RenderPng(scene, view.scale.value_or(2.0));
+        bytes = g::RenderPng(scene, view.scale.value_or(2.0));
     }
-    WriteBytes(out, std::string(bytes.begin(), bytes.end()));
+    WriteResult(ctx, source, bytes,
+                "genogram " + out.substr(out.size() - 3) +
+                    (ctx.args.deidentify ? " deidentified" : ""));
     return 0;
 }
 
 int LayoutJson(Context& ctx, const ViewArgs& view) {
-    g::Family family = Cut(LoadFamily(ctx), view, ctx.args);
+    Source source = LoadFamily(ctx, view);
+    const g::Family& family = source.family;
     g::Layout layout = g::ComputeLayout(family);
     nlohmann::ordered_json j;
     j["people"] = nlohmann::ordered_json::array();
@@ -167,10 +186,7 @@ int LayoutJson(Context& ctx, const ViewArgs& view) {
         j["unions"].push_back(uj);
     }
     j["bounds"] = {{"width", layout.bounds.width}, {"height", layout.bounds.height}};
-    std::ofstream f(ctx.args.out, std::ios::binary | std::ios::trunc);
-    f << j.dump(2) << "\n";
-    if (!f.flush())
-        throw std::runtime_error(ctx.args.out + ": could not write the file");
+    WriteResult(ctx, source, TextBytes(j.dump(2) + "\n"), "genogram layout json");
     return 0;
 }
 
@@ -216,6 +232,7 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     render->add_flag("--landscape", view->landscape, "the page turned sideways");
     render->add_option("--scale", view->scale,
                        "PDF/PNG at S times the map's size (PNG: pixels per point, default 2)");
+    AddLanguageOption(render, a);
     render->callback([&ctx, view] { ctx.action = [&ctx, view] { return Render(ctx, *view); }; });
 
     auto* layout = geno->add_subcommand("layout", "positions as JSON (docs/layout-json.md)");

@@ -1,11 +1,13 @@
 // kartbok-cli report and stats (issue: forms, reports, statistics).
-// Client text only ever goes into the file the user named; stdout gets the
-// path and counts, stderr one line without client text.
+// Client text only ever goes into the file the user named, through
+// vault::Export (audit record first, 0600, atomic); stdout gets the path and
+// counts, stderr one line without client text.
 #include "Context.h"
 
 #include "kartbok/journal/TemplateLoader.h"
 #include "kartbok/reports/Report.h"
 #include "kartbok/reports/Statistics.h"
+#include "shared/ReportJob.h"
 
 #include <CLI/CLI.hpp>
 
@@ -24,21 +26,13 @@ journal::TemplateSet Templates() {
     return set;
 }
 
-void CheckOut(const std::string& out) {
-    std::filesystem::path p(out);
-    std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
-    if (!std::filesystem::is_directory(dir))
-        throw UsageError(out + ": the folder does not exist");
-    if (std::filesystem::is_directory(p))
-        throw UsageError(out + ": is a folder; give a file name");
-}
-
-std::vector<reports::AuditLine> AuditOf(const vault::Vault& v, const std::string& caseId) {
-    std::vector<reports::AuditLine> lines;
-    for (const auto& e : v.ReadAudit())
-        if (e.caseId == caseId)
-            lines.push_back({e.time, e.user, vault::ToString(e.action), e.detail});
-    return lines;
+/// A report the way the app makes it (src/shared/ReportJob): one function
+/// loads, renders, audits first and writes through vault::Export.
+void Make(Context& ctx, vault::Vault& v, const journal::TemplateSet& templates,
+          reporting::ReportRequest request) {
+    request.language = ctx.Language();
+    request.out = ctx.args.out;
+    reporting::MakeReport(v, templates, request, {}, ctx.fileSystem);
 }
 
 int Report(Context& ctx) {
@@ -46,23 +40,13 @@ int Report(Context& ctx) {
     if (a.deidentify && a.kind != "supervision")
         throw UsageError("--deidentify only applies to --kind supervision");
     CheckOut(a.out);
-    journal::TemplateSet templates = Templates();
+    const journal::TemplateSet templates = Templates(); // none: said before the vault opens
     vault::Vault v = ctx.OpenVault(a.dir);
-    std::string id = v.FindCaseIdByCode(a.code);
-    journal::Case c = v.LoadCase(id);
-    reports::ReportOptions options;
-    options.deidentify = a.deidentify;
-    options.printedBy = v.User();
-    if (a.kind == "followup") {
-        reports::WriteFollowUpBrief(c, templates, options, a.out);
-    } else if (a.kind == "supervision") {
-        reports::WriteSupervisorSummary(c, templates, options, a.out);
-    } else {
-        std::vector<reports::AuditLine> audit = AuditOf(v, id); // read before this export is logged
-        reports::WriteFullRecord(c, templates, audit, options, a.out);
-    }
-    v.Audit(vault::AuditAction::Export, id,
-            "report " + a.kind + (a.deidentify ? " deidentified" : ""));
+    reporting::ReportRequest request;
+    request.kind = *reporting::KindFromName(a.kind); // CLI11 checked the name
+    request.caseIds = {v.FindCaseIdByCode(a.code)};
+    request.deidentify = a.deidentify;
+    Make(ctx, v, templates, request);
     ctx.out << a.out << "\n";
     return 0;
 }
@@ -78,21 +62,22 @@ int Stats(Context& ctx) {
         CheckOut(a.file);
     journal::TemplateSet templates = Templates();
     vault::Vault v = ctx.OpenVault(a.dir);
-    std::vector<journal::Case> cases;
-    for (const auto& s : v.ListCases())
-        cases.push_back(v.LoadCase(s.id)); // decrypted in memory only
-    reports::YearStatistics stats = reports::ComputeStatistics(cases, templates, year);
-    reports::WriteStatisticsCsv(stats, a.out);
-    std::string detail = "stats " + a.year;
+    reporting::ReportRequest request;
+    request.kind = reporting::ReportKind::Statistics;
+    request.year = year;
+    Make(ctx, v, templates, request);
+    const std::vector<vault::CaseSummary> summaries = v.ListCases();
     if (!a.file.empty()) {
+        std::vector<journal::Case> cases;
+        for (const auto& s : summaries)
+            cases.push_back(v.LoadCase(s.id)); // decrypted in memory only
+        const std::string over = " over " + std::to_string(cases.size()) + " cases";
         auto answers = reports::AnonymousAnswers(cases, templates, year);
-        reports::WriteAnonymousAnswersCsv(answers, a.file);
-        detail += " with answers";
+        ctx.Export(v, a.file, TextBytes(reports::AnonymousAnswersCsv(answers)), {},
+                   "stats " + a.year + " answers" + over);
         ctx.out << a.file << "\t" << answers.size() << " answers\n";
     }
-    v.Audit(vault::AuditAction::Export, {},
-            detail + " over " + std::to_string(cases.size()) + " cases");
-    ctx.out << a.out << "\t" << cases.size() << " cases\n";
+    ctx.out << a.out << "\t" << summaries.size() << " cases\n";
     return 0;
 }
 
@@ -108,7 +93,10 @@ void AddReportCommands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"followup", "supervision", "record"}));
     report->add_flag("--deidentify", a.deidentify,
                      "supervision only: roles, months, no names or free text");
-    report->add_option("--out", a.out, "the PDF to write (written beside as .tmp, then renamed)")
+    AddLanguageOption(report, a);
+    report
+        ->add_option("--out", a.out,
+                     "the PDF to write (0600, through a temporary file beside it; README Exports)")
         ->required();
     report->callback([&ctx] { ctx.action = [&ctx] { return Report(ctx); }; });
 

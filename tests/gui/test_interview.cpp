@@ -7,6 +7,8 @@
 
 #include "GuiDriver.h"
 
+#include "common/CheckRows.h"
+
 #include "common/Translations.h"
 #include "dialogs/StatsDialog.h"
 #include "forms/ClientModeFrame.h"
@@ -21,6 +23,7 @@
 #include "kartbok/journal/FormCommands.h"
 #include "kartbok/journal/SessionCommands.h"
 
+#include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/datetime.h>
 #include <wx/notebook.h>
@@ -68,16 +71,26 @@ std::string AddFirstSession(CaseDocument& doc) {
     return s.id;
 }
 
-/// Ticks a row of a check list as a click would, event included.
-void CheckRow(wxCheckListBox* list, const wxString& label) {
-    const int row = list->FindString(label);
-    REQUIRE(row != wxNOT_FOUND);
-    list->Check(row, !list->IsChecked(row));
-    wxCommandEvent e(wxEVT_CHECKLISTBOX, list->GetId());
-    e.SetInt(row);
-    e.SetEventObject(list);
-    list->GetEventHandler()->ProcessEvent(e);
+/// Ticks a tick box as a click would, event included.
+void Toggle(wxCheckBox* box) {
+    REQUIRE(box != nullptr);
+    box->SetValue(!box->GetValue());
+    wxCommandEvent e(wxEVT_CHECKBOX, box->GetId());
+    e.SetInt(box->GetValue());
+    e.SetEventObject(box);
+    box->GetEventHandler()->ProcessEvent(e);
     Pump(2);
+}
+
+/// Ticks the row with these words in a list of tick boxes.
+void CheckRow(CheckRows* list, const wxString& label) {
+    REQUIRE(list != nullptr);
+    for (unsigned i = 0; i < list->GetCount(); ++i)
+        if (list->GetString(i) == label) {
+            Toggle(Find<wxCheckBox>(wxString::Format("%s_%u", list->GetName(), i).c_str(), list));
+            return;
+        }
+    FAIL("no row " << label);
 }
 
 void SelectTab(MainFrame* frame, wxWindow* page) {
@@ -125,9 +138,9 @@ TEST_CASE("a topic is ticked, linked to a person and a session, and found from t
     picked.SetInt(2);
     picked.SetEventObject(state);
     state->GetEventHandler()->ProcessEvent(picked);
-    CheckRow(Find<wxCheckListBox>("topic_sessions", frame),
+    CheckRow(Find<CheckRows>("topic_sessions", frame),
              wxString::FromUTF8("2026-03-14 · Individual"));
-    CheckRow(Find<wxCheckListBox>("topic_people", frame), "Lars (father)");
+    CheckRow(Find<CheckRows>("topic_people", frame), "Lars (father)");
     Find<wxTextCtrl>("topic_note", frame)->SetFocus();
     Pump();
     TypeText("Moved twice before school");
@@ -194,17 +207,18 @@ TEST_CASE("the note editor's checklist panel links a topic to the session being 
     host->Show();
     Pump();
     REQUIRE(!panel->Items().empty());
-    auto* list = Find<wxCheckListBox>("side_topics", host);
-    REQUIRE(list);
-    CheckRow(list, list->GetString(2));
     const std::string item = panel->Items()[2];
+    auto* box = Find<wxCheckBox>(("topic_" + item).c_str(), host);
+    REQUIRE(box);
+    Click(box);
     const auto* entry = EntryOf(doc.Case(), item);
     REQUIRE(entry);
     CHECK(entry->state == journal::TopicState::Covered);
     CHECK(entry->sessionIds == std::vector<std::string>{session});
-    CHECK(list->IsChecked(2));
+    CHECK(box->GetValue());
+    CHECK(panel->IsTicked(item));
     // Unticking unlinks the session; the state stays what the therapist set.
-    CheckRow(list, list->GetString(2));
+    Click(box);
     CHECK(EntryOf(doc.Case(), item)->sessionIds.empty());
     host->Destroy();
     frame->Close(true);

@@ -6,6 +6,7 @@
 
 #include "GuiDriver.h"
 
+#include "common/CheckRows.h"
 #include "common/NativeLayout.h"
 #include "common/Translations.h"
 #include "dialogs/AuditDialog.h"
@@ -26,9 +27,9 @@
 #include "kartbok/journal/SessionCommands.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
 #include <wx/notebook.h>
 #include <wx/textctrl.h>
 
@@ -198,13 +199,13 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
         ->SetValue("Partner does not know yet.");
     Find<wxTextCtrl>("themes", page)->SetValue("shame, secrecy");
     Find<wxTextCtrl>("next_steps", page)->SetValue("Draw the family map together.");
-    auto* people = Find<wxCheckListBox>("participants", page);
+    auto* people = Find<CheckRows>("participants", page);
     REQUIRE(people != nullptr);
     REQUIRE(people->GetCount() >= 1);
-    people->Check(0);
+    Click(Find<wxCheckBox>("participants_0", people));
     // Dated two weeks back, as when a note is written up late.
     wxDateTime when = wxDateTime::Now() - wxDateSpan::Weeks(2);
-    Find<wxDatePickerCtrl>("session_date", page)->SetValue(when);
+    Find<wxTextCtrl>("date_text", Find("session_date", page))->SetValue(when.FormatISODate());
     Click(Find<wxButton>("save_draft", page));
     Pump();
     s = doc->Case().FindSession(id);
@@ -217,7 +218,9 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     CHECK(doc->CanUndo());
     Screenshot(*frame, "journal.png");
 
-    // Ctrl+Enter signs after a confirmation (answered here).
+    // Ctrl+Enter signs after a confirmation (answered here); with the password
+    // preference off (test_writing_flow.cpp signs with the password).
+    page->SetSignWithPassword(false);
     wxString asked;
     page->confirm = [&](const wxString& q) {
         asked = q;

@@ -7,6 +7,7 @@
 #include <wx/filename.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace kartbok::test;
@@ -31,6 +32,19 @@ TEST_CASE("kartbok --screenshot saves the painted window and exits", "[gui]") {
     CHECK(rc == 0);
     CHECK(std::filesystem::exists(shot));
     CHECK(std::filesystem::file_size(shot) > 10000);
+    // A picture of a client is an export: 0600, and in the audit log. The
+    // preferences (which name folders) are 0600 too.
+    const auto ownerOnly = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+    CHECK((std::filesystem::status(shot).permissions() & std::filesystem::perms::all) == ownerOnly);
+    CHECK((std::filesystem::status(home / ".kartbok").permissions() &
+           std::filesystem::perms::all) == ownerOnly);
+    {
+        auto vault = kartbok::vault::Vault::Open(v.dir, v.password);
+        const auto audit = vault.ReadAudit();
+        CHECK(std::any_of(audit.begin(), audit.end(), [](const kartbok::vault::AuditEntry& e) {
+            return e.action == kartbok::vault::AuditAction::Export && e.detail == "screenshot";
+        }));
+    }
     bool reported = false;
     for (const auto& line : output)
         if (line.StartsWith("gui_first_paint\t")) {

@@ -5,7 +5,7 @@
 
 #include "GuiDriver.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Translations.h"
 #include "dialogs/UnlockDialog.h"
 #include "map/InspectorPanel.h"
@@ -223,13 +223,25 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     REQUIRE(PumpUntil([&] { return !doc.IsDirty(); }, 4000));
     CHECK_FALSE(frame->GetTitle().EndsWith("*"));
 
-    // Export through the library's writers: identified and de-identified, every format.
+    // Export: identified and de-identified, every format; each audited first, written 0600.
+    auto mapExports = [&] {
+        int n = 0;
+        for (const auto& e : frame->Vault()->ReadAudit())
+            if (e.action == vault::AuditAction::Export && e.caseId == doc.Id() &&
+                e.detail.rfind("map ", 0) == 0)
+                ++n;
+        return n;
+    };
+    const int exportsBefore = mapExports();
     for (bool deidentify : {false, true})
         for (const char* ext : {".png", ".svg", ".pdf"}) {
             const auto file = v.dir / ((deidentify ? "map-deid" : "map") + std::string(ext));
-            ExportMapFile(doc.Family(), deidentify, file);
+            ExportMapFile(*frame->Vault(), doc, deidentify, file);
             CHECK(std::filesystem::file_size(file) > 500);
+            CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+                  (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
         }
+    CHECK(mapExports() == exportsBefore + 6);
     auto slurp = [](const std::filesystem::path& p) {
         std::ifstream in(p, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
@@ -278,7 +290,7 @@ TEST_CASE("the window speaks Swedish and English", "[gui]") {
     prefs.language = "sv";
     frame->ApplyPreferences(prefs);
     Pump(10);
-    CHECK(frame->Tabs().GetPageText(0) == wxString::FromUTF8("Släktkarta"));
+    CHECK(frame->Tabs().GetPageText(0) == wxString::FromUTF8("Familjekarta"));
     CHECK(frame->GetMenuBar()->GetMenuLabelText(0) == "Arkiv");
     CHECK(frame->Document()->Id() == v.richId); // the open case survives the switch
     Screenshot(*frame, "sv.png");

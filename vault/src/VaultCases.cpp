@@ -266,7 +266,8 @@ void Vault::SaveCase(const journal::Case& c, AuditAction action, const std::stri
         impl.Commit(index, {e});
     } catch (const VaultError& err) {
         // Once index.kbx is written the save stands (its record is in it).
-        const detail::IndexEntry* now = impl.LoadIndex().Find(c.id);
+        const detail::Index onDisk = impl.LoadIndex();
+        const detail::IndexEntry* now = onDisk.Find(c.id);
         if (now != nullptr && now->summary.generation == generation) {
             known->second = {generation, hh, detail::SignedOf(c)};
             throw;

@@ -1,5 +1,6 @@
 #include "common/ChecklistLabels.h"
 
+#include "common/Labels.h"
 #include "common/Translations.h"
 
 #include "kartbok/genogram/Roles.h"
@@ -13,18 +14,6 @@
 namespace kartbok::app {
 
 using journal::TopicState;
-
-wxString TopicStateName(TopicState s) {
-    switch (s) {
-    case TopicState::NotYet:
-        return _("Not yet");
-    case TopicState::Partly:
-        return _("Partly");
-    case TopicState::Covered:
-        return _("Covered");
-    }
-    return {};
-}
 
 wxBitmap TopicStateIcon(TopicState s, int size) {
     wxBitmap bitmap(size, size, 24);
@@ -64,31 +53,10 @@ wxBitmap TopicStateIcon(TopicState s, int size) {
     return bitmap;
 }
 
-wxString SessionTypeLabel(journal::SessionType t) {
-    using journal::SessionType;
-    switch (t) {
-    case SessionType::Individual:
-        return _("Individual");
-    case SessionType::Couple:
-        return _("Couple");
-    case SessionType::Relative:
-        return _("Relative or partner");
-    case SessionType::Group:
-        return _("Group");
-    case SessionType::Remote:
-        return _("Phone or video");
-    case SessionType::Closing:
-        return _("Closing session");
-    case SessionType::FollowUp:
-        return _("Follow-up");
-    }
-    return {};
-}
-
 wxString SessionLabel(const journal::Session& s) {
     const wxString date =
         s.start ? wxDateTime(static_cast<time_t>(s.start)).FormatISODate() : wxString("?");
-    return date + wxString::FromUTF8(" · ") + SessionTypeLabel(s.type);
+    return date + wxString::FromUTF8(" · ") + Name(s.type);
 }
 
 wxString PersonLabel(const genogram::Family& family, genogram::PersonId id) {

@@ -1,7 +1,7 @@
 #pragma once
-// Words and icons the checklist views share (the Deep-interview tab and the
+// Icons and row texts the checklist views share (the Deep-interview tab and the
 // note editor's checklist panel), so a topic's state, a session and a person
-// read the same in both.
+// look and read the same in both (the names themselves: common/Labels.h).
 
 #include "kartbok/journal/Case.h"
 
@@ -12,15 +12,10 @@
 
 namespace kartbok::app {
 
-inline constexpr std::array kTopicStates{journal::TopicState::NotYet, journal::TopicState::Partly,
-                                         journal::TopicState::Covered};
-
-wxString TopicStateName(journal::TopicState s);
 /// A small round icon: empty (not yet), half (partly), filled with a tick (covered).
 wxBitmap TopicStateIcon(journal::TopicState s, int size);
 /// "2026-03-14 · Individual"
 wxString SessionLabel(const journal::Session& s);
-wxString SessionTypeLabel(journal::SessionType t);
 /// "Karin (mother)", "Mother" when unnamed: the name helps the therapist, the
 /// role tells people with the same name apart.
 wxString PersonLabel(const genogram::Family& family, genogram::PersonId id);

@@ -14,26 +14,6 @@ namespace kartbok::app {
 
 using journal::SessionType;
 
-wxString SessionTypeName(SessionType type) {
-    switch (type) {
-    case SessionType::Individual:
-        return _("Individual");
-    case SessionType::Couple:
-        return _("Couple");
-    case SessionType::Relative:
-        return _("Relative or partner alone");
-    case SessionType::Group:
-        return _("Group");
-    case SessionType::Remote:
-        return _("Phone or video");
-    case SessionType::Closing:
-        return _("Closing session");
-    case SessionType::FollowUp:
-        return _("Follow-up");
-    }
-    return wxString();
-}
-
 wxColour SessionTypeWxColour(SessionType type) {
     const auto rgb = SessionTypeColour(type);
     return wxColour(rgb[0], rgb[1], rgb[2]);

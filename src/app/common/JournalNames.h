@@ -1,7 +1,7 @@
 #pragma once
-// Translated words of the journal (session types, dates as the journal shows
-// them) and the coloured type marker, so the list, the signed note and the
-// overview say and draw the same thing.
+// How the journal shows a session besides its name (common/Labels.h): the
+// coloured type marker and dates as the journal writes them, ISO 8601 in
+// every language, so the list, the signed note and the overview agree.
 
 #include "kartbok/journal/Case.h"
 
@@ -11,7 +11,6 @@
 
 namespace kartbok::app {
 
-wxString SessionTypeName(journal::SessionType type);
 wxColour SessionTypeWxColour(journal::SessionType type);
 /// A small filled circle in the type's colour, for list rows and legends.
 wxBitmap SessionTypeMarker(journal::SessionType type, int size);

@@ -25,6 +25,7 @@ Preferences Preferences::Load() {
         p.lastVault = Utf8(vault);
     if (config->Read("/Preferences/ClinicTemplates", &clinic))
         p.clinicTemplates = Utf8(clinic);
+    config->Read("/Preferences/SignWithPassword", &p.signWithPassword);
     return p;
 }
 
@@ -36,7 +37,39 @@ void Preferences::Save() const {
     config->Write("/Preferences/IdleLockMinutes", static_cast<long>(idleLockMinutes));
     config->Write("/Preferences/LastVault", wxString::FromUTF8(lastVault));
     config->Write("/Preferences/ClinicTemplates", wxString::FromUTF8(clinicTemplates));
+    config->Write("/Preferences/SignWithPassword", signWithPassword);
     config->Flush();
+}
+
+LayoutMemory LayoutMemory::Load() {
+    LayoutMemory m;
+    if (wxConfigBase* config = wxConfigBase::Get()) {
+        config->Read("/Layout/ClientList", &m.clientList);
+        config->Read("/Layout/TopicPanel", &m.topicPanel);
+        config->Read("/Layout/Timeline", &m.timeline);
+    }
+    return m;
+}
+
+namespace {
+void Remember(const char* key, bool value) {
+    if (wxConfigBase* config = wxConfigBase::Get()) {
+        config->Write(key, value);
+        config->Flush();
+    }
+}
+} // namespace
+
+void LayoutMemory::RememberClientList(bool shown) {
+    Remember("/Layout/ClientList", shown);
+}
+
+void LayoutMemory::RememberTopicPanel(bool shown) {
+    Remember("/Layout/TopicPanel", shown);
+}
+
+void LayoutMemory::RememberTimeline(bool timeline) {
+    Remember("/Layout/Timeline", timeline);
 }
 
 } // namespace kartbok::app

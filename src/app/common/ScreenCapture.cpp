@@ -1,9 +1,14 @@
 #include "common/ScreenCapture.h"
 
+#include "common/Utf8.h"
+
+#include "kartbok/vault/Export.h"
+
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
 #include <wx/filename.h>
 #include <wx/image.h>
+#include <wx/mstream.h>
 #include <wx/window.h>
 
 #include <algorithm>
@@ -64,21 +69,40 @@ bool CaptureX11(const wxRect& wanted, wxImage& out) {
 
 } // namespace
 
-bool SaveWindowPng(wxWindow& window, const wxString& file) {
+std::vector<unsigned char> WindowPng(wxWindow& window) {
     const wxRect rect = window.GetScreenRect();
-    wxFileName::Mkdir(wxFileName(file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     wxImage image;
 #ifdef KARTBOK_HAVE_X11
-    if (CaptureX11(rect, image))
-        return image.SaveFile(file, wxBITMAP_TYPE_PNG);
+    if (!CaptureX11(rect, image))
 #endif
-    wxBitmap bitmap(rect.width, rect.height, 24);
     {
-        wxScreenDC screen;
-        wxMemoryDC memory(bitmap);
-        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+        wxBitmap bitmap(rect.width, rect.height, 24);
+        {
+            wxScreenDC screen;
+            wxMemoryDC memory(bitmap);
+            memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+        }
+        image = bitmap.ConvertToImage();
     }
-    return bitmap.SaveFile(file, wxBITMAP_TYPE_PNG);
+    wxMemoryOutputStream out;
+    if (!image.IsOk() || !image.SaveFile(out, wxBITMAP_TYPE_PNG))
+        return {};
+    std::vector<unsigned char> bytes(out.GetLength());
+    out.CopyTo(bytes.data(), bytes.size());
+    return bytes;
+}
+
+bool SaveWindowPng(wxWindow& window, const wxString& file) {
+    wxFileName::Mkdir(wxFileName(file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    const std::vector<unsigned char> png = WindowPng(window);
+    if (png.empty())
+        return false;
+    try {
+        vault::WriteExportFile(std::filesystem::path(Utf8(file)), png);
+    } catch (const std::exception&) {
+        return false;
+    }
+    return true;
 }
 
 } // namespace kartbok::app

@@ -5,11 +5,18 @@
 
 #include <wx/string.h>
 
+#include <vector>
+
 class wxWindow;
 
 namespace kartbok::app {
 
-/// Saves the window's on-screen pixels as a PNG; creates the folder. False on failure.
+/// The window's on-screen pixels as PNG bytes; empty on failure.
+std::vector<unsigned char> WindowPng(wxWindow& window);
+
+/// Saves WindowPng with vault::WriteExportFile (0600, atomic); creates the
+/// folder. For pictures of test data; a picture of a client goes through
+/// vault::Export instead. False on failure.
 bool SaveWindowPng(wxWindow& window, const wxString& file);
 
 } // namespace kartbok::app

@@ -1,6 +1,7 @@
 #pragma once
 // Which language the UI speaks. English is the source language; Swedish comes
-// from po/sv.po compiled to <exe>/../share/locale/sv/LC_MESSAGES/kartbok.mo.
+// from po/sv*.po compiled to share/locale/sv/LC_MESSAGES/kartbok.mo beside the
+// executable (journal::ShippedDataDir).
 
 #include <string>
 

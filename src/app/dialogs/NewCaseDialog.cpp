@@ -1,6 +1,6 @@
 #include "dialogs/NewCaseDialog.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 
 #include <wx/button.h>
@@ -30,7 +30,7 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("N
     m_gender = new wxChoice(this, wxID_ANY);
     m_gender->SetName("new_case_gender");
     for (auto g : kGenders)
-        m_gender->Append(GenderName(g));
+        m_gender->Append(Name(g));
     m_gender->SetSelection(0);
     grid->Add(m_gender, 1, wxEXPAND);
     outer->Add(grid, 0, wxLEFT | wxRIGHT | wxEXPAND, 12);

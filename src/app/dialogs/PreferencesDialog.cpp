@@ -1,8 +1,10 @@
 #include "dialogs/PreferencesDialog.h"
 
+#include "common/Label.h"
 #include "common/TemplateCatalog.h"
 #include "common/Utf8.h"
 
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/filepicker.h>
 #include <wx/sizer.h>
@@ -37,10 +39,16 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const Preferences& prefs,
     m_minutes->SetRange(0, 240);
     m_minutes->SetValue(prefs.idleLockMinutes);
     grid->Add(m_minutes, 1, wxEXPAND);
+    grid->AddSpacer(0);
+    m_signPassword = new wxCheckBox(this, wxID_ANY, _("Ask for my password when I sign a note"));
+    m_signPassword->SetName("sign_with_password");
+    m_signPassword->SetToolTip(_("So that nobody else can sign in your name on a screen left "
+                                 "unlocked"));
+    m_signPassword->SetValue(prefs.signWithPassword);
+    grid->Add(m_signPassword, 1, wxEXPAND);
 
     // The folder gets the dialog's whole width: paths are long.
-    auto* clinicLabel = new wxStaticText(this, wxID_ANY, _("Clinic template folder"));
-    clinicLabel->SetFont(clinicLabel->GetFont().Bold());
+    auto* clinicLabel = NewHeading(this, _("Clinic template folder"));
     // With a text field, so the folder can also be typed, pasted or cleared.
     m_clinic = new wxDirPickerCtrl(this, wxID_ANY, wxString::FromUTF8(prefs.clinicTemplates),
                                    _("Choose the clinic's template folder"), wxDefaultPosition,
@@ -142,6 +150,7 @@ Preferences PreferencesDialog::Result() const {
     const int sel = m_language->GetSelection();
     p.language = sel == 1 ? "sv" : sel == 2 ? "en" : "";
     p.idleLockMinutes = m_minutes->GetValue();
+    p.signWithPassword = m_signPassword->GetValue();
     p.clinicTemplates = ClinicFolder();
     return p;
 }

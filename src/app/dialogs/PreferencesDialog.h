@@ -9,6 +9,7 @@
 
 #include <filesystem>
 
+class wxCheckBox;
 class wxChoice;
 class wxDirPickerCtrl;
 class wxSpinCtrl;
@@ -40,6 +41,7 @@ private:
     bool m_everChecked = false;
     wxChoice* m_language = nullptr;
     wxSpinCtrl* m_minutes = nullptr;
+    wxCheckBox* m_signPassword = nullptr;
     wxDirPickerCtrl* m_clinic = nullptr;
     wxStaticText* m_templateStatus = nullptr;
     wxTextCtrl* m_problems = nullptr;

@@ -1,5 +1,8 @@
 #include "dialogs/SearchDialog.h"
 
+#include "common/Labels.h"
+#include "common/ListColumns.h"
+
 #include "common/Utf8.h"
 
 #include <wx/listctrl.h>
@@ -12,24 +15,6 @@
 #include <set>
 
 namespace kartbok::app {
-
-wxString HitPlaceName(journal::HitPlace place) {
-    switch (place) {
-    case journal::HitPlace::ReasonForContact:
-        return _("Reason for contact");
-    case journal::HitPlace::SessionField:
-        return _("Note");
-    case journal::HitPlace::Addendum:
-        return _("Addendum or correction");
-    case journal::HitPlace::Theme:
-        return _("Theme");
-    case journal::HitPlace::NextSteps:
-        return _("Agreed for next time");
-    case journal::HitPlace::TopicNote:
-        return _("Deep-interview topic");
-    }
-    return wxString();
-}
 
 SearchDialog::SearchDialog(wxWindow* parent, bool allClients, bool haveCase, Callbacks callbacks)
     : wxDialog(parent, wxID_ANY, _("Find in notes"), wxDefaultPosition, wxDefaultSize,
@@ -106,9 +91,11 @@ void SearchDialog::Search(const wxString& text) {
     for (const auto& h : m_result.hits) {
         const long row = m_list->InsertItem(m_list->GetItemCount(), FromUtf8(h.code));
         m_list->SetItem(row, 1, FromUtf8(h.hit.date.Iso()));
-        m_list->SetItem(row, 2, HitPlaceName(h.hit.place));
+        m_list->SetItem(row, 2, Name(h.hit.place));
         m_list->SetItem(row, 3, FromUtf8(h.hit.snippet));
     }
+    FitColumnsToContent(*m_list);
+    m_list->SetMinSize(m_list->GetSize()); // scrolls sideways rather than grow the dialog
     m_list->Thaw();
     m_summary->SetLabel(Summary());
     Layout();

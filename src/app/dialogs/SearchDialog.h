@@ -44,7 +44,4 @@ private:
     wxStaticText* m_summary = nullptr;
 };
 
-/// "Note", "Addendum", "Deep-interview topic"... for a hit's place.
-wxString HitPlaceName(journal::HitPlace place);
-
 } // namespace kartbok::app

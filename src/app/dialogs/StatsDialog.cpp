@@ -1,9 +1,13 @@
 #include "dialogs/StatsDialog.h"
 
 #include "common/ChecklistLabels.h"
+#include "common/Labels.h"
+#include "common/ListColumns.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
+#include "shell/ExportFolders.h"
 
+#include "kartbok/vault/Export.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/button.h>
@@ -18,18 +22,6 @@
 namespace kartbok::app {
 
 namespace {
-
-wxString PhaseName(journal::FormPhase p) {
-    switch (p) {
-    case journal::FormPhase::Start:
-        return _("Start");
-    case journal::FormPhase::End:
-        return _("End");
-    case journal::FormPhase::FollowUp:
-        return _("Follow-up");
-    }
-    return {};
-}
 
 wxString Count(int n) {
     return wxString::FromUTF8(reports::Suppressed(n));
@@ -60,6 +52,7 @@ StatsDialog::StatsDialog(wxWindow* parent, vault::Vault& vault)
     m_table = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 420)),
                              wxLC_REPORT | wxLC_SINGLE_SEL);
     m_table->SetName("stats_table");
+    m_table->SetMinSize(FromDIP(wxSize(640, 420))); // fitted columns scroll sideways
     m_table->AppendColumn(_("Measure"), wxLIST_FORMAT_LEFT, FromDIP(300));
     m_table->AppendColumn(_("Phase"), wxLIST_FORMAT_LEFT, FromDIP(100));
     m_table->AppendColumn(_("Answer"), wxLIST_FORMAT_LEFT, FromDIP(140));
@@ -122,11 +115,10 @@ void StatsDialog::Fill() {
     };
     add(_("New clients"), {}, {}, m_stats.newCases);
     for (const auto& [type, n] : m_stats.sessionsByType)
-        add(_("Sessions") + ": " + SessionTypeLabel(type), {}, {}, n);
-    add(_("Clients with a start form"), PhaseName(journal::FormPhase::Start), {},
-        m_stats.withStartForm);
-    add(_("Clients with an end form"), PhaseName(journal::FormPhase::End), {}, m_stats.withEndForm);
-    add(_("Clients with a follow-up form"), PhaseName(journal::FormPhase::FollowUp), {},
+        add(_("Sessions") + ": " + Name(type), {}, {}, n);
+    add(_("Clients with a start form"), Name(journal::FormPhase::Start), {}, m_stats.withStartForm);
+    add(_("Clients with an end form"), Name(journal::FormPhase::End), {}, m_stats.withEndForm);
+    add(_("Clients with a follow-up form"), Name(journal::FormPhase::FollowUp), {},
         m_stats.withFollowUpForm);
     add(_("Clients with all three forms"), {}, {}, m_stats.withAllThree);
     add(_("Follow-ups held"), {}, {}, m_stats.followUpsHeld);
@@ -138,8 +130,9 @@ void StatsDialog::Fill() {
                 title = wxString::FromUTF8(item->title.In(CurrentLanguage()));
                 break;
             }
-        add(title, PhaseName(a.phase), wxString::FromUTF8(a.value), a.count);
+        add(title, Name(a.phase), wxString::FromUTF8(a.value), a.count);
     }
+    FitColumnsToContent(*m_table); // long questions scroll sideways, never cut
 }
 
 long StatsDialog::Rows() const {
@@ -151,12 +144,21 @@ wxString StatsDialog::Cell(long row, int column) const {
 }
 
 void StatsDialog::ExportCounts(const std::filesystem::path& file) const {
-    reports::WriteStatisticsCsv(m_stats, file);
+    RememberExportFolder(file);
+    // The same audit record as `kartbok-cli stats`: what and over how many, no name.
+    vault::Export(m_vault, file, reports::StatisticsCsv(m_stats), {},
+                  "stats " + std::to_string(m_stats.year) + " over " +
+                      std::to_string(m_cases.size()) + " cases");
 }
 
 void StatsDialog::ExportAnswers(const std::filesystem::path& file) const {
-    reports::WriteAnonymousAnswersCsv(reports::AnonymousAnswers(m_cases, m_templates, m_stats.year),
-                                      file);
+    RememberExportFolder(file);
+    vault::Export(
+        m_vault, file,
+        reports::AnonymousAnswersCsv(reports::AnonymousAnswers(m_cases, m_templates, m_stats.year)),
+        {},
+        "stats " + std::to_string(m_stats.year) + " answers over " +
+            std::to_string(m_cases.size()) + " cases");
 }
 
 void StatsDialog::AskAndExport(bool answers) {

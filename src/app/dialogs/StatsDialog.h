@@ -34,7 +34,9 @@ public:
     long Rows() const;
     wxString Cell(long row, int column) const;
     wxString Problem() const { return m_problem; }
-    /// Writes the counts (and the anonymised answers next to it when asked).
+    /// Writes the counts, or the anonymised answers, through vault::Export: the
+    /// audit record first (nothing written without it), then the file, 0600.
+    /// Throws vault::VaultError naming the file.
     void ExportCounts(const std::filesystem::path& file) const;
     void ExportAnswers(const std::filesystem::path& file) const;
 

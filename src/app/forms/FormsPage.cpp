@@ -1,9 +1,13 @@
 #include "forms/FormsPage.h"
 
+#include "common/Label.h"
+#include "common/Labels.h"
+#include "common/ListColumns.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "forms/ClientModeFrame.h"
 #include "forms/FormChart.h"
+#include "model/ClientListPresenter.h"
 
 #include "kartbok/journal/FormCommands.h"
 #include "kartbok/vault/Vault.h"
@@ -14,26 +18,11 @@
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 namespace kartbok::app {
 
 using journal::FormPhase;
-
-namespace {
-
-wxString PhaseName(FormPhase p) {
-    switch (p) {
-    case FormPhase::Start:
-        return _("Start");
-    case FormPhase::End:
-        return _("End");
-    case FormPhase::FollowUp:
-        return _("Follow-up");
-    }
-    return {};
-}
-
-} // namespace
 
 bool CheckPassword(const vault::Vault* vault, const std::string& password) {
     if (!vault || vault->IsLocked() || password.empty())
@@ -49,38 +38,44 @@ FormsPage::FormsPage(wxWindow* parent) : wxPanel(parent) {
     SetName("forms_page");
     m_templates = AppTemplates(this);
 
-    auto* status = new wxBoxSizer(wxHORIZONTAL);
+    // The phases, then what to fill in; the second part moves under the first
+    // when the window is narrow.
+    auto* status = new wxWrapSizer(wxHORIZONTAL);
+    auto* phases = new wxBoxSizer(wxHORIZONTAL);
     for (std::size_t i = 0; i < reports::kPhaseCount; ++i) {
-        m_phaseText[i] = new wxStaticText(this, wxID_ANY, wxString());
+        m_phaseText[i] = NewHeading(this, wxString());
         m_phaseText[i]->SetName(wxString::Format("phase_status_%d", static_cast<int>(i)));
-        m_phaseText[i]->SetFont(m_phaseText[i]->GetFont().Bold());
-        status->Add(m_phaseText[i], 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 28);
+        phases->Add(m_phaseText[i], 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 28);
     }
-    status->AddStretchSpacer();
+    status->Add(phases, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, 4);
+    auto* fill = new wxBoxSizer(wxHORIZONTAL);
     m_phaseChoice = new wxChoice(this, wxID_ANY);
     m_phaseChoice->SetName("form_phase");
     for (FormPhase p : reports::kPhases)
-        m_phaseChoice->Append(PhaseName(p));
+        m_phaseChoice->Append(Name(p));
     m_phaseChoice->SetSelection(0);
     m_fill = new wxButton(this, wxID_ANY, _("Fill in form..."));
     m_fill->SetName("fill_in_form");
     m_fill->SetToolTip(_("Hand the screen to the client: the form fills the screen and only "
                          "the vault password leaves it"));
-    status->Add(m_phaseChoice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    status->Add(m_fill, 0, wxALIGN_CENTER_VERTICAL);
+    fill->Add(m_phaseChoice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    fill->Add(m_fill, 0, wxALIGN_CENTER_VERTICAL);
+    status->Add(fill, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, 4);
 
     m_answers = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxLC_REPORT | wxLC_SINGLE_SEL);
     m_answers->SetName("form_answers");
+    // Its columns fit their texts; the list scrolls sideways instead of taking the chart's room.
+    m_answers->SetMinSize(FromDIP(wxSize(300, 200)));
     m_answers->AppendColumn(_("Question"), wxLIST_FORMAT_LEFT, FromDIP(270));
     for (FormPhase p : reports::kPhases)
-        m_answers->AppendColumn(PhaseName(p), wxLIST_FORMAT_LEFT, FromDIP(150));
+        m_answers->AppendColumn(Name(p), wxLIST_FORMAT_LEFT, FromDIP(150));
     m_chart = new FormChart(this);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(status, 0, wxEXPAND | wxALL, 8);
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    body->Add(m_answers, 1, wxEXPAND | wxRIGHT, 6);
+    body->Add(m_answers, 2, wxEXPAND | wxRIGHT, 6);
     body->Add(m_chart, 1, wxEXPAND);
     outer->Add(body, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(outer);
@@ -117,12 +112,13 @@ void FormsPage::Update() {
                          : reports::FormsOverTime{};
     for (std::size_t i = 0; i < reports::kPhaseCount; ++i) {
         const wxString text = m_document ? PhaseText(i) : wxString();
-        if (m_phaseText[i]->GetLabel() != text)
-            m_phaseText[i]->SetLabel(text);
-        const auto& s = m_forms.phases[i];
-        m_phaseText[i]->SetForegroundColour(s.present     ? wxColour(30, 120, 60)
-                                            : s.Missing() ? wxColour(190, 60, 30)
-                                                          : wxColour(120, 120, 120));
+        if (m_phaseText[i]->GetLabelText() != text)
+            SetHeading(m_phaseText[i], text);
+        const FormDue due = DueOf(i);
+        m_phaseText[i]->SetForegroundColour(due == FormDue::Present   ? wxColour(30, 120, 60)
+                                            : due == FormDue::Missing ? wxColour(190, 60, 30)
+                                            : due == FormDue::Due     ? wxColour(176, 100, 0)
+                                                                      : wxColour(120, 120, 120));
     }
     m_fill->Enable(m_document && !m_document->ReadOnly());
 
@@ -149,18 +145,31 @@ void FormsPage::Update() {
     }
     if (row == 0 && m_document)
         m_answers->InsertItem(0, _("No form has been filled in yet."));
+    FitColumnsToContent(*m_answers); // long questions scroll sideways, never cut
     m_answers->Thaw();
     m_chart->SetForms(m_forms);
     Layout();
 }
 
+FormDue FormsPage::DueOf(std::size_t phase) const {
+    const auto& s = m_forms.phases[phase];
+    return m_document ? FormDueState(m_document->Case(), s.phase, s.present, Today())
+                      : FormDue::NotYetDue;
+}
+
 wxString FormsPage::PhaseText(std::size_t phase) const {
     const auto& s = m_forms.phases[phase];
-    const wxString name = PhaseName(s.phase);
-    if (s.present)
+    const wxString name = Name(s.phase);
+    switch (DueOf(phase)) {
+    case FormDue::Present:
         return name + ": " + wxString::FromUTF8(s.date.Iso()) + wxString::FromUTF8(" ✓");
-    if (s.expected)
+    case FormDue::Due:
+        return name + ": " + _("to fill in now");
+    case FormDue::Missing:
         return name + ": " + _("missing");
+    case FormDue::NotYetDue:
+        break;
+    }
     return name + ": " + _("not yet due");
 }
 

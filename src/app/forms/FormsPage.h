@@ -7,6 +7,7 @@
 
 #include "forms/ClientModeFrame.h"
 #include "model/CaseDocument.h"
+#include "model/FormsPresenter.h"
 
 #include "kartbok/journal/TemplateLoader.h"
 #include "kartbok/reports/Forms.h"
@@ -55,6 +56,8 @@ public:
     const reports::FormsOverTime& Forms() const { return m_forms; }
     /// The status line of one phase, as shown ("Start: 2026-03-01").
     wxString PhaseText(std::size_t phase) const;
+    /// Whether the phase's form is filled in, due now, missing or not yet due.
+    FormDue DueOf(std::size_t phase) const;
     /// Rows of the answers table: question, start, end, follow-up.
     long AnswerRows() const;
     wxString AnswerCell(long row, int column) const;

@@ -1,6 +1,10 @@
 #include "interview/InterviewPage.h"
 
+#include "common/CheckRows.h"
 #include "common/ChecklistLabels.h"
+#include "common/Label.h"
+#include "common/Labels.h"
+#include "common/ListColumns.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -19,6 +23,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -28,6 +33,9 @@ using journal::TopicEntry;
 using journal::TopicState;
 
 namespace {
+
+const RoomKey kCycleKey{
+    {WXK_SPACE}, wxTRANSLATE("In the topic list: step the topic through not yet, partly, covered")};
 
 /// The checklist item behind a tree row (sections carry none).
 class TopicData : public wxTreeItemData {
@@ -48,6 +56,11 @@ wxString Text(const journal::LocalText& t) {
 }
 
 } // namespace
+
+const std::vector<RoomKey>& InterviewPage::Keys() {
+    static const std::vector<RoomKey> keys{kCycleKey};
+    return keys;
+}
 
 InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), m_map(map) {
     SetName("interview_page");
@@ -73,9 +86,8 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     m_checklistChoice = new wxChoice(this, wxID_ANY);
     m_checklistChoice->SetName("checklist_choice");
-    m_progress = new wxStaticText(this, wxID_ANY, wxString());
+    m_progress = NewHeading(this, wxString(), 1.2);
     m_progress->SetName("checklist_progress");
-    m_progress->SetFont(m_progress->GetFont().Bold().Scaled(1.2f));
     top->Add(new wxStaticText(this, wxID_ANY, _("Checklist:")), 0,
              wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(m_checklistChoice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 24);
@@ -91,79 +103,14 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
         images->Add(TopicStateIcon(s, icon));
     m_tree->AssignImageList(images);
 
-    // Right: the selected topic.
-    m_detail = new wxPanel(this);
-    auto* detail = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(m_detail, wxID_ANY, wxString());
-    m_title->SetName("topic_title");
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.3f));
-    m_help =
-        new wxTextCtrl(m_detail, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, FromDIP(96)),
-                       wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
-    m_help->SetName("topic_help");
-    m_help->SetBackgroundColour(wxColour(246, 243, 232));
-    wxArrayString states;
-    for (TopicState s : kTopicStates)
-        states.Add(TopicStateName(s));
-    m_state = new wxRadioBox(m_detail, wxID_ANY, _("State"), wxDefaultPosition, wxDefaultSize,
-                             states, 3, wxRA_SPECIFY_COLS);
-    m_state->SetName("topic_state");
-    m_note = new wxTextCtrl(m_detail, wxID_ANY, wxString(), wxDefaultPosition,
-                            wxSize(-1, FromDIP(80)), wxTE_MULTILINE | wxTE_WORDWRAP);
-    m_note->SetName("topic_note");
-    m_sessions = new wxCheckListBox(m_detail, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(90)));
-    m_sessions->SetName("topic_sessions");
-    m_people = new wxCheckListBox(m_detail, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(110)));
-    m_people->SetName("topic_people");
-    m_pick = new wxButton(m_detail, wxID_ANY, _("Add people selected on map"));
-    m_pick->SetName("pick_on_map");
-    m_showOnMap = new wxButton(m_detail, wxID_ANY, _("Show on map"));
-    m_showOnMap->SetName("show_on_map");
-
-    auto label = [this](const wxString& text) {
-        auto* l = new wxStaticText(m_detail, wxID_ANY, text);
-        l->SetFont(l->GetFont().Bold());
-        return l;
-    };
-    detail->Add(m_title, 0, wxEXPAND | wxBOTTOM, 6);
-    detail->Add(m_help, 0, wxEXPAND | wxBOTTOM, 8);
-    detail->Add(m_state, 0, wxEXPAND | wxBOTTOM, 8);
-    detail->Add(label(_("Note")), 0, wxBOTTOM, 2);
-    detail->Add(m_note, 1, wxEXPAND | wxBOTTOM, 8);
-    auto* links = new wxBoxSizer(wxHORIZONTAL);
-    auto* sessionsCol = new wxBoxSizer(wxVERTICAL);
-    sessionsCol->Add(label(_("Came up in sessions")), 0, wxBOTTOM, 2);
-    sessionsCol->Add(m_sessions, 1, wxEXPAND);
-    auto* peopleCol = new wxBoxSizer(wxVERTICAL);
-    peopleCol->Add(label(_("Concerns")), 0, wxBOTTOM, 2);
-    peopleCol->Add(m_people, 1, wxEXPAND);
-    auto* mapButtons = new wxBoxSizer(wxHORIZONTAL);
-    mapButtons->Add(m_pick, 0, wxRIGHT, 4);
-    mapButtons->Add(m_showOnMap, 0);
-    peopleCol->Add(mapButtons, 0, wxTOP, 4);
-    links->Add(sessionsCol, 1, wxEXPAND | wxRIGHT, 8);
-    links->Add(peopleCol, 1, wxEXPAND);
-    detail->Add(links, 1, wxEXPAND);
-    auto* padded = new wxBoxSizer(wxVERTICAL);
-    padded->Add(detail, 1, wxEXPAND | wxALL, 8);
-    m_detail->SetSizer(padded);
-
-    // Bottom: the person selected on the map and the topics that concern them.
-    m_personTitle = new wxStaticText(this, wxID_ANY, wxString());
-    m_personTitle->SetName("person_topics_title");
-    m_personTitle->SetFont(m_personTitle->GetFont().Bold());
-    m_personTopics = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(110)),
-                                    wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_personTopics->SetName("person_topics");
-    m_personTopics->AppendColumn(_("Topic"), wxLIST_FORMAT_LEFT, FromDIP(300));
-    m_personTopics->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    m_personTopics->AppendColumn(_("Note"), wxLIST_FORMAT_LEFT, FromDIP(520));
+    BuildDetail();
+    BuildPersonTopics();
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(m_info, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     outer->Add(top, 0, wxEXPAND | wxALL, 8);
-    // Tree and topic share the width 2:3; no splitter, so the topic never
-    // starts squeezed against the edge.
+    // The tree as wide as its topics need; the topic beside it takes the rest,
+    // everything in it wrapping and scrolling, so nothing is cut.
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     body->Add(m_tree, 2, wxEXPAND | wxRIGHT, 4);
     body->Add(m_detail, 3, wxEXPAND);
@@ -182,7 +129,7 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     });
     m_tree->Bind(wxEVT_LEFT_DOWN, &InterviewPage::OnTreeClick, this);
     m_tree->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_SPACE && !m_itemId.empty())
+        if (Matches(kCycleKey.chord, e) && !m_itemId.empty())
             CycleState(m_itemId);
         else
             e.Skip();
@@ -207,7 +154,7 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
             m_document->CloseMerge();
         e.Skip();
     });
-    m_sessions->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) {
+    m_sessions->onToggle = [this](unsigned, bool) {
         if (m_updating || m_itemId.empty() || !Checklist())
             return;
         TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
@@ -216,8 +163,8 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
             if (m_sessions->IsChecked(i))
                 entry.sessionIds.push_back(m_sessionIds[i]);
         Apply(std::move(entry));
-    });
-    m_people->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) {
+    };
+    m_people->onToggle = [this](unsigned, bool) {
         if (m_updating || m_itemId.empty() || !Checklist())
             return;
         TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
@@ -226,7 +173,7 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
             if (m_people->IsChecked(i))
                 entry.people.push_back(m_peopleIds[i]);
         Apply(std::move(entry));
-    });
+    };
     m_showOnMap->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowOnMap(); });
     m_pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { PickFromMap(); });
     m_upgrade->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UpdateToCurrentVersion(); });
@@ -234,6 +181,77 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     parent->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, &InterviewPage::OnPageChanged, this);
 
     SetDocument(nullptr);
+}
+
+void InterviewPage::BuildDetail() {
+    // The selected topic: its title, prompting questions, state, note, the
+    // sessions it came up in and the people it concerns, one under the other.
+    m_detail = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    m_detail->SetName("topic_detail");
+    m_detail->SetScrollRate(0, GetCharHeight());
+    m_title = new WrappingText(m_detail, wxString(), 1.3);
+    m_title->SetName("topic_title");
+    auto* helpBox = new wxPanel(m_detail);
+    helpBox->SetBackgroundColour(wxColour(246, 243, 232));
+    m_help = new WrappingText(helpBox, wxString());
+    m_help->SetName("topic_help");
+    auto* helpSizer = new wxBoxSizer(wxVERTICAL);
+    helpSizer->Add(m_help, 0, wxEXPAND | wxALL, FromDIP(6));
+    helpBox->SetSizer(helpSizer);
+    wxArrayString states;
+    for (TopicState s : kTopicStates)
+        states.Add(Name(s));
+    m_state = new wxRadioBox(m_detail, wxID_ANY, Name(journal::Heading::TopicState),
+                             wxDefaultPosition, wxDefaultSize, states, 3, wxRA_SPECIFY_COLS);
+    m_state->SetName("topic_state");
+    m_note = new wxTextCtrl(m_detail, wxID_ANY, wxString(), wxDefaultPosition,
+                            wxSize(-1, FromDIP(80)), wxTE_MULTILINE | wxTE_WORDWRAP);
+    m_note->SetName("topic_note");
+    m_sessions = new CheckRows(m_detail, 4);
+    m_sessions->SetName("topic_sessions");
+    m_people = new CheckRows(m_detail, 5);
+    m_people->SetName("topic_people");
+    m_pick = new wxButton(m_detail, wxID_ANY, _("Add people selected on map"));
+    m_pick->SetName("pick_on_map");
+    m_showOnMap = new wxButton(m_detail, wxID_ANY, _("Show on map"));
+    m_showOnMap->SetName("show_on_map");
+
+    auto* detail = new wxBoxSizer(wxVERTICAL);
+    auto label = [&](journal::Heading h) {
+        detail->Add(NewHeading(m_detail, Name(h)), 0, wxBOTTOM | wxTOP, FromDIP(3));
+    };
+    detail->Add(m_title, 0, wxEXPAND | wxBOTTOM, 6);
+    detail->Add(helpBox, 0, wxEXPAND | wxBOTTOM, 8);
+    detail->Add(m_state, 0, wxBOTTOM, 8);
+    label(journal::Heading::Note);
+    detail->Add(m_note, 0, wxEXPAND | wxBOTTOM, 8);
+    label(journal::Heading::CameUpIn);
+    detail->Add(m_sessions, 0, wxEXPAND | wxBOTTOM, 8);
+    label(journal::Heading::Concerns);
+    detail->Add(m_people, 0, wxEXPAND);
+    auto* mapButtons = new wxWrapSizer(wxHORIZONTAL);
+    mapButtons->Add(m_pick, 0, wxRIGHT | wxTOP, 4);
+    mapButtons->Add(m_showOnMap, 0, wxTOP, 4);
+    detail->Add(mapButtons, 0, wxEXPAND | wxBOTTOM, 8);
+    auto* padded = new wxBoxSizer(wxVERTICAL);
+    padded->Add(detail, 1, wxEXPAND | wxALL, 8);
+    m_detail->SetSizer(padded);
+}
+
+void InterviewPage::BuildPersonTopics() {
+    // Bottom: the person selected on the map and the topics that concern them.
+    m_personTitle = new WrappingText(this, wxString(), 1.0);
+    m_personTitle->SetName("person_topics_title");
+    m_personTopics = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(110)),
+                                    wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_personTopics->SetName("person_topics");
+    m_personTopics->AppendColumn(Name(journal::Heading::Topic));
+    m_personTopics->AppendColumn(Name(journal::Heading::TopicState));
+    m_personTopics->AppendColumn(Name(journal::Heading::Note));
+}
+
+void InterviewPage::FitPersonTopicColumns() {
+    FitColumnsToContent(*m_personTopics); // the list scrolls sideways rather than cut
 }
 
 void InterviewPage::OnPageChanged(wxBookCtrlEvent& event) {
@@ -411,7 +429,7 @@ void InterviewPage::BuildTree() {
 void InterviewPage::UpdateTreeStates() {
     UpdateInfo();
     if (!m_document) {
-        m_progress->SetLabel(wxString());
+        SetHeading(m_progress, wxString(), 1.2);
         return;
     }
     wxTreeItemIdValue c1, c2;
@@ -424,8 +442,8 @@ void InterviewPage::UpdateTreeStates() {
                 m_tree->SetItemImage(i, image);
         }
     const wxString progress = ProgressText();
-    if (m_progress->GetLabel() != progress)
-        m_progress->SetLabel(progress);
+    if (m_progress->GetLabelText() != progress)
+        SetHeading(m_progress, progress, 1.2);
 }
 
 wxString InterviewPage::ProgressText() const {
@@ -453,17 +471,16 @@ void InterviewPage::ShowTopic() {
     m_updating = true;
     if (!item && !kept) {
         m_title->SetLabel(m_document ? _("Choose a topic on the left.") : wxString());
-        m_help->ChangeValue(wxString());
+        m_help->SetLabel(wxString());
         m_note->ChangeValue(wxString());
-        m_sessions->Clear();
-        m_people->Clear();
+        m_sessions->Set({});
+        m_people->Set({});
         m_updating = false;
         return;
     }
     const TopicEntry entry = ShownEntry(m_itemId);
     const wxString title = item ? Text(item->title) : wxString::FromUTF8(m_itemId);
-    if (m_title->GetLabel() != title)
-        m_title->SetLabel(title);
+    m_title->SetLabel(title);
     wxString help;
     if (item)
         help = Text(item->help);
@@ -476,8 +493,7 @@ void InterviewPage::ShowTopic() {
                  "was saved.");
     if (help.empty())
         help = _("No prompting questions for this topic.");
-    if (m_help->GetValue() != help)
-        m_help->ChangeValue(help);
+    m_help->SetLabel(help);
     m_state->SetSelection(static_cast<int>(entry.state));
     const wxString note = wxString::FromUTF8(entry.note);
     if (m_note->GetValue() != note) // never reset the caret while the therapist types
@@ -490,8 +506,7 @@ void InterviewPage::ShowTopic() {
         m_sessionIds.push_back(s.id);
         sessionRows.Add(SessionLabel(s));
     }
-    if (m_sessions->GetStrings() != sessionRows)
-        m_sessions->Set(sessionRows);
+    m_sessions->Set(sessionRows);
     for (unsigned i = 0; i < m_sessionIds.size(); ++i)
         m_sessions->Check(
             i, std::count(entry.sessionIds.begin(), entry.sessionIds.end(), m_sessionIds[i]) > 0);
@@ -500,13 +515,13 @@ void InterviewPage::ShowTopic() {
     wxArrayString peopleRows;
     for (genogram::PersonId id : m_peopleIds)
         peopleRows.Add(PersonLabel(c.family, id));
-    if (m_people->GetStrings() != peopleRows)
-        m_people->Set(peopleRows);
+    m_people->Set(peopleRows);
     for (unsigned i = 0; i < m_peopleIds.size(); ++i)
         m_people->Check(i,
                         std::count(entry.people.begin(), entry.people.end(), m_peopleIds[i]) > 0);
     m_updating = false;
     m_detail->Layout();
+    m_detail->FitInside();
 }
 
 void InterviewPage::Apply(TopicEntry entry, const std::string& mergeKey) {
@@ -623,6 +638,7 @@ void InterviewPage::FollowMapSelection() {
     if (person == genogram::kNoId || !m_document->Family().FindPerson(person)) {
         m_personTitle->SetLabel(
             _("Select a person on the family map to see the topics that concern them."));
+        FitPersonTopicColumns();
         return;
     }
     const auto topics = TopicsForPerson(m_document->Case(), m_templates, person, CurrentLanguage());
@@ -632,12 +648,13 @@ void InterviewPage::FollowMapSelection() {
     long row = 0;
     for (const auto& topic : topics) {
         m_personTopics->InsertItem(row, wxString::FromUTF8(topic.title));
-        m_personTopics->SetItem(row, 1, TopicStateName(topic.state));
+        m_personTopics->SetItem(row, 1, Name(topic.state));
         wxString note = wxString::FromUTF8(topic.note);
         note.Replace("\n", " ");
         m_personTopics->SetItem(row, 2, note);
         ++row;
     }
+    FitPersonTopicColumns();
 }
 
 std::vector<wxString> InterviewPage::PersonTopicRows() const {

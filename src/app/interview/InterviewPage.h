@@ -11,6 +11,7 @@
 // journal::UpgradeChecklist); answers whose topic is gone, or whose template is
 // not loaded at all, are shown as stored, read-only, never hidden.
 
+#include "common/KeyHelp.h"
 #include "model/CaseDocument.h"
 #include "model/InterviewPresenter.h"
 
@@ -29,15 +30,21 @@ class wxTextCtrl;
 class wxTreeCtrl;
 class wxTreeEvent;
 class wxBookCtrlEvent;
+class wxScrolledWindow;
 
 namespace kartbok::app {
 
+class CheckRows;
 class MapPage;
+class WrappingText;
 
 class InterviewPage : public wxPanel {
 public:
     /// map: where topics are shown and whose selection this page follows.
     InterviewPage(wxWindow* parent, MapPage& map);
+
+    /// The tab's keys outside the menus; its key handler and Help read this table.
+    static const std::vector<RoomKey>& Keys();
 
     void SetDocument(CaseDocument* document);
     /// Refreshes states, progress and the selected topic after any change.
@@ -70,6 +77,9 @@ public:
     const std::vector<std::string>& KeptTopics() const { return m_keptIds; }
 
 private:
+    void BuildDetail();
+    void BuildPersonTopics();
+    void FitPersonTopicColumns();
     void FillChecklistChoice();
     void BuildTree();
     void UpdateInfo();
@@ -101,16 +111,16 @@ private:
     wxChoice* m_checklistChoice = nullptr;
     wxStaticText* m_progress = nullptr;
     wxTreeCtrl* m_tree = nullptr;
-    wxStaticText* m_title = nullptr;
-    wxTextCtrl* m_help = nullptr;
+    WrappingText* m_title = nullptr;
+    WrappingText* m_help = nullptr;
     wxRadioBox* m_state = nullptr;
     wxTextCtrl* m_note = nullptr;
-    wxCheckListBox* m_sessions = nullptr;
-    wxCheckListBox* m_people = nullptr;
+    CheckRows* m_sessions = nullptr;
+    CheckRows* m_people = nullptr;
     wxButton* m_showOnMap = nullptr;
     wxButton* m_pick = nullptr;
-    wxPanel* m_detail = nullptr;
-    wxStaticText* m_personTitle = nullptr;
+    wxScrolledWindow* m_detail = nullptr;
+    WrappingText* m_personTitle = nullptr;
     wxListCtrl* m_personTopics = nullptr;
 };
 

@@ -1,14 +1,18 @@
 #include "journal/JournalPage.h"
 
 #include "common/JournalNames.h"
+#include "common/Label.h"
+#include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
 #include "journal/AddendumDialog.h"
 #include "journal/ChecklistSidePanel.h"
 #include "journal/NoteEditor.h"
+#include "journal/SignDialog.h"
 #include "journal/SignedNoteView.h"
 #include "model/ClientListPresenter.h"
+#include "model/InterviewPresenter.h"
 
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Lifecycle.h"
@@ -16,14 +20,17 @@
 #include "kartbok/vault/Vault.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
+#include <wx/settings.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -33,14 +40,25 @@ using namespace kartbok::journal;
 
 namespace {
 enum BookPage { kPageEmpty, kPageDraft, kPageSigned };
+enum ListColumn { kColumnDate, kColumnType, kColumnStatus, kColumnAuthor, kListColumns };
 constexpr int kQuietSaveMs = 1500; ///< a draft is saved after this long without typing
 constexpr int kMarkerSize = 12;
+const RoomKey kSignKey{{WXK_RETURN, wxMOD_CONTROL}, wxTRANSLATE("Sign the note being written")};
+/// The note is never narrower than this: room for the date row and a few words a line.
+constexpr int kEditorMinWidth = 280;
+constexpr int kTopicPanelWidth = 250;
+constexpr int kListPadding = 12; ///< a list column's margins around its text
 } // namespace
+
+const std::vector<RoomKey>& JournalPage::Keys() {
+    static const std::vector<RoomKey> keys{kSignKey};
+    return keys;
+}
 
 JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> document,
                          std::function<vault::Vault*()> vault)
     : wxPanel(parent), m_documentSource(std::move(document)), m_vaultSource(std::move(vault)),
-      m_quietSave(this) {
+      m_quietSave(this), m_layout(LayoutMemory::Load()) {
     SetName("journal_page");
     m_templates = AppTemplates(this); // the frame's catalogue: shipped + clinic folder
     m_noteTemplates = m_templates.OfKind(TemplateKind::Note);
@@ -49,61 +67,79 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     // rebuilt for a language switch. Informative only, never blocking.
     m_info = new wxPanel(this);
     m_info->SetBackgroundColour(wxColour(252, 245, 214));
-    m_infoText = new wxStaticText(m_info, wxID_ANY, wxString());
+    m_infoText = new WrappingText(m_info, wxString());
     m_infoText->SetName("journal_warnings");
     auto* infoSizer = new wxBoxSizer(wxHORIZONTAL);
     infoSizer->Add(m_infoText, 1, wxALL, FromDIP(6));
     m_info->SetSizer(infoSizer);
     m_info->Hide();
 
-    // Left: what to write next, then the sessions ------------------------------------
-    auto* left = new wxPanel(this);
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    body->Add(BuildSessionList(), 0, wxEXPAND);
+    body->Add(BuildNotePages(), 1, wxEXPAND | wxLEFT, FromDIP(4));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(m_info, 0, wxEXPAND);
+    sizer->Add(body, 1, wxEXPAND);
+    SetSizer(sizer);
+    BindActions();
+    SetDocument(nullptr);
+}
+
+wxWindow* JournalPage::BuildSessionList() {
+    // What to write next, then the sessions, as a table or a narrow timeline.
+    m_left = new wxPanel(this);
+    m_left->SetName("session_list_panel");
     auto* leftSizer = new wxBoxSizer(wxVERTICAL);
-    m_templateChoice = new wxChoice(left, wxID_ANY);
+    m_templateChoice = new wxChoice(m_left, wxID_ANY);
     m_templateChoice->SetName("note_template");
     m_templateChoice->SetToolTip(_("The template of the next new note"));
     leftSizer->Add(m_templateChoice, 0, wxEXPAND | wxALL, FromDIP(4));
-    auto* newRow = new wxBoxSizer(wxHORIZONTAL);
-    m_new = new wxButton(left, wxID_ANY, _("New note"));
+    // The two buttons side by side, or one above the other when the list is narrow.
+    auto* newRow = new wxWrapSizer(wxHORIZONTAL);
+    m_new = new wxButton(m_left, wxID_ANY, _("New note"));
     m_new->SetName("new_note");
     m_new->SetToolTip(_("Start a new session note from the chosen template"));
-    m_fromLast = new wxButton(left, wxID_ANY, _("Start from last note"));
+    m_fromLast = new wxButton(m_left, wxID_ANY, _("From last note"));
     m_fromLast->SetName("note_from_last");
     m_fromLast->SetToolTip(_("A new note with the fields of the latest session filled in"));
-    newRow->Add(m_new, 1, wxRIGHT, FromDIP(4));
-    newRow->Add(m_fromLast, 1);
-    leftSizer->Add(newRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
-    m_list = new wxListCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    newRow->Add(m_new, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
+    newRow->Add(m_fromLast, 0, wxBOTTOM, FromDIP(4));
+    leftSizer->Add(newRow, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(4));
+    m_timeline = new wxCheckBox(m_left, wxID_ANY, _("As a timeline"));
+    m_timeline->SetName("session_timeline");
+    m_timeline->SetToolTip(_("Show the sessions as a narrow list of dates, to give the note room"));
+    m_timeline->SetValue(m_layout.timeline);
+    leftSizer->Add(m_timeline, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
+    m_list = new wxListCtrl(m_left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->SetName("session_list");
     m_images = new wxImageList(kMarkerSize, kMarkerSize);
     for (auto t : kSessionTypes)
         m_images->Add(SessionTypeMarker(t, kMarkerSize));
     m_list->SetImageList(m_images, wxIMAGE_LIST_SMALL);
-    m_list->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, FromDIP(140));
-    m_list->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    m_list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    m_list->AppendColumn(_("Author"), wxLIST_FORMAT_LEFT, FromDIP(80));
     leftSizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
-    left->SetSizer(leftSizer);
-    left->SetMinSize(wxSize(FromDIP(400), -1));
+    m_left->SetSizer(leftSizer);
+    return m_left;
+}
 
-    // Right: nothing chosen / a draft / a signed note -------------------------------
+wxWindow* JournalPage::BuildNotePages() {
+    // Nothing chosen / a draft / a signed note.
     m_book = new wxSimplebook(this);
     auto* empty = new wxPanel(m_book);
     auto* emptyText =
-        new wxStaticText(empty, wxID_ANY, _("Choose a session on the left, or start a new note."));
+        new WrappingText(empty, _("Choose a session on the left, or start a new note."));
     emptyText->SetForegroundColour(wxColour(110, 110, 110));
     auto* emptySizer = new wxBoxSizer(wxVERTICAL);
     emptySizer->AddStretchSpacer();
-    emptySizer->Add(emptyText, 0, wxALIGN_CENTER);
+    emptySizer->Add(emptyText, 0, wxEXPAND | wxALL, FromDIP(12));
     emptySizer->AddStretchSpacer();
     empty->SetSizer(emptySizer);
     m_book->AddPage(empty, wxString());
 
     auto* draft = new wxPanel(m_book);
     m_editor = new NoteEditor(draft);
-    auto* draftBar = new wxBoxSizer(wxHORIZONTAL);
+    m_editor->SetMinSize(wxSize(FromDIP(kEditorMinWidth), -1));
+    auto* draftBar = new wxWrapSizer(wxHORIZONTAL);
     m_save = new wxButton(draft, wxID_ANY, _("Save draft"));
     m_save->SetName("save_draft");
     m_delete = new wxButton(draft, wxID_ANY, _("Delete draft"));
@@ -111,15 +147,19 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     m_sign = new wxButton(draft, wxID_ANY, _("Sign... (Ctrl+Enter)"));
     m_sign->SetName("sign_note");
     m_sign->SetToolTip(_("A signed note is locked; later changes become addenda"));
-    draftBar->Add(m_save, 0, wxRIGHT, FromDIP(4));
-    draftBar->Add(m_delete, 0);
-    draftBar->AddStretchSpacer();
-    draftBar->Add(m_sign, 0);
-    auto* draftSizer = new wxBoxSizer(wxVERTICAL);
-    // The checklist sits beside the note, so a topic is ticked while writing.
+    for (wxButton* b : {m_save, m_delete, m_sign})
+        draftBar->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
+    // The topics sit beside the note, so a topic is ticked while writing; folded
+    // away, a narrow button brings them back.
     m_draftPanel = draft;
     m_draftRow = new wxBoxSizer(wxHORIZONTAL);
     m_draftRow->Add(m_editor, 1, wxEXPAND);
+    m_showTopics = new wxButton(draft, wxID_ANY, wxString::FromUTF8("«"), wxDefaultPosition,
+                                wxDefaultSize, wxBU_EXACTFIT);
+    m_showTopics->SetName("show_topics");
+    m_showTopics->SetToolTip(_("Show the deep-interview topics beside the note"));
+    m_draftRow->Add(m_showTopics, 0, wxLEFT, FromDIP(4));
+    auto* draftSizer = new wxBoxSizer(wxVERTICAL);
     draftSizer->Add(m_draftRow, 1, wxEXPAND);
     draftSizer->Add(draftBar, 0, wxEXPAND | wxALL, FromDIP(4));
     draft->SetSizer(draftSizer);
@@ -127,30 +167,29 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
 
     auto* signedPanel = new wxPanel(m_book);
     m_signed = new SignedNoteView(signedPanel);
-    auto* signedBar = new wxBoxSizer(wxHORIZONTAL);
+    auto* signedBar = new wxWrapSizer(wxHORIZONTAL);
     m_addendum = new wxButton(signedPanel, wxID_ANY, _("Add addendum..."));
     m_addendum->SetName("add_addendum");
     m_correct = new wxButton(signedPanel, wxID_ANY, _("Correct field..."));
     m_correct->SetName("correct_field");
-    signedBar->Add(m_addendum, 0, wxRIGHT, FromDIP(4));
-    signedBar->Add(m_correct, 0);
+    signedBar->Add(m_addendum, 0, wxRIGHT | wxBOTTOM, FromDIP(4));
+    signedBar->Add(m_correct, 0, wxBOTTOM, FromDIP(4));
     auto* signedSizer = new wxBoxSizer(wxVERTICAL);
     signedSizer->Add(m_signed, 1, wxEXPAND);
     signedSizer->Add(signedBar, 0, wxEXPAND | wxALL, FromDIP(4));
     signedPanel->SetSizer(signedSizer);
     m_book->AddPage(signedPanel, wxString());
+    return m_book;
+}
 
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    body->Add(left, 0, wxEXPAND);
-    body->Add(m_book, 1, wxEXPAND | wxLEFT, FromDIP(4));
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(m_info, 0, wxEXPAND);
-    sizer->Add(body, 1, wxEXPAND);
-    SetSizer(sizer);
-
+void JournalPage::BindActions() {
     confirm = [this](const wxString& question) {
         return wxMessageBox(question, _("Sign note"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION,
                             this) == wxYES;
+    };
+    askSignaturePassword = [this](const wxString& user) {
+        SignDialog dialog(this, user, checkPassword);
+        return dialog.ShowModal() == wxID_OK;
     };
     m_new->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewNote({}, false); });
     m_fromLast->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewNote({}, true); });
@@ -159,6 +198,8 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     m_sign->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Sign(); });
     m_addendum->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskAddendum(false); });
     m_correct->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskAddendum(true); });
+    m_timeline->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& e) { SetTimeline(e.IsChecked()); });
+    m_showTopics->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowTopics(true); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (!m_rebuilding && e.GetIndex() >= 0 &&
             static_cast<std::size_t>(e.GetIndex()) < m_rows.size())
@@ -173,16 +214,18 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
         Sync();
         e.Skip();
     });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { FitLayout(); });
+    });
     // Ctrl+Enter signs from anywhere in the tab, also from inside a note field.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
-        const bool enter = e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER;
-        if (enter && e.GetModifiers() == wxMOD_CONTROL && m_book->GetSelection() == kPageDraft) {
+        if (Matches(kSignKey.chord, e) && m_book->GetSelection() == kPageDraft) {
             Sign();
             return;
         }
         e.Skip();
     });
-    SetDocument(nullptr);
 }
 
 JournalPage::~JournalPage() {
@@ -258,18 +301,42 @@ void JournalPage::Rebuild() {
     if (m_document && !m_document->Case().FindSession(m_current))
         m_current.clear();
 
+    FillList();
+}
+
+void JournalPage::FillList() {
+    // A timeline is one column: the date with the type's colour, drafts in orange.
+    const bool timeline = TimelineShown();
+    const int columns = timeline ? 1 : kListColumns;
     m_rebuilding = true;
     m_list->Freeze();
     m_list->DeleteAllItems();
+    if (m_list->GetColumnCount() != columns) {
+        m_list->DeleteAllColumns();
+        m_list->AppendColumn(_("Date"));
+        if (!timeline) {
+            m_list->AppendColumn(_("Type"));
+            m_list->AppendColumn(_("Status"));
+            m_list->AppendColumn(_("Author"));
+        }
+    }
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& row = m_rows[i];
         const int image =
             static_cast<int>(std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) -
                              kSessionTypes.begin());
-        const long item = m_list->InsertItem(static_cast<long>(i), FormatTime(row.start), image);
-        m_list->SetItem(item, 1, SessionTypeName(row.type));
-        m_list->SetItem(item, 2, row.isSigned ? _("Signed") : _("Draft"));
-        m_list->SetItem(item, 3, FromUtf8(row.author));
+        const wxString draft = row.isSigned ? wxString() : _("Draft");
+        const long item = m_list->InsertItem(
+            static_cast<long>(i),
+            timeline
+                ? FormatDay(row.start) + (draft.empty() ? "" : wxString::FromUTF8(" · ") + draft)
+                : FormatTime(row.start),
+            image);
+        if (!timeline) {
+            m_list->SetItem(item, kColumnType, Name(row.type));
+            m_list->SetItem(item, kColumnStatus, row.isSigned ? _("Signed") : draft);
+            m_list->SetItem(item, kColumnAuthor, FromUtf8(row.author));
+        }
         if (!row.isSigned)
             m_list->SetItemTextColour(item, wxColour(150, 90, 0));
         if (row.id == m_current) {
@@ -277,8 +344,108 @@ void JournalPage::Rebuild() {
             m_list->EnsureVisible(item);
         }
     }
+    FitListColumns();
     m_list->Thaw();
     m_rebuilding = false;
+}
+
+int JournalPage::ListWidth(bool timeline) const {
+    // Each column as wide as its title and its widest text (the marker in the first).
+    const int columns = timeline ? 1 : kListColumns;
+    std::vector<int> widths(static_cast<std::size_t>(columns), 0);
+    auto fit = [&](int column, const wxString& text, int extra = 0) {
+        auto& w = widths[static_cast<std::size_t>(column)];
+        w = std::max(w, m_list->GetTextExtent(text).x + FromDIP(kListPadding) + extra);
+    };
+    const int marker = kMarkerSize + FromDIP(6);
+    fit(kColumnDate, _("Date"));
+    fit(kColumnDate,
+        timeline ? wxString::FromUTF8("2026-12-31 · ") + _("Draft") : wxString("2026-12-31 00:00"),
+        marker);
+    if (!timeline) {
+        fit(kColumnType, _("Type"));
+        for (auto t : kSessionTypes)
+            fit(kColumnType, Name(t));
+        fit(kColumnStatus, _("Status"));
+        fit(kColumnStatus, _("Signed"));
+        fit(kColumnStatus, _("Draft"));
+        fit(kColumnAuthor, _("Author"));
+        for (const auto& row : m_rows)
+            fit(kColumnAuthor, FromUtf8(row.author));
+    }
+    int total = 0;
+    for (int w : widths)
+        total += w;
+    return total;
+}
+
+void JournalPage::FitListColumns() {
+    const bool timeline = TimelineShown();
+    const int marker = kMarkerSize + FromDIP(6);
+    auto width = [&](const wxString& text, int extra = 0) {
+        return m_list->GetTextExtent(text).x + FromDIP(kListPadding) + extra;
+    };
+    std::vector<int> widths;
+    if (timeline) {
+        widths.push_back(ListWidth(true));
+    } else {
+        widths.push_back(std::max(width(_("Date")), width("2026-12-31 00:00", marker)));
+        int type = width(_("Type"));
+        for (auto t : kSessionTypes)
+            type = std::max(type, width(Name(t)));
+        widths.push_back(type);
+        widths.push_back(std::max({width(_("Status")), width(_("Signed")), width(_("Draft"))}));
+        int author = width(_("Author"));
+        for (const auto& row : m_rows)
+            author = std::max(author, width(FromUtf8(row.author)));
+        widths.push_back(author);
+    }
+    for (int c = 0; c < m_list->GetColumnCount() && c < static_cast<int>(widths.size()); ++c)
+        if (m_list->GetColumnWidth(c) != widths[static_cast<std::size_t>(c)])
+            m_list->SetColumnWidth(c, widths[static_cast<std::size_t>(c)]);
+    // The list asks for what its columns need; the panel follows.
+    const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, m_list) + FromDIP(8);
+    m_list->SetMinSize(wxSize(ListWidth(timeline) + scrollbar, -1));
+}
+
+bool JournalPage::TimelineShown() const {
+    return m_layout.timeline || m_narrow;
+}
+
+void JournalPage::SetTimeline(bool timeline) {
+    m_layout.timeline = timeline;
+    LayoutMemory::RememberTimeline(timeline);
+    FillList();
+    Layout();
+    FitLayout();
+}
+
+void JournalPage::ShowTopics(bool shown) {
+    m_layout.topicPanel = shown;
+    LayoutMemory::RememberTopicPanel(shown);
+    if (m_checklist)
+        m_checklist->Show(shown);
+    m_showTopics->Show(!shown);
+    m_draftPanel->Layout();
+    FitLayout();
+}
+
+void JournalPage::FitLayout() {
+    // The note gets the width: when the table, the note and the topics do not
+    // fit side by side, the sessions become a timeline until the window is
+    // wide enough again (the user's own choice is kept and comes back).
+    const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, m_list) + FromDIP(8);
+    const int topics = m_layout.topicPanel ? FromDIP(kTopicPanelWidth + 10) : FromDIP(30);
+    const int needed =
+        ListWidth(false) + scrollbar + FromDIP(16) + FromDIP(kEditorMinWidth) + topics;
+    const bool narrow = GetClientSize().x > 0 && GetClientSize().x < needed;
+    m_timeline->Enable(!narrow);
+    m_timeline->SetValue(m_layout.timeline || narrow);
+    if (narrow == m_narrow)
+        return;
+    m_narrow = narrow;
+    FillList();
+    Layout();
 }
 
 void JournalPage::ShowCurrent() {
@@ -291,7 +458,11 @@ void JournalPage::ShowCurrent() {
     const Template* tmpl = TemplateOf(*s);
     if (s->isSigned) {
         m_quietSave.Stop();
-        m_signed->Show(*s, tmpl, m_document->Family(), Language());
+        std::vector<wxString> topics;
+        for (const auto& t : TopicsOfSession(m_document->Case(), m_templates, s->id, Language()))
+            topics.push_back(FromUtf8(t.title) + wxString::FromUTF8(" \u2013 ") +
+                             Name(t.state).Lower());
+        m_signed->Show(*s, tmpl, m_document->Family(), Language(), topics);
         m_book->ChangeSelection(kPageSigned);
         m_shownKey = "signed:" + s->id;
         return;
@@ -317,8 +488,11 @@ void JournalPage::SyncChecklist(const std::string& sessionId) {
     if (!m_checklist) {
         m_checklist = new ChecklistSidePanel(m_draftPanel, *m_document, sessionId);
         m_checklist->SetName("note_checklist");
-        m_checklist->SetMinSize(FromDIP(wxSize(260, -1)));
+        m_checklist->SetMinSize(wxSize(FromDIP(kTopicPanelWidth), -1));
+        m_checklist->onHide = [this] { ShowTopics(false); };
         m_draftRow->Add(m_checklist, 0, wxEXPAND | wxLEFT, FromDIP(6));
+        m_checklist->Show(m_layout.topicPanel);
+        m_showTopics->Show(!m_layout.topicPanel);
         m_draftPanel->Layout();
         return;
     }
@@ -452,10 +626,14 @@ bool JournalPage::Sign() {
     const Session* s = m_document->Case().FindSession(m_current);
     if (!s || s->isSigned || !SaveDraft())
         return false;
-    if (!confirm(_("Sign this note? A signed note is locked: later changes can only be added as "
-                   "addenda or corrections, and the old text stays readable.")))
-        return false;
     const std::string user = m_vault ? m_vault->User() : s->author;
+    const bool asked =
+        m_signWithPassword && checkPassword
+            ? askSignaturePassword(FromUtf8(user))
+            : confirm(_("Sign this note? A signed note is locked: later changes can only be "
+                        "added as addenda or corrections, and the old text stays readable."));
+    if (!asked)
+        return false;
     const std::string id = m_current;
     m_document->CloseMerge();
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<SignSession>(id, user, Now()),

@@ -5,6 +5,8 @@
 // every save, signature and addendum is a command through CaseDocument::Execute,
 // so undo, autosave and the audit log see it.
 
+#include "common/KeyHelp.h"
+#include "common/Preferences.h"
 #include "model/CaseDocument.h"
 #include "model/JournalPresenter.h"
 
@@ -18,6 +20,7 @@
 #include <vector>
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxImageList;
 class wxStaticText;
@@ -34,6 +37,7 @@ class NoteEditor;
 class SignedNoteView;
 
 class ChecklistSidePanel;
+class WrappingText;
 
 class JournalPage : public wxPanel {
 public:
@@ -44,6 +48,9 @@ public:
     JournalPage(wxWindow* parent, std::function<CaseDocument*()> document,
                 std::function<vault::Vault*()> vault);
     ~JournalPage() override;
+
+    /// The tab's keys outside the menus; its key handler and Help read this table.
+    static const std::vector<RoomKey>& Keys();
 
     /// Catches up with the frame's document now (also done on idle).
     void Sync();
@@ -69,8 +76,31 @@ public:
 
     /// Asks a yes/no question; a message box by default, replaced by tests.
     std::function<bool(const wxString& question)> confirm;
+    /// Signing with a password (the preference, on by default): asks the
+    /// signing user's password in a SignDialog and checks it with
+    /// checkPassword; true when it was right. Replaced by tests.
+    std::function<bool(const wxString& user)> askSignaturePassword;
+    /// True when the password is the signing user's (the frame asks the vault).
+    std::function<bool(const std::string& password)> checkPassword;
+    void SetSignWithPassword(bool ask) { m_signWithPassword = ask; }
+
+    // Layout: what is folded away to give the note room (remembered) ----------------
+    /// The sessions as a narrow timeline (the user's choice; a narrow window forces it).
+    void SetTimeline(bool timeline);
+    bool TimelineShown() const;
+    /// The deep-interview topics beside a draft.
+    void ShowTopics(bool shown);
+    bool TopicsShown() const { return m_layout.topicPanel; }
 
 private:
+    wxWindow* BuildSessionList();
+    wxWindow* BuildNotePages();
+    void BindActions();
+    void FillList();
+    void FitListColumns();
+    /// What the list's columns need, as a table or as a timeline.
+    int ListWidth(bool timeline) const;
+    void FitLayout();
     void SetDocument(CaseDocument* document);
     void DocumentChanged();
     void Rebuild();
@@ -101,8 +131,13 @@ private:
     std::size_t m_sessionsSeen = 0; ///< the default template follows the session count
     wxTimer m_quietSave;            ///< saves a draft after a pause in typing
 
+    LayoutMemory m_layout;
+    bool m_narrow = false;     ///< too narrow for the table beside the note: a timeline
     wxPanel* m_info = nullptr; ///< the warnings bar
-    wxStaticText* m_infoText = nullptr;
+    WrappingText* m_infoText = nullptr;
+    wxPanel* m_left = nullptr;
+    wxCheckBox* m_timeline = nullptr;
+    wxButton* m_showTopics = nullptr;
     wxListCtrl* m_list = nullptr;
     wxImageList* m_images = nullptr;
     wxChoice* m_templateChoice = nullptr;
@@ -121,6 +156,7 @@ private:
     wxButton* m_addendum = nullptr;
     wxButton* m_correct = nullptr;
     bool m_rebuilding = false;
+    bool m_signWithPassword = true;
 };
 
 } // namespace kartbok::app

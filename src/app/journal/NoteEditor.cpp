@@ -1,20 +1,22 @@
 #include "journal/NoteEditor.h"
 
-#include "common/Label.h"
-
+#include "common/CheckRows.h"
+#include "common/ChecklistLabels.h"
+#include "common/DateControls.h"
 #include "common/JournalNames.h"
+#include "common/Label.h"
+#include "common/Labels.h"
+#include "common/NativeLayout.h"
 #include "common/Utf8.h"
 
 #include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/timectrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -24,20 +26,9 @@ using namespace kartbok::journal;
 
 namespace {
 
-wxDateTime ToWx(Timestamp t) {
-    return wxDateTime(static_cast<time_t>(t));
-}
-
-/// Date from one picker, time of day from the other, as seconds since 1970.
-Timestamp Combine(const wxDatePickerCtrl* date, const wxTimePickerCtrl* time) {
-    wxDateTime day = date->GetValue();
-    if (!day.IsValid())
-        return 0;
-    const wxDateTime clock = time->GetValue();
-    day.SetHour(clock.GetHour());
-    day.SetMinute(clock.GetMinute());
-    day.SetSecond(0);
-    return static_cast<Timestamp>(day.GetTicks());
+/// Date from one field, time of day from the other, as seconds since 1970.
+Timestamp Combine(const DateCtrl* date, const TimeCtrl* time) {
+    return LocalTimestamp(date->GetDate(), time->GetMinutes());
 }
 
 /// Spell-checking where wx was built with it (GTK3 + gspell); this wx build has none, so it
@@ -55,7 +46,34 @@ void ProofCheck(wxTextCtrl* text) {
 NoteEditor::NoteEditor(wxWindow* parent)
     : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL) {
     SetName("note_editor");
-    SetScrollRate(0, FromDIP(12));
+    // One scroll unit is one line of text: a wheel notch then moves the
+    // platform's lines per notch (three), as everywhere else.
+    SetScrollRate(0, GetCharHeight());
+    // GTK would scroll the note by its own smooth amount (a few pixels a notch).
+    Bind(wxEVT_MOUSEWHEEL, [this](wxMouseEvent& e) { ScrollByWheel(e); });
+}
+
+void NoteEditor::ScrollByWheel(wxMouseEvent& event) {
+    m_wheel += event.GetWheelRotation();
+    const int notches = m_wheel / std::max(1, event.GetWheelDelta());
+    m_wheel -= notches * event.GetWheelDelta();
+    if (notches == 0 || event.GetWheelAxis() != wxMOUSE_WHEEL_VERTICAL)
+        return;
+    int x = 0, y = 0;
+    GetViewStart(&x, &y);
+    Scroll(x, std::max(0, y - notches * event.GetLinesPerAction()));
+}
+
+void NoteEditor::ForwardWheel(wxWindow* child) {
+    // A note field, list or label under the pointer that has nothing of its own
+    // to scroll hands the wheel to the editor, so the note scrolls at the same
+    // speed wherever the pointer is.
+    child->Bind(wxEVT_MOUSEWHEEL, [this, child](wxMouseEvent& e) {
+        if (CanScrollVertically(*child))
+            e.Skip();
+        else
+            ScrollByWheel(e);
+    });
 }
 
 void NoteEditor::Load(const Session& session, const Template* tmpl, const genogram::Family& family,
@@ -77,11 +95,12 @@ wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help, con
     auto* label = NewHeading(this, title);
     sizer->Add(label, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     if (!help.empty()) {
-        // The template's prompting questions, visible while writing (not only on hover).
-        auto* hint = new wxStaticText(this, wxID_ANY, help);
+        // The template's prompting questions, visible in full while writing (not
+        // only on hover), wrapped to the editor's width.
+        auto* hint = new WrappingText(this, help);
         hint->SetForegroundColour(wxColour(100, 100, 100));
-        hint->Wrap(FromDIP(620));
-        sizer->Add(hint, 0, wxLEFT | wxRIGHT, FromDIP(8));
+        sizer->Add(hint, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+        ForwardWheel(hint);
     }
     long style = multiLine ? wxTE_MULTILINE | wxTE_WORDWRAP : 0;
     if (readOnly)
@@ -94,6 +113,7 @@ wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help, con
     if (multiLine)
         ProofCheck(text);
     text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { Changed(); });
+    ForwardWheel(text);
     text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
         if (onLeave && !m_loading)
             onLeave();
@@ -109,69 +129,38 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     SetSizer(sizer);
     const Session& s = m_loaded;
 
-    auto* title = new wxStaticText(
-        this, wxID_ANY,
-        tmpl ? FromUtf8(tmpl->title.In(language))
-             : wxString::Format(_("Template \"%s\" is not available; the note's fields are shown "
-                                  "by their ids."),
-                                FromUtf8(s.templateId)));
-    title->SetFont(title->GetFont().Scaled(1.2f).Bold());
-    title->SetName("note_template_title");
-    sizer->Add(title, 0, wxALL, FromDIP(8));
-
-    // Type, when, how long -------------------------------------------------------
-    auto* when = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
-    auto label = [&](const wxString& text) {
-        when->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
-    };
-    label(_("Type"));
-    m_type = new wxChoice(this, wxID_ANY);
-    m_type->SetName("session_type");
-    for (auto t : kSessionTypes)
-        m_type->Append(SessionTypeName(t));
-    m_type->SetSelection(static_cast<int>(
-        std::find(kSessionTypes.begin(), kSessionTypes.end(), s.type) - kSessionTypes.begin()));
-    when->Add(m_type);
-    label(_("Date and time"));
-    auto* dateRow = new wxBoxSizer(wxHORIZONTAL);
-    m_date = new wxDatePickerCtrl(this, wxID_ANY, ToWx(s.start));
-    m_date->SetName("session_date");
-    m_time = new wxTimePickerCtrl(this, wxID_ANY, ToWx(s.start));
-    m_time->SetName("session_time");
-    dateRow->Add(m_date);
-    dateRow->Add(m_time, 0, wxLEFT, FromDIP(6));
-    when->Add(dateRow);
-    label(_("Length (minutes)"));
-    m_minutes = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
-                               wxSP_ARROW_KEYS, 5, 600, s.minutes);
-    m_minutes->SetName("session_minutes");
-    when->Add(m_minutes);
-    sizer->Add(when, 0, wxLEFT | wxRIGHT, FromDIP(8));
-
-    // Who took part: people from the map besides the client ----------------------
-    m_people.clear();
-    wxArrayString names;
-    for (const auto& p : family.people) {
-        const bool human = p.kind == genogram::PersonKind::Person ||
-                           p.kind == genogram::PersonKind::SignificantOther;
-        if (p.isIndex || p.placeholder || !human)
-            continue;
-        const std::string name = p.DisplayName();
-        if (name.empty())
-            continue;
-        m_people.push_back(p.id);
-        names.Add(FromUtf8(name));
+    wxStaticText* title = nullptr;
+    if (tmpl) {
+        title = NewHeading(this, FromUtf8(tmpl->title.In(language)), 1.2);
+    } else {
+        title = new WrappingText(
+            this, wxString::Format(_("Template \"%s\" is not available; the note's fields are "
+                                     "shown by their ids."),
+                                   FromUtf8(s.templateId)));
     }
-    auto* who = NewHeading(this, _("Also taking part (from the family map)"));
+    title->SetName("note_template_title");
+    sizer->Add(title, 0, wxEXPAND | wxALL, FromDIP(8));
+
+    sizer->Add(BuildWhen(s), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+
+    // Who took part: living people from the map besides the client (someone who
+    // has died stays listed on a note that already names them) ---------------------
+    m_people = ParticipantChoices(family, s.participants);
+    wxArrayString names;
+    for (auto id : m_people)
+        names.Add(PersonLabel(family, id));
+    auto* who = NewHeading(this, Name(journal::Heading::AlsoTakingPart));
+    who->SetToolTip(_("People from the family map who took part besides the client"));
     sizer->Add(who, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-    m_participants = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition,
-                                        wxSize(FromDIP(300), FromDIP(70)), names);
+    m_participants = new CheckRows(this, std::clamp(static_cast<int>(m_people.size()), 2, 5));
     m_participants->SetName("participants");
+    m_participants->Set(names);
+    ForwardWheel(m_participants);
     for (std::size_t i = 0; i < m_people.size(); ++i)
         if (std::find(s.participants.begin(), s.participants.end(), m_people[i]) !=
             s.participants.end())
             m_participants->Check(static_cast<unsigned>(i));
-    sizer->Add(m_participants, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+    sizer->Add(m_participants, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
 
     // The note's fields -----------------------------------------------------------
     std::string section;
@@ -190,7 +179,7 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     }
 
     // Themes, methods, what next ----------------------------------------------------
-    m_themes = AddText(_("Themes"), _("Separate themes with commas."),
+    m_themes = AddText(Name(journal::Heading::Themes), _("Separate themes with commas."),
                        FromUtf8(JoinThemes(s.themes)), "themes", false, readOnly);
     m_methodIds.clear();
     wxArrayString methods;
@@ -206,30 +195,34 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
         }
     m_methods = nullptr;
     if (!m_methodIds.empty()) {
-        auto* head = NewHeading(this, _("Methods used"));
+        auto* head = NewHeading(this, Name(journal::Heading::Methods));
         sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-        m_methods = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(300), -1),
-                                       methods);
+        m_methods = new CheckRows(this, std::min(static_cast<int>(m_methodIds.size()), 5));
         m_methods->SetName("methods");
+        m_methods->Set(methods);
+        ForwardWheel(m_methods);
         for (std::size_t i = 0; i < m_methodIds.size(); ++i)
             if (std::find(s.methods.begin(), s.methods.end(), m_methodIds[i]) != s.methods.end())
                 m_methods->Check(static_cast<unsigned>(i));
-        sizer->Add(m_methods, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+        sizer->Add(m_methods, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
     }
-    m_nextSteps = AddText(_("Agreed for next time"), wxString(), FromUtf8(s.nextSteps),
+    m_nextSteps = AddText(Name(journal::Heading::NextSteps), wxString(), FromUtf8(s.nextSteps),
                           "next_steps", true, readOnly);
 
-    auto* next = new wxBoxSizer(wxHORIZONTAL);
+    auto* next = new wxWrapSizer(wxHORIZONTAL);
     m_hasNext = new wxCheckBox(this, wxID_ANY, _("Next appointment"));
     m_hasNext->SetName("has_next_appointment");
     m_hasNext->SetValue(s.nextAppointment != 0);
     const Timestamp nextAt = s.nextAppointment ? s.nextAppointment : s.start + 7 * 24 * 3600;
-    m_nextDate = new wxDatePickerCtrl(this, wxID_ANY, ToWx(nextAt));
+    m_nextDate = new DateCtrl(this, LocalDateOf(nextAt));
     m_nextDate->SetName("next_date");
-    m_nextTime = new wxTimePickerCtrl(this, wxID_ANY, ToWx(nextAt));
-    next->Add(m_hasNext, 0, wxALIGN_CENTER_VERTICAL);
-    next->Add(m_nextDate, 0, wxLEFT, FromDIP(8));
-    next->Add(m_nextTime, 0, wxLEFT, FromDIP(6));
+    m_nextTime = new TimeCtrl(this, LocalMinutesOf(nextAt));
+    m_nextTime->SetName("next_time");
+    next->Add(m_hasNext, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    auto* nextWhen = new wxBoxSizer(wxHORIZONTAL);
+    nextWhen->Add(m_nextDate, 0, wxALIGN_CENTER_VERTICAL);
+    nextWhen->Add(m_nextTime, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    next->Add(nextWhen, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(next, 0, wxALL, FromDIP(8));
 
     for (wxWindow* w :
@@ -239,16 +232,49 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
             w->Enable(!readOnly);
     const auto changed = [this](wxEvent&) { Changed(); };
     m_type->Bind(wxEVT_CHOICE, changed);
-    m_date->Bind(wxEVT_DATE_CHANGED, changed);
-    m_time->Bind(wxEVT_TIME_CHANGED, changed);
+    m_date->onChanged = [this] { Changed(); };
+    m_time->onChanged = [this] { Changed(); };
     m_minutes->Bind(wxEVT_SPINCTRL, changed);
-    m_participants->Bind(wxEVT_CHECKLISTBOX, changed);
+    m_participants->onToggle = [this](unsigned, bool) { Changed(); };
     if (m_methods)
-        m_methods->Bind(wxEVT_CHECKLISTBOX, changed);
+        m_methods->onToggle = [this](unsigned, bool) { Changed(); };
     m_hasNext->Bind(wxEVT_CHECKBOX, changed);
-    m_nextDate->Bind(wxEVT_DATE_CHANGED, changed);
-    m_nextTime->Bind(wxEVT_TIME_CHANGED, changed);
+    m_nextDate->onChanged = [this] { Changed(); };
+    m_nextTime->onChanged = [this] { Changed(); };
     FitInside();
+}
+
+wxSizer* NoteEditor::BuildWhen(const Session& s) {
+    // Type, when, how long: each under its own label, side by side while they
+    // fit and under each other in a narrow editor.
+    auto* when = new wxWrapSizer(wxHORIZONTAL);
+    auto group = [&](const wxString& title, wxWindow* first, wxWindow* second = nullptr) {
+        auto* box = new wxBoxSizer(wxVERTICAL);
+        box->Add(new wxStaticText(this, wxID_ANY, title), 0, wxBOTTOM, FromDIP(2));
+        auto* controls = new wxBoxSizer(wxHORIZONTAL);
+        controls->Add(first, 0, wxALIGN_CENTER_VERTICAL);
+        if (second)
+            controls->Add(second, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+        box->Add(controls);
+        when->Add(box, 0, wxRIGHT | wxBOTTOM, FromDIP(12));
+    };
+    m_type = new wxChoice(this, wxID_ANY);
+    m_type->SetName("session_type");
+    for (auto t : kSessionTypes)
+        m_type->Append(Name(t));
+    m_type->SetSelection(static_cast<int>(
+        std::find(kSessionTypes.begin(), kSessionTypes.end(), s.type) - kSessionTypes.begin()));
+    group(_("Type"), m_type);
+    m_date = new DateCtrl(this, LocalDateOf(s.start));
+    m_date->SetName("session_date");
+    m_time = new TimeCtrl(this, LocalMinutesOf(s.start));
+    m_time->SetName("session_time");
+    group(_("Date and time"), m_date, m_time);
+    m_minutes = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                               wxSP_ARROW_KEYS, 5, 600, s.minutes);
+    m_minutes->SetName("session_minutes");
+    group(_("Length (minutes)"), m_minutes);
+    return when;
 }
 
 Session NoteEditor::Collect() const {

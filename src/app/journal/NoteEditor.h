@@ -20,13 +20,15 @@
 class wxCheckBox;
 class wxCheckListBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
-class wxTimePickerCtrl;
 
 namespace kartbok::app {
+
+class CheckRows;
+class DateCtrl;
+class TimeCtrl;
 
 class NoteEditor : public wxScrolledWindow {
 public:
@@ -51,6 +53,10 @@ public:
     std::function<void()> onLeave;
 
 private:
+    /// Scrolls the note by a wheel event's notches, lines per notch as the platform says.
+    void ScrollByWheel(wxMouseEvent& event);
+    void ForwardWheel(wxWindow* child);
+    wxSizer* BuildWhen(const journal::Session& s);
     void Build(const journal::Template* tmpl, const genogram::Family& family,
                const std::string& language, bool readOnly);
     wxTextCtrl* AddText(const wxString& title, const wxString& help, const wxString& value,
@@ -62,17 +68,18 @@ private:
     std::vector<genogram::PersonId> m_people;                  ///< rows of m_participants
     std::vector<std::string> m_methodIds;                      ///< rows of m_methods
     wxChoice* m_type = nullptr;
-    wxDatePickerCtrl* m_date = nullptr;
-    wxTimePickerCtrl* m_time = nullptr;
+    DateCtrl* m_date = nullptr;
+    TimeCtrl* m_time = nullptr;
     wxSpinCtrl* m_minutes = nullptr;
-    wxCheckListBox* m_participants = nullptr;
+    CheckRows* m_participants = nullptr;
     wxTextCtrl* m_themes = nullptr;
-    wxCheckListBox* m_methods = nullptr;
+    CheckRows* m_methods = nullptr;
     wxTextCtrl* m_nextSteps = nullptr;
     wxCheckBox* m_hasNext = nullptr;
-    wxDatePickerCtrl* m_nextDate = nullptr;
-    wxTimePickerCtrl* m_nextTime = nullptr;
+    DateCtrl* m_nextDate = nullptr;
+    TimeCtrl* m_nextTime = nullptr;
     bool m_loading = false;
+    int m_wheel = 0; ///< wheel rotation not yet a whole notch (smooth scrolling)
 };
 
 } // namespace kartbok::app

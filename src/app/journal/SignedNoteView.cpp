@@ -1,6 +1,7 @@
 #include "journal/SignedNoteView.h"
 
 #include "common/JournalNames.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "model/JournalPresenter.h"
 
@@ -56,7 +57,7 @@ void SignedNoteView::Put(const wxString& text, Style style) {
 }
 
 void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram::Family& family,
-                          const std::string& language) {
+                          const std::string& language, const std::vector<wxString>& topics) {
     m_text->Freeze();
     m_text->Clear();
     m_runs.clear();
@@ -64,8 +65,14 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
     const wxString templateTitle =
         tmpl ? FromUtf8(tmpl->title.In(language)) : FromUtf8(s.templateId);
     Put(templateTitle + "\n", Style::Title);
-    Put(wxString::Format(_("%s, %s, %d minutes"), SessionTypeName(s.type), FormatTime(s.start),
-                         s.minutes) +
+    // Who signed and when, first: it is what makes the note a record.
+    m_signature = s.isSigned ? wxString::FromUTF8("\u2713 ") +
+                                   wxString::Format(_("Signed by %s, %s"), FromUtf8(s.signedBy),
+                                                    FormatTime(s.signedAt))
+                             : wxString();
+    if (!m_signature.empty())
+        Put(m_signature + "\n", Style::Signature);
+    Put(wxString::Format(_("%s, %s, %d minutes"), Name(s.type), FormatTime(s.start), s.minutes) +
             "\n",
         Style::Meta);
     if (!s.participants.empty()) {
@@ -121,13 +128,11 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
     }
     if (s.nextAppointment)
         Put(_("Next appointment:") + " " + FormatTime(s.nextAppointment) + "\n", Style::Meta);
-
-    if (s.isSigned)
-        Put("\n" +
-                wxString::Format(_("Signed by %s, %s"), FromUtf8(s.signedBy),
-                                 FormatTime(s.signedAt)) +
-                "\n",
-            Style::Signature);
+    if (!topics.empty()) {
+        Put("\n" + _("Topics covered in this session") + "\n", Style::Heading);
+        for (const wxString& topic : topics)
+            Put(wxString::FromUTF8("\u2022 ") + topic + "\n", Style::Body);
+    }
 
     const auto addenda = PlainAddenda(s);
     if (!addenda.empty()) {

@@ -21,8 +21,12 @@ public:
     explicit SignedNoteView(wxWindow* parent);
 
     /// Shows a note. tmpl may be nullptr: fields are then titled by their ids.
+    /// topics: the checklist topics linked to this session ("Childhood - covered").
     void Show(const journal::Session& session, const journal::Template* tmpl,
-              const genogram::Family& family, const std::string& language);
+              const genogram::Family& family, const std::string& language,
+              const std::vector<wxString>& topics = {});
+    /// The signature line as shown at the top ("" for a draft).
+    wxString SignatureText() const { return m_signature; }
 
     /// One piece of text as shown, for tests: was it drawn struck through?
     struct Run {
@@ -37,6 +41,7 @@ private:
 
     wxTextCtrl* m_text = nullptr;
     std::vector<Run> m_runs;
+    wxString m_signature;
 };
 
 } // namespace kartbok::app

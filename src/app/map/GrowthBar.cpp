@@ -27,8 +27,9 @@ GrowthBar::GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow) : wxP
         {Growth::Pregnancy, _("+ Pregnancy"), _("Add pregnancy (G)"), "grow_pregnancy"},
     };
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    sizer->Add(new wxStaticText(this, wxID_ANY, _("Add:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-               4);
+    auto* label = new wxStaticText(this, wxID_ANY, _("Add:"));
+    sizer->Add(label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    m_items.push_back(label);
     for (const auto& e : entries) {
         auto* button =
             new wxButton(this, wxID_ANY, e.label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
@@ -40,6 +41,7 @@ GrowthBar::GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow) : wxP
         button->Bind(wxEVT_BUTTON, [onGrow, growth](wxCommandEvent&) { onGrow(growth); });
         sizer->Add(button, 0, wxRIGHT, 2);
         m_buttons[growth] = button;
+        m_items.push_back(button);
     }
     SetSizerAndFit(sizer);
     UpdateFor(false, false, false);
@@ -51,6 +53,26 @@ void GrowthBar::UpdateFor(bool person, bool couple, bool editable) {
             growth == Growth::Son || growth == Growth::Daughter || growth == Growth::Pregnancy;
         button->Enable(editable && (person || (couple && child)));
     }
+}
+
+wxSize GrowthBar::FitWithin(int maxWidth) {
+    int oneRow = GetSize().x - GetClientSize().x;
+    for (wxWindow* item : m_items)
+        oneRow += item->GetBestSize().x + 4;
+    const int rows = oneRow <= maxWidth ? 1 : 2;
+    if (rows != m_rows) {
+        wxSizer* sizer = rows == 1
+                             ? static_cast<wxSizer*>(new wxBoxSizer(wxHORIZONTAL))
+                             : new wxGridSizer(2, static_cast<int>((m_items.size() + 1) / 2), 0, 0);
+        for (wxWindow* item : m_items) {
+            GetSizer()->Detach(item);
+            const int fill = item == m_items.front() ? int{wxALIGN_CENTER_VERTICAL} : int{wxEXPAND};
+            sizer->Add(item, 0, fill | wxRIGHT | wxBOTTOM, 2);
+        }
+        SetSizer(sizer); // deletes the old one
+        m_rows = rows;
+    }
+    return GetSizer()->CalcMin() + (GetSize() - GetClientSize());
 }
 
 } // namespace kartbok::app

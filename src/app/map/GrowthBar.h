@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <vector>
 
 class wxButton;
 
@@ -20,9 +21,14 @@ public:
     GrowthBar(wxWindow* parent, std::function<void(Growth)> onGrow);
     /// What is selected: one person, a couple (children only), or nothing.
     void UpdateFor(bool person, bool couple, bool editable);
+    /// Lays the bar out in one row, or in two when one row is wider than
+    /// `maxWidth` (a narrow map), and returns the bar's size.
+    wxSize FitWithin(int maxWidth);
 
 private:
     std::map<Growth, wxButton*> m_buttons;
+    std::vector<wxWindow*> m_items; ///< the "Add:" label and the buttons, in order
+    int m_rows = 1;
 };
 
 } // namespace kartbok::app

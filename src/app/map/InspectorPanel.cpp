@@ -1,7 +1,7 @@
 #include "map/InspectorPanel.h"
 
 #include "map/FamilyEdits.h"
-#include "map/MapShortcuts.h"
+#include "map/MapKeys.h"
 #include "map/PersonInspector.h"
 #include "map/RelationInspector.h"
 #include "map/UnionInspector.h"
@@ -30,8 +30,8 @@ InspectorPanel::InspectorPanel(wxWindow* parent, InspectorActions& actions)
     wxString keys = _("Click a symbol to see and edit the person; click a couple line to edit "
                       "the couple.") +
                     "\n";
-    for (const MapShortcut& k : kMapShortcuts)
-        keys += "\n" + wxGetTranslation(k.keys) + "   " + wxGetTranslation(k.what);
+    for (const auto& [chords, what] : MapKeyHelp())
+        keys += "\n" + chords + "   " + what;
     auto* hint = new wxStaticText(empty, wxID_ANY, keys);
     hint->SetName("inspector_hint");
     hint->Wrap(FromDIP(310));

@@ -1,6 +1,7 @@
 #include "map/MapCanvas.h"
 
 #include "common/Translations.h"
+#include "map/MapKeys.h"
 
 #include "kartbok/genogram/Queries.h"
 
@@ -429,15 +430,13 @@ void MapCanvas::OnCaptureLost(wxMouseCaptureLostEvent&) {
 }
 
 void MapCanvas::OnKeyDown(wxKeyEvent& event) {
-    const int key = event.GetKeyCode();
-    const bool shift = event.ShiftDown();
-    if (event.ControlDown() || event.AltDown()) {
-        event.Skip(); // menu accelerators
+    const std::optional<MapKey> key = MapKeyFor(event); // map/MapKeys.cpp: the one table
+    if (!key) {
+        event.Skip(); // menu accelerators, text keys
         return;
     }
     const bool couple = m_selected.empty() && m_line.owner == SceneItem::Owner::Union;
-    auto grow = [&](Growth plain, Growth shifted) {
-        const Growth g = shift ? shifted : plain;
+    auto grow = [&](Growth g) {
         if (SelectedPerson() != kNoId && onGrow)
             onGrow(g);
         else if (couple && onGrowCouple &&
@@ -446,55 +445,41 @@ void MapCanvas::OnKeyDown(wxKeyEvent& event) {
         else
             wxBell(); // nothing selected that can grow this way
     };
-    switch (key) {
-    case 'P':
-        grow(Growth::Father, Growth::Mother);
+    const wxPoint centre(GetClientSize().x / 2, GetClientSize().y / 2);
+    switch (key->action) {
+    case MapKeyAction::Grow:
+        grow(key->growth);
         return;
-    case 'S':
-        grow(Growth::Partner, Growth::PartnerSameGender);
-        return;
-    case 'C':
-        grow(Growth::Son, Growth::Daughter);
-        return;
-    case 'B':
-        grow(Growth::Brother, Growth::Sister);
-        return;
-    case 'G':
-        grow(Growth::Pregnancy, Growth::Pregnancy);
-        return;
-    case 'T':
+    case MapKeyAction::Twin:
         if (m_selected.size() > 1 && onTwins)
-            onTwins(shift ? TwinKind::Identical : TwinKind::Fraternal);
+            onTwins(key->growth == Growth::TwinIdentical ? TwinKind::Identical
+                                                         : TwinKind::Fraternal);
         else
-            grow(Growth::TwinFraternal, Growth::TwinIdentical);
+            grow(key->growth);
         return;
-    case 'U':
+    case MapKeyAction::NextCouple:
         SelectNextCouple();
         return;
-    case 'E':
+    case MapKeyAction::CoupleEvent:
         if (SelectedPerson() != kNoId)
             SelectNextCouple();
         if (m_line.owner == SceneItem::Owner::Union && onCoupleEvent)
             onCoupleEvent();
         return;
-    case 'F':
+    case MapKeyAction::Fit:
         FitToWindow();
         return;
-    case '+':
-    case '=':
-    case WXK_NUMPAD_ADD:
-        ZoomBy(1.2, wxPoint(GetClientSize().x / 2, GetClientSize().y / 2));
+    case MapKeyAction::ZoomIn:
+        ZoomBy(1.2, centre);
         return;
-    case '-':
-    case WXK_NUMPAD_SUBTRACT:
-        ZoomBy(1 / 1.2, wxPoint(GetClientSize().x / 2, GetClientSize().y / 2));
+    case MapKeyAction::ZoomOut:
+        ZoomBy(1 / 1.2, centre);
         return;
-    case WXK_DELETE:
-    case WXK_BACK:
+    case MapKeyAction::Delete:
         if (onDelete)
             onDelete();
         return;
-    case WXK_ESCAPE:
+    case MapKeyAction::Cancel:
         if (m_relationKind) {
             m_relationKind.reset();
             m_relationFrom = kNoId;
@@ -504,8 +489,6 @@ void MapCanvas::OnKeyDown(wxKeyEvent& event) {
             ClearSelection();
         }
         return;
-    default:
-        event.Skip();
     }
 }
 

@@ -1,6 +1,6 @@
 #include "map/MapPage.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "map/GrowthBar.h"
 #include "map/InspectorPanel.h"
 #include "map/MapCanvas.h"
@@ -16,6 +16,8 @@
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+
+#include <algorithm>
 
 namespace kartbok::app {
 
@@ -85,6 +87,12 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
     body->Add(left, 1, wxEXPAND);
     body->Add(m_inspector, 0, wxEXPAND | wxLEFT, 2);
     SetSizer(body);
+    // The docked bar wraps to two rows on a narrow map rather than cutting buttons off.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        const int width = e.GetSize().x - m_inspector->GetMinSize().x - FromDIP(16);
+        m_growthBar->SetMinSize(m_growthBar->FitWithin(std::max(width, FromDIP(200))));
+        e.Skip(); // and lay out the page
+    });
 
     relation->Bind(wxEVT_BUTTON, [this, relation](wxCommandEvent&) { ShowRelationMenu(relation); });
     household->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MarkHousehold(); });
@@ -324,7 +332,7 @@ void MapPage::SetPresentMode(bool present) {
 void MapPage::ShowRelationMenu(wxWindow* over) {
     wxMenu menu;
     for (std::size_t i = 0; i < kRelationKinds.size(); ++i)
-        menu.Append(static_cast<int>(wxID_HIGHEST + 100 + i), RelationKindName(kRelationKinds[i]));
+        menu.Append(static_cast<int>(wxID_HIGHEST + 100 + i), Name(kRelationKinds[i]));
     menu.Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         BeginRelation(kRelationKinds[static_cast<std::size_t>(e.GetId() - wxID_HIGHEST - 100)]);
     });
@@ -364,7 +372,7 @@ void MapPage::ShowContextMenu(wxPoint at) {
         menu.AppendSeparator();
         auto* relations = new wxMenu;
         for (auto kind : kRelationKinds)
-            add(*relations, RelationKindName(kind), [this, kind] { BeginRelation(kind); });
+            add(*relations, Name(kind), [this, kind] { BeginRelation(kind); });
         menu.AppendSubMenu(relations, _("Draw relation from here"));
         menu.AppendSeparator();
         add(menu, _("Delete person..."), [this] { DeleteSelection(); });

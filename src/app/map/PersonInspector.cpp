@@ -1,6 +1,7 @@
 #include "map/PersonInspector.h"
 
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "map/FamilyEdits.h"
 #include "model/FuzzyDateText.h"
@@ -21,9 +22,8 @@ namespace {
 
 enum Field { kGiven, kSurname, kBirth, kDeath, kCause, kOccupation, kPlace, kNote, kOther };
 
-constexpr std::array kChildKinds{ChildKind::Biological, ChildKind::Adopted, ChildKind::Foster,
-                                 ChildKind::Step};
-constexpr std::array kTwinKinds{TwinKind::None, TwinKind::Fraternal, TwinKind::Identical};
+const std::vector<ChildKind> kChildKinds = Values<ChildKind>();
+const std::vector<TwinKind> kTwinKinds = Values<TwinKind>();
 
 void SetText(wxTextCtrl* ctrl, const std::string& value, wxWindow* skip) {
     const wxString v = wxString::FromUTF8(value);
@@ -39,8 +39,7 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     : wxPanel(parent), m_actions(actions) {
     SetName("person_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.2f));
+    m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
     auto* grid = new wxFlexGridSizer(2, wxSize(6, 4));
@@ -57,12 +56,12 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_gender = new wxChoice(this, wxID_ANY);
     m_gender->SetName("gender");
     for (auto g : kGenders)
-        m_gender->Append(GenderName(g));
+        m_gender->Append(Name(g));
     row(_("Gender"), m_gender);
     m_kind = new wxChoice(this, wxID_ANY);
     m_kind->SetName("kind");
     for (auto k : kPersonKinds)
-        m_kind->Append(PersonKindName(k));
+        m_kind->Append(Name(k));
     row(_("Kind"), m_kind);
 
     m_birth = AddText("birth", kBirth);
@@ -79,16 +78,13 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     row(_("Cause of death"), m_cause);
     m_childKind = new wxChoice(this, wxID_ANY);
     m_childKind->SetName("child_kind");
-    m_childKind->Append(_("Birth child"));
-    m_childKind->Append(_("Adopted"));
-    m_childKind->Append(_("Foster child"));
-    m_childKind->Append(_("Stepchild"));
+    for (ChildKind k : kChildKinds)
+        m_childKind->Append(Name(k));
     row(_("Child of the parents as"), m_childKind);
     m_twin = new wxChoice(this, wxID_ANY);
     m_twin->SetName("twin");
-    m_twin->Append(_("Not a twin"));
-    m_twin->Append(_("Fraternal twin"));
-    m_twin->Append(_("Identical twin"));
+    for (TwinKind k : kTwinKinds)
+        m_twin->Append(Name(k));
     m_twin->SetToolTip(_("A sibling born the same day becomes the twin; without one, a twin is "
                          "added (T on the map)"));
     row(_("Twin"), m_twin);
@@ -108,7 +104,7 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     auto* conditions = new wxStaticBoxSizer(wxVERTICAL, this, _("Conditions (quarter shading)"));
     for (std::size_t i = 0; i < kConditions.size(); ++i) {
         m_conditions[i] =
-            new wxCheckBox(conditions->GetStaticBox(), wxID_ANY, ConditionName(kConditions[i]));
+            new wxCheckBox(conditions->GetStaticBox(), wxID_ANY, Name(kConditions[i]));
         m_conditions[i]->SetName(wxString::Format("condition_%zu", i));
         m_conditions[i]->Bind(wxEVT_CHECKBOX,
                               [this, i](wxCommandEvent&) { OnChoiceOrCheck(m_conditions[i]); });

@@ -1,6 +1,7 @@
 #include "map/RelationInspector.h"
 
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "map/FamilyEdits.h"
 
@@ -21,14 +22,13 @@ RelationInspector::RelationInspector(wxWindow* parent, InspectorActions& actions
     : wxPanel(parent), m_actions(actions) {
     SetName("relation_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.2f));
+    m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
     m_kind = new wxChoice(this, wxID_ANY);
     m_kind->SetName("relation_kind");
     for (auto k : kRelationKinds)
-        m_kind->Append(RelationKindName(k));
+        m_kind->Append(Name(k));
     outer->Add(m_kind, 0, wxALL | wxEXPAND, 6);
     m_directed = new wxCheckBox(this, wxID_ANY, _("Directed (arrow from the first person)"));
     m_directed->SetName("relation_directed");

@@ -1,6 +1,7 @@
 #include "map/UnionInspector.h"
 
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
 #include "map/FamilyEdits.h"
 
 #include "kartbok/genogram/UnionEvents.h"
@@ -23,8 +24,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     : wxPanel(parent), m_actions(actions) {
     SetName("union_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Scaled(1.2f));
+    m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
     auto* kindRow = new wxBoxSizer(wxHORIZONTAL);
@@ -33,7 +33,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_kind = new wxChoice(this, wxID_ANY);
     m_kind->SetName("union_kind");
     for (auto k : kUnionKinds)
-        m_kind->Append(UnionKindName(k));
+        m_kind->Append(Name(k));
     kindRow->Add(m_kind, 1);
     outer->Add(kindRow, 0, wxALL | wxEXPAND, 6);
 
@@ -46,7 +46,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_eventKind = new wxChoice(this, wxID_ANY);
     m_eventKind->SetName("event_kind");
     for (auto k : kUnionEvents)
-        m_eventKind->Append(UnionEventName(k));
+        m_eventKind->Append(Name(k));
     m_eventKind->SetSelection(wxNOT_FOUND); // nothing chosen until the therapist chooses
     m_eventYear = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(70, -1),
                                  wxTE_PROCESS_ENTER);
@@ -114,8 +114,7 @@ namespace {
 
 wxString EventProblemText(const EventProblem& p, const Union& u) {
     const UnionEvent& e = u.events[p.index];
-    const wxString event =
-        e.year ? wxString::Format("%s %d", UnionEventName(e.kind), e.year) : UnionEventName(e.kind);
+    const wxString event = e.year ? wxString::Format("%s %d", Name(e.kind), e.year) : Name(e.kind);
     switch (p.kind) {
     case EventProblem::Kind::MarriedTwice:
         return wxString::Format(_("%s: married again without a divorce or death before it."),
@@ -200,8 +199,7 @@ void UnionInspector::ShowUnion(const Family& family, UnionId id, bool readOnly) 
     m_kind->SetSelection(IndexOf(kUnionKinds, u->kind));
     wxArrayString events;
     for (const auto& e : u->events)
-        events.Add(e.year ? wxString::Format("%s %d", UnionEventName(e.kind), e.year)
-                          : UnionEventName(e.kind));
+        events.Add(e.year ? wxString::Format("%s %d", Name(e.kind), e.year) : Name(e.kind));
     if (m_events->GetStrings() != events)
         m_events->Set(events);
     // A sequence that cannot be right is said, never refused (the record may be incomplete).

@@ -137,16 +137,17 @@ std::vector<std::string> OfferedChecklists(const journal::Case* c,
     return out;
 }
 
-std::vector<PersonTopic> TopicsForPerson(const journal::Case& c,
-                                         const journal::TemplateSet& templates,
-                                         genogram::PersonId person, const std::string& language) {
+namespace {
+
+/// Every topic entry of every run that `wanted` accepts, titled in the language.
+template <class Wanted>
+std::vector<PersonTopic> TopicsWhere(const journal::Case& c, const journal::TemplateSet& templates,
+                                     const std::string& language, Wanted wanted) {
     std::vector<PersonTopic> out;
-    if (person == genogram::kNoId)
-        return out;
     for (const auto& run : c.checklists) {
         const journal::Template* t = templates.Find(run.templateId);
         for (const auto& e : run.entries) {
-            if (std::find(e.people.begin(), e.people.end(), person) == e.people.end())
+            if (!wanted(e))
                 continue;
             PersonTopic topic{run.templateId, e.itemId, e.itemId, e.state, e.note};
             if (t) {
@@ -162,6 +163,27 @@ std::vector<PersonTopic> TopicsForPerson(const journal::Case& c,
         }
     }
     return out;
+}
+
+} // namespace
+
+std::vector<PersonTopic> TopicsForPerson(const journal::Case& c,
+                                         const journal::TemplateSet& templates,
+                                         genogram::PersonId person, const std::string& language) {
+    if (person == genogram::kNoId)
+        return {};
+    return TopicsWhere(c, templates, language, [person](const journal::TopicEntry& e) {
+        return std::find(e.people.begin(), e.people.end(), person) != e.people.end();
+    });
+}
+
+std::vector<PersonTopic> TopicsOfSession(const journal::Case& c,
+                                         const journal::TemplateSet& templates,
+                                         const std::string& sessionId,
+                                         const std::string& language) {
+    return TopicsWhere(c, templates, language, [&sessionId](const journal::TopicEntry& e) {
+        return std::find(e.sessionIds.begin(), e.sessionIds.end(), sessionId) != e.sessionIds.end();
+    });
 }
 
 std::vector<genogram::PersonId> LinkablePeople(const genogram::Family& family) {

@@ -107,6 +107,12 @@ std::vector<PersonTopic> TopicsForPerson(const journal::Case& c,
                                          const journal::TemplateSet& templates,
                                          genogram::PersonId person, const std::string& language);
 
+/// Every topic of every checklist run linked to a session: what the session
+/// covered, for the signed note.
+std::vector<PersonTopic> TopicsOfSession(const journal::Case& c,
+                                         const journal::TemplateSet& templates,
+                                         const std::string& sessionId, const std::string& language);
+
 /// People a topic can concern: everyone on the map except scaffold placeholders
 /// and pregnancies, the client first.
 std::vector<genogram::PersonId> LinkablePeople(const genogram::Family& family);

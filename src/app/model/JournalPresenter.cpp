@@ -127,6 +127,21 @@ std::vector<NoteFieldView> NoteFields(const Session& s, const Template* tmpl,
     return out;
 }
 
+std::vector<genogram::PersonId> ParticipantChoices(const genogram::Family& family,
+                                                   const std::vector<genogram::PersonId>& chosen) {
+    std::vector<genogram::PersonId> out;
+    for (const auto& p : family.people) {
+        const bool human = p.kind == genogram::PersonKind::Person ||
+                           p.kind == genogram::PersonKind::SignificantOther;
+        const bool wasChosen = std::find(chosen.begin(), chosen.end(), p.id) != chosen.end();
+        const bool dead = p.deceased || p.death.Known();
+        if (p.isIndex || p.placeholder || !human || (dead && !wasChosen))
+            continue;
+        out.push_back(p.id);
+    }
+    return out;
+}
+
 std::vector<std::string> SplitThemes(const std::string& text) {
     std::vector<std::string> out;
     std::string current;

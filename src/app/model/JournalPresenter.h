@@ -4,6 +4,7 @@
 // last note) and the fields a note shows - also when its template is gone.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Labels.h"
 #include "kartbok/journal/TemplateLoader.h"
 
 #include <array>
@@ -30,11 +31,13 @@ std::vector<SessionRow> BuildSessionRows(const journal::Case& c);
 /// couple session looks the same everywhere. RGB.
 std::array<unsigned char, 3> SessionTypeColour(journal::SessionType type);
 
-/// Every session type in display order, for choices.
-inline constexpr std::array kSessionTypes{
-    journal::SessionType::Individual, journal::SessionType::Couple, journal::SessionType::Relative,
-    journal::SessionType::Group,      journal::SessionType::Remote, journal::SessionType::Closing,
-    journal::SessionType::FollowUp};
+/// Every session type in display order (the rows of its label table), for choices.
+inline const std::vector<journal::SessionType> kSessionTypes = [] {
+    std::vector<journal::SessionType> types;
+    for (const auto& row : LabelTable<journal::SessionType>())
+        types.push_back(row.value);
+    return types;
+}();
 
 inline constexpr const char* kFirstVisitTemplate = "first-visit";
 inline constexpr const char* kDefaultNoteTemplate = "note-soap";
@@ -67,6 +70,12 @@ struct NoteFieldView {
 /// know (a retired item, or the whole note when the template is missing), by id.
 std::vector<NoteFieldView> NoteFields(const journal::Session& s, const journal::Template* tmpl,
                                       std::string_view language);
+
+/// The people a note can name as also taking part: people on the map (not the
+/// client, a placeholder, a pregnancy) who are alive, in map order - plus anyone
+/// in `chosen` who has died since, so a note that names them keeps them.
+std::vector<genogram::PersonId> ParticipantChoices(const genogram::Family& family,
+                                                   const std::vector<genogram::PersonId>& chosen);
 
 /// Themes typed as "shame, loneliness ,work" -> {"shame", "loneliness", "work"}.
 std::vector<std::string> SplitThemes(const std::string& text);

@@ -1,7 +1,8 @@
 #include "overview/OverviewPage.h"
 
 #include "common/JournalNames.h"
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -52,7 +53,7 @@ wxString MarkName(MarkKind kind) {
     return wxString();
 }
 
-wxString TopicStateName(TopicState s) {
+wxString Name(TopicState s) {
     switch (s) {
     case TopicState::NotYet:
         return _("not yet");
@@ -187,7 +188,7 @@ void TimelineCanvas::OnPaint(wxPaintEvent&) {
         gc->SetBrush(wxBrush(colour));
         gc->DrawEllipse(x, y + FromDIP(2), FromDIP(10), FromDIP(10));
         gc->SetFont(small, wxColour(60, 60, 60));
-        const wxString name = SessionTypeName(type);
+        const wxString name = Name(type);
         double w = 0, h = 0;
         gc->GetTextExtent(name, &w, &h);
         gc->DrawText(name, x + FromDIP(14), y);
@@ -224,10 +225,7 @@ OverviewPage::OverviewPage(wxWindow* parent, std::function<CaseDocument*()> docu
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* leftCol = new wxBoxSizer(wxVERTICAL);
     auto heading = [&](const wxString& text) {
-        auto* h = new wxStaticText(this, wxID_ANY, wxString());
-        h->SetFont(h->GetFont().Bold()); // before the label, so the size fits bold type
-        h->SetLabel(text);
-        return h;
+        return NewHeading(this, text); // markup: measured bold, never cut
     };
     leftCol->Add(heading(_("Agreed for next time")), 0, wxBOTTOM, FromDIP(4));
     m_agreed = new wxStaticText(this, wxID_ANY, wxString());
@@ -298,8 +296,8 @@ void OverviewPage::Rebuild() {
     const bool hide = m_supervisor->GetValue();
     const std::string lang = CurrentLanguage();
 
-    wxString id = _("Client:") + " " + FromUtf8(c.code) + "    " + _("Status:") + " " +
-                  CaseStatusName(c.status);
+    wxString id =
+        _("Client:") + " " + FromUtf8(c.code) + "    " + _("Status:") + " " + Name(c.status);
     if (hide) {
         id +=
             "\n" + _("Name, contact details and reason for contact are hidden in supervisor view.");
@@ -328,7 +326,7 @@ void OverviewPage::Rebuild() {
         roles = genogram::RoleNames(c.family, *c.family.IndexPerson(), lang);
     wxString latest = _("No sessions yet.");
     if (const Session* s = LatestSession(c)) {
-        latest = FormatTime(s->start) + ", " + SessionTypeName(s->type) + ", " +
+        latest = FormatTime(s->start) + ", " + Name(s->type) + ", " +
                  (s->isSigned ? _("signed") : _("draft"));
         wxString people;
         for (auto pid : s->participants) {
@@ -353,7 +351,7 @@ void OverviewPage::Rebuild() {
         m_progress->SetLabel(
             wxString::Format(_("Deep interview: %d of %d topics covered"), p.covered, p.total));
         for (const auto& row : p.open)
-            m_topics->Append(FromUtf8(row.title) + " (" + TopicStateName(row.state) + ")");
+            m_topics->Append(FromUtf8(row.title) + " (" + Name(row.state) + ")");
     } else {
         m_progress->SetLabel(_("Deep interview: the checklist template is not available."));
     }

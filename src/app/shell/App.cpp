@@ -1,5 +1,6 @@
 #include "shell/App.h"
 
+#include "kartbok/vault/Export.h"
 #include "kartbok/vault/Hardening.h"
 
 #include "common/Preferences.h"
@@ -7,15 +8,19 @@
 #include "common/Translations.h"
 #include "common/Utf8.h"
 #include "dialogs/UnlockDialog.h"
+#include "shell/ExportActions.h"
+#include "shell/ExportFolders.h"
 #include "shell/MainFrame.h"
 
 #include <wx/config.h>
+#include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/log.h>
 #include <wx/timer.h>
 #include <wx/utils.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace kartbok::app {
 
@@ -46,6 +51,11 @@ bool App::OnInit() {
     wxInitAllImageHandlers();
     // Client text never goes to a log; wx's own messages go to stderr, not pop-ups.
     delete wxLog::SetActiveTarget(new wxLogStderr);
+
+    KeepPrintsOffDisk();      // before GTK lists its printers: no "Print to File"
+    KeepPreferencesPrivate(); // it names folders
+    // An export killed mid-write left a plaintext temporary file: remove it now.
+    CleanRecentExportFolders();
 
     Preferences prefs = Preferences::Load();
     if (!m_options.language.empty())
@@ -109,15 +119,33 @@ void App::TakeScreenshot() {
         wxMilliSleep(30);
     }
     m_frame->Update();
-    if (!SaveWindowPng(*m_frame, wxString::FromUTF8(m_options.screenshot))) {
-        std::fputs("kartbok: could not save the screenshot\n", stderr);
-        m_exitCode = 1;
-    }
+    SaveScreenshot();
     // Start-up to first map paint, without the key derivation that is slow on purpose.
     std::printf("gui_first_paint\t%.1f\n", firstPaintMs - m_frame->UnlockMs());
     std::printf("gui_unlock_kdf\t%.1f\n", m_frame->UnlockMs());
     std::fflush(stdout);
     m_frame->Close(true);
+}
+
+void App::SaveScreenshot() {
+    const wxString file = wxString::FromUTF8(m_options.screenshot);
+    wxFileName::Mkdir(wxFileName(file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    const std::vector<unsigned char> png = WindowPng(*m_frame);
+    try {
+        if (png.empty())
+            throw std::runtime_error(m_options.screenshot + ": the window could not be read");
+        // The window shows a client: an export like any other, audited first.
+        vault::Vault* vault = m_frame->Vault();
+        if (vault && !vault->IsLocked())
+            vault::Export(*vault, m_options.screenshot, png,
+                          m_frame->Document() ? m_frame->Document()->Id() : std::string(),
+                          "screenshot");
+        else
+            vault::WriteExportFile(m_options.screenshot, png);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kartbok: could not save the screenshot: %s\n", e.what());
+        m_exitCode = 1;
+    }
 }
 
 } // namespace kartbok::app

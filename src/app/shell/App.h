@@ -25,6 +25,7 @@ public:
 
 private:
     void TakeScreenshot();
+    void SaveScreenshot(); ///< through vault::Export when a vault is open
 
     CommandLine m_options;
     MainFrame* m_frame = nullptr;

@@ -1,6 +1,9 @@
 #include "shell/CaseHeader.h"
 
-#include "common/Names.h"
+#include "common/Label.h"
+#include "common/Labels.h"
+
+#include <wx/button.h>
 
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -16,10 +19,10 @@ wxString KeyDatesText(const journal::Case& c) {
             out += wxString::FromUTF8("  ·  ");
         out += label + " " + wxString::FromUTF8(d.Iso());
     };
-    add(_("First contact"), c.firstContact);
-    add(_("Start"), c.start);
-    add(_("End"), c.end);
-    add(_("Follow-up due"), c.followUpDue);
+    add(Name(journal::Heading::FirstContact), c.firstContact);
+    add(Name(journal::Heading::TreatmentStart), c.start);
+    add(Name(journal::Heading::TreatmentEnd), c.end);
+    add(Name(journal::Heading::FollowUpDue), c.followUpDue);
     return out;
 }
 
@@ -39,16 +42,24 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     outer->Add(m_banner, 0, wxEXPAND);
 
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    m_code = new wxStaticText(this, wxID_ANY, wxString());
+    m_toggleList = new wxButton(this, wxID_ANY, wxString::FromUTF8("\u00AB"), wxDefaultPosition,
+                                wxDefaultSize, wxBU_EXACTFIT);
+    m_toggleList->SetName("toggle_client_list");
+    m_toggleList->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (onToggleClientList)
+            onToggleClientList();
+    });
+    SetClientListShown(true);
+    m_code = NewHeading(this, wxString(), 1.5);
     m_code->SetName("case_code");
-    m_code->SetFont(m_code->GetFont().Bold().Scaled(1.5f));
-    m_status = new wxStaticText(this, wxID_ANY, wxString());
+    m_status = NewHeading(this, wxString());
     m_status->SetName("case_status");
     m_status->SetForegroundColour(wxColour(40, 90, 160));
-    m_status->SetFont(m_status->GetFont().Bold());
-    m_dates = new wxStaticText(this, wxID_ANY, wxString());
+    // The dates wrap under each other when the window is narrow.
+    m_dates = new WrappingText(this, wxString());
     m_dates->SetName("case_dates");
     m_dates->SetForegroundColour(wxColour(90, 90, 90));
+    row->Add(m_toggleList, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     row->Add(m_code, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_dates, 1, wxALIGN_CENTER_VERTICAL);
@@ -65,9 +76,18 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
             changed = true;
         }
     };
-    set(m_code, wxString::FromUTF8(c.code));
-    set(m_status, CaseStatusName(c.status));
-    set(m_dates, KeyDatesText(c));
+    if (m_code->GetLabelText() != wxString::FromUTF8(c.code)) {
+        SetHeading(m_code, wxString::FromUTF8(c.code), 1.5);
+        changed = true;
+    }
+    if (m_status->GetLabelText() != Name(c.status)) {
+        SetHeading(m_status, Name(c.status));
+        changed = true;
+    }
+    if (m_dates->Text() != KeyDatesText(c)) {
+        m_dates->SetLabel(KeyDatesText(c));
+        changed = true;
+    }
     if (readOnly)
         set(m_bannerText,
             wxString::Format(_("Read only: this client is open in another Kartbok (%s). Close it "
@@ -81,6 +101,12 @@ void CaseHeader::ShowCase(const journal::Case& c, bool readOnly, const std::stri
         Layout();
         GetParent()->Layout();
     }
+}
+
+void CaseHeader::SetClientListShown(bool shown) {
+    m_toggleList->SetLabel(wxString::FromUTF8(shown ? "\u00AB" : "\u00BB"));
+    m_toggleList->SetToolTip(shown ? _("Hide the client list to give the case more room")
+                                   : _("Show the client list"));
 }
 
 wxString CaseHeader::BannerText() const {

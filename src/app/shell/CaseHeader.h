@@ -6,9 +6,14 @@
 
 #include <wx/panel.h>
 
+#include <functional>
+
+class wxButton;
 class wxStaticText;
 
 namespace kartbok::app {
+
+class WrappingText;
 
 class CaseHeader : public wxPanel {
 public:
@@ -16,11 +21,17 @@ public:
     /// holder: who has the case open elsewhere; empty when the case is editable.
     void ShowCase(const journal::Case& c, bool readOnly, const std::string& holder);
     wxString BannerText() const;
+    /// The client list's button says hide or show (the frame keeps the state).
+    void SetClientListShown(bool shown);
+
+    /// The hide/show-the-client-list button was pressed.
+    std::function<void()> onToggleClientList;
 
 private:
+    wxButton* m_toggleList = nullptr;
     wxStaticText* m_code = nullptr;
     wxStaticText* m_status = nullptr;
-    wxStaticText* m_dates = nullptr;
+    WrappingText* m_dates = nullptr;
     wxPanel* m_banner = nullptr;
     wxStaticText* m_bannerText = nullptr;
 };

@@ -1,12 +1,13 @@
 #include "shell/ClientListPanel.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/Utf8.h"
 #include "model/InterviewPresenter.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
@@ -20,7 +21,9 @@ namespace {
 /// Choice entries: 0 = active (not archived), then every status.
 constexpr int kActive = 0;
 /// After the statuses: cases with a follow-up or retention review due.
-constexpr int kDueSoon = 1 + static_cast<int>(kCaseStatuses.size());
+int DueSoonRow() {
+    return 1 + static_cast<int>(kCaseStatuses.size());
+}
 
 enum Column { kCode, kStatus, kFollowUp, kInterview, kColumns };
 
@@ -45,13 +48,14 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     m_status->SetName("status_filter");
     m_status->Append(_("All active clients"));
     for (auto s : kCaseStatuses)
-        m_status->Append(CaseStatusName(s));
+        m_status->Append(Name(s));
     m_status->Append(_("Due soon (follow-up or review)"));
     m_status->SetSelection(kActive);
     sizer->Add(m_status, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 4);
 
-    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Several clients can be selected (Ctrl, Shift) for a supervision pack;
+    // selecting exactly one opens it.
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
     m_list->SetName("client_list");
     m_list->AppendColumn(_("Client"));
     m_list->AppendColumn(_("Status"));
@@ -84,6 +88,16 @@ ClientListPanel::ClientListPanel(wxWindow* parent) : wxPanel(parent) {
     });
     m_status->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Rebuild(); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, &ClientListPanel::OnSelected, this);
+    m_list->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent&) {
+        wxMenu menu;
+        menu.Append(wxID_ANY, _("Supervision pack of the selected clients..."))
+            ->Enable(!SelectedIds().empty());
+        menu.Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+            if (onSupervisionPack)
+                onSupervisionPack();
+        });
+        PopupMenu(&menu);
+    });
     m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
         CallAfter([this] { FitColumns(); }); // once the list knows its new client size
@@ -112,8 +126,8 @@ void ClientListPanel::Rebuild() {
     ClientFilter filter;
     filter.text = Utf8(m_search->GetValue());
     const int sel = m_status->GetSelection();
-    filter.dueOnly = sel == kDueSoon;
-    if (sel > kActive && sel != kDueSoon)
+    filter.dueOnly = sel == DueSoonRow();
+    if (sel > kActive && sel != DueSoonRow())
         filter.status = kCaseStatuses[static_cast<std::size_t>(sel - 1)];
     m_rows = BuildClientRows(m_cases, filter, Today(), m_templates.Find(kDeepInterviewId));
 
@@ -123,7 +137,7 @@ void ClientListPanel::Rebuild() {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& row = m_rows[i];
         const long item = m_list->InsertItem(static_cast<long>(i), wxString::FromUTF8(row.code));
-        m_list->SetItem(item, 1, CaseStatusName(row.status));
+        m_list->SetItem(item, 1, Name(row.status));
         m_list->SetItem(item, 2, wxString::FromUTF8(row.followUpDue));
         if (row.due == journal::DueKind::RetentionReview)
             m_list->SetItem(item, 2, wxString::Format(_("Review %s"), FromUtf8(row.dueDate)));
@@ -154,7 +168,7 @@ std::vector<int> ClientListPanel::ColumnWidths(bool withRows) const {
     // Typical content, so the columns stay put while the filter changes the rows.
     fit(kCode, "GBG-2026-014");
     for (auto s : kCaseStatuses)
-        fit(kStatus, CaseStatusName(s));
+        fit(kStatus, Name(s));
     fit(kFollowUp, wxString::FromUTF8("\u25CF 2026-12-31"));
     fit(kInterview, "17/17");
     if (!withRows)
@@ -196,6 +210,12 @@ void ClientListPanel::FitColumns() {
             m_list->SetColumnWidth(c, widths[static_cast<std::size_t>(c)]);
 }
 
+int ClientListPanel::NeededWidth() const {
+    const std::vector<int> widths = ColumnWidths(true);
+    return std::accumulate(widths.begin(), widths.end(), 0) + 8 +
+           wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this) + FromDIP(4);
+}
+
 void ClientListPanel::SelectCase(const std::string& id) {
     m_selectedId = id;
     m_rebuilding = true;
@@ -205,9 +225,28 @@ void ClientListPanel::SelectCase(const std::string& id) {
     m_rebuilding = false;
 }
 
+std::vector<std::string> ClientListPanel::SelectedIds() const {
+    std::vector<std::string> ids;
+    for (long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); i >= 0;
+         i = m_list->GetNextItem(i, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        if (static_cast<std::size_t>(i) < m_rows.size())
+            ids.push_back(m_rows[static_cast<std::size_t>(i)].id);
+    return ids;
+}
+
+void ClientListPanel::SelectIds(const std::vector<std::string>& ids) {
+    m_rebuilding = true;
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_list->SetItemState(
+            static_cast<long>(i),
+            std::count(ids.begin(), ids.end(), m_rows[i].id) ? wxLIST_STATE_SELECTED : 0,
+            wxLIST_STATE_SELECTED);
+    m_rebuilding = false;
+}
+
 void ClientListPanel::OnSelected(wxListEvent& event) {
-    if (m_rebuilding)
-        return;
+    if (m_rebuilding || m_list->GetSelectedItemCount() != 1)
+        return; // several selected: a pack is being picked, nothing opens
     const long index = event.GetIndex();
     if (index < 0 || static_cast<std::size_t>(index) >= m_rows.size())
         return;

@@ -29,10 +29,20 @@ public:
     /// Marks the open case without reopening it.
     void SelectCase(const std::string& id);
     const std::vector<ClientRow>& Rows() const { return m_rows; }
+    /// The clients selected in the list (several with Ctrl or Shift), in list order.
+    std::vector<std::string> SelectedIds() const;
+    /// Selects these clients (for tests; the user Ctrl-clicks).
+    void SelectIds(const std::vector<std::string>& ids);
+
+    /// The width every column needs for its title and the rows shown, so the
+    /// frame can give the list that much and no text is cut.
+    int NeededWidth() const;
 
     std::function<void(const std::string& caseId)> onOpen;
     std::function<void()> onNewCase;
     std::function<void()> onSearchNotes; ///< every client's notes (Edit > Find in notes)
+    /// "Supervision pack of the selected clients..." from the list's menu.
+    std::function<void()> onSupervisionPack;
 
 private:
     void Rebuild();

@@ -1,7 +1,7 @@
 #include "shell/MainFrame.h"
 #include "shell/MainFrameIds.h"
 
-#include "common/Names.h"
+#include "common/Labels.h"
 #include "common/NativeLayout.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -18,8 +18,10 @@
 #include "map/MapPage.h"
 #include "map/PersonInspector.h"
 #include "overview/OverviewPage.h"
+#include "shell/AppIcon.h"
 #include "shell/CaseHeader.h"
 #include "shell/ClientListPanel.h"
+#include "shell/HelpFrame.h"
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Scaffold.h"
@@ -27,6 +29,7 @@
 
 #include <wx/button.h>
 #include <wx/log.h>
+#include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/persist/toplevel.h>
@@ -56,8 +59,10 @@ constexpr int kIdleCheckMs = 5000;
 MainFrame::MainFrame(const CommandLine& options, const Preferences& prefs)
     : wxFrame(nullptr, wxID_ANY, "Kartbok", wxDefaultPosition, wxSize(1280, 840)),
       m_options(options), m_prefs(prefs), m_autosave(this), m_idleCheck(this), m_lockRefresh(this) {
+    m_clientListWanted = LayoutMemory::Load().clientList;
     SetName("main_frame");
     SetMinSize(wxSize(900, 600));
+    SetIcons(AppIcons());
     LoadTemplateCatalog(); // before the pages: they copy it when built
     BuildMenus();
     BuildContent();
@@ -146,12 +151,14 @@ void MainFrame::BuildContent() {
     m_tabs = new wxNotebook(casePanel, wxID_ANY);
     m_tabs->SetName("case_tabs");
     m_map = new MapPage(m_tabs);
-    m_tabs->AddPage(m_map, _("Family map"));
-    m_tabs->AddPage(new JournalPage(
-                        m_tabs, [this] { return m_doc.get(); }, [this] { return m_vault.get(); }),
-                    _("Journal"));
+    m_tabs->AddPage(m_map, Name(journal::Heading::FamilyMap));
+    m_journal = new JournalPage(
+        m_tabs, [this] { return m_doc.get(); }, [this] { return m_vault.get(); });
+    m_tabs->AddPage(m_journal, _("Journal"));
+    m_journal->checkPassword = [this](const std::string& p) { return CheckSigningPassword(p); };
+    m_journal->SetSignWithPassword(m_prefs.signWithPassword);
     m_interview = new InterviewPage(m_tabs, *m_map);
-    m_tabs->AddPage(m_interview, _("Deep interview"));
+    m_tabs->AddPage(m_interview, Name(journal::Heading::DeepInterview));
     m_forms = new FormsPage(m_tabs);
     m_forms->checkPassword = [this](const std::string& p) {
         return CheckPassword(m_vault.get(), p);
@@ -176,12 +183,14 @@ void MainFrame::BuildContent() {
     casePanel->SetSizer(caseSizer);
     m_caseBook->AddPage(casePanel, wxString());
 
-    m_split->SplitVertically(m_clients, m_caseBook, FromDIP(300));
+    m_split->SplitVertically(m_clients, m_caseBook, m_clients->NeededWidth());
     m_stateBook->AddPage(m_split, wxString());
+    m_header->onToggleClientList = [this] { ShowClientList(!ClientListShown()); };
 
     m_clients->onOpen = [this](const std::string& id) { OpenCase(id); };
     m_clients->onNewCase = [this] { CreateNewCase(); };
     m_clients->onSearchNotes = [this] { ShowSearch(true); };
+    m_clients->onSupervisionPack = [this] { ShowExportReport(true); };
     m_map->onTogglePresent = [this] { SetPresentMode(!m_present); };
     m_map->Canvas().onFirstMapPaint = [this] {
         if (onFirstMapPaint)
@@ -211,11 +220,15 @@ void MainFrame::RebuildUi() {
     ShowState();
     SendSizeEvent();
     CallAfter([this] { RequestFullAllocation(*this); });
+    // An open user guide follows the language too.
+    if (auto* guide = dynamic_cast<HelpFrame*>(wxWindow::FindWindowByName("user_guide")))
+        guide->ShowGuide();
 }
 
 void MainFrame::ShowState() {
     m_stateBook->ChangeSelection(m_vault ? kPageOpen : kPageLocked);
     m_caseBook->ChangeSelection(m_doc ? kPageCase : kPageNoCase);
+    ApplyClientList();
     UpdateTitle();
     UpdateMenus();
 }
@@ -360,6 +373,7 @@ void MainFrame::ReloadClientList() {
     try {
         m_clients->SetTemplates(m_catalog.Templates());
         m_clients->SetCases(m_vault->ListCases());
+        ApplyClientList();
     } catch (const vault::VaultError& e) {
         wxMessageBox(VaultMessage(e), _("Client list"), wxOK | wxICON_ERROR, this);
     }
@@ -454,6 +468,7 @@ void MainFrame::ApplyPreferences(const Preferences& prefs) {
     const bool templatesChanged = LoadTemplateCatalog();
     if (languageChanged)
         ApplyLanguage(m_prefs.language);
+    m_journal->SetSignWithPassword(m_prefs.signWithPassword);
     if (languageChanged || templatesChanged)
         RebuildUi();
 }
@@ -467,6 +482,37 @@ void MainFrame::SetPresentMode(bool present) {
     // The map page shows the map alone on a full screen of its own: no
     // client list, tabs or panels where the client can see them.
     m_map->SetPresentMode(present);
+}
+
+bool MainFrame::CheckSigningPassword(const std::string& password) {
+    // The signing user's own password, checked against that user's key slot.
+    return CheckPassword(m_vault.get(), password);
+}
+
+bool MainFrame::ClientListShown() const {
+    return m_split && m_split->IsSplit();
+}
+
+void MainFrame::ShowClientList(bool shown) {
+    m_clientListWanted = shown;
+    LayoutMemory::RememberClientList(shown);
+    ApplyClientList();
+}
+
+void MainFrame::ApplyClientList() {
+    if (!m_split)
+        return;
+    const bool shown = !m_present && (m_clientListWanted || !m_doc);
+    if (shown && !m_split->IsSplit()) {
+        m_clients->Show();
+        m_split->SplitVertically(m_clients, m_caseBook, m_clients->NeededWidth());
+    } else if (!shown && m_split->IsSplit()) {
+        m_split->Unsplit(m_clients);
+    } else if (shown && m_split->GetSashPosition() < m_clients->NeededWidth()) {
+        m_split->SetSashPosition(m_clients->NeededWidth()); // longer texts came in
+    }
+    m_header->SetClientListShown(shown);
+    UpdateViewMenu();
 }
 
 void MainFrame::OnIdleCheck() {

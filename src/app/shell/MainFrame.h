@@ -29,10 +29,12 @@ class wxSplitterWindow;
 namespace kartbok::app {
 
 class CaseHeader;
+class ExportReportDialog;
 class ClientListPanel;
 class MapPage;
 class InterviewPage;
 class FormsPage;
+class JournalPage;
 class UnlockDialog;
 
 class MainFrame : public wxFrame, public TemplateCatalogOwner {
@@ -51,6 +53,7 @@ public:
     MapPage& Map() { return *m_map; }
     InterviewPage& Interview() { return *m_interview; }
     FormsPage& Forms() { return *m_forms; }
+    JournalPage& Journal() { return *m_journal; }
     ClientListPanel& ClientList() { return *m_clients; }
     CaseHeader& Header() { return *m_header; }
     wxNotebook& Tabs() { return *m_tabs; }
@@ -74,6 +77,10 @@ public:
     bool HasPendingChanges() const { return m_pending.has_value(); }
     /// Saves, wipes the keys, hides every case detail and asks for the password.
     void LockNow();
+    /// File > Export report...: modal; pack: a supervision pack of the clients
+    /// selected in the client list. With modal false the dialog is returned
+    /// unshown (for tests). Saves the open client first.
+    ExportReportDialog* ShowExportReport(bool pack, bool modal = true);
     /// Edit > Find in notes: the dialog, modal (MainFrameSearch.cpp).
     void ShowSearch(bool allClients);
     /// What the dialog runs: the open client from memory, or every client through
@@ -84,6 +91,10 @@ public:
     /// Applies new preferences; a language change rebuilds every window text.
     void ApplyPreferences(const Preferences& prefs);
     void SetPresentMode(bool present);
+    /// Shows or folds away the client list beside an open case (remembered).
+    /// With no case open the list is always shown: it is how one is opened.
+    void ShowClientList(bool shown);
+    bool ClientListShown() const;
     /// Creates a client with the three-generation scaffold and opens it (what
     /// File > New client does after its dialog). False with a message on failure.
     bool CreateCase(const std::string& code, genogram::Gender clientGender);
@@ -106,6 +117,9 @@ private:
     void BuildContent();
     void RebuildUi();
     void ShowState();
+    void ApplyClientList();
+    bool CheckSigningPassword(const std::string& password);
+    void UpdateViewMenu();
     void DocumentChanged();
     void UpdateTitle();
     void UpdateMenus();
@@ -144,6 +158,8 @@ private:
     MapPage* m_map = nullptr;
     InterviewPage* m_interview = nullptr;
     FormsPage* m_forms = nullptr;
+    JournalPage* m_journal = nullptr;
+    bool m_clientListWanted = true; ///< the user's choice (LayoutMemory)
     wxSimplebook* m_caseBook = nullptr;
     wxWeakRef<UnlockDialog> m_unlock;
 

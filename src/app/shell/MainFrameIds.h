@@ -30,7 +30,11 @@ enum MainMenuId {
     kIdFindCase,
     kIdFindAll,
     kIdUsers,
-    kIdMapKeys,
+    kIdShortcuts,
+    kIdViewClientList,
+    kIdViewTopics,
+    kIdViewTimeline,
+    kIdExportReport,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

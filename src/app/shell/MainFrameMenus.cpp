@@ -4,17 +4,18 @@
 #include "shell/MainFrameIds.h"
 
 #include "dialogs/AuditDialog.h"
+#include "dialogs/ExportReportDialog.h"
 #include "dialogs/StatsDialog.h"
 #include "dialogs/UsersDialog.h"
+#include "journal/JournalPage.h"
 #include "map/FamilyEdits.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
-#include "map/MapShortcuts.h"
+#include "shell/ClientListPanel.h"
 #include "shell/ExportActions.h"
+#include "shell/HelpMenu.h"
 
-#include <wx/aboutdlg.h>
 #include <wx/menu.h>
-#include <wx/msgdlg.h>
 
 namespace kartbok::app {
 
@@ -25,6 +26,7 @@ void MainFrame::BuildMenus() {
     file->Append(kIdNewCase, _("&New client...\tCtrl+N"));
     file->Append(kIdArchive, _("&Archive client"));
     file->AppendSeparator();
+    file->Append(kIdExportReport, _("Export &report...\tCtrl+R"));
     file->Append(kIdExport, _("&Export map...\tCtrl+E"));
     file->Append(kIdExportDeidentified, _("Export map &de-identified..."));
     file->Append(wxID_PRINT, _("&Print map...\tCtrl+P"));
@@ -45,6 +47,12 @@ void MainFrame::BuildMenus() {
     edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
     edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
 
+    // What is folded away to give the note room; remembered between sessions.
+    auto* view = new wxMenu;
+    view->AppendCheckItem(kIdViewClientList, _("&Client list\tF9"));
+    view->AppendCheckItem(kIdViewTopics, _("&Topics beside the note"));
+    view->AppendCheckItem(kIdViewTimeline, _("Sessions as a &timeline"));
+
     auto* map = new wxMenu;
     map->Append(kIdFather, _("Add &father (P)"));
     map->Append(kIdMother, _("Add &mother (Shift+P)"));
@@ -63,15 +71,12 @@ void MainFrame::BuildMenus() {
     map->Append(kIdFit, _("&Fit to window (F)"));
     map->Append(kIdPresent, _("Presen&t\tF11"));
 
-    auto* help = new wxMenu;
-    help->Append(kIdMapKeys, _("Family map &keys..."));
-    help->Append(wxID_ABOUT, _("&About Kartbok"));
-
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
     bar->Append(map, _("&Map"));
-    bar->Append(help, _("&Help"));
+    bar->Append(NewHelpMenu(*this), _("&Help"));
     wxMenuBar* old = GetMenuBar();
     SetMenuBar(bar);
     delete old;
@@ -90,12 +95,31 @@ void MainFrame::BuildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            if (m_doc)
-                PrintMap(this, m_map->Canvas().Presenter().Scene());
+            if (m_doc && m_vault)
+                PrintMap(this, m_map->Canvas().Presenter().Scene(), *m_vault, m_doc->Id());
         },
         wxID_PRINT);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowExportReport(false); }, kIdExportReport);
+    Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kIdLock);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowClientList(e.IsChecked()); },
+        kIdViewClientList);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_journal->ShowTopics(e.IsChecked());
+            UpdateViewMenu();
+        },
+        kIdViewTopics);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_journal->SetTimeline(e.IsChecked());
+            UpdateViewMenu();
+        },
+        kIdViewTimeline);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -127,16 +151,6 @@ void MainFrame::BuildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { SetPresentMode(!m_present); }, kIdPresent);
     Bind(
         wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            // Every key of the map, from the one table the canvas follows.
-            wxString text;
-            for (const MapShortcut& k : kMapShortcuts)
-                text += wxGetTranslation(k.keys) + "\t" + wxGetTranslation(k.what) + "\n";
-            wxMessageBox(text, _("Family map keys"), wxOK | wxICON_INFORMATION, this);
-        },
-        kIdMapKeys);
-    Bind(
-        wxEVT_MENU,
         [this](wxCommandEvent& e) {
             static constexpr Growth kGrowth[] = {Growth::Father, Growth::Mother,   Growth::Partner,
                                                  Growth::Son,    Growth::Daughter, Growth::Brother,
@@ -158,16 +172,6 @@ void MainFrame::BuildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            wxAboutDialogInfo info;
-            info.SetName("Kartbok");
-            info.SetVersion("0.1");
-            info.SetDescription(AboutText());
-            wxAboutBox(info, this);
-        },
-        wxID_ABOUT);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
             if (m_vault && !m_vault->IsLocked())
                 UsersDialog(this, *m_vault).ShowModal();
         },
@@ -185,6 +189,36 @@ wxString MainFrame::AboutText() const {
         }
     }
     return text;
+}
+
+ExportReportDialog* MainFrame::ShowExportReport(bool pack, bool modal) {
+    if (!m_vault || !SaveNow()) // the report is made from the vault: the open client first
+        return nullptr;
+    auto* dialog =
+        new ExportReportDialog(this, *m_vault, m_catalog.Templates(),
+                               m_doc ? m_doc->Id() : std::string(), m_clients->SelectedIds());
+    if (pack)
+        dialog->SetKind(reporting::ReportKind::SupervisionPack);
+    if (!modal)
+        return dialog; // the caller (a test) shows and destroys it
+    dialog->ShowModal();
+    dialog->Destroy();
+    return nullptr;
+}
+
+void MainFrame::UpdateViewMenu() {
+    wxMenuBar* bar = GetMenuBar();
+    if (!bar || !m_journal)
+        return;
+    auto check = [bar](int id, bool on) {
+        if (bar->IsChecked(id) != on)
+            bar->Check(id, on);
+    };
+    check(kIdViewClientList, ClientListShown());
+    check(kIdViewTopics, m_journal->TopicsShown());
+    check(kIdViewTimeline, m_journal->TimelineShown());
+    if (bar->IsEnabled(kIdViewClientList) != (m_doc != nullptr))
+        bar->Enable(kIdViewClientList, m_doc != nullptr);
 }
 
 void MainFrame::UpdateMenus() {
@@ -219,6 +253,7 @@ void MainFrame::UpdateMenus() {
     enable(kIdNewCase, m_vault != nullptr);
     enable(kIdLock, m_vault != nullptr);
     enable(kIdStatistics, m_vault != nullptr);
+    enable(kIdExportReport, m_vault != nullptr);
     enable(kIdFindCase, m_doc != nullptr);
     enable(kIdFindAll, m_vault != nullptr);
 }

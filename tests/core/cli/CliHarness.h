@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -25,7 +26,9 @@ struct CliResult {
     }
 };
 
-inline CliResult CliRun(const std::vector<std::string>& args, const std::string& stdinText) {
+/// With every file write going through `fs` (nullptr: POSIX), to fail steps.
+inline CliResult CliRunWith(std::shared_ptr<kartbok::vault::FileSystem> fs,
+                            const std::vector<std::string>& args, const std::string& stdinText) {
     std::vector<std::string> storage{"kartbok-cli"};
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<const char*> argv;
@@ -34,14 +37,24 @@ inline CliResult CliRun(const std::vector<std::string>& args, const std::string&
     std::istringstream in(stdinText);
     std::ostringstream out, err;
     CliResult r;
-    r.code = kartbok::cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err);
+    r.code =
+        kartbok::cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err, std::move(fs));
     r.out = out.str();
     r.err = err.str();
     return r;
 }
 
+inline CliResult CliRunWith(std::shared_ptr<kartbok::vault::FileSystem> fs,
+                            std::initializer_list<std::string> args, const std::string& stdinText) {
+    return CliRunWith(std::move(fs), std::vector<std::string>(args), stdinText);
+}
+
+inline CliResult CliRun(const std::vector<std::string>& args, const std::string& stdinText) {
+    return CliRunWith(nullptr, args, stdinText);
+}
+
 inline CliResult CliRun(std::initializer_list<std::string> args, const std::string& stdinText) {
-    return CliRun(std::vector<std::string>(args), stdinText);
+    return CliRunWith(nullptr, std::vector<std::string>(args), stdinText);
 }
 
 /// A temporary folder, removed with everything in it.

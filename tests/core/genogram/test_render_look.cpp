@@ -10,6 +10,7 @@
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/genogram/Scene.h"
 #include "kartbok/genogram/SvgWriter.h"
+#include "kartbok/vault/Export.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,6 +18,7 @@
 #include <fstream>
 
 using namespace kartbok::genogram;
+using kartbok::vault::WriteExportFile;
 
 TEST_CASE("render the look-set for a look", "[.render]") {
     const std::string dir = "/tmp/kartbok-renders";
@@ -33,15 +35,19 @@ TEST_CASE("render the look-set for a look", "[.render]") {
                 o.deidentify = deid;
                 Scene scene = BuildScene(family, layout, o);
                 std::string file = dir + "/" + name + "-" + lang + (deid ? "-deid" : "");
-                WritePng(scene, file + ".png", 2.0);
-                if (std::string(lang) == "sv" && !deid)
+                WriteExportFile(file + ".png", RenderPng(scene, 2.0));
+                if (std::string(lang) == "sv" && !deid) {
                     std::ofstream(file + ".svg") << WriteSvg(scene);
+                    WriteExportFile(file + ".pdf", RenderPdf(scene));
+                }
             }
     }
     Family generated = GeneratedFamily(60, 5);
     SceneOptions sv;
     sv.currentYear = 2025;
-    WritePng(BuildScene(generated, ComputeLayout(generated), sv), dir + "/generated-60.png", 1.0);
+    WriteExportFile(dir + "/generated-60.png",
+                    RenderPng(BuildScene(generated, ComputeLayout(generated), sv), 1.0));
+    std::ofstream(dir + "/generated-3000.dot") << ToDot(GeneratedFamily(3000, 1));
 }
 
 TEST_CASE("render the GEDCOM test files for a look", "[.render]") {
@@ -55,6 +61,7 @@ TEST_CASE("render the GEDCOM test files for a look", "[.render]") {
         Family f = ImportGedcom(bytes).family;
         SceneOptions o;
         o.currentYear = 2025;
-        WritePng(BuildScene(f, ComputeLayout(f), o), dir + "/ged-" + name + ".png", 1.5);
+        WriteExportFile(dir + "/ged-" + name + ".png",
+                        RenderPng(BuildScene(f, ComputeLayout(f), o), 1.5));
     }
 }

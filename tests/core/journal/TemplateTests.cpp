@@ -295,14 +295,6 @@ TEST_CASE("form answers follow a chain of versions", "[templates]") {
     CHECK(m.unmapped[0].itemId == "c");
 }
 
-TEST_CASE("the shipped templates folder can be moved with KARTBOK_TEMPLATES", "[templates]") {
-    ::unsetenv("KARTBOK_TEMPLATES");
-    CHECK(ShippedTemplatesDir() == fs::path(KARTBOK_TEMPLATES_DIR));
-    ::setenv("KARTBOK_TEMPLATES", "/opt/kartbok/templates", 1);
-    CHECK(ShippedTemplatesDir() == fs::path("/opt/kartbok/templates"));
-    ::unsetenv("KARTBOK_TEMPLATES");
-}
-
 TEST_CASE("templates parse from text with every problem reported at once", "[templates]") {
     const auto r = ParseTemplate(
         "id: x\nversion: 1\nkind: form\ntitle: T\nsections:\n"

@@ -10,21 +10,19 @@
 
 namespace kartbok::genogram {
 
-/// A file could not be written (disk full, no permission...), with the reason.
+/// The drawing could not be made (cairo refused, or the size is out of range).
 class RenderError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
-/// One page, exactly the scene's size in points.
-void WritePdf(const Scene& scene, const std::string& path);
 /// Scene size times `scale` pixels (2.0: crisp on screens and in documents).
-void WritePng(const Scene& scene, const std::string& path, double scale = 2.0);
-
-/// In-memory variants, for tests and for handing an export to another library.
-/// A PNG is the scene's size times `scale` pixels; refused (RenderError) past
-/// 400 megapixels, with the largest scale that would do.
+/// Bytes, not a file: whoever writes them outside the vault goes through
+/// vault::WriteExportFile / vault::Export, the one writer of exports.
+/// Refused (RenderError) past 400 megapixels, with the largest scale that
+/// would do.
 std::vector<unsigned char> RenderPng(const Scene& scene, double scale = 2.0);
+/// One page, exactly the scene's size in points.
 std::vector<unsigned char> RenderPdf(const Scene& scene);
 /// One page of the scene's size times `scale` (0 < scale <= 16).
 std::vector<unsigned char> RenderPdf(const Scene& scene, double scale);

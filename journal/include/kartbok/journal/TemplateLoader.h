@@ -62,8 +62,9 @@ struct TemplateSet {
 TemplateSet LoadTemplates(const std::filesystem::path& shippedDir,
                           const std::optional<std::filesystem::path>& clinicDir = {});
 
-/// The folder of the templates shipped with Kartbok: $KARTBOK_TEMPLATES when
-/// set and not empty, else the build's templates/ folder (KARTBOK_TEMPLATES_DIR).
+/// The folder of the templates shipped with Kartbok:
+/// ShippedDataDir(ShippedData::Templates) (ShippedData.h), so $KARTBOK_TEMPLATES
+/// when set and not empty, else share/kartbok/templates beside the executable.
 std::filesystem::path ShippedTemplatesDir();
 
 } // namespace kartbok::journal

@@ -4,8 +4,8 @@
 // client's access request (GDPR art. 15). Every page carries the case code
 // and "Sida n av N", so a loose page can always be put back.
 //
-// A report holds client text, so it is written only where the user chose:
-// `<out>.tmp` beside the target, then renamed - never a temporary folder.
+// The renderers return bytes; a report holds client text, so the caller writes
+// it only where the user chose, through vault::Export (audited, 0600, atomic).
 
 #include "kartbok/journal/Case.h"
 #include "kartbok/journal/TemplateLoader.h"
@@ -19,7 +19,7 @@
 
 namespace kartbok::reports {
 
-/// A report could not be written (no permission, disk full...), with the reason.
+/// A report could not be drawn (cairo or pango refused), with the reason.
 class ReportError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -51,16 +51,24 @@ struct AuditLine {
 std::vector<unsigned char> RenderFollowUpBrief(const journal::Case& c,
                                                const journal::TemplateSet& templates,
                                                const ReportOptions& options);
-void WriteFollowUpBrief(const journal::Case& c, const journal::TemplateSet& templates,
-                        const ReportOptions& options, const std::filesystem::path& out);
 
 /// The structure of a case for supervision: map, sessions by type over time,
 /// deep-interview coverage, forms present.
 std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c,
                                                    const journal::TemplateSet& templates,
                                                    const ReportOptions& options);
-void WriteSupervisorSummary(const journal::Case& c, const journal::TemplateSet& templates,
-                            const ReportOptions& options, const std::filesystem::path& out);
+
+/// A supervisor's caseload review: one de-identified PDF with a cover page
+/// and the supervisor summary of each case, each starting on a page of its
+/// own whose header carries its code. Always de-identified (`deidentify` and
+/// `includeFreeText` are ignored): roles, months, no names, dates or free
+/// text. The cover lists each case by its pseudonymous code - the code the
+/// de-identified summary prints on every page anyway - with status, months in
+/// treatment, sessions, deep-interview coverage and forms present; cases come
+/// in code order, never in the order they were picked.
+std::vector<unsigned char> RenderSupervisionPack(const std::vector<journal::Case>& cases,
+                                                 const journal::TemplateSet& templates,
+                                                 const ReportOptions& options);
 
 /// Everything recorded about the client, chronologically: sessions with every
 /// field, signatures, addenda, corrections (old text struck through but
@@ -69,12 +77,5 @@ std::vector<unsigned char> RenderFullRecord(const journal::Case& c,
                                             const journal::TemplateSet& templates,
                                             const std::vector<AuditLine>& audit,
                                             const ReportOptions& options);
-void WriteFullRecord(const journal::Case& c, const journal::TemplateSet& templates,
-                     const std::vector<AuditLine>& audit, const ReportOptions& options,
-                     const std::filesystem::path& out);
-
-/// Writes bytes to `<out>.tmp` in the target's folder, flushes, renames over
-/// `out`. Throws ReportError naming the path (never the content).
-void WriteFileAtomic(const std::filesystem::path& out, std::string_view bytes);
 
 } // namespace kartbok::reports

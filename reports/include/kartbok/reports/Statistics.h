@@ -54,7 +54,6 @@ std::string Suppressed(int count);
 /// CSV (RFC 4180, UTF-8, comma): year,measure,item,phase,value,count - every
 /// count passed through Suppressed.
 std::string StatisticsCsv(const YearStatistics& stats);
-void WriteStatisticsCsv(const YearStatistics& stats, const std::filesystem::path& out);
 
 /// One answer for research: no case id, code, date or text.
 struct AnonymousAnswer {
@@ -71,7 +70,5 @@ std::vector<AnonymousAnswer> AnonymousAnswers(const std::vector<journal::Case>& 
                                               const journal::TemplateSet& templates, int year = 0);
 /// CSV: item,phase,months_since_start,value
 std::string AnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers);
-void WriteAnonymousAnswersCsv(const std::vector<AnonymousAnswer>& answers,
-                              const std::filesystem::path& out);
 
 } // namespace kartbok::reports
