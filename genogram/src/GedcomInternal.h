@@ -6,6 +6,7 @@
 // Private pieces of the GEDCOM importer, shared by GedcomEncoding.cpp,
 // GedcomLexer.cpp and GedcomImport.cpp. Not part of the library's API.
 
+#include "kartbok/base/Text.h"
 #include "kartbok/genogram/Family.h"
 #include "kartbok/genogram/Gedcom.h"
 
@@ -41,7 +42,7 @@ struct Decoded {
 Decoded DecodeToUtf8(std::string_view bytes, Warnings& warnings);
 
 /// Appends a code point as UTF-8 (invalid ones as U+FFFD).
-void AppendUtf8(std::string& out, std::uint32_t cp);
+using base::AppendUtf8;
 bool IsValidUtf8(std::string_view s);
 
 /// One GEDCOM line in a tree. Views point into the decoded text.

@@ -1,5 +1,6 @@
 #include "kartbok/journal/Search.h"
 
+#include "kartbok/base/Text.h"
 #include "kartbok/journal/Dates.h"
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 namespace kartbok::journal {
 
 namespace {
+
+using base::AppendUtf8;
 
 /// Base letters of U+0100..U+017F (Latin Extended-A), lower case.
 constexpr std::string_view kExtendedABase = "aaaaaa"
@@ -85,24 +88,6 @@ char32_t FoldLatin1(char32_t cp, bool foldSwedish) {
         return U'y';
     default:
         return cp;
-    }
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
     }
 }
 

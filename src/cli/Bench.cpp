@@ -329,18 +329,30 @@ void BenchUnlock(Table& table, const BenchOptions& o) {
     TempDir tmp;
     const std::string pw = "bench-password";
     { vault::Vault::Create(tmp.path / "vault", "bench", pw, vault::KdfLimits::Moderate()); }
-    const int runs = o.quick ? 1 : 3;
-    double unlock = TimeMedian(runs, [&] { (void)vault::Vault::Open(tmp.path / "vault", pw); });
-    auto limits = vault::KdfLimits::Moderate();
+    const int runs = o.quick ? 2 : 5;
+    // The raw limit is the key derivation alone, with the slot's own limits;
+    // interleaved with the unlocks so both see the same machine (Argon2id's
+    // memory is fresh pages each time, for both).
+    const auto limits = vault::KdfLimits::Moderate();
     unsigned char out[32], salt[crypto_pwhash_SALTBYTES] = {};
-    double ref = TimeMedian(runs, [&] {
+    std::vector<double> unlock, ref;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = Clock::now();
+        (void)vault::Vault::Open(tmp.path / "vault", pw);
+        unlock.push_back(Millis(Clock::now() - t0));
+        t0 = Clock::now();
         if (crypto_pwhash(out, sizeof out, pw.data(), pw.size(), salt, limits.opsLimit,
                           limits.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
             throw std::runtime_error("bench: out of memory for Argon2id");
-    });
-    // Unlock is slow on purpose (~0.5-1 s); it is missed when it is far off either way.
-    table.Row("unlock", unlock, ref, 0, 0, fs::file_size(tmp.path / "vault" / "vault.key"));
-    if (unlock < 250 || unlock > 2000)
+        ref.push_back(Millis(Clock::now() - t0));
+    }
+    // Unlock is one key derivation and a little more, so the ratio is 1.0x and
+    // noise decides its second digit: the least disturbed run of each is the
+    // measure. Slow on purpose (~0.5-1 s); missed when it is far off either way.
+    const double ms = *std::min_element(unlock.begin(), unlock.end());
+    table.Row("unlock", ms, *std::min_element(ref.begin(), ref.end()), 0, 0,
+              fs::file_size(tmp.path / "vault" / "vault.key"));
+    if (ms < 250 || ms > 2000)
         table.Missed("unlock");
 }
 
@@ -447,8 +459,10 @@ void BenchGui(Table& table, const BenchOptions& o) {
         if (std::strncmp(line, "gui_", 4) != 0 ||
             std::sscanf(line, "%127[^\t]\t%lf", name, &ms) != 2)
             continue;
+        // No plain path paints a wx window faster than wx does: these rows have
+        // an absolute target only, and no reference (0) rather than a made-up one.
         const double target = std::strcmp(name, "gui_first_paint") == 0 ? 500.0 : 50.0;
-        table.Row(name, ms, target, target, 0);
+        table.Row(name, ms, 0, target, 0);
         ++rows;
     }
     if (::pclose(pipe) != 0 || rows == 0)

@@ -3,12 +3,12 @@
 #include "Cli.h"
 #include "Context.h"
 
+#include "kartbok/base/Uuid.h"
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Search.h"
 #include "kartbok/journal/SessionCommands.h"
 
 #include <CLI/CLI.hpp>
-#include <sodium.h>
 
 #include <ctime>
 #include <functional>
@@ -21,22 +21,6 @@ namespace {
 
 journal::Timestamp Now() {
     return static_cast<journal::Timestamp>(std::time(nullptr));
-}
-
-std::string NewUuid() {
-    unsigned char b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
-    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
-    static const char* kHex = "0123456789abcdef";
-    std::string s;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            s.push_back('-');
-        s.push_back(kHex[b[i] >> 4]);
-        s.push_back(kHex[b[i] & 15]);
-    }
-    return s;
 }
 
 /// Applies one command to a case and saves it as one audit record saying what
@@ -69,7 +53,7 @@ int SessionAdd(Context& ctx) {
     vault::Vault v = ctx.OpenVault(a.dir);
     const std::string caseId = v.FindCaseIdByCode(a.code);
     if (s.id.empty())
-        s.id = NewUuid();
+        s.id = base::NewUuid();
     if (s.author.empty())
         s.author = v.User();
     if (s.created == 0)

@@ -12,6 +12,7 @@
 
 #include "common/ScreenCapture.h"
 #include "common/Translations.h"
+#include "dialogs/ExportReportDialog.h"
 #include "dialogs/StatsDialog.h"
 #include "dialogs/UnlockDialog.h"
 #include "forms/ClientModeFrame.h"
@@ -19,6 +20,7 @@
 #include "interview/InterviewPage.h"
 #include "journal/ChecklistSidePanel.h"
 #include "journal/JournalPage.h"
+#include "journal/SignDialog.h"
 #include "map/MapCanvas.h"
 #include "map/MapPage.h"
 #include "shell/ClientListPanel.h"
@@ -190,7 +192,7 @@ void DrawFamily(MainFrame* frame, const std::string& language) {
 }
 
 /// "Write and sign a note", on the demo client with a year of notes behind it.
-void WriteAndSign(MainFrame* frame, const std::string& language) {
+void WriteAndSign(MainFrame* frame, const std::string& language, const std::string& password) {
     REQUIRE(frame->OpenCase(IdOf(frame, "GBG-2025-017")));
     auto* page = Find<JournalPage>("journal_page", frame);
     REQUIRE(page != nullptr);
@@ -229,10 +231,21 @@ void WriteAndSign(MainFrame* frame, const std::string& language) {
     Pump(4);
     GuideShot(*page, language, "note");
 
-    page->confirm = [](const wxString&) { return true; };
+    // Ctrl+Enter asks for the signer's own password, as the guide says.
+    bool asked = false;
+    page->askSignaturePassword = [&](const wxString& user) {
+        SignDialog dialog(page, user, page->checkPassword);
+        dialog.Show();
+        Pump(4);
+        GuideShot(dialog, language, "sign");
+        Find<wxTextCtrl>("sign_password", &dialog)->SetValue(wxString::FromUTF8(password));
+        asked = dialog.TrySign();
+        return asked;
+    };
     first->SetFocus();
     Pump();
     Key(WXK_RETURN, wxMOD_CONTROL);
+    CHECK(asked);
     const auto& sessions = frame->Document()->Case().sessions;
     REQUIRE(sessions.size() == before + 1);
     REQUIRE(PumpUntil([&] { return sessions.back().isSigned; }));
@@ -304,6 +317,28 @@ void Supervision(MainFrame* frame, const std::string& language) {
     SaveGuideImage(image, language, "supervision");
 }
 
+/// "Reports for a follow-up or for supervision": the export dialog on the
+/// demo's returning client, and the follow-up brief it writes.
+void Reports(MainFrame* frame, const std::string& language) {
+    REQUIRE(frame->OpenCase(IdOf(frame, "GBG-2025-017")));
+    ExportReportDialog* dialog = frame->ShowExportReport(false, false);
+    REQUIRE(dialog != nullptr);
+    dialog->SetKind(reporting::ReportKind::FollowUp);
+    dialog->SetLanguage(language);
+    dialog->SetOpenWhenDone(false);
+    dialog->Show();
+    Pump(6);
+    GuideShot(*dialog, language, "report");
+    const std::filesystem::path out =
+        std::filesystem::temp_directory_path() / ("kartbok-guide-brief-" + language + ".pdf");
+    std::filesystem::remove(out);
+    REQUIRE(dialog->Export(out));
+    CHECK(std::filesystem::file_size(out) > 1000);
+    std::filesystem::remove(out);
+    dialog->Destroy();
+    Pump();
+}
+
 /// "Statistics for the year": the demo vault's counts for this year.
 void Statistics(MainFrame* frame, const std::string& language) {
     REQUIRE(frame->SaveNow());
@@ -337,9 +372,10 @@ TEST_CASE("the user guide's tasks work as written, and their screenshots are tak
 
         Unlock(frame, v, language);
         DrawFamily(frame, language);
-        WriteAndSign(frame, language);
+        WriteAndSign(frame, language, v.password);
         DeepInterview(frame, language);
         ClientMode(frame, v, language);
+        Reports(frame, language);
         Supervision(frame, language);
         Statistics(frame, language);
         frame->Close(true);

@@ -20,6 +20,7 @@
 #include "shell/ClientListPanel.h"
 #include "shell/MainFrame.h"
 
+#include "kartbok/base/Uuid.h"
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/ChecklistCommands.h"
 #include "kartbok/journal/Dates.h"
@@ -81,12 +82,12 @@ TEST_CASE("the session list is in time order and a new note starts from the righ
     // Start from last note: the fields as they stand, on the same template.
     const auto* soap = templates.Find("note-soap");
     REQUIRE(soap != nullptr);
-    const auto next = NewDraft(c, soap, NewSessionId(), "tester", 3000, true);
+    const auto next = NewDraft(c, soap, base::NewUuid(), "tester", 3000, true);
     CHECK(next.Field("subjective")->text == "Slept badly.");
     CHECK(next.Field("objective")->text.empty());
     CHECK(next.start <= 3000);
-    CHECK(NewSessionId().size() == 36);
-    CHECK(NewSessionId() != NewSessionId());
+    CHECK(base::NewUuid().size() == 36);
+    CHECK(base::NewUuid() != base::NewUuid());
 
     // A note whose template is gone still shows every stored field, by id.
     journal::Session orphan = Draft("x", 1);

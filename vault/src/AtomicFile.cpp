@@ -242,6 +242,13 @@ void AtomicWriteFile(FileSystem& fs, const std::filesystem::path& target,
 }
 
 std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
+    std::vector<unsigned char> out;
+    ReadWholeFile(path, out, maxBytes);
+    return out;
+}
+
+void ReadWholeFile(const std::filesystem::path& path, std::vector<unsigned char>& out,
+                   std::size_t maxBytes) {
     const std::string name = path.filename().string();
     // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a
     // link in the vault could point anywhere (/dev/zero, another vault).
@@ -273,7 +280,7 @@ std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path, std:
                              " bytes, more than any such file Kartbok writes)");
     // One buffer of the size stat gives, read straight into; a file that grew
     // meanwhile is read on up to the cap.
-    std::vector<unsigned char> out(static_cast<std::size_t>(st.st_size) + 1);
+    out.resize(static_cast<std::size_t>(st.st_size) + 1);
     std::size_t have = 0;
     for (;;) {
         if (have == out.size()) {
@@ -293,7 +300,6 @@ std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path, std:
         have += static_cast<std::size_t>(n);
     }
     out.resize(have);
-    return out;
 }
 
 } // namespace kartbok::vault

@@ -147,7 +147,8 @@ CaseFileHeader ReadCaseFileHeader(std::span<const unsigned char> bytes, const st
 
 DecryptedCase DecryptCaseFile(std::span<const unsigned char, 32> vaultKey,
                               const VaultIdentity& vault, const std::string& expectedCaseId,
-                              std::span<const unsigned char> bytes, const std::string& label) {
+                              std::span<const unsigned char> bytes, const std::string& label,
+                              std::string buffer) {
     detail::EnsureSodium();
     const std::string name = Label(label, expectedCaseId);
     ByteReader r(bytes, name);
@@ -184,6 +185,7 @@ DecryptedCase DecryptCaseFile(std::span<const unsigned char, 32> vaultKey,
     fileKey.Wipe();
 
     std::string& plain = result.plaintext;
+    plain = std::move(buffer);
     const std::size_t body = r.Remaining();
     const std::size_t fullChunk = h.chunkSize + kChunkOverhead;
     plain.resize(body); // upper bound; the body is at least as long as the plaintext

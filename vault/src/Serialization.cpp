@@ -15,12 +15,18 @@
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
+// The reader below is a Boost text archive of its own type, so the archive's
+// templates are instantiated here for it.
+#include <boost/archive/impl/archive_serializer_map.ipp>
+#include <boost/archive/impl/basic_text_iarchive.ipp>
+#include <boost/archive/impl/text_iarchive_impl.ipp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/version.hpp>
 
 #include <sodium.h>
 
 #include <istream>
+#include <limits>
 #include <ostream>
 #include <sstream>
 #include <streambuf>
@@ -53,6 +59,67 @@ struct LoadScope {
 
 struct Malformed {
     const char* what;
+};
+
+/// Boost's text archive format, read the way text_iarchive reads it except for
+/// integers: those are parsed straight off the buffer rather than through
+/// std::istream's sentry and locale, which cost more than decrypting the case.
+/// Strict where istream is lenient: an integer out of its type's range, or a
+/// negative one for an unsigned type, is an error, not a wrapped value.
+class CaseIArchive : public boost::archive::text_iarchive_impl<CaseIArchive> {
+public:
+    explicit CaseIArchive(std::istream& is) : text_iarchive_impl<CaseIArchive>(is, 0) { init(); }
+
+private:
+    friend class boost::archive::detail::interface_iarchive<CaseIArchive>;
+    friend class boost::archive::basic_text_iarchive<CaseIArchive>;
+    friend class boost::archive::load_access;
+    using text_iarchive_impl<CaseIArchive>::load;
+
+    template <class T> void load(T& t) {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+            LoadInteger(t);
+        else
+            text_iarchive_impl<CaseIArchive>::load(t);
+    }
+
+    [[noreturn]] static void Fail() {
+        throw boost::archive::archive_exception(
+            boost::archive::archive_exception::input_stream_error);
+    }
+
+    template <class T> void LoadInteger(T& t) {
+        std::streambuf& in = *is.rdbuf();
+        int c = in.sgetc();
+        while (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f')
+            c = in.snextc();
+        const bool negative = c == '-';
+        if (c == '-' || c == '+')
+            c = in.snextc();
+        constexpr auto kMax = std::numeric_limits<unsigned long long>::max();
+        unsigned long long v = 0;
+        int digits = 0;
+        for (; c >= '0' && c <= '9'; c = in.snextc(), ++digits) {
+            const auto d = static_cast<unsigned>(c - '0');
+            if (v > (kMax - d) / 10)
+                Fail();
+            v = v * 10 + d;
+        }
+        if (digits == 0)
+            Fail();
+        using Limits = std::numeric_limits<T>;
+        if constexpr (std::is_signed_v<T>) {
+            const auto max = static_cast<unsigned long long>(Limits::max());
+            if (v > max + (negative ? 1 : 0))
+                Fail();
+            // -(v - 1) - 1 stays in range for v == max + 1 (the lowest value).
+            t = negative ? static_cast<T>(-static_cast<long long>(v - 1) - 1) : static_cast<T>(v);
+        } else {
+            if ((negative && v != 0) || v > static_cast<unsigned long long>(Limits::max()))
+                Fail();
+            t = static_cast<T>(v);
+        }
+    }
 };
 
 /// Peeks the next unsigned decimal number in the input without consuming it.
@@ -387,7 +454,7 @@ journal::Case DeserializeCase(const std::string& text, const std::string& label)
     journal::Case c;
     try {
         std::istream is(&buf);
-        boost::archive::text_iarchive ia(is);
+        CaseIArchive ia(is);
         ia >> c;
     } catch (const Malformed& m) {
         throw damaged(m.what);
@@ -408,3 +475,7 @@ journal::Case DeserializeCase(const std::string& text, const std::string& label)
 }
 
 } // namespace kartbok::vault
+
+template class boost::archive::basic_text_iarchive<kartbok::vault::CaseIArchive>;
+template class boost::archive::text_iarchive_impl<kartbok::vault::CaseIArchive>;
+template class boost::archive::detail::archive_serializer_map<kartbok::vault::CaseIArchive>;

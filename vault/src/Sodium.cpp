@@ -83,29 +83,4 @@ std::string ToHex(std::span<const unsigned char> bytes) {
     return out;
 }
 
-std::string NewUuid() {
-    std::array<unsigned char, 16> b{};
-    RandomBytes(b.data(), b.size());
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40); // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80); // RFC 4122 variant
-    std::string hex = ToHex(b);
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
-           hex.substr(16, 4) + "-" + hex.substr(20, 12);
-}
-
-bool IsUuid(const std::string& s) {
-    if (s.size() != 36)
-        return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-')
-                return false;
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 } // namespace kartbok::vault::detail

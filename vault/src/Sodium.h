@@ -2,6 +2,8 @@
 // libsodium plumbing shared by every vault file: one-time init, key memory that
 // is locked and wiped, random ids, hashes. Private to vault/src.
 
+#include "kartbok/base/Uuid.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -49,11 +51,9 @@ void RandomBytes(unsigned char* out, std::size_t size);
 /// BLAKE2b-256 (crypto_generichash) of bytes.
 Hash HashBytes(std::span<const unsigned char> bytes);
 Hash HashBytes(const std::string& bytes);
-/// Random UUID version 4, lower-case "8-4-4-4-12".
-std::string NewUuid();
-/// True for exactly the lower-case uuid form NewUuid() makes; guards file names
-/// against path tricks ("../x") since ids become file names.
-bool IsUuid(const std::string& s);
+// Ids become file names: IsUuid guards them against path tricks ("../x").
+using base::IsUuid;
+using base::NewUuid;
 std::string ToHex(std::span<const unsigned char> bytes);
 
 } // namespace kartbok::vault::detail

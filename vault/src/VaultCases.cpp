@@ -34,11 +34,19 @@ CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry) 
     if (!std::filesystem::exists(path, ec) && !std::filesystem::is_symlink(path, ec))
         throw VaultError(VaultError::Kind::Tampered,
                          name + ": missing (the index lists it; it was deleted or moved)");
-    const auto bytes = ReadWholeFile(path);
+    std::vector<unsigned char>& bytes = impl.readBuffer;
+    ReadWholeFile(path, bytes);
     CheckedCase out;
     out.headerHash = detail::CaseHeaderHash(bytes);
-    DecryptedCase d = impl.Decrypt(id, bytes);
-    WipeOnExit wipe{d.plaintext};
+    DecryptedCase d = impl.Decrypt(id, bytes, {}, std::move(impl.plainBuffer));
+    struct Lend { // wiped, then its memory goes back for the next case
+        std::string& plaintext;
+        std::string& home;
+        ~Lend() {
+            sodium_memzero(plaintext.data(), plaintext.size());
+            home = std::move(plaintext);
+        }
+    } lend{d.plaintext, impl.plainBuffer};
     out.generation = d.header.generation;
     if (out.generation < entry.summary.generation)
         throw VaultError(VaultError::Kind::Tampered,

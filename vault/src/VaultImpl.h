@@ -82,7 +82,12 @@ struct Vault::Impl {
     /// Reads and decrypts one case file with the current (or, during a
     /// rotation, the previous) vault key.
     DecryptedCase Decrypt(const std::string& caseId, std::span<const unsigned char> bytes,
-                          const std::string& label = {}) const;
+                          const std::string& label = {}, std::string buffer = {}) const;
+    /// Memory LoadCase reuses from case to case (not thread-safe, as the
+    /// whole handle): the file's bytes, and the plaintext's, which is wiped
+    /// before it is put back here.
+    mutable std::vector<unsigned char> readBuffer;
+    mutable std::string plainBuffer;
     void WipeKeys();
 };
 

@@ -469,9 +469,9 @@ void Vault::Impl::SaveKeyFile() {
 }
 
 DecryptedCase Vault::Impl::Decrypt(const std::string& caseId, std::span<const unsigned char> bytes,
-                                   const std::string& label) const {
+                                   const std::string& label, std::string buffer) const {
     try {
-        return DecryptCaseFile(Key(), keyFile.vault, caseId, bytes, label);
+        return DecryptCaseFile(Key(), keyFile.vault, caseId, bytes, label, std::move(buffer));
     } catch (const VaultError& e) {
         if (previousKey.Empty() || e.GetKind() != VaultError::Kind::Damaged)
             throw;

@@ -1,6 +1,7 @@
 #include "dialogs/AuditDialog.h"
 
 #include "common/JournalNames.h"
+#include "common/Palette.h"
 #include "common/Utf8.h"
 
 #include <wx/button.h>
@@ -169,7 +170,7 @@ void AuditDialog::Rebuild() {
         m_list->SetItem(item, 3, FromUtf8(r.caseCode));
         m_list->SetItem(item, 4, FromUtf8(r.detail));
         if (r.action == AuditAction::UnlockFailed)
-            m_list->SetItemTextColour(item, wxColour(170, 40, 0));
+            m_list->SetItemTextColour(item, palette::kError);
     }
     m_list->Thaw();
 }

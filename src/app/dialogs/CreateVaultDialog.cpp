@@ -1,4 +1,5 @@
 #include "dialogs/CreateVaultDialog.h"
+#include "common/Palette.h"
 
 #include <wx/button.h>
 #include <wx/filepicker.h>
@@ -50,7 +51,7 @@ CreateVaultDialog::CreateVaultDialog(wxWindow* parent, const wxString& folder, C
         0, wxALL, 12);
     outer->Add(grid, 0, wxLEFT | wxRIGHT | wxEXPAND, 12);
     m_error = new wxStaticText(this, wxID_ANY, wxString());
-    m_error->SetForegroundColour(wxColour(180, 0, 0));
+    m_error->SetForegroundColour(palette::kError);
     outer->Add(m_error, 0, wxALL | wxEXPAND, 12);
     outer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, 8);
     SetSizerAndFit(outer);

@@ -3,6 +3,7 @@
 #include "common/CheckRows.h"
 #include "common/Label.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
 #include "common/VaultMessage.h"
@@ -114,7 +115,7 @@ void ExportReportDialog::Build() {
     m_kind->SetName("report_kind");
     m_about = new WrappingText(this, wxString());
     m_about->SetName("report_about");
-    m_about->SetForegroundColour(wxColour(90, 90, 90));
+    m_about->SetForegroundColour(palette::kMutedText);
     m_language = new wxChoice(this, wxID_ANY);
     m_language->SetName("report_language");
     m_language->Append("Svenska"); // each language in its own words
@@ -139,7 +140,7 @@ void ExportReportDialog::Build() {
     m_openWhenDone->SetValue(true);
     auto* warning = new WrappingText(this, _("The file is not encrypted. Keep it, and destroy "
                                              "it, as the clinic requires."));
-    warning->SetForegroundColour(wxColour(150, 70, 0));
+    warning->SetForegroundColour(palette::kWarning);
 
     auto* options = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
     options->Add(new wxStaticText(this, wxID_ANY, _("Language")), 0, wxALIGN_CENTER_VERTICAL);

@@ -1,6 +1,7 @@
 #include "dialogs/PreferencesDialog.h"
 
 #include "common/Label.h"
+#include "common/Palette.h"
 #include "common/TemplateCatalog.h"
 #include "common/Utf8.h"
 
@@ -62,7 +63,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const Preferences& prefs,
         this, wxID_ANY,
         _("Templates in this folder override or add to the ones shipped with Kartbok. Leave it "
           "empty to use only the shipped templates."));
-    hint->SetForegroundColour(wxColour(90, 90, 90));
+    hint->SetForegroundColour(palette::kMutedText);
     hint->Wrap(width);
     m_templateStatus = new wxStaticText(this, wxID_ANY, wxString());
     m_templateStatus->SetName("template_status");

@@ -3,6 +3,7 @@
 #include "common/Labels.h"
 #include "common/ListColumns.h"
 
+#include "common/Palette.h"
 #include "common/Utf8.h"
 
 #include <wx/listctrl.h>
@@ -45,7 +46,7 @@ SearchDialog::SearchDialog(wxWindow* parent, bool allClients, bool haveCase, Cal
         this, wxID_ANY,
         _("Each client's file is decrypted in memory only; the words searched for are not "
           "saved or logged."));
-    note->SetForegroundColour(wxColour(110, 110, 110));
+    note->SetForegroundColour(palette::kMutedText);
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(m_text, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
@@ -71,11 +72,6 @@ SearchDialog::SearchDialog(wxWindow* parent, bool allClients, bool haveCase, Cal
             OpenHit(static_cast<std::size_t>(e.GetIndex()));
     });
     m_text->SetFocus();
-}
-
-void SearchDialog::SetAllClients(bool all) {
-    if (all || m_scope->IsItemEnabled(0))
-        m_scope->SetSelection(all ? 1 : 0);
 }
 
 void SearchDialog::Search(const wxString& text) {

@@ -29,7 +29,6 @@ public:
 
     /// Searches for text in the chosen scope and lists the hits (also for tests).
     void Search(const wxString& text);
-    void SetAllClients(bool all);
     const vault::VaultSearchResult& Result() const { return m_result; }
     wxString Summary() const;
     /// Opens hit i (what a double-click does) and closes the dialog.

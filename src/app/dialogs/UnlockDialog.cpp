@@ -1,4 +1,5 @@
 #include "dialogs/UnlockDialog.h"
+#include "common/Palette.h"
 
 #include "dialogs/CreateVaultDialog.h"
 
@@ -42,7 +43,7 @@ UnlockDialog::UnlockDialog(wxWindow* parent, const wxString& folder, bool folder
 
     m_error = new wxStaticText(this, wxID_ANY, wxString());
     m_error->SetName("unlock_error");
-    m_error->SetForegroundColour(wxColour(180, 0, 0));
+    m_error->SetForegroundColour(palette::kError);
     outer->Add(m_error, 0, wxALL | wxEXPAND, 12);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);

@@ -2,6 +2,8 @@
 
 #include "common/Translations.h"
 
+#include "kartbok/base/Uuid.h"
+
 #include <wx/button.h>
 #include <wx/datetime.h>
 #include <wx/display.h>
@@ -13,10 +15,6 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
-#include <iomanip>
-#include <random>
-#include <sstream>
-
 namespace kartbok::app {
 
 using journal::AnswerType;
@@ -27,24 +25,6 @@ constexpr float kLargeType = 1.6f;
 
 wxString Text(const journal::LocalText& t) {
     return wxString::FromUTF8(t.In(CurrentLanguage()));
-}
-
-/// A random uuid v4 for the response.
-std::string NewFormId() {
-    std::random_device rd;
-    std::uniform_int_distribution<int> byte(0, 255);
-    std::ostringstream out;
-    for (int i = 0; i < 16; ++i) {
-        int b = byte(rd);
-        if (i == 6)
-            b = (b & 0x0f) | 0x40;
-        if (i == 8)
-            b = (b & 0x3f) | 0x80;
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out << '-';
-        out << std::hex << std::setw(2) << std::setfill('0') << b;
-    }
-    return out.str();
 }
 
 /// The choices a client picks from: the template's for scales and
@@ -221,7 +201,7 @@ void ClientModeFrame::SetAnswer(const std::string& itemId, const std::string& va
 
 journal::FormResponse ClientModeFrame::Collect() const {
     journal::FormResponse r;
-    r.id = NewFormId();
+    r.id = base::NewUuid();
     r.templateId = m_form.id;
     r.templateVersion = m_form.version;
     r.phase = m_phase;

@@ -5,6 +5,7 @@
 #include "common/Label.h"
 #include "common/Labels.h"
 #include "common/ListColumns.h"
+#include "common/Palette.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -66,33 +67,8 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     SetName("interview_page");
     m_templates = AppTemplates(this);
 
-    // Above all: why the answers are shown as they are (an older or newer version,
-    // a template that is gone). A plain panel rather than wxInfoBar, as on the
-    // Journal tab: GTK's info bar misdraws when the window is rebuilt.
-    m_info = new wxPanel(this);
-    m_info->SetName("checklist_info");
-    m_info->SetBackgroundColour(wxColour(252, 245, 214));
-    m_infoText = new wxStaticText(m_info, wxID_ANY, wxString());
-    m_infoText->SetName("checklist_info_text");
-    m_upgrade = new wxButton(m_info, wxID_ANY, wxString());
-    m_upgrade->SetName("checklist_upgrade");
-    auto* infoSizer = new wxBoxSizer(wxHORIZONTAL);
-    infoSizer->Add(m_infoText, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
-    infoSizer->Add(m_upgrade, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
-    m_info->SetSizer(infoSizer);
-    m_info->Hide();
-
-    // Top: which checklist, and how far it has come.
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-    m_checklistChoice = new wxChoice(this, wxID_ANY);
-    m_checklistChoice->SetName("checklist_choice");
-    m_progress = NewHeading(this, wxString(), 1.2);
-    m_progress->SetName("checklist_progress");
-    top->Add(new wxStaticText(this, wxID_ANY, _("Checklist:")), 0,
-             wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    top->Add(m_checklistChoice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 24);
-    top->Add(m_progress, 1, wxALIGN_CENTER_VERTICAL);
-
+    BuildInfoBar();
+    wxSizer* top = BuildTop();
     m_tree = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_NO_LINES |
                                 wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE);
@@ -119,6 +95,46 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
     outer->Add(m_personTopics, 0, wxEXPAND | wxALL, 8);
     SetSizer(outer);
 
+    BindControls();
+    // The map's selection is read whenever this tab comes forward.
+    parent->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, &InterviewPage::OnPageChanged, this);
+
+    SetDocument(nullptr);
+}
+
+void InterviewPage::BuildInfoBar() {
+    // Above all: why the answers are shown as they are (an older or newer version,
+    // a template that is gone). A plain panel rather than wxInfoBar, as on the
+    // Journal tab: GTK's info bar misdraws when the window is rebuilt.
+    m_info = new wxPanel(this);
+    m_info->SetName("checklist_info");
+    m_info->SetBackgroundColour(palette::kNoticeBackground);
+    m_infoText = new wxStaticText(m_info, wxID_ANY, wxString());
+    m_infoText->SetName("checklist_info_text");
+    m_upgrade = new wxButton(m_info, wxID_ANY, wxString());
+    m_upgrade->SetName("checklist_upgrade");
+    auto* infoSizer = new wxBoxSizer(wxHORIZONTAL);
+    infoSizer->Add(m_infoText, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+    infoSizer->Add(m_upgrade, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(4));
+    m_info->SetSizer(infoSizer);
+    m_info->Hide();
+}
+
+wxSizer* InterviewPage::BuildTop() {
+    // Which checklist, and how far it has come.
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    m_checklistChoice = new wxChoice(this, wxID_ANY);
+    m_checklistChoice->SetName("checklist_choice");
+    m_progress = NewHeading(this, wxString(), 1.2);
+    m_progress->SetName("checklist_progress");
+    top->Add(new wxStaticText(this, wxID_ANY, _("Checklist:")), 0,
+             wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(m_checklistChoice, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 24);
+    top->Add(m_progress, 1, wxALIGN_CENTER_VERTICAL);
+    return top;
+}
+
+void InterviewPage::BindControls() {
     m_checklistChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
         if (e.GetSelection() >= 0 && e.GetSelection() < static_cast<int>(m_checklistIds.size()))
             ShowChecklist(m_checklistIds[e.GetSelection()]);
@@ -135,19 +151,12 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
             e.Skip();
     });
     m_state->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent& e) {
-        if (m_updating || m_itemId.empty() || !Checklist())
-            return;
-        TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
-        entry.state = kTopicStates[e.GetSelection()];
-        Apply(std::move(entry));
+        EditShownTopic([&](TopicEntry& entry) { entry.state = kTopicStates[e.GetSelection()]; });
     });
     m_note->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-        if (m_updating || m_itemId.empty() || !Checklist())
-            return;
-        TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
-        entry.note = m_note->GetValue().ToStdString(wxConvUTF8);
         // Typing is one undo step per topic until the field is left.
-        Apply(std::move(entry), "topic-note:" + m_templateId + ":" + m_itemId);
+        EditShownTopic([&](TopicEntry& entry) { entry.note = Utf8(m_note->GetValue()); },
+                       "topic-note:" + m_templateId + ":" + m_itemId);
     });
     m_note->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
         if (m_document)
@@ -155,32 +164,33 @@ InterviewPage::InterviewPage(wxWindow* parent, MapPage& map) : wxPanel(parent), 
         e.Skip();
     });
     m_sessions->onToggle = [this](unsigned, bool) {
-        if (m_updating || m_itemId.empty() || !Checklist())
-            return;
-        TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
-        entry.sessionIds.clear();
-        for (unsigned i = 0; i < m_sessions->GetCount(); ++i)
-            if (m_sessions->IsChecked(i))
-                entry.sessionIds.push_back(m_sessionIds[i]);
-        Apply(std::move(entry));
+        EditShownTopic([&](TopicEntry& entry) {
+            entry.sessionIds.clear();
+            for (unsigned i = 0; i < m_sessions->GetCount(); ++i)
+                if (m_sessions->IsChecked(i))
+                    entry.sessionIds.push_back(m_sessionIds[i]);
+        });
     };
     m_people->onToggle = [this](unsigned, bool) {
-        if (m_updating || m_itemId.empty() || !Checklist())
-            return;
-        TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
-        entry.people.clear();
-        for (unsigned i = 0; i < m_people->GetCount(); ++i)
-            if (m_people->IsChecked(i))
-                entry.people.push_back(m_peopleIds[i]);
-        Apply(std::move(entry));
+        EditShownTopic([&](TopicEntry& entry) {
+            entry.people.clear();
+            for (unsigned i = 0; i < m_people->GetCount(); ++i)
+                if (m_people->IsChecked(i))
+                    entry.people.push_back(m_peopleIds[i]);
+        });
     };
     m_showOnMap->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowOnMap(); });
     m_pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { PickFromMap(); });
     m_upgrade->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { UpdateToCurrentVersion(); });
-    // The map's selection is read whenever this tab comes forward.
-    parent->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, &InterviewPage::OnPageChanged, this);
+}
 
-    SetDocument(nullptr);
+void InterviewPage::EditShownTopic(const std::function<void(TopicEntry&)>& change,
+                                   const std::string& mergeKey) {
+    if (m_updating || m_itemId.empty() || !Checklist())
+        return;
+    TopicEntry entry = ChecklistView(m_document->Case(), *Checklist()).Entry(m_itemId);
+    change(entry);
+    Apply(std::move(entry), mergeKey);
 }
 
 void InterviewPage::BuildDetail() {
@@ -192,7 +202,7 @@ void InterviewPage::BuildDetail() {
     m_title = new WrappingText(m_detail, wxString(), 1.3);
     m_title->SetName("topic_title");
     auto* helpBox = new wxPanel(m_detail);
-    helpBox->SetBackgroundColour(wxColour(246, 243, 232));
+    helpBox->SetBackgroundColour(palette::kQuietBackground);
     m_help = new WrappingText(helpBox, wxString());
     m_help->SetName("topic_help");
     auto* helpSizer = new wxBoxSizer(wxVERTICAL);
@@ -236,22 +246,6 @@ void InterviewPage::BuildDetail() {
     auto* padded = new wxBoxSizer(wxVERTICAL);
     padded->Add(detail, 1, wxEXPAND | wxALL, 8);
     m_detail->SetSizer(padded);
-}
-
-void InterviewPage::BuildPersonTopics() {
-    // Bottom: the person selected on the map and the topics that concern them.
-    m_personTitle = new WrappingText(this, wxString(), 1.0);
-    m_personTitle->SetName("person_topics_title");
-    m_personTopics = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(110)),
-                                    wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_personTopics->SetName("person_topics");
-    m_personTopics->AppendColumn(Name(journal::Heading::Topic));
-    m_personTopics->AppendColumn(Name(journal::Heading::TopicState));
-    m_personTopics->AppendColumn(Name(journal::Heading::Note));
-}
-
-void InterviewPage::FitPersonTopicColumns() {
-    FitColumnsToContent(*m_personTopics); // the list scrolls sideways rather than cut
 }
 
 void InterviewPage::OnPageChanged(wxBookCtrlEvent& event) {
@@ -592,77 +586,6 @@ void InterviewPage::OnTreeClick(wxMouseEvent& event) {
         return;
     }
     event.Skip();
-}
-
-void InterviewPage::ShowOnMap() {
-    if (!m_document || m_itemId.empty())
-        return;
-    const TopicEntry entry = ShownEntry(m_itemId);
-    auto* book = dynamic_cast<wxBookCtrlBase*>(GetParent());
-    if (book) {
-        const int page = book->FindPage(&m_map);
-        if (page != wxNOT_FOUND)
-            book->SetSelection(page);
-    }
-    MapCanvas& canvas = m_map.Canvas();
-    canvas.ClearSelection();
-    for (genogram::PersonId id : entry.people)
-        canvas.SelectPerson(id, true);
-    canvas.SetFocus();
-}
-
-void InterviewPage::PickFromMap() {
-    const auto* t = Checklist();
-    if (!t || !t->FindItem(m_itemId))
-        return;
-    TopicEntry entry = ChecklistView(m_document->Case(), *t).Entry(m_itemId);
-    bool added = false;
-    for (genogram::PersonId id : m_map.Canvas().SelectedPeople())
-        if (std::count(entry.people.begin(), entry.people.end(), id) == 0) {
-            entry.people.push_back(id);
-            added = true;
-        }
-    if (!added) {
-        wxMessageBox(_("Select one or more people on the family map first (Ctrl+click for "
-                       "several), then come back and press this button."),
-                     _("Deep interview"), wxOK | wxICON_INFORMATION, this);
-        return;
-    }
-    Apply(std::move(entry));
-}
-
-void InterviewPage::FollowMapSelection() {
-    m_personTopics->DeleteAllItems();
-    const genogram::PersonId person =
-        m_document ? m_map.Canvas().SelectedPerson() : genogram::kNoId;
-    if (person == genogram::kNoId || !m_document->Family().FindPerson(person)) {
-        m_personTitle->SetLabel(
-            _("Select a person on the family map to see the topics that concern them."));
-        FitPersonTopicColumns();
-        return;
-    }
-    const auto topics = TopicsForPerson(m_document->Case(), m_templates, person, CurrentLanguage());
-    m_personTitle->SetLabel(wxString::Format(_("Topics that concern %s: %d"),
-                                             PersonLabel(m_document->Family(), person),
-                                             static_cast<int>(topics.size())));
-    long row = 0;
-    for (const auto& topic : topics) {
-        m_personTopics->InsertItem(row, wxString::FromUTF8(topic.title));
-        m_personTopics->SetItem(row, 1, Name(topic.state));
-        wxString note = wxString::FromUTF8(topic.note);
-        note.Replace("\n", " ");
-        m_personTopics->SetItem(row, 2, note);
-        ++row;
-    }
-    FitPersonTopicColumns();
-}
-
-std::vector<wxString> InterviewPage::PersonTopicRows() const {
-    std::vector<wxString> rows;
-    for (long i = 0; i < m_personTopics->GetItemCount(); ++i)
-        rows.push_back(m_personTopics->GetItemText(i, 0) + " | " +
-                       m_personTopics->GetItemText(i, 1));
-    return rows;
 }
 
 } // namespace kartbok::app

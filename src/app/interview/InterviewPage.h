@@ -17,6 +17,7 @@
 
 #include <wx/panel.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,13 @@ public:
     const std::vector<std::string>& KeptTopics() const { return m_keptIds; }
 
 private:
+    void BuildInfoBar();
+    wxSizer* BuildTop();
+    void BindControls();
+    /// Applies `change` to the shown topic's entry as one command (no-op while
+    /// the controls are being filled or no topic is shown).
+    void EditShownTopic(const std::function<void(journal::TopicEntry&)>& change,
+                        const std::string& mergeKey = {});
     void BuildDetail();
     void BuildPersonTopics();
     void FitPersonTopicColumns();

@@ -14,6 +14,7 @@
 #include "model/ClientListPresenter.h"
 #include "model/InterviewPresenter.h"
 
+#include "kartbok/base/Uuid.h"
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Lifecycle.h"
 #include "kartbok/journal/SessionCommands.h"
@@ -586,7 +587,7 @@ bool JournalPage::NewNote(const std::string& templateId, bool fromLast) {
     }
     const Template* tmpl = m_templates.Find(id);
     const std::string author = m_vault ? m_vault->User() : std::string();
-    Session s = NewDraft(c, tmpl, NewSessionId(), author, Now(), fromLast);
+    Session s = NewDraft(c, tmpl, base::NewUuid(), author, Now(), fromLast);
     const std::string previous = m_current;
     m_current = s.id;
     if (!Perform(std::make_unique<CaseEdit>(std::make_unique<AddSession>(std::move(s)),

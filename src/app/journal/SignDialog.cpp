@@ -1,6 +1,7 @@
 #include "journal/SignDialog.h"
 
 #include "common/Label.h"
+#include "common/Palette.h"
 #include "common/Utf8.h"
 
 #include <wx/button.h>
@@ -11,21 +12,29 @@
 
 namespace kartbok::app {
 
+namespace {
+constexpr int kTextWidth = 396; ///< the text's width inside the 420-point dialog
+}
+
 SignDialog::SignDialog(wxWindow* parent, const wxString& user,
                        std::function<bool(const std::string& password)> check)
     : wxDialog(parent, wxID_ANY, _("Sign note")), m_check(std::move(check)) {
     SetName("sign_dialog");
     auto* heading = NewHeading(this, wxString::Format(_("Sign as %s"), user), 1.1);
-    auto* about = new WrappingText(
-        this, _("A signed note is locked: later changes can only be added as addenda or "
-                "corrections, and the old text stays readable. Your password confirms that "
-                "you are the one signing."));
+    // Wrapped at the dialog's width before Fit: a text that wraps only once it
+    // is shown would need more height than Fit gave it and run under the buttons.
+    auto* about = new wxStaticText(
+        this, wxID_ANY,
+        _("A signed note is locked: later changes can only be added as addenda or "
+          "corrections, and the old text stays readable. Your password confirms that "
+          "you are the one signing."));
+    about->Wrap(FromDIP(kTextWidth));
     m_password = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                 wxTE_PASSWORD | wxTE_PROCESS_ENTER);
     m_password->SetName("sign_password");
     m_problem = new wxStaticText(this, wxID_ANY, wxString());
     m_problem->SetName("sign_problem");
-    m_problem->SetForegroundColour(wxColour(170, 40, 0));
+    m_problem->SetForegroundColour(palette::kError);
     auto* buttons = new wxStdDialogButtonSizer;
     auto* sign = new wxButton(this, wxID_OK, _("Sign"));
     sign->SetName("sign_confirm");
@@ -62,6 +71,7 @@ bool SignDialog::TrySign() {
     m_password->Clear();
     if (!ok) {
         m_problem->SetLabel(_("That is not your password. The note is not signed."));
+        m_problem->Wrap(FromDIP(kTextWidth));
         Layout();
         Fit();
         m_password->SetFocus();

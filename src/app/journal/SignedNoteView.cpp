@@ -2,6 +2,7 @@
 
 #include "common/JournalNames.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
 #include "common/Utf8.h"
 #include "model/JournalPresenter.h"
 
@@ -33,22 +34,22 @@ void SignedNoteView::Put(const wxString& text, Style style) {
         break;
     case Style::Heading:
         font = font.Bold();
-        colour = wxColour(52, 101, 164);
+        colour = palette::kAccent;
         break;
     case Style::Body:
         break;
     case Style::Struck:
         // Superseded, never hidden: struck through and greyed, still readable.
         font.SetStrikethrough(true);
-        colour = wxColour(120, 120, 120);
+        colour = palette::kAxis;
         break;
     case Style::Meta:
         font = font.Italic();
-        colour = wxColour(100, 100, 100);
+        colour = palette::kMutedText;
         break;
     case Style::Signature:
         font = font.Bold();
-        colour = wxColour(40, 100, 40);
+        colour = palette::kGood;
         break;
     }
     m_text->SetDefaultStyle(wxTextAttr(colour, wxNullColour, font));

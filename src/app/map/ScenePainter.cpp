@@ -1,4 +1,5 @@
 #include "map/ScenePainter.h"
+#include "common/Palette.h"
 
 #include <wx/brush.h>
 #include <wx/graphics.h>
@@ -221,11 +222,11 @@ void PaintScene(wxGraphicsContext& gc, const Scene& scene, const PaintView& view
     // Selection and hover behind the symbols, so the notation itself stays untouched.
     if (highlights.hover != kNoId && !highlights.people.count(highlights.hover)) {
         if (auto it = scene.personCentres.find(highlights.hover); it != scene.personCentres.end())
-            PaintHighlightBox(gc, it->second, scene.symbolSize, wxColour(120, 160, 220, 50));
+            PaintHighlightBox(gc, it->second, scene.symbolSize, palette::kHoverFill);
     }
     for (PersonId id : highlights.people) {
         if (auto it = scene.personCentres.find(id); it != scene.personCentres.end())
-            PaintHighlightBox(gc, it->second, scene.symbolSize, wxColour(60, 130, 230, 90));
+            PaintHighlightBox(gc, it->second, scene.symbolSize, palette::kSelectionFill);
     }
 
     FontCache fonts(gc);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 #include <set>
 
 namespace kartbok::app {
@@ -49,22 +48,6 @@ std::string DefaultNoteTemplate(const Case& c, const TemplateSet& templates) {
         return kDefaultNoteTemplate;
     const auto notes = templates.OfKind(TemplateKind::Note);
     return notes.empty() ? std::string() : notes.front()->id;
-}
-
-std::string NewSessionId() {
-    std::random_device rd;
-    std::uniform_int_distribution<unsigned> byte(0, 255);
-    unsigned char b[16];
-    for (auto& x : b)
-        x = static_cast<unsigned char>(byte(rd));
-    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
-    char text[37];
-    std::snprintf(text, sizeof text,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                  b[14], b[15]);
-    return text;
 }
 
 const Session* LatestSession(const Case& c) {

@@ -46,9 +46,6 @@ inline constexpr const char* kDefaultNoteTemplate = "note-soap";
 /// sessions, SOAP otherwise; falls back to any note template that loaded.
 std::string DefaultNoteTemplate(const journal::Case& c, const journal::TemplateSet& templates);
 
-/// A fresh random id (uuid v4) for a new session.
-std::string NewSessionId();
-
 /// A new draft from a template, dated `now`. With `fromLast` the latest session's
 /// fields (as they stand after corrections), themes, methods, participants, type
 /// and length are carried over, so a therapist edits rather than retypes.

@@ -3,6 +3,7 @@
 #include "common/JournalNames.h"
 #include "common/Label.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -53,18 +54,6 @@ wxString MarkName(MarkKind kind) {
     return wxString();
 }
 
-wxString Name(TopicState s) {
-    switch (s) {
-    case TopicState::NotYet:
-        return _("not yet");
-    case TopicState::Partly:
-        return _("partly");
-    case TopicState::Covered:
-        return _("covered");
-    }
-    return wxString();
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -85,119 +74,146 @@ void TimelineCanvas::SetTimeline(Timeline timeline) {
     Refresh();
 }
 
+namespace {
+
+/// Where the timeline's parts go, in the canvas's pixels.
+struct TimelineFrame {
+    const Timeline& t;
+    wxGraphicsContext& gc;
+    const wxWindow& window;
+    wxFont small;
+    wxSize size;
+    double left, right, axisY;
+    int span;
+    double X(Date d) const { return left + (right - left) * DaysBetween(t.from, d) / span; }
+    double Dip(int v) const { return window.FromDIP(v); }
+};
+
+/// The axis with month ticks; labels thinned so they never run into each other.
+void PaintAxis(TimelineFrame& f) {
+    f.gc.SetFont(f.small, palette::kMutedText);
+    f.gc.SetPen(wxPen(palette::kAxis, f.window.FromDIP(2)));
+    f.gc.StrokeLine(f.left, f.axisY, f.right, f.axisY);
+    double lastLabel = -1e9;
+    for (Date month{f.t.from.year, f.t.from.month, 1}; month <= f.t.to;
+         month = month.AddMonths(1)) {
+        if (month < f.t.from)
+            continue;
+        const double x = f.X(month);
+        f.gc.SetPen(wxPen(palette::kTick, 1));
+        f.gc.StrokeLine(x, f.axisY - f.Dip(4), x, f.axisY + f.Dip(4));
+        const wxString label = wxString::Format("%04d-%02d", month.year, month.month);
+        double w = 0, h = 0;
+        f.gc.GetTextExtent(label, &w, &h);
+        if (x - w / 2 > lastLabel + f.Dip(8) && x + w / 2 < f.size.x) {
+            f.gc.DrawText(label, x - w / 2, f.axisY + f.Dip(8));
+            lastLabel = x + w / 2;
+        }
+    }
+}
+
+/// Today: a dashed line, so what is overdue reads at a glance.
+void PaintToday(TimelineFrame& f) {
+    const double x = f.X(f.t.today);
+    f.gc.SetPen(wxPen(palette::kError, 1, wxPENSTYLE_SHORT_DASH));
+    f.gc.StrokeLine(x, f.Dip(20), x, f.axisY + f.Dip(36));
+    f.gc.SetFont(f.small, palette::kError);
+    double w = 0, h = 0;
+    f.gc.GetTextExtent(_("today"), &w, &h);
+    const bool roomRight = x + f.Dip(3) + w < f.size.x;
+    f.gc.DrawText(_("today"), roomRight ? x + f.Dip(3) : x - f.Dip(3) - w, f.axisY + f.Dip(24));
+}
+
+/// Key dates and forms above the axis as flags, in rows so labels do not overlap.
+void PaintFlags(TimelineFrame& f) {
+    std::vector<double> rowEnd(3, -1e9);
+    for (const auto& m : f.t.marks) {
+        if (m.kind == MarkKind::Session)
+            continue;
+        const double x = f.X(m.date);
+        const bool form = m.kind == MarkKind::FormStart || m.kind == MarkKind::FormEnd ||
+                          m.kind == MarkKind::FormFollowUp;
+        const bool overdue = m.kind == MarkKind::FollowUpDue && m.date < f.t.today;
+        const wxColour colour = overdue                               ? palette::kError
+                                : form                                ? palette::kForm
+                                : m.kind == MarkKind::NextAppointment ? palette::kAccent
+                                                                      : palette::kInk;
+        const wxString label = MarkName(m.kind) + " " + FromUtf8(m.date.Iso());
+        double w = 0, h = 0;
+        f.gc.SetFont(f.small, colour);
+        f.gc.GetTextExtent(label, &w, &h);
+        std::size_t row = 0;
+        while (row + 1 < rowEnd.size() && rowEnd[row] > x - f.Dip(4))
+            ++row;
+        const double y = f.Dip(8) + row * (h + f.Dip(4));
+        rowEnd[row] = x + w + f.Dip(6);
+        f.gc.SetPen(wxPen(colour, 1));
+        f.gc.StrokeLine(x, y + h, x, f.axisY);
+        f.gc.SetBrush(wxBrush(colour));
+        if (form)
+            f.gc.DrawRectangle(x - f.Dip(4), f.axisY - f.Dip(4), f.Dip(8), f.Dip(8));
+        f.gc.DrawText(label, std::min(x + f.Dip(2), f.size.x - w - 2), y);
+    }
+}
+
+/// Sessions on the axis, filled when signed, a ring while still a draft; then
+/// the legend of the session types present.
+void PaintSessions(TimelineFrame& f) {
+    const double r = f.Dip(6);
+    std::set<SessionType> types;
+    for (const auto& m : f.t.marks) {
+        if (m.kind != MarkKind::Session)
+            continue;
+        types.insert(m.type);
+        const wxColour colour = SessionTypeWxColour(m.type);
+        f.gc.SetPen(wxPen(colour, f.window.FromDIP(2)));
+        f.gc.SetBrush(m.isSigned ? wxBrush(colour) : wxBrush(palette::kPaper));
+        f.gc.DrawEllipse(f.X(m.date) - r, f.axisY - r, 2 * r, 2 * r);
+    }
+    double x = f.left;
+    const double y = f.axisY + f.Dip(52);
+    for (auto type : types) {
+        const wxColour colour = SessionTypeWxColour(type);
+        f.gc.SetPen(wxPen(colour, 1));
+        f.gc.SetBrush(wxBrush(colour));
+        f.gc.DrawEllipse(x, y + f.Dip(2), f.Dip(10), f.Dip(10));
+        f.gc.SetFont(f.small, palette::kInk);
+        const wxString name = Name(type);
+        double w = 0, h = 0;
+        f.gc.GetTextExtent(name, &w, &h);
+        f.gc.DrawText(name, x + f.Dip(14), y);
+        x += f.Dip(14) + w + f.Dip(16);
+    }
+    if (!types.empty()) {
+        f.gc.SetFont(f.small, palette::kMutedText);
+        f.gc.DrawText(_("filled: signed, ring: draft"), x, y);
+    }
+}
+
+} // namespace
+
 void TimelineCanvas::OnPaint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
-    dc.SetBackground(wxBrush(wxColour(255, 255, 255)));
+    dc.SetBackground(wxBrush(palette::kPaper));
     dc.Clear();
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     if (!gc)
         return;
-    const auto& t = m_timeline;
     const wxSize size = GetClientSize();
-    const double left = FromDIP(30), right = size.x - FromDIP(30);
-    const double axisY = FromDIP(92);
-    const int span = std::max(1, DaysBetween(t.from, t.to));
-    auto xOf = [&](Date d) { return left + (right - left) * DaysBetween(t.from, d) / span; };
-
-    wxFont small = GetFont();
-    small.SetPointSize(std::max(7, small.GetPointSize() - 1));
-    gc->SetFont(small, wxColour(90, 90, 90));
-
-    // Axis with month ticks; labels thinned so they never run into each other.
-    gc->SetPen(wxPen(wxColour(120, 120, 120), FromDIP(2)));
-    gc->StrokeLine(left, axisY, right, axisY);
-    Date month{t.from.year, t.from.month, 1};
-    double lastLabel = -1e9;
-    for (; month <= t.to; month = month.AddMonths(1)) {
-        if (month < t.from)
-            continue;
-        const double x = xOf(month);
-        gc->SetPen(wxPen(wxColour(160, 160, 160), 1));
-        gc->StrokeLine(x, axisY - FromDIP(4), x, axisY + FromDIP(4));
-        const wxString label = wxString::Format("%04d-%02d", month.year, month.month);
-        double w = 0, h = 0;
-        gc->GetTextExtent(label, &w, &h);
-        if (x - w / 2 > lastLabel + FromDIP(8) && x + w / 2 < size.x) {
-            gc->DrawText(label, x - w / 2, axisY + FromDIP(8));
-            lastLabel = x + w / 2;
-        }
-    }
-
-    // Today: a dashed line, so what is overdue reads at a glance.
-    const double todayX = xOf(t.today);
-    gc->SetPen(wxPen(wxColour(200, 60, 60), 1, wxPENSTYLE_SHORT_DASH));
-    gc->StrokeLine(todayX, FromDIP(20), todayX, axisY + FromDIP(36));
-    gc->SetFont(small, wxColour(200, 60, 60));
-    double todayW = 0, todayH = 0;
-    gc->GetTextExtent(_("today"), &todayW, &todayH);
-    const bool roomRight = todayX + FromDIP(3) + todayW < size.x;
-    gc->DrawText(_("today"), roomRight ? todayX + FromDIP(3) : todayX - FromDIP(3) - todayW,
-                 axisY + FromDIP(24));
-
-    // Key dates and forms above the axis as flags, in rows so labels do not overlap.
-    std::vector<double> rowEnd(3, -1e9);
-    for (const auto& m : t.marks) {
-        if (m.kind == MarkKind::Session)
-            continue;
-        const double x = xOf(m.date);
-        const bool form = m.kind == MarkKind::FormStart || m.kind == MarkKind::FormEnd ||
-                          m.kind == MarkKind::FormFollowUp;
-        const bool overdue = m.kind == MarkKind::FollowUpDue && m.date < t.today;
-        const wxColour colour = overdue                               ? wxColour(200, 40, 0)
-                                : form                                ? wxColour(117, 80, 123)
-                                : m.kind == MarkKind::NextAppointment ? wxColour(52, 101, 164)
-                                                                      : wxColour(60, 60, 60);
-        const wxString label = MarkName(m.kind) + " " + FromUtf8(m.date.Iso());
-        double w = 0, h = 0;
-        gc->SetFont(small, colour);
-        gc->GetTextExtent(label, &w, &h);
-        std::size_t row = 0;
-        while (row + 1 < rowEnd.size() && rowEnd[row] > x - FromDIP(4))
-            ++row;
-        const double y = FromDIP(8) + row * (h + FromDIP(4));
-        rowEnd[row] = x + w + FromDIP(6);
-        gc->SetPen(wxPen(colour, 1));
-        gc->StrokeLine(x, y + h, x, axisY);
-        gc->SetBrush(wxBrush(colour));
-        if (form)
-            gc->DrawRectangle(x - FromDIP(4), axisY - FromDIP(4), FromDIP(8), FromDIP(8));
-        gc->DrawText(label, std::min(x + FromDIP(2), size.x - w - 2), y);
-    }
-
-    // Sessions on the axis: filled when signed, a ring while still a draft.
-    const double r = FromDIP(6);
-    for (const auto& m : t.marks) {
-        if (m.kind != MarkKind::Session)
-            continue;
-        const wxColour colour = SessionTypeWxColour(m.type);
-        gc->SetPen(wxPen(colour, FromDIP(2)));
-        gc->SetBrush(m.isSigned ? wxBrush(colour) : wxBrush(wxColour(255, 255, 255)));
-        gc->DrawEllipse(xOf(m.date) - r, axisY - r, 2 * r, 2 * r);
-    }
-
-    // Legend of the session types present.
-    std::set<SessionType> types;
-    for (const auto& m : t.marks)
-        if (m.kind == MarkKind::Session)
-            types.insert(m.type);
-    double x = left;
-    const double y = axisY + FromDIP(52);
-    for (auto type : types) {
-        const wxColour colour = SessionTypeWxColour(type);
-        gc->SetPen(wxPen(colour, 1));
-        gc->SetBrush(wxBrush(colour));
-        gc->DrawEllipse(x, y + FromDIP(2), FromDIP(10), FromDIP(10));
-        gc->SetFont(small, wxColour(60, 60, 60));
-        const wxString name = Name(type);
-        double w = 0, h = 0;
-        gc->GetTextExtent(name, &w, &h);
-        gc->DrawText(name, x + FromDIP(14), y);
-        x += FromDIP(14) + w + FromDIP(16);
-    }
-    if (!types.empty()) {
-        gc->SetFont(small, wxColour(110, 110, 110));
-        gc->DrawText(_("filled: signed, ring: draft"), x, y);
-    }
+    TimelineFrame f{m_timeline,
+                    *gc,
+                    *this,
+                    GetFont(),
+                    size,
+                    static_cast<double>(FromDIP(30)),
+                    static_cast<double>(size.x - FromDIP(30)),
+                    static_cast<double>(FromDIP(92)),
+                    std::max(1, DaysBetween(m_timeline.from, m_timeline.to))};
+    f.small.SetPointSize(std::max(7, f.small.GetPointSize() - 1));
+    PaintAxis(f);
+    PaintToday(f);
+    PaintFlags(f);
+    PaintSessions(f);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -270,10 +286,6 @@ void OverviewPage::Sync() {
 void OverviewPage::SetSupervisorView(bool on) {
     m_supervisor->SetValue(on);
     Rebuild();
-}
-
-bool OverviewPage::SupervisorView() const {
-    return m_supervisor->GetValue();
 }
 
 wxString OverviewPage::IdentityText() const {

@@ -41,7 +41,6 @@ public:
     /// Catches up with the frame's document now (also done on idle).
     void Sync();
     void SetSupervisorView(bool on);
-    bool SupervisorView() const;
     TimelineCanvas& TimelineView() { return *m_timeline; }
     /// The texts shown, for tests: identity block, agreed steps, progress line.
     wxString IdentityText() const;

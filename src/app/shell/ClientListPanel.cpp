@@ -1,6 +1,7 @@
 #include "shell/ClientListPanel.h"
 
 #include "common/Labels.h"
+#include "common/Palette.h"
 #include "common/Utf8.h"
 #include "model/InterviewPresenter.h"
 
@@ -145,9 +146,9 @@ void ClientListPanel::Rebuild() {
             m_list->SetItem(item, 2, wxString::FromUTF8("\u25CF ") + FromUtf8(row.dueDate));
         m_list->SetItem(item, kInterview, FromUtf8(ProgressText(row.interview)));
         if (row.followUpOverdue || row.due == journal::DueKind::FollowUpOverdue)
-            m_list->SetItemTextColour(item, wxColour(170, 40, 0));
+            m_list->SetItemTextColour(item, palette::kError);
         else if (row.due)
-            m_list->SetItemTextColour(item, wxColour(176, 100, 0));
+            m_list->SetItemTextColour(item, palette::kWarning);
         if (row.id == m_selectedId)
             m_list->SetItemState(item, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }

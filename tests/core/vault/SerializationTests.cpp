@@ -83,6 +83,18 @@ TEST_CASE("malformed case data is refused as damaged, never crashes", "[vault]")
             ExpectVaultError(VaultError::Kind::Damaged, [&] { DeserializeCase(text); });
         CHECK(msg.find("newer version") != std::string::npos);
     }
+    SECTION("integers: overflow, a sign on a count, no digits") {
+        // Kartbok reads integers itself (faster than std::istream): it must
+        // refuse what istream refuses, and what istream would wrap.
+        std::string text = good;
+        const auto pos = text.find(" 36 ");
+        REQUIRE(pos != std::string::npos);
+        for (const char* bad :
+             {" 99999999999999999999999 ", " -36 ", " +36 ", " - ", " +x ", " 3 6 "}) {
+            std::string t = good;
+            damaged(t.replace(pos, 4, bad));
+        }
+    }
     SECTION("out of range enum values") {
         journal::Case c;
         c.status = static_cast<journal::CaseStatus>(200);

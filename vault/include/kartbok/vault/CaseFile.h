@@ -73,8 +73,12 @@ CaseFileHeader ReadCaseFileHeader(std::span<const unsigned char> bytes, const st
 /// Throws VaultError::Tampered when the file authenticates but belongs to another
 /// vault or another case id (expectedCaseId empty = any), VaultError::Damaged for
 /// everything else. Messages name "<caseId>.kbc" (or label when given).
+/// `buffer` lends its memory to the plaintext (it must hold nothing readable:
+/// a wiped earlier plaintext), so a caller opening many cases reuses one
+/// allocation; on failure it is wiped and dropped.
 DecryptedCase DecryptCaseFile(std::span<const unsigned char, 32> vaultKey,
                               const VaultIdentity& vault, const std::string& expectedCaseId,
-                              std::span<const unsigned char> bytes, const std::string& label = {});
+                              std::span<const unsigned char> bytes, const std::string& label = {},
+                              std::string buffer = {});
 
 } // namespace kartbok::vault

@@ -143,5 +143,9 @@ void AtomicWriteFile(FileSystem& fs, const std::filesystem::path& target,
 /// absence check first).
 std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path,
                                          std::size_t maxBytes = kMaxVaultFileBytes);
+/// The same into `out`, whose memory is reused: opening case after case then
+/// touches no fresh pages (out holds only what the file holds).
+void ReadWholeFile(const std::filesystem::path& path, std::vector<unsigned char>& out,
+                   std::size_t maxBytes = kMaxVaultFileBytes);
 
 } // namespace kartbok::vault
