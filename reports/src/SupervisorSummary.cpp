@@ -281,23 +281,24 @@ std::vector<std::string> CoverRow(const jn::Case& c, const jn::TemplateSet& temp
         std::size_t notCovered = 0;
         for (const auto& t : open)
             notCovered += t.section.empty() ? 0 : 1; // topics of the template, not retired ones
-        coverage = std::to_string(total - std::min(total, notCovered)) + "/" +
-                   std::to_string(total);
+        coverage =
+            std::to_string(total - std::min(total, notCovered)) + "/" + std::to_string(total);
     }
     std::string forms;
     for (const auto& p : CollectForms(c, templates, o.language).phases)
         if (p.present)
             forms += (forms.empty() ? "" : ", ") + PhaseText(p.phase, o);
-    return {c.code, StatusText(c.status, o), months, std::to_string(c.sessions.size()), coverage,
-            forms.empty() ? "–" : forms};
+    return {c.code,   StatusText(c.status, o),    months, std::to_string(c.sessions.size()),
+            coverage, forms.empty() ? "–" : forms};
 }
 
 void PackCover(PdfWriter& w, const std::vector<const jn::Case*>& cases,
                const jn::TemplateSet& templates, const ReportOptions& o) {
     w.Title(L(o, "Handledningsunderlag – ärendegenomgång", "Supervision pack – caseload review"),
             std::to_string(cases.size()) + L(o, " klienter · ", " clients · ") +
-                L(o, "Avidentifierad: roller i stället för namn, månader i stället för datum, "
-                     "ingen fritext",
+                L(o,
+                  "Avidentifierad: roller i stället för namn, månader i stället för datum, "
+                  "ingen fritext",
                   "De-identified: roles instead of names, months instead of dates, no free "
                   "text"));
     w.Paragraph(L(o,

@@ -37,8 +37,8 @@ TEST_CASE("weekdays start on Monday and weeks are numbered as in ISO 8601", "[ap
         int week, weekday;
     };
     // Week numbers and weekdays as Python's date.isocalendar() gives them.
-    const Known known[] = {{{2026, 12, 5}, 49, 5}, {{2021, 1, 3}, 53, 6}, {{2020, 12, 31}, 53, 3},
-                           {{2026, 1, 1}, 1, 3},   {{2024, 12, 30}, 1, 0}, {{2027, 1, 1}, 53, 4},
+    const Known known[] = {{{2026, 12, 5}, 49, 5},  {{2021, 1, 3}, 53, 6},  {{2020, 12, 31}, 53, 3},
+                           {{2026, 1, 1}, 1, 3},    {{2024, 12, 30}, 1, 0}, {{2027, 1, 1}, 53, 4},
                            {{2015, 12, 31}, 53, 3}, {{2016, 1, 3}, 53, 6}};
     for (const auto& k : known) {
         INFO(k.date.Iso());

@@ -22,9 +22,9 @@ namespace {
 /// Three clients: the finished one and two variants with codes and names of their own.
 std::vector<jn::Case> Caseload() {
     std::vector<jn::Case> cases;
-    for (const auto& [code, name] : {std::pair{"GBG-2025-042", "Örjan Ångström"},
-                                     std::pair{"BOR-2026-003", "Bertil Svensson"},
-                                     std::pair{"GBG-2026-011", "Cecilia Lind"}}) {
+    for (const auto& [code, name] :
+         {std::pair{"GBG-2025-042", "Örjan Ångström"}, std::pair{"BOR-2026-003", "Bertil Svensson"},
+          std::pair{"GBG-2026-011", "Cecilia Lind"}}) {
         jn::Case c = FinishedCase();
         c.code = code;
         c.name = name;
