@@ -16,6 +16,7 @@
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -35,7 +36,7 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
     m_actions.markHousehold = [this] { MarkHousehold(); };
 
     m_toolbar = new wxPanel(this);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* bar = new wxWrapSizer(wxHORIZONTAL); // two rows on a narrow window, nothing cut
     auto button = [&](const wxString& label, const wxString& tip, const char* name) {
         auto* b = new wxButton(m_toolbar, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
                                wxBU_EXACTFIT);
@@ -52,7 +53,7 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
     m_editButtons = {relation, household, reset};
     bar->AddStretchSpacer();
     // Big files: only the generations around the client.
-    bar->Add(new wxStaticText(m_toolbar, wxID_ANY, _("Generations around the client:")), 0,
+    bar->Add(new wxStaticText(m_toolbar, wxID_ANY, _("Generations:")), 0,
              wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     m_generations = new wxChoice(m_toolbar, wxID_ANY);
     m_generations->SetName("generations");
@@ -323,6 +324,7 @@ void MapPage::SetPresentMode(bool present) {
         m_presentFrame = nullptr;
     }
     m_canvas->SetLargeType(present);
+    m_inspector->Show(!present); // nothing of the record stays up behind the map either
     m_presentButton->SetLabel(present ? _("End presenting") : _("Present"));
     Layout();
     m_canvas->FitToWindow();

@@ -42,7 +42,7 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
-    auto* grid = new wxFlexGridSizer(2, wxSize(6, 4));
+    auto* grid = new wxFlexGridSizer(2, wxSize(6, 3));
     grid->AddGrowableCol(1, 1);
     auto row = [&](const wxString& label, wxWindow* ctrl) {
         grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
@@ -73,9 +73,12 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_death = AddText("death", kDeath);
     m_death->SetHint(_("year or date"));
     row(_("Died"), m_death);
+    m_deathRows = {grid->GetItem(grid->GetItemCount() - 2)->GetWindow(), m_death};
     m_cause = AddText("cause_of_death", kCause);
     m_cause->SetHint(_("a word or two, shown under the symbol"));
     row(_("Cause of death"), m_cause);
+    m_deathRows.push_back(grid->GetItem(grid->GetItemCount() - 2)->GetWindow());
+    m_deathRows.push_back(m_cause);
     m_childKind = new wxChoice(this, wxID_ANY);
     m_childKind->SetName("child_kind");
     for (ChildKind k : kChildKinds)
@@ -114,10 +117,10 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
         m_recovering[i]->SetToolTip(_("Drawn hatched instead of filled"));
         m_recovering[i]->Bind(wxEVT_CHECKBOX,
                               [this, i](wxCommandEvent&) { OnChoiceOrCheck(m_recovering[i]); });
-        conditions->Add(m_conditions[i], 0, wxALL, 2);
+        conditions->Add(m_conditions[i], 0, wxALL, 1);
         conditions->Add(m_recovering[i], 0, wxLEFT, FromDIP(22));
     }
-    outer->Add(conditions, 0, wxALL | wxEXPAND, 6);
+    outer->Add(conditions, 0, wxALL | wxEXPAND, 4);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     m_makeClient = new wxButton(this, wxID_ANY, _("Make this the client"));
@@ -342,6 +345,13 @@ void PersonInspector::ShowPerson(const Family& family, genogram::PersonId id, bo
     m_gender->SetSelection(IndexOf(kGenders, p->gender));
     m_kind->SetSelection(IndexOf(kPersonKinds, p->kind));
     m_deceased->SetValue(p->deceased);
+    // The death rows only for the deceased: the panel fits a 1280x800 screen.
+    const bool dead = p->deceased || p->death.Known() || !p->causeOfDeath.empty();
+    for (wxWindow* w : m_deathRows)
+        if (w->IsShown() != dead) {
+            w->Show(dead);
+            relayout = true;
+        }
     for (std::size_t i = 0; i < kConditions.size(); ++i) {
         const bool has = (p->conditions & kConditions[i]) != 0;
         m_conditions[i]->SetValue(has);

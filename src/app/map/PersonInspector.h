@@ -8,6 +8,7 @@
 #include <wx/panel.h>
 
 #include <array>
+#include <vector>
 
 class wxCheckBox;
 class wxChoice;
@@ -53,6 +54,8 @@ private:
     wxCheckBox* m_deceased = nullptr;
     wxTextCtrl* m_death = nullptr;
     wxTextCtrl* m_cause = nullptr;
+    /// "Died" and "Cause of death" with their labels: shown for the deceased only.
+    std::vector<wxWindow*> m_deathRows;
     wxChoice* m_childKind = nullptr; ///< how the person is a child of the parents drawn
     wxChoice* m_twin = nullptr;      ///< not a twin, fraternal, identical
     wxTextCtrl* m_occupation = nullptr;

@@ -72,8 +72,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_warning->SetName("event_warning");
     m_warning->SetForegroundColour(wxColour(170, 60, 0));
     outer->Add(m_warning, 0, wxALL | wxEXPAND, 6);
-    m_consanguineous =
-        new wxCheckBox(this, wxID_ANY, _("Blood relatives (consanguineous: a double line)"));
+    m_consanguineous = new wxCheckBox(this, wxID_ANY, _("Blood relatives (a double line)"));
     m_consanguineous->SetName("consanguineous");
     outer->Add(m_consanguineous, 0, wxALL, 6);
     SetSizer(outer);
