@@ -254,6 +254,11 @@ TEST_CASE("the inspector sets cause of death, recovery, adoption and twins", "[g
     const PersonId johan = genogram::ScaffoldIds().client;
     auto* cause = Find<wxTextCtrl>("cause_of_death", frame);
     REQUIRE(cause != nullptr);
+    CHECK_FALSE(cause->IsShown()); // the death rows are for the deceased
+    Click(Find<wxCheckBox>("deceased", frame));
+    Pump();
+    REQUIRE(doc.Family().FindPerson(johan)->deceased);
+    REQUIRE(cause->IsShown());
     cause->SetFocus();
     Pump();
     TypeText("cancer");
