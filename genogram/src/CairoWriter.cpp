@@ -4,8 +4,9 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <cstdio>
 #include <memory>
 
 namespace kartbok::genogram {
@@ -87,6 +88,21 @@ void PaintText(cairo_t* cr, const TextShape& t) {
     cairo_new_path(cr);
 }
 
+/// Scale and offset that fit a scene inside a page's margins, centred.
+struct Fit {
+    double scale = 1, dx = 0, dy = 0;
+};
+Fit FitTo(const Scene& scene, const Page& page) {
+    const double w = std::max(1.0, scene.size.width), h = std::max(1.0, scene.size.height);
+    const double aw = std::max(1.0, page.width - 2 * page.margin);
+    const double ah = std::max(1.0, page.height - 2 * page.margin);
+    Fit f;
+    f.scale = std::min({aw / w, ah / h, 2.0});
+    f.dx = (page.width - w * f.scale) / 2;
+    f.dy = (page.height - h * f.scale) / 2;
+    return f;
+}
+
 void Paint(cairo_t* cr, const Scene& scene) {
     // Metrics independent of the output device, so PDF and PNG wrap alike.
     cairo_font_options_t* fo = cairo_font_options_create();
@@ -95,8 +111,6 @@ void Paint(cairo_t* cr, const Scene& scene) {
     cairo_set_font_options(cr, fo);
     cairo_font_options_destroy(fo);
 
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
     for (const SceneItem& item : scene.items) {
         if (const auto* p = std::get_if<PathShape>(&item.shape)) {
             if (p->points.size() < 2)
@@ -138,42 +152,94 @@ double Dim(double v) {
     return std::max(1.0, std::isfinite(v) ? v : 1.0);
 }
 
-} // namespace
+/// Paints the scene onto a surface of w x h device units, after `transform`
+/// (scale and offset from scene points), on white.
+void PaintOnto(cairo_surface_t* surface, const Scene& scene, double scale, double dx, double dy) {
+    ContextPtr cr(cairo_create(surface));
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_translate(cr.get(), dx, dy);
+    cairo_scale(cr.get(), scale, scale);
+    Paint(cr.get(), scene);
+    Check(cairo_status(cr.get()), "Could not draw the map");
+}
 
-std::vector<unsigned char> RenderPng(const Scene& scene, double scale) {
-    if (!(scale > 0) || scale > 16)
-        throw RenderError("The image scale must be between 0 and 16.");
-    int w = static_cast<int>(std::ceil(Dim(scene.size.width) * scale));
-    int h = static_cast<int>(std::ceil(Dim(scene.size.height) * scale));
-    if (static_cast<double>(w) * h > 400e6)
-        throw RenderError("The image would be too large; choose a smaller scale.");
+std::vector<unsigned char> Png(const Scene& scene, int w, int h, double scale, double dx,
+                               double dy) {
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
     Check(cairo_surface_status(surface.get()), "Could not create the image");
-    {
-        ContextPtr cr(cairo_create(surface.get()));
-        cairo_scale(cr.get(), scale, scale);
-        Paint(cr.get(), scene);
-        Check(cairo_status(cr.get()), "Could not draw the map");
-    }
+    PaintOnto(surface.get(), scene, scale, dx, dy);
     std::vector<unsigned char> bytes;
     Check(cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &bytes),
           "Could not encode the PNG");
     return bytes;
 }
 
-std::vector<unsigned char> RenderPdf(const Scene& scene) {
+std::vector<unsigned char> Pdf(const Scene& scene, double w, double h, double scale, double dx,
+                               double dy) {
     std::vector<unsigned char> bytes;
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(
-        AppendBytes, &bytes, Dim(scene.size.width), Dim(scene.size.height)));
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, w, h));
     Check(cairo_surface_status(surface.get()), "Could not create the PDF");
-    {
-        ContextPtr cr(cairo_create(surface.get()));
-        Paint(cr.get(), scene);
-        Check(cairo_status(cr.get()), "Could not draw the map");
-    }
+    PaintOnto(surface.get(), scene, scale, dx, dy);
     cairo_surface_finish(surface.get());
     Check(cairo_surface_status(surface.get()), "Could not finish the PDF");
     return bytes;
+}
+
+} // namespace
+
+std::vector<unsigned char> RenderPng(const Scene& scene, double scale) {
+    if (!(scale > 0) || scale > 16)
+        throw RenderError("The image scale must be between 0 and 16.");
+    const double area = Dim(scene.size.width) * Dim(scene.size.height);
+    if (area * scale * scale > 400e6) {
+        char most[32];
+        std::snprintf(most, sizeof most, "%.2f", std::floor(std::sqrt(400e6 / area) * 100) / 100);
+        throw RenderError(std::string("The image would be too large (over 400 megapixels); "
+                                      "choose a scale of at most ") +
+                          most + " or a page size.");
+    }
+    int w = static_cast<int>(std::ceil(Dim(scene.size.width) * scale));
+    int h = static_cast<int>(std::ceil(Dim(scene.size.height) * scale));
+    return Png(scene, w, h, scale, 0, 0);
+}
+
+std::vector<unsigned char> RenderPdf(const Scene& scene) {
+    return RenderPdf(scene, 1.0);
+}
+
+std::vector<unsigned char> RenderPdf(const Scene& scene, double scale) {
+    if (!(scale > 0) || scale > 16)
+        throw RenderError("The page scale must be between 0 and 16.");
+    return Pdf(scene, Dim(scene.size.width) * scale, Dim(scene.size.height) * scale, scale, 0, 0);
+}
+
+Page PageSize(const std::string& name, bool landscape) {
+    Page p;
+    if (name == "A4" || name == "a4")
+        p = {595.28, 841.89};
+    else if (name == "A3" || name == "a3")
+        p = {841.89, 1190.55};
+    else
+        throw RenderError("Unknown page size " + name + "; choose A4 or A3.");
+    if (landscape)
+        std::swap(p.width, p.height);
+    return p;
+}
+
+std::vector<unsigned char> RenderPdf(const Scene& scene, const Page& page) {
+    Fit f = FitTo(scene, page);
+    return Pdf(scene, page.width, page.height, f.scale, f.dx, f.dy);
+}
+
+std::vector<unsigned char> RenderPng(const Scene& scene, const Page& page, double dpi) {
+    if (!(dpi > 0) || dpi > 1200)
+        throw RenderError("The resolution must be between 0 and 1200 dpi.");
+    const double px = dpi / 72.0;
+    Fit f = FitTo(scene, page);
+    int w = static_cast<int>(std::lround(page.width * px)); // A4 at 150 dpi: 1240 x 1754
+    int h = static_cast<int>(std::lround(page.height * px));
+    return Png(scene, w, h, f.scale * px, f.dx * px, f.dy * px);
 }
 
 } // namespace kartbok::genogram

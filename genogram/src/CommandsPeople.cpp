@@ -343,7 +343,15 @@ void RemovePerson::DoApply(Family& family, EditLog& log) {
             ChildLink c = family.children[i];
             c.parents = kNoId;
             c.singleParent = other;
-            log.Assign(family, &Family::children, i, c);
+            // A child already linked to the other partner alone keeps that link.
+            bool twice = std::any_of(
+                family.children.begin(), family.children.end(), [&](const ChildLink& o) {
+                    return o.child == c.child && o.parents == kNoId && o.singleParent == other;
+                });
+            if (twice)
+                log.Erase(family, &Family::children, i);
+            else
+                log.Assign(family, &Family::children, i, c);
         }
         log.Erase(family, &Family::unions, u);
     }

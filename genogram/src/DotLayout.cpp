@@ -3,6 +3,7 @@
 // nudges and removes overlaps (LayoutResolve.cpp).
 
 #include "LayoutGraph.h"
+#include "LayoutOrder.h"
 #include "LayoutResolve.h"
 
 #include <graphviz/cgraph.h>
@@ -156,6 +157,7 @@ Layout ComputeLayout(const Family& family, const LayoutOptions& options) {
     }
     detail::DotGraph graph = detail::BuildDotGraph(drawn, family, options);
     std::vector<detail::RawPosition> raw = RunDot(graph);
+    detail::KeepBirthOrder(drawn, graph, detail::MetricsFor(options), raw);
     detail::PlaceAndResolve(family, drawn, graph, raw, options, layout);
     return layout;
 }

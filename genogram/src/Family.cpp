@@ -1,4 +1,6 @@
 #include "kartbok/genogram/Family.h"
+#include "kartbok/genogram/Siblings.h"
+#include "kartbok/genogram/UnionEvents.h"
 
 #include <algorithm>
 
@@ -12,31 +14,32 @@ std::string Person::DisplayName() const {
     return givenNames + " " + surname;
 }
 
-namespace {
-bool IsSeparating(UnionEventKind k) {
-    return k == UnionEventKind::Separated || k == UnionEventKind::Divorced;
+long FuzzyDate::SortKey() const {
+    // 372 = 12 * 31: a day index that only has to order, not count days.
+    const long base = static_cast<long>(year) * 372;
+    switch (precision) {
+    case DatePrecision::Unknown:
+        return 0;
+    case DatePrecision::Full:
+        return base + (std::clamp(month, 1, 12) - 1) * 31 + std::clamp(day, 1, 31);
+    case DatePrecision::Before:
+        return base - 1;
+    case DatePrecision::After:
+        return base + 371;
+    case DatePrecision::Year:
+    case DatePrecision::About:
+        break;
+    }
+    return base + 186;
 }
-std::optional<UnionEventKind> LastStatusEvent(const std::vector<UnionEvent>& events) {
-    std::optional<UnionEventKind> last;
-    for (const auto& e : events)
-        if (IsSeparating(e.kind) || e.kind == UnionEventKind::Reunited ||
-            e.kind == UnionEventKind::Married || e.kind == UnionEventKind::Together)
-            last = e.kind;
-    return last;
-}
-} // namespace
 
 bool Union::Separated() const {
-    auto last = LastStatusEvent(events);
-    return last && IsSeparating(*last);
+    CoupleState s = StateOf(*this);
+    return s == CoupleState::Separated || s == CoupleState::Divorced;
 }
 
 bool Union::Divorced() const {
-    auto last = LastStatusEvent(events);
-    if (!last || !IsSeparating(*last))
-        return false;
-    return std::any_of(events.begin(), events.end(),
-                       [](const UnionEvent& e) { return e.kind == UnionEventKind::Divorced; });
+    return StateOf(*this) == CoupleState::Divorced;
 }
 
 template <class Vec, class IdT> static auto* FindById(Vec& v, IdT id) {
@@ -57,10 +60,23 @@ const Union* Family::FindUnion(UnionId id) const {
     return FindById(unions, id);
 }
 
+std::vector<const ChildLink*> Family::ChildLinksOf(PersonId child) const {
+    std::vector<const ChildLink*> out;
+    for (const ChildLink& c : children)
+        if (c.child == child)
+            out.push_back(&c);
+    return out;
+}
+
 const ChildLink* Family::ChildLinkOf(PersonId child) const {
-    auto it = std::find_if(children.begin(), children.end(),
-                           [child](const ChildLink& c) { return c.child == child; });
-    return it == children.end() ? nullptr : &*it;
+    const ChildLink* best = nullptr;
+    auto rank = [](ChildKind k) {
+        return k == ChildKind::Adopted ? 0 : k == ChildKind::Foster ? 1 : 2;
+    };
+    for (const ChildLink& c : children)
+        if (c.child == child && (!best || rank(c.kind) < rank(best->kind)))
+            best = &c;
+    return best;
 }
 
 std::optional<PersonId> Family::IndexPerson() const {
@@ -98,13 +114,10 @@ std::vector<UnionId> Family::UnionsOf(PersonId person) const {
 std::vector<PersonId> Family::ChildrenOf(UnionId u) const {
     std::vector<const ChildLink*> links;
     for (const auto& c : children)
-        if (c.parents == u)
+        if (c.parents == u && u != kNoId)
             links.push_back(&c);
-    std::stable_sort(links.begin(), links.end(), [](const ChildLink* a, const ChildLink* b) {
-        return a->birthOrder < b->birthOrder;
-    });
     std::vector<PersonId> ids;
-    for (const ChildLink* c : links)
+    for (const ChildLink* c : SiblingOrder(*this, std::move(links)))
         ids.push_back(c->child);
     return ids;
 }

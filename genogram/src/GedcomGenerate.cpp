@@ -2,7 +2,8 @@
 // "layout + scene of a 3 000-person GEDCOM"). Real client files never go into
 // the repository, so big inputs are made here, in memory.
 
-#include "kartbok/genogram/Gedcom.h"
+#include "GedcomInternal.h"
+#include "SplitMix.h"
 
 #include <deque>
 
@@ -10,22 +11,7 @@ namespace kartbok::genogram {
 
 namespace {
 
-/// SplitMix64: tiny, and the same numbers on every compiler (std::
-/// distributions are not portable across standard libraries).
-class Random {
-public:
-    explicit Random(std::uint32_t seed) : m_state(seed * 0x9E3779B97F4A7C15ull + 1) {}
-    std::uint64_t Next() {
-        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int Below(int n) { return static_cast<int>(Next() % static_cast<std::uint64_t>(n)); }
-
-private:
-    std::uint64_t m_state;
-};
+using Random = detail::SplitMix;
 
 const char* const kMen[] = {"Karl",   "Erik", "Johan", "Lars",   "Anders", "Per", "Nils", "Olof",
                             "Gustav", "Sven", "Björn", "Mikael", "Jörgen", "Åke", "Leif"};
@@ -55,7 +41,9 @@ struct GenFamily {
 
 } // namespace
 
-std::string GenerateGedcom(int people, std::uint32_t seed) {
+std::string GenerateGedcom(int people, std::uint32_t seed, GedcomStyle style) {
+    if (style == GedcomStyle::Royal)
+        return GenerateRoyalGedcom(people, seed);
     Random rnd(seed);
     std::vector<GenPerson> persons;
     std::vector<GenFamily> families;

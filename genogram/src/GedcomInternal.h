@@ -93,13 +93,18 @@ struct PendingLink {
     bool dropped = false;
 };
 
-/// A person has one child link in the model: the first one (in file order)
-/// is kept, the others are dropped with a warning.
-void KeepFirstLinkPerChild(std::vector<PendingLink>& links, Warnings& warnings);
+/// A person keeps one birth family (the first, in file order) and one link
+/// per adoptive, foster or step family; a second birth family, or a second
+/// link to the same parents, is dropped with a warning.
+void KeepOneBirthFamily(std::vector<PendingLink>& links, Warnings& warnings);
 
 /// Drops (with a warning) each link that would make someone their own
 /// ancestor, so the imported family has no cycle.
 void BreakCycles(const Family& family, std::vector<PendingLink>& links, Warnings& warnings);
+
+/// Marks each couple whose partners share a birth ancestor at most
+/// `generations` up (1 = siblings, 2 = first cousins, 3 = second cousins).
+void MarkConsanguineous(Family& family, int generations);
 
 /// A cross-reference as it may appear in a warning. Warnings reach stderr and
 /// logs, and a GEDCOM file is client data: a pointer is echoed only when it has
@@ -121,3 +126,8 @@ inline std::string ShownXref(std::string_view xref) {
 }
 
 } // namespace kartbok::genogram::gedcom
+
+namespace kartbok::genogram {
+/// GedcomStyle::Royal (GedcomGenerateRoyal.cpp).
+std::string GenerateRoyalGedcom(int people, std::uint32_t seed);
+} // namespace kartbok::genogram

@@ -297,8 +297,10 @@ FuzzyDate ParseDate(std::string_view value, DateQuality& quality) {
     };
     std::optional<FuzzyDate> date;
     const std::string& head = t[0];
-    if (head == "ABT" || head == "EST" || head == "CAL" || head == "BEF" || head == "AFT" ||
-        head == "INT") {
+    if (head == "BEF" || head == "AFT") {
+        if (auto d = SimpleDate(t, 1, t.size(), quality))
+            date = head == "BEF" ? FuzzyDate::Before(d->year) : FuzzyDate::After(d->year);
+    } else if (head == "ABT" || head == "EST" || head == "CAL" || head == "INT") {
         date = about(SimpleDate(t, 1, t.size(), quality));
     } else if (head == "BET" || head == "FROM") {
         const char* joiner = head == "BET" ? "AND" : "TO";

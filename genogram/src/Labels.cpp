@@ -40,12 +40,14 @@ template <> std::span<const Labelled<UnionKind>> LabelTable() {
 
 template <> std::span<const Labelled<UnionEventKind>> LabelTable() {
     static constexpr Labelled<UnionEventKind> kRows[] = {
+        {UnionEventKind::Met, {"Träffades", "Met"}},
         {UnionEventKind::Together, {"Tillsammans", "Together"}},
+        {UnionEventKind::Engaged, {"Förlovade", "Engaged"}},
         {UnionEventKind::Married, {"Gifta", "Married"}},
         {UnionEventKind::Separated, {"Separerade", "Separated"}},
         {UnionEventKind::Divorced, {"Skilda", "Divorced"}},
-        {UnionEventKind::Widowed, {"Änka eller änkling", "Widowed"}},
         {UnionEventKind::Reunited, {"Återförenade", "Reunited"}},
+        {UnionEventKind::Widowed, {"Änka eller änkling", "Widowed"}},
     };
     return kRows;
 }
@@ -83,6 +85,9 @@ template <> std::span<const Labelled<RelationKind>> LabelTable() {
         {RelationKind::SexualAbuse, {"Sexuella övergrepp", "Sexual abuse"}},
         {RelationKind::EmotionalAbuse, {"Psykiskt våld", "Emotional abuse"}},
         {RelationKind::Neglect, {"Försummelse", "Neglect"}},
+        {RelationKind::Hostile, {"Fientliga", "Hostile"}},
+        {RelationKind::DistantHostile, {"Distanserade och fientliga", "Distant and hostile"}},
+        {RelationKind::FusedHostile, {"Sammansmälta och fientliga", "Fused and hostile"}},
     };
     return kRows;
 }

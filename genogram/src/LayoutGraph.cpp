@@ -237,15 +237,24 @@ DotGraph BuildDotGraph(const DrawnFamily& drawn, const Family& family,
         for (const ChildLink* c : s.children)
             edge(sib, nodeOf.at(c->child), 2, 1, {}, port(nodeOf.at(c->child), 'p', c->child, "n"));
     }
-    // Birth order, oldest left: flat edges between siblings' nodes (ordering=out
-    // alone gives way when mincross finds fewer crossings otherwise).
-    for (const Sibship& s : drawn.sibships)
-        for (std::size_t i = 1; i < s.children.size(); ++i) {
-            std::size_t a = nodeOf.at(s.children[i - 1]->child),
-                        b = nodeOf.at(s.children[i]->child);
-            if (a != b)
-                edge(a, b, 1, 0);
-        }
+    // A child's other families (an adopted child's birth parents): a
+    // generation above it too (two ranks, as through a sibship node), and
+    // kept near it (weight 1), so their line to it stays short.
+    for (const ExtraLink& e : drawn.extraLinks) {
+        PersonId c = e.link->child;
+        if (e.parents != kNoId)
+            edge(nodeOfUnion.at(e.parents), nodeOf.at(c), 1, 2,
+                 port(nodeOfUnion.at(e.parents), 'u', e.parents, "s"),
+                 port(nodeOf.at(c), 'p', c, "n"));
+        else
+            edge(nodeOf.at(e.single), nodeOf.at(c), 0, 2,
+                 port(nodeOf.at(e.single), 'p', e.single, "s"), port(nodeOf.at(c), 'p', c, "n"));
+    }
+    // Birth order, oldest left: each sibship node has ordering=out and its
+    // edges are made oldest first. No flat edges between siblings: they would
+    // rank a married sibling's younger siblings down with it, and Graphviz
+    // gives way on them as often as on ordering=out. KeepBirthOrder
+    // (LayoutOrder.cpp) repairs what dot still gets wrong.
     // People with no family ties stand on the index person's generation
     // (PlaceAndResolve then moves them to the end of that row).
     if (!drawn.loose.empty()) {

@@ -33,7 +33,7 @@ struct DotGraph {
     struct Edge {
         std::size_t tail = 0, head = 0;
         int weight = 1;
-        int minlen = 1; ///< 0 for ordering edges between people of one rank
+        int minlen = 1;
         std::string tailport, headport;
     };
     using Attrs = std::vector<std::pair<std::string, std::string>>;

@@ -1,8 +1,9 @@
 #include "LayoutModel.h"
 
+#include "kartbok/genogram/Siblings.h"
+
 #include <algorithm>
 #include <functional>
-#include <numeric>
 
 namespace kartbok::genogram::detail {
 namespace {
@@ -37,152 +38,267 @@ Side Opposite(Side s) {
     return s == Side::Left ? Side::Right : Side::Left;
 }
 
-} // namespace
+/// Where a person stands among siblings: decides which side partners go.
+/// A twin's place among its co-twins (TwinFirst/TwinLast) weighs more: twins
+/// must stand side by side.
+enum class Place { None, First, Last, Middle, TwinFirst, TwinLast };
 
-DrawnFamily AnalyseFamily(const Family& family, bool includePlaceholders) {
-    DrawnFamily out;
-    std::map<PersonId, const Person*> byId;
-    for (const Person& p : family.people) {
-        if (p.id == kNoId || (p.placeholder && !includePlaceholders) || byId.count(p.id))
-            continue;
-        byId[p.id] = &p;
-        out.drawn.insert(p.id);
+/// The family a link hangs from, as drawn: (canonical union, single parent).
+struct Resolved {
+    UnionId parents = kNoId;
+    PersonId single = kNoId;
+    bool Valid() const { return parents != kNoId || single != kNoId; }
+};
+
+int LinkRank(ChildKind k) {
+    return k == ChildKind::Adopted ? 0 : k == ChildKind::Foster ? 1 : 2;
+}
+
+class Analyser {
+public:
+    Analyser(const Family& family, bool placeholders) : m_family(family) {
+        for (const Person& p : family.people) {
+            if (p.id == kNoId || (p.placeholder && !placeholders) || m_byId.count(p.id))
+                continue;
+            m_byId[p.id] = &p;
+            m_out.drawn.insert(p.id);
+        }
+        m_out.people.assign(m_out.drawn.begin(), m_out.drawn.end());
     }
-    out.people.assign(out.drawn.begin(), out.drawn.end());
 
-    // Drawn unions: both partners drawn, distinct, no duplicate ids.
-    std::map<UnionId, const Union*> unions;
-    for (const Union& u : family.unions)
-        if (u.id != kNoId && u.partnerA != u.partnerB && out.drawn.count(u.partnerA) &&
-            out.drawn.count(u.partnerB) && !unions.count(u.id))
-            unions[u.id] = &u;
-
-    // Each person's drawn unions in time order (order, then id).
-    std::map<PersonId, std::vector<const Union*>> unionsOf;
-    for (const auto& [id, u] : unions) {
-        unionsOf[u->partnerA].push_back(u);
-        unionsOf[u->partnerB].push_back(u);
+    DrawnFamily Run() {
+        Couples();
+        Links();
+        Orient();
+        std::set<PersonId> connected;
+        for (const OrientedUnion& o : m_out.unions)
+            connected.insert({o.left, o.right});
+        for (const Sibship& s : m_out.sibships) {
+            if (s.single != kNoId)
+                connected.insert(s.single);
+            for (const ChildLink* c : s.children)
+                connected.insert(c->child);
+        }
+        for (const ExtraLink& e : m_out.extraLinks)
+            connected.insert({e.link->child, e.single});
+        for (PersonId p : m_out.people)
+            if (!connected.count(p))
+                m_out.loose.push_back(p);
+        return std::move(m_out);
     }
-    for (auto& [p, list] : unionsOf)
-        std::stable_sort(list.begin(), list.end(), [](const Union* a, const Union* b) {
+
+private:
+    /// One drawn union per couple; its further unions map onto it.
+    void Couples() {
+        std::vector<const Union*> all;
+        std::set<UnionId> ids;
+        for (const Union& u : m_family.unions)
+            if (u.id != kNoId && u.partnerA != u.partnerB && m_out.drawn.count(u.partnerA) &&
+                m_out.drawn.count(u.partnerB) && ids.insert(u.id).second)
+                all.push_back(&u);
+        std::stable_sort(all.begin(), all.end(), [](const Union* a, const Union* b) {
             return a->order != b->order ? a->order < b->order : a->id < b->id;
         });
-    auto indexIn = [&](PersonId p, UnionId u) {
-        const auto& list = unionsOf[p];
-        for (std::size_t i = 0; i < list.size(); ++i)
-            if (list[i]->id == u)
-                return static_cast<int>(i);
-        return 0;
-    };
-
-    // Orientation: default man left / woman right; a hub with several partners
-    // puts the first on its base side and alternates outward.
-    for (const auto& [id, u] : unions) {
-        const Person& a = *byId[u->partnerA];
-        const Person& b = *byId[u->partnerB];
-        OrientedUnion o{id, a.id, b.id};
-        if (a.gender == Gender::Woman && b.gender == Gender::Man)
-            o = {id, b.id, a.id};
-        std::size_t nA = unionsOf[a.id].size(), nB = unionsOf[b.id].size();
-        if (nA > 1 || nB > 1) {
-            const Person& hub = (nB > nA) ? b : a;
-            const Person& other = (&hub == &a) ? b : a;
-            int k = indexIn(hub.id, id);
-            Side side = (k % 2 == 0) ? BaseSide(hub) : Opposite(BaseSide(hub));
-            o = side == Side::Right ? OrientedUnion{id, hub.id, other.id}
-                                    : OrientedUnion{id, other.id, hub.id};
+        std::map<std::pair<PersonId, PersonId>, UnionId> couple;
+        for (const Union* u : all) {
+            auto [it, fresh] = couple.emplace(std::minmax(u->partnerA, u->partnerB), u->id);
+            if (!fresh) {
+                m_out.sameCouple[u->id] = it->second;
+                continue;
+            }
+            m_unions[u->id] = u;
+            m_unionsOf[u->partnerA].push_back(u); // time order: `all` is sorted
+            m_unionsOf[u->partnerB].push_back(u);
         }
-        out.unions.push_back(o);
     }
-    // Effective child links: first link per child; parents resolved to what is drawn.
-    RankGroups groups;
-    for (const OrientedUnion& o : out.unions)
-        groups.Join(o.left, o.right);
-    std::map<PersonId, std::vector<PersonId>> down; // rank group -> child rank groups
-    std::function<bool(PersonId, PersonId, std::set<PersonId>&)> reaches =
-        [&](PersonId from, PersonId to, std::set<PersonId>& seen) {
-            if (from == to)
+
+    Resolved Resolve(const ChildLink& link) const {
+        Resolved r;
+        if (link.parents != kNoId) {
+            UnionId id = link.parents;
+            if (auto it = m_out.sameCouple.find(id); it != m_out.sameCouple.end())
+                id = it->second;
+            if (m_unions.count(id)) {
+                r.parents = id;
+            } else if (const Union* u = m_family.FindUnion(link.parents)) {
+                bool a = m_out.drawn.count(u->partnerA) > 0, b = m_out.drawn.count(u->partnerB) > 0;
+                if (a != b)
+                    r.single = a ? u->partnerA : u->partnerB;
+            }
+        } else if (m_out.drawn.count(link.singleParent)) {
+            r.single = link.singleParent;
+        }
+        return r;
+    }
+
+    /// Accepts a link unless it would make someone their own ancestor.
+    bool Accept(const ChildLink& link, const Resolved& r) {
+        PersonId anchor = r.parents != kNoId ? m_unions.at(r.parents)->partnerA : r.single;
+        PersonId pg = m_groups.Find(anchor), cg = m_groups.Find(link.child);
+        std::set<PersonId> seen;
+        std::function<bool(PersonId)> reaches = [&](PersonId from) {
+            if (from == pg)
                 return true;
             if (!seen.insert(from).second)
                 return false;
-            auto it = down.find(from);
-            if (it == down.end())
-                return false;
-            for (PersonId next : it->second)
-                if (reaches(next, to, seen))
-                    return true;
+            auto it = m_down.find(from);
+            if (it != m_down.end())
+                for (PersonId next : it->second)
+                    if (reaches(next))
+                        return true;
             return false;
         };
-
-    std::map<std::pair<UnionId, PersonId>, Sibship> sibships;
-    std::set<PersonId> seenChild;
-    for (const ChildLink& link : family.children) {
-        if (!out.drawn.count(link.child) || !seenChild.insert(link.child).second)
-            continue; // hidden child, or a second link: the first one wins
-        UnionId parents = kNoId;
-        PersonId single = kNoId;
-        if (link.parents != kNoId) {
-            if (unions.count(link.parents)) {
-                parents = link.parents;
-            } else if (const Union* u = family.FindUnion(link.parents)) {
-                bool a = out.drawn.count(u->partnerA) > 0, b = out.drawn.count(u->partnerB) > 0;
-                if (a != b)
-                    single = a ? u->partnerA : u->partnerB;
-            }
-        } else if (out.drawn.count(link.singleParent)) {
-            single = link.singleParent;
+        if (anchor == link.child || reaches(cg)) {
+            m_out.droppedLinks.push_back(link.child);
+            return false;
         }
-        if (parents == kNoId && single == kNoId)
-            continue;
-        PersonId parentAnchor = parents != kNoId ? unions[parents]->partnerA : single;
-        if (parentAnchor == link.child) {
-            out.droppedLinks.push_back(link.child);
-            continue;
-        }
-        PersonId pg = groups.Find(parentAnchor), cg = groups.Find(link.child);
-        std::set<PersonId> seen;
-        if (reaches(cg, pg, seen)) {
-            out.droppedLinks.push_back(link.child); // would make someone their own ancestor
-            continue;
-        }
-        down[pg].push_back(cg);
-        out.childLink[link.child] = &link;
-        sibships[{parents, single}].parents = parents;
-        sibships[{parents, single}].single = single;
-        sibships[{parents, single}].children.push_back(&link);
+        m_down[pg].push_back(cg);
+        return true;
     }
 
-    std::set<PersonId> connected;
-    for (const OrientedUnion& o : out.unions)
-        connected.insert({o.left, o.right});
-    for (auto& [key, sib] : sibships) {
-        // Twins stand together at the place of their eldest.
-        std::map<Id, int> twinFirst;
-        for (const ChildLink* c : sib.children)
-            if (c->twinGroup != kNoId) {
-                auto it = twinFirst.find(c->twinGroup);
-                if (it == twinFirst.end() || c->birthOrder < it->second)
-                    twinFirst[c->twinGroup] = c->birthOrder;
-            }
-        auto groupOrder = [&](const ChildLink* c) {
-            return c->twinGroup != kNoId ? twinFirst[c->twinGroup] : c->birthOrder;
+    void Links() {
+        for (const auto& [id, u] : m_unions)
+            m_groups.Join(u->partnerA, u->partnerB);
+        // Each drawn child's links: the primary one (adoptive first) places it.
+        std::map<PersonId, std::vector<std::pair<const ChildLink*, Resolved>>> byChild;
+        for (const ChildLink& link : m_family.children) {
+            if (!m_out.drawn.count(link.child))
+                continue;
+            Resolved r = Resolve(link);
+            if (!r.Valid())
+                continue;
+            auto& list = byChild[link.child];
+            bool twice = std::any_of(list.begin(), list.end(), [&](const auto& x) {
+                return x.second.parents == r.parents && x.second.single == r.single;
+            });
+            if (!twice)
+                list.push_back({&link, r});
+        }
+        std::map<std::pair<UnionId, PersonId>, Sibship> sibships;
+        std::vector<std::pair<const ChildLink*, Resolved>> extras;
+        for (auto& [child, list] : byChild) {
+            std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                return LinkRank(a.first->kind) < LinkRank(b.first->kind);
+            });
+            for (std::size_t i = 0; i < list.size(); ++i)
+                if (i > 0)
+                    extras.push_back(list[i]);
+            const auto& [link, r] = list.front();
+            if (!Accept(*link, r))
+                continue;
+            m_out.childLink[child] = link;
+            Sibship& s = sibships[{r.parents, r.single}];
+            s.parents = r.parents;
+            s.single = r.single;
+            s.children.push_back(link);
+        }
+        std::sort(extras.begin(), extras.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [link, r] : extras)
+            if (m_out.childLink.count(link->child) && Accept(*link, r))
+                m_out.extraLinks.push_back({link, r.parents, r.single});
+        auto find = [this](PersonId id) -> const Person* {
+            auto it = m_byId.find(id);
+            return it == m_byId.end() ? nullptr : it->second;
         };
-        std::sort(sib.children.begin(), sib.children.end(),
-                  [&](const ChildLink* x, const ChildLink* y) {
-                      auto kx = std::tuple(groupOrder(x), x->twinGroup, x->birthOrder, x->child);
-                      auto ky = std::tuple(groupOrder(y), y->twinGroup, y->birthOrder, y->child);
-                      return kx < ky;
-                  });
-        if (sib.single != kNoId)
-            connected.insert(sib.single);
-        for (const ChildLink* c : sib.children)
-            connected.insert(c->child);
-        out.sibships.push_back(std::move(sib));
+        for (auto& [key, sib] : sibships) {
+            sib.children = SiblingOrder(std::move(sib.children), find);
+            const auto& kids = sib.children;
+            for (std::size_t i = 0; i < kids.size() && kids.size() > 1; ++i) {
+                Place place = i == 0                 ? Place::First
+                              : i + 1 == kids.size() ? Place::Last
+                                                     : Place::Middle;
+                // A twin's partner stands away from the co-twin, so twins stay side by side.
+                Id group = kids[i]->twinGroup;
+                if (group != kNoId) {
+                    bool before = i > 0 && kids[i - 1]->twinGroup == group;
+                    bool after = i + 1 < kids.size() && kids[i + 1]->twinGroup == group;
+                    if (after && !before)
+                        place = Place::TwinFirst;
+                    else if (before && !after)
+                        place = Place::TwinLast;
+                }
+                m_place[kids[i]->child] = place;
+            }
+            m_out.sibships.push_back(std::move(sib));
+        }
     }
-    for (PersonId p : out.people)
-        if (!connected.count(p))
-            out.loose.push_back(p);
-    return out;
+
+    Place PlaceOf(PersonId p) const {
+        auto it = m_place.find(p);
+        return it == m_place.end() ? Place::None : it->second;
+    }
+
+    void Orient() {
+        for (const auto& [id, u] : m_unions) {
+            const Person& a = *m_byId.at(u->partnerA);
+            const Person& b = *m_byId.at(u->partnerB);
+            OrientedUnion o{id, a.id, b.id};
+            if (a.gender == Gender::Woman && b.gender == Gender::Man)
+                o = {id, b.id, a.id};
+            std::size_t nA = m_unionsOf[a.id].size(), nB = m_unionsOf[b.id].size();
+            if (nA > 1 || nB > 1) {
+                const Person& hub = (nB > nA) ? b : a;
+                const Person& other = (&hub == &a) ? b : a;
+                const auto& list = m_unionsOf[hub.id];
+                int k = static_cast<int>(std::find(list.begin(), list.end(), u) - list.begin());
+                // A first- or last-born has the first partners on the side away
+                // from the siblings (two of them when there are only two, so
+                // lines still never lie on each other), then alternates.
+                Side base = BaseSide(hub);
+                const Place place = PlaceOf(hub.id);
+                const bool first = place == Place::First || place == Place::TwinFirst;
+                const bool last = place == Place::Last || place == Place::TwinLast;
+                if (first)
+                    base = Side::Left;
+                else if (last)
+                    base = Side::Right;
+                Side side = (k % 2 == 0) ? base : Opposite(base);
+                if (list.size() == 2 && (first || last))
+                    side = base;
+                o = side == Side::Right ? OrientedUnion{id, hub.id, other.id}
+                                        : OrientedUnion{id, other.id, hub.id};
+            } else {
+                // A first-born has the partner on the left, a last-born on the
+                // right; a twin's co-twin counts double.
+                auto vote = [&](PersonId p, int sign) {
+                    switch (PlaceOf(p)) {
+                    case Place::Last:
+                        return sign;
+                    case Place::First:
+                        return -sign;
+                    case Place::TwinLast:
+                        return 2 * sign;
+                    case Place::TwinFirst:
+                        return -2 * sign;
+                    default:
+                        return 0;
+                    }
+                };
+                int aLeft = vote(a.id, 1) + vote(b.id, -1);
+                if (aLeft > 0)
+                    o = {id, a.id, b.id};
+                else if (aLeft < 0)
+                    o = {id, b.id, a.id};
+            }
+            m_out.unions.push_back(o);
+        }
+    }
+
+    const Family& m_family;
+    DrawnFamily m_out;
+    std::map<PersonId, const Person*> m_byId;
+    std::map<UnionId, const Union*> m_unions; ///< canonical, drawn
+    std::map<PersonId, std::vector<const Union*>> m_unionsOf;
+    std::map<PersonId, Place> m_place;
+    RankGroups m_groups;
+    std::map<PersonId, std::vector<PersonId>> m_down; ///< rank group -> child rank groups
+};
+
+} // namespace
+
+DrawnFamily AnalyseFamily(const Family& family, bool includePlaceholders) {
+    return Analyser(family, includePlaceholders).Run();
 }
 
 } // namespace kartbok::genogram::detail

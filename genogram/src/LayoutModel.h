@@ -12,38 +12,51 @@
 namespace kartbok::genogram::detail {
 
 /// Children hanging from one union, or from one parent when the other is
-/// unknown or hidden (a placeholder). Children are in drawing order: birth
-/// order, twins kept together, ties broken by id.
+/// unknown or hidden (a placeholder). Children are in drawing order
+/// (SiblingOrder: birth dates, twins together, the user's drags).
 struct Sibship {
     UnionId parents = kNoId; ///< the union, or kNoId for a single parent
     PersonId single = kNoId; ///< the one drawn parent when parents == kNoId
     std::vector<const ChildLink*> children;
 };
 
-/// Which union of a couple stands left, after the multi-partner scheme:
-/// a man's first partner stands to his right, a woman's to her left; later
-/// partners alternate sides, moving outward in time order.
+/// Which partner of a couple stands left. Man left, woman right by default;
+/// a partner who is the first- or last-born of a sibship has the other on
+/// the far side from the siblings; a person with several partners has them
+/// in time order outward (all on the side away from the siblings when that
+/// person is first- or last-born, else alternating).
 struct OrientedUnion {
     UnionId id = kNoId;
     PersonId left = kNoId;
     PersonId right = kNoId;
 };
 
+/// A child's link to a family it does not stand in: an adopted child's
+/// birth parents, a second adoptive family. Drawn as a line; in the layout
+/// graph only a "below these parents" constraint.
+struct ExtraLink {
+    const ChildLink* link = nullptr;
+    UnionId parents = kNoId; ///< resolved to what is drawn (a canonical union)
+    PersonId single = kNoId;
+};
+
 struct DrawnFamily {
     std::vector<PersonId> people;      ///< drawn people, sorted by id
     std::set<PersonId> drawn;          ///< same, for lookups
-    std::vector<OrientedUnion> unions; ///< both partners drawn, sorted by id
-    std::vector<Sibship> sibships;     ///< sorted by (union, single parent)
-    std::map<PersonId, const ChildLink*>
-        childLink;               ///< effective link per child (first one; cycles dropped)
+    std::vector<OrientedUnion> unions; ///< both partners drawn, sorted by id; one per couple
+    /// A couple's further unions (two FAM records of the same couple) -> the
+    /// union drawn for the couple. Their children hang from that one line.
+    std::map<UnionId, UnionId> sameCouple;
+    std::vector<Sibship> sibships;                  ///< sorted by (union, single parent)
+    std::map<PersonId, const ChildLink*> childLink; ///< the link each child stands by
+    std::vector<ExtraLink> extraLinks;              ///< other links, in family order
     std::vector<PersonId> loose; ///< no partner, parent or child: drawn beside the index
     std::vector<PersonId>
         droppedLinks; ///< children whose link would make someone their own ancestor
 };
 
-/// Works out the drawn structure. Never throws on odd families: a child listed
-/// twice uses its first link, a link that would close an ancestry cycle is
-/// dropped (and reported in droppedLinks).
+/// Works out the drawn structure. Never throws on odd families: a link that
+/// would close an ancestry cycle is dropped (and reported in droppedLinks).
 DrawnFamily AnalyseFamily(const Family& family, bool includePlaceholders);
 
 } // namespace kartbok::genogram::detail

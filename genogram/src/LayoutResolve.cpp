@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -56,13 +57,11 @@ std::vector<double> SpreadApart(const std::vector<double>& x, const std::vector<
     return out;
 }
 
-void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGraph& graph,
-                     const std::vector<RawPosition>& raw, const LayoutOptions& options,
-                     Layout& layout) {
-    const LayoutMetrics metrics = MetricsFor(options);
-    const Margins margins = MarginsFor(options);
+namespace {
 
-    // Person positions: a single-person node's centre, or a cell of a block.
+/// Person positions from dot: a single-person node's centre, or a cell of a block.
+std::map<PersonId, RawPosition> RawPeople(const DotGraph& graph,
+                                          const std::vector<RawPosition>& raw) {
     std::map<PersonId, RawPosition> rawPerson;
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const DotGraph::Node& n = graph.nodes[i];
@@ -80,43 +79,35 @@ void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGr
             }
         }
     }
-    // Generations: the distinct ranks of people, top first (Graphviz y grows up).
-    std::vector<double> levels;
-    for (const auto& [id, p] : rawPerson)
-        levels.push_back(std::round(p.y));
-    std::sort(levels.begin(), levels.end(), std::greater<>());
-    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
-    auto generationOf = [&](double y) {
-        auto it = std::find(levels.begin(), levels.end(), std::round(y));
-        return static_cast<int>(it - levels.begin());
-    };
+    return rawPerson;
+}
 
-    std::map<PersonId, double> x;
-    for (const auto& [id, p] : rawPerson) {
-        x[id] = p.x;
-        layout.generation[id] = generationOf(p.y);
-    }
-
-    // Loose people (a mentor, a friend) stand at the right end of their row,
-    // apart from the family, so no sibship bar or union line passes them.
+/// Loose people (a mentor, a friend) stand at the right end of their row,
+/// apart from the family, so no sibship line or union line passes them.
+void PlaceLoose(const Family& family, const DrawnFamily& drawn, const LayoutMetrics& metrics,
+                const Layout& layout, std::map<PersonId, double>& x) {
     std::optional<PersonId> indexPerson = family.IndexPerson();
     std::vector<PersonId> loose;
     for (PersonId p : drawn.loose)
         if (!indexPerson || p != *indexPerson)
             loose.push_back(p);
-    if (!loose.empty()) {
-        std::set<PersonId> looseSet(loose.begin(), loose.end());
-        double right = -std::numeric_limits<double>::infinity();
-        for (const auto& [id, gen] : layout.generation)
-            if (gen == layout.generation[loose.front()] && !looseSet.count(id))
-                right = std::max(right, x[id]);
-        if (std::isfinite(right))
-            for (std::size_t i = 0; i < loose.size(); ++i)
-                x[loose[i]] = right + metrics.pitch * (1.25 + static_cast<double>(i));
-    }
+    if (loose.empty())
+        return;
+    std::set<PersonId> looseSet(loose.begin(), loose.end());
+    double right = -std::numeric_limits<double>::infinity();
+    for (const auto& [id, gen] : layout.generation)
+        if (gen == layout.generation.at(loose.front()) && !looseSet.count(id))
+            right = std::max(right, x[id]);
+    if (std::isfinite(right))
+        for (std::size_t i = 0; i < loose.size(); ++i)
+            x[loose[i]] = right + metrics.pitch * (1.25 + static_cast<double>(i));
+}
 
-    // Nudges, then spread each generation so symbols keep their gap. A nudged
-    // person weighs more, so the user's nudge wins over the neighbours' places.
+/// Nudges, then each generation spread so symbols keep their gap. A nudged
+/// person weighs more, so the user's nudge wins over the neighbours' places.
+void SpreadRows(const Family& family, const DrawnFamily& drawn, const LayoutMetrics& metrics,
+                const std::map<PersonId, RawPosition>& rawPerson, const Layout& layout,
+                std::map<PersonId, double>& x) {
     std::map<int, std::vector<PersonId>> ranks;
     std::map<PersonId, double> weight;
     for (PersonId id : drawn.people) {
@@ -124,11 +115,11 @@ void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGr
         double nudge = p && std::isfinite(p->nudgeX) ? p->nudgeX : 0.0;
         x[id] += nudge;
         weight[id] = nudge != 0.0 ? 20.0 : 1.0;
-        ranks[layout.generation[id]].push_back(id);
+        ranks[layout.generation.at(id)].push_back(id);
     }
     for (auto& [gen, ids] : ranks) {
         std::sort(ids.begin(), ids.end(), [&](PersonId a, PersonId b) {
-            return std::tuple(x[a], rawPerson[a].x, a) < std::tuple(x[b], rawPerson[b].x, b);
+            return std::tuple(x[a], rawPerson.at(a).x, a) < std::tuple(x[b], rawPerson.at(b).x, b);
         });
         std::vector<double> want, w;
         for (PersonId id : ids) {
@@ -139,6 +130,136 @@ void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGr
         for (std::size_t i = 0; i < ids.size(); ++i)
             x[ids[i]] = placed[i];
     }
+}
+
+/// Sibship lines on one generation that overlap get different depths; the
+/// narrowest line goes nearest its children. Returns the depths needed per
+/// generation (the children's).
+std::map<int, int> SibshipDepths(const DrawnFamily& drawn, const LayoutMetrics& metrics,
+                                 const std::map<PersonId, double>& x,
+                                 const std::map<UnionId, double>& ux, Layout& layout) {
+    struct Bar {
+        Id key = kNoId;
+        int generation = 0;
+        double lo = 0, hi = 0;
+    };
+    std::map<Id, Bar> bars;
+    auto extend = [&](Id key, UnionId parents, PersonId single, PersonId child) {
+        double drop = parents != kNoId ? ux.at(parents) : x.at(single) + metrics.pitch / 2;
+        auto [it, fresh] = bars.try_emplace(key, Bar{key, layout.generation.at(child), drop, drop});
+        it->second.lo = std::min({it->second.lo, x.at(child), drop});
+        it->second.hi = std::max({it->second.hi, x.at(child), drop});
+    };
+    for (const Sibship& s : drawn.sibships) {
+        std::map<int, int> count; // the generation most children stand on
+        for (const ChildLink* c : s.children)
+            ++count[layout.generation.at(c->child)];
+        int gen = std::max_element(count.begin(), count.end(), [](auto& a, auto& b) {
+                      return a.second < b.second;
+                  })->first;
+        for (const ChildLink* c : s.children)
+            if (layout.generation.at(c->child) == gen)
+                extend(s.parents != kNoId ? s.parents : s.single, s.parents, s.single, c->child);
+    }
+    for (const ExtraLink& e : drawn.extraLinks)
+        extend(e.parents != kNoId ? e.parents : e.single, e.parents, e.single, e.link->child);
+    std::map<int, std::vector<Bar>> rows;
+    for (const auto& [key, bar] : bars)
+        rows[bar.generation].push_back(bar);
+    std::map<int, int> depths;
+    for (auto& [gen, list] : rows) {
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Bar& a, const Bar& b) { return a.hi - a.lo < b.hi - b.lo; });
+        std::vector<std::vector<std::pair<double, double>>> taken; // per depth: spans
+        for (const Bar& b : list) {
+            std::size_t depth = 0;
+            auto clash = [&](std::size_t d) {
+                return std::any_of(taken[d].begin(), taken[d].end(), [&](const auto& span) {
+                    return b.lo < span.second + 10 && span.first < b.hi + 10;
+                });
+            };
+            while (depth < taken.size() && clash(depth))
+                ++depth;
+            if (depth == taken.size())
+                taken.emplace_back();
+            taken[depth].push_back({b.lo, b.hi});
+            layout.sibshipDepth[b.key] = static_cast<int>(depth);
+        }
+        depths[gen] = static_cast<int>(taken.size());
+    }
+    return depths;
+}
+
+/// Couple lines on one row that overlap run at different depths, the
+/// shortest nearest the symbols (the scene draws them so). Returns the
+/// deepest depth per generation.
+std::map<int, int> CoupleDepths(const DrawnFamily& drawn, const std::map<PersonId, double>& x,
+                                Layout& layout) {
+    struct Span {
+        UnionId id;
+        int generation;
+        double lo, hi;
+    };
+    std::vector<Span> spans;
+    for (const OrientedUnion& u : drawn.unions) {
+        double a = x.at(u.left), b = x.at(u.right);
+        spans.push_back(
+            {u.id, layout.generation.at(u.left), std::min(a, b) + 1, std::max(a, b) - 1});
+    }
+    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        return a.generation != b.generation ? a.generation < b.generation
+                                            : a.hi - a.lo < b.hi - b.lo;
+    });
+    std::map<int, int> deepest;
+    // A single parent who also has partners sends the children's line below
+    // every couple line of theirs (SceneChildren.cpp).
+    std::map<PersonId, int> own;
+    std::map<std::pair<int, int>, std::vector<std::pair<double, double>>> taken;
+    for (const Span& s : spans) {
+        int depth = 0;
+        for (;; ++depth) {
+            const auto& list = taken[{s.generation, depth}];
+            if (std::none_of(list.begin(), list.end(),
+                             [&](const auto& t) { return s.lo < t.second && t.first < s.hi; }))
+                break;
+        }
+        taken[{s.generation, depth}].push_back({s.lo, s.hi});
+        layout.coupleDepth[s.id] = depth;
+        deepest[s.generation] = std::max(deepest[s.generation], depth);
+    }
+    for (const OrientedUnion& u : drawn.unions)
+        for (PersonId p : {u.left, u.right})
+            own[p] = std::max(own[p], layout.coupleDepth.at(u.id) + 1);
+    for (const Sibship& s : drawn.sibships)
+        if (s.single != kNoId && own.count(s.single))
+            deepest[layout.generation.at(s.single)] =
+                std::max(deepest[layout.generation.at(s.single)], own.at(s.single));
+    return deepest;
+}
+
+} // namespace
+
+void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGraph& graph,
+                     const std::vector<RawPosition>& raw, const LayoutOptions& options,
+                     Layout& layout) {
+    const LayoutMetrics metrics = MetricsFor(options);
+    const Margins margins = MarginsFor(options);
+    const std::map<PersonId, RawPosition> rawPerson = RawPeople(graph, raw);
+
+    // Generations: the distinct ranks of people, top first (Graphviz y grows up).
+    std::vector<double> levels;
+    for (const auto& [id, p] : rawPerson)
+        levels.push_back(std::round(p.y));
+    std::sort(levels.begin(), levels.end(), std::greater<>());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    std::map<PersonId, double> x;
+    for (const auto& [id, p] : rawPerson) {
+        x[id] = p.x;
+        auto it = std::find(levels.begin(), levels.end(), std::round(p.y));
+        layout.generation[id] = static_cast<int>(it - levels.begin());
+    }
+    PlaceLoose(family, drawn, metrics, layout, x);
+    SpreadRows(family, drawn, metrics, rawPerson, layout, x);
 
     // Unions sit between the people either side of their cell: the partners'
     // midpoint for neighbours, the gap next to a later partner further out.
@@ -151,8 +272,10 @@ void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGr
             l = u.left, r = u.right;
         ux[u.id] = (x[l] + x[r]) / 2;
     }
+    std::map<int, int> depths = SibshipDepths(drawn, metrics, x, ux, layout);
+    std::map<int, int> couples = CoupleDepths(drawn, x, layout);
 
-    // Origin: left margin, y per generation, y down.
+    // Origin: left margin; y per generation, deeper where sibship lines need room.
     double minX = std::numeric_limits<double>::infinity(), maxX = -minX;
     int maxGen = 0;
     for (const auto& [id, v] : x) {
@@ -160,13 +283,29 @@ void PlaceAndResolve(const Family& family, const DrawnFamily& drawn, const DotGr
         maxX = std::max(maxX, v);
         maxGen = std::max(maxGen, layout.generation[id]);
     }
+    // Room below a row whose couple lines need more than two depths: its
+    // names move down below the lines.
+    auto deepRoom = [&](int gen) {
+        int deepest = couples.count(gen) ? couples.at(gen) : 0;
+        double drop = Layout::kCoupleStep * std::max(0, deepest - 1);
+        if (drop > 0)
+            layout.textDrop[gen] = drop;
+        return drop;
+    };
+    std::vector<double> rowY{margins.top};
+    for (int gen = 1; gen <= maxGen; ++gen)
+        rowY.push_back(rowY.back() + options.rankGap + deepRoom(gen - 1) +
+                       Layout::kSibshipStep * std::max(0, depths[gen] - 1));
     const double shift = margins.left - minX;
-    auto yOf = [&](int gen) { return margins.top + gen * options.rankGap; };
     for (const auto& [id, v] : x)
-        layout.people[id] = {v + shift, yOf(layout.generation[id])};
+        layout.people[id] = {v + shift, rowY[static_cast<std::size_t>(layout.generation[id])]};
     for (const OrientedUnion& u : drawn.unions)
-        layout.unions[u.id] = {ux[u.id] + shift, yOf(layout.generation[u.left])};
-    layout.bounds = {maxX - minX + margins.left + margins.right, yOf(maxGen) + margins.bottom};
+        layout.unions[u.id] = {ux[u.id] + shift,
+                               rowY[static_cast<std::size_t>(layout.generation[u.left])]};
+    for (const auto& [again, drawnAs] : drawn.sameCouple) // a couple married twice: one line
+        layout.unions[again] = layout.unions.at(drawnAs);
+    layout.bounds = {maxX - minX + margins.left + margins.right,
+                     rowY.back() + margins.bottom + deepRoom(maxGen)};
 }
 
 } // namespace kartbok::genogram::detail

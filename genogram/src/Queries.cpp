@@ -1,4 +1,5 @@
 #include "kartbok/genogram/Queries.h"
+#include "kartbok/genogram/Siblings.h"
 
 #include <algorithm>
 #include <deque>
@@ -64,13 +65,10 @@ UnionId UnionBetween(const Family& family, PersonId a, PersonId b) {
 static std::vector<PersonId> SingleParentChildren(const Family& family, PersonId person) {
     std::vector<const ChildLink*> links;
     for (const auto& c : family.children)
-        if (c.parents == kNoId && c.singleParent == person)
+        if (c.parents == kNoId && c.singleParent == person && person != kNoId)
             links.push_back(&c);
-    std::stable_sort(links.begin(), links.end(), [](const ChildLink* a, const ChildLink* b) {
-        return a->birthOrder < b->birthOrder;
-    });
     std::vector<PersonId> out;
-    for (const ChildLink* c : links)
+    for (const ChildLink* c : SiblingOrder(family, std::move(links)))
         out.push_back(c->child);
     return out;
 }
@@ -142,8 +140,22 @@ template <class Next> std::vector<PersonId> Walk(PersonId start, Next next) {
 }
 } // namespace
 
+/// Parents through every link of a person: birth and adoptive parents alike.
+static std::vector<PersonId> AllParentsOf(const Family& family, PersonId person) {
+    std::vector<PersonId> out;
+    for (const ChildLink* link : family.ChildLinksOf(person)) {
+        if (link->parents != kNoId) {
+            if (const Union* u = family.FindUnion(link->parents))
+                out.insert(out.end(), {u->partnerA, u->partnerB});
+        } else if (link->singleParent != kNoId) {
+            out.push_back(link->singleParent);
+        }
+    }
+    return out;
+}
+
 std::vector<PersonId> AncestorsOf(const Family& family, PersonId person) {
-    return Walk(person, [&](PersonId p) { return ParentsOf(family, p); });
+    return Walk(person, [&](PersonId p) { return AllParentsOf(family, p); });
 }
 
 std::vector<PersonId> DescendantsOf(const Family& family, PersonId person) {
@@ -201,6 +213,89 @@ std::optional<int> GenerationOf(const Family& family, PersonId person) {
     if (it == gen.end())
         return std::nullopt;
     return it->second;
+}
+
+} // namespace kartbok::genogram
+
+namespace kartbok::genogram {
+
+Family AroundIndex(const Family& family, int generations) {
+    auto index = family.IndexPerson();
+    if (!index || generations < 0)
+        return family;
+    // Parents and children through every link, partners through unions.
+    std::unordered_map<UnionId, const Union*> unions;
+    std::unordered_map<PersonId, std::vector<PersonId>> parents, children, partners;
+    for (const Union& u : family.unions) {
+        unions[u.id] = &u;
+        partners[u.partnerA].push_back(u.partnerB);
+        partners[u.partnerB].push_back(u.partnerA);
+    }
+    for (const ChildLink& c : family.children) {
+        std::vector<PersonId> ps;
+        if (auto it = unions.find(c.parents); c.parents != kNoId && it != unions.end())
+            ps = {it->second->partnerA, it->second->partnerB};
+        else if (c.parents == kNoId && c.singleParent != kNoId)
+            ps = {c.singleParent};
+        for (PersonId p : ps) {
+            parents[c.child].push_back(p);
+            children[p].push_back(c.child);
+        }
+    }
+    // Ancestors up to `generations`, each with its generation (negative).
+    std::map<PersonId, int> kept{{*index, 0}};
+    std::deque<PersonId> queue{*index};
+    while (!queue.empty()) {
+        PersonId p = queue.front();
+        queue.pop_front();
+        if (kept[p] <= -generations)
+            continue;
+        for (PersonId parent : parents[p])
+            if (kept.emplace(parent, kept[p] - 1).second)
+                queue.push_back(parent);
+    }
+    // Their descendants, down to `generations` below the client.
+    for (const auto& [p, gen] : std::map<PersonId, int>(kept))
+        queue.push_back(p);
+    while (!queue.empty()) {
+        PersonId p = queue.front();
+        queue.pop_front();
+        if (kept[p] >= generations)
+            continue;
+        for (PersonId c : children[p])
+            if (kept.emplace(c, kept[p] + 1).second)
+                queue.push_back(c);
+    }
+    std::set<PersonId> people;
+    for (const auto& [p, gen] : kept) {
+        people.insert(p);
+        for (PersonId q : partners[p])
+            people.insert(q);
+    }
+    Family out;
+    out.nextId = family.nextId;
+    for (const Person& p : family.people)
+        if (people.count(p.id))
+            out.people.push_back(p);
+    std::set<UnionId> keptUnions;
+    for (const Union& u : family.unions)
+        if (people.count(u.partnerA) && people.count(u.partnerB)) {
+            out.unions.push_back(u);
+            keptUnions.insert(u.id);
+        }
+    for (const ChildLink& c : family.children)
+        if (people.count(c.child) &&
+            (keptUnions.count(c.parents) || (c.parents == kNoId && people.count(c.singleParent))))
+            out.children.push_back(c);
+    for (const Relation& r : family.relations)
+        if (people.count(r.from) && people.count(r.to))
+            out.relations.push_back(r);
+    for (Household h : family.households) {
+        std::erase_if(h.members, [&](PersonId m) { return !people.count(m); });
+        if (!h.members.empty())
+            out.households.push_back(std::move(h));
+    }
+    return out;
 }
 
 } // namespace kartbok::genogram

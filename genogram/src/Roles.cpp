@@ -154,6 +154,17 @@ std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
         for (PersonId parent : parents)
             Set(parent,
                 lower(G(parent, T("Far", "Father"), T("Mor", "Mother"), T("Förälder", "Parent"))));
+        // An adopted or fostered client's birth parents, on the map as well.
+        for (const ChildLink* other : m_family.ChildLinksOf(index)) {
+            if (other == own || other->kind != ChildKind::Biological)
+                continue;
+            const Union* u = other->parents != kNoId ? m_family.FindUnion(other->parents) : nullptr;
+            for (PersonId parent : u ? std::vector<PersonId>{u->partnerA, u->partnerB}
+                                     : std::vector<PersonId>{other->singleParent})
+                Set(parent,
+                    G(parent, T("Biologisk far", "Birth father"),
+                      T("Biologisk mor", "Birth mother"), T("Biologisk förälder", "Birth parent")));
+        }
         // Grandparents and aunts/uncles, by side of the family.
         for (PersonId parent : parents) {
             bool mothers = G(parent, "f", "m", "?") == "m";

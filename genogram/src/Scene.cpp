@@ -47,10 +47,7 @@ double Advance(char32_t c) {
 } // namespace
 
 double TextWidth(const std::string& utf8, double size, bool bold) {
-    double em = 0;
-    for (std::size_t i = 0; i < utf8.size();)
-        em += Advance(NextCodePoint(utf8, i));
-    return em * size * (bold ? 1.08 : 1.0);
+    return genogram::TextWidth(utf8, size, bold);
 }
 
 namespace {
@@ -151,6 +148,12 @@ Color RelationColor(RelationKind kind) {
         return {191, 54, 12, 255};
     case RelationKind::Neglect:
         return {93, 64, 55, 255};
+    case RelationKind::Hostile:
+        return {160, 20, 20, 255};
+    case RelationKind::DistantHostile:
+        return {120, 60, 60, 255};
+    case RelationKind::FusedHostile:
+        return {140, 30, 70, 255};
     }
     return Ink();
 }
@@ -181,6 +184,12 @@ std::string RelationName(RelationKind kind, bool sv) {
         return sv ? "Psykiskt våld" : "Emotional abuse";
     case RelationKind::Neglect:
         return sv ? "Försummelse" : "Neglect";
+    case RelationKind::Hostile:
+        return sv ? "Fientlig" : "Hostile";
+    case RelationKind::DistantHostile:
+        return sv ? "Distanserad och fientlig" : "Distant, hostile";
+    case RelationKind::FusedHostile:
+        return sv ? "Sammansmält och fientlig" : "Fused, hostile";
     }
     return {};
 }
@@ -196,6 +205,12 @@ std::string RelationLetter(RelationKind kind, bool sv) {
     default:
         return {};
     }
+}
+
+bool HasArrow(RelationKind k) {
+    return k == RelationKind::FocusedOn || k == RelationKind::PhysicalAbuse ||
+           k == RelationKind::SexualAbuse || k == RelationKind::EmotionalAbuse ||
+           k == RelationKind::Neglect;
 }
 
 Color ConditionColor(int quadrant) {
@@ -225,26 +240,95 @@ std::string ConditionName(int quadrant, bool sv) {
 }
 
 void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text) {
-    double w = TextWidth(text.text, text.size, text.bold);
-    double left = text.anchor == TextAnchor::Start ? text.at.x
-                  : text.anchor == TextAnchor::End ? text.at.x - w
-                                                   : text.at.x - w / 2;
-    double top = text.at.y - text.size * 0.78, bottom = text.at.y + text.size * 0.22;
+    const Box b = TextBounds(text);
     const double pad = 1.5;
     PathShape halo;
-    halo.points = {{left - pad, top - pad},
-                   {left + w + pad, top - pad},
-                   {left + w + pad, bottom + pad},
-                   {left - pad, bottom + pad}};
+    halo.points = {{b.left - pad, b.top - pad},
+                   {b.right + pad, b.top - pad},
+                   {b.right + pad, b.bottom + pad},
+                   {b.left - pad, b.bottom + pad}};
     halo.closed = true;
     halo.filled = true;
     halo.fill = {255, 255, 255, 230};
     halo.stroke = {{255, 255, 255, 0}, 0, DashStyle::Solid};
-    Add(owner, id, halo);
-    Add(owner, id, std::move(text));
+    Add(owner, id, halo, SceneItem::Part::Backdrop);
+    Add(owner, id, std::move(text), SceneItem::Part::Label);
+}
+
+void SceneContext::AddLabel(SceneItem::Owner owner, Id id, TextShape text, bool halo) {
+    AddObstacle(TextBounds(text), owner == SceneItem::Owner::Relation ? kNoId : id);
+    if (halo)
+        AddHaloText(owner, id, std::move(text));
+    else
+        Add(owner, id, std::move(text), SceneItem::Part::Label);
+}
+
+std::vector<std::vector<Point>> Hatch(const std::vector<Point>& outline, Point c, int quadrant,
+                                      double r) {
+    // The quadrant's square, then each diagonal clipped to it and to the
+    // (convex) outline by the parametric line-against-half-plane method.
+    const double x0 = quadrant % 2 == 0 ? c.x - r : c.x, y0 = quadrant < 2 ? c.y - r : c.y;
+    std::vector<Point> square{{x0, y0}, {x0 + r, y0}, {x0 + r, y0 + r}, {x0, y0 + r}};
+    auto clip = [](const std::vector<Point>& poly, Point& a, Point& b) {
+        double t0 = 0, t1 = 1;
+        double area = 0; // orientation of the polygon
+        for (std::size_t i = 0; i < poly.size(); ++i) {
+            const Point& p = poly[i];
+            const Point& q = poly[(i + 1) % poly.size()];
+            area += p.x * q.y - q.x * p.y;
+        }
+        for (std::size_t i = 0; i < poly.size(); ++i) {
+            const Point& p = poly[i];
+            const Point& q = poly[(i + 1) % poly.size()];
+            double nx = area > 0 ? -(q.y - p.y) : (q.y - p.y);
+            double ny = area > 0 ? (q.x - p.x) : -(q.x - p.x); // inward normal
+            double num = nx * (a.x - p.x) + ny * (a.y - p.y);
+            double den = nx * (b.x - a.x) + ny * (b.y - a.y);
+            if (std::abs(den) < 1e-12) {
+                if (num < 0)
+                    return false;
+                continue;
+            }
+            double t = -num / den;
+            if (den > 0)
+                t0 = std::max(t0, t);
+            else
+                t1 = std::min(t1, t);
+        }
+        if (t0 >= t1)
+            return false;
+        Point a2{a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0};
+        Point b2{a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1};
+        a = a2;
+        b = b2;
+        return true;
+    };
+    std::vector<std::vector<Point>> out;
+    const double step = std::max(2.5, r / 4.5);
+    for (double k = -2 * r; k <= 2 * r; k += step) {
+        Point a{x0 + k, y0 + r}, b{x0 + k + r, y0}; // a 45 degree line through the square
+        if (clip(square, a, b) && clip(outline, a, b))
+            out.push_back({a, b});
+    }
+    return out;
 }
 
 } // namespace detail
+
+double TextWidth(const std::string& utf8, double size, bool bold) {
+    double em = 0;
+    for (std::size_t i = 0; i < utf8.size();)
+        em += detail::Advance(detail::NextCodePoint(utf8, i));
+    return em * size * (bold ? 1.08 : 1.0);
+}
+
+Box TextBounds(const TextShape& t) {
+    double w = TextWidth(t.text, t.size, t.bold);
+    double left = t.anchor == TextAnchor::Start ? t.at.x
+                  : t.anchor == TextAnchor::End ? t.at.x - w
+                                                : t.at.x - w / 2;
+    return {left, t.at.y - t.size * 0.78, left + w, t.at.y + t.size * 0.22};
+}
 
 Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions& options) {
     Scene scene;
@@ -252,8 +336,8 @@ Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions&
     bool placeholders = false;
     for (const Person& p : family.people)
         placeholders |= p.placeholder && layout.people.count(p.id);
-    detail::SceneContext ctx{
-        family, layout, options, scene, detail::AnalyseFamily(family, placeholders), {}, {}};
+    detail::SceneContext ctx(family, layout, options, scene,
+                             detail::AnalyseFamily(family, placeholders));
     ctx.s = layout.symbolSize;
     ctx.swedish = options.language != "en";
     ctx.currentYear = options.currentYear;
@@ -273,13 +357,21 @@ Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions&
     for (const auto& [id, g] : ctx.geometry)
         scene.personCentres[id] = g.centre;
 
-    // Paint order: households behind everything, then family lines, emotional
-    // relations, symbols with their text on top, legend last.
-    std::vector<SceneItem> households = detail::HouseholdItems(ctx);
-    scene.items.insert(scene.items.end(), households.begin(), households.end());
-    detail::AddFamilyLines(ctx);
-    detail::AddRelations(ctx);
+    // Made in the order lines, symbols (with every label), relations (routed
+    // around the labels); painted households, lines, relations, symbols, legend.
+    ctx.out = &ctx.lines;
+    detail::AddCoupleLines(ctx);
+    detail::AddChildLines(ctx);
+    detail::AddHops(ctx.lines);
+    ctx.out = &ctx.symbols;
     detail::AddSymbols(ctx);
+    ctx.out = &ctx.relations;
+    if (options.relations)
+        detail::AddRelations(ctx);
+    scene.items = detail::HouseholdItems(ctx);
+    for (auto* part : {&ctx.lines, &ctx.relations, &ctx.symbols})
+        scene.items.insert(scene.items.end(), part->begin(), part->end());
+    ctx.out = &scene.items;
     if (options.legend)
         detail::AddLegend(ctx);
     return scene;

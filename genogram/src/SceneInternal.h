@@ -1,6 +1,7 @@
 #pragma once
 // Shared pieces of BuildScene, split over Scene*.cpp by concern: symbols and
-// their text, family lines, emotional relations, households and legend.
+// their text, couple lines, sibship and child lines, hops, emotional
+// relations and their routes, households and legend.
 
 #include "LayoutModel.h"
 #include "kartbok/genogram/Scene.h"
@@ -26,8 +27,13 @@ Color RelationColor(RelationKind kind);
 std::string RelationName(RelationKind kind, bool swedish);
 std::string RelationLetter(RelationKind kind,
                            bool swedish); ///< "F", "S", "E"... for abuse kinds, else ""
+bool HasArrow(RelationKind kind);
 Color ConditionColor(int quadrant);
 std::string ConditionName(int quadrant, bool swedish);
+/// Diagonal lines over a quadrant of a symbol, clipped to its outline: how a
+/// condition someone is in recovery from is drawn.
+std::vector<std::vector<Point>> Hatch(const std::vector<Point>& outline, Point centre, int quadrant,
+                                      double radius);
 
 /// A person's drawn geometry, worked out once and used by every pass.
 struct PersonGeometry {
@@ -41,13 +47,27 @@ struct PersonGeometry {
     std::vector<Point> outline; ///< closed outline for clipping (square, circle, diamond...)
     std::vector<std::string> nameLines;
     std::vector<std::string> noteLines;
-    std::string age;        ///< inside the symbol
-    std::string yearsLeft;  ///< birth year, above left
-    std::string yearsRight; ///< death year, above right
+    std::vector<std::string> causeLines; ///< "† cancer"
+    std::string age;                     ///< inside the symbol
+    std::string yearsLeft;               ///< birth, above left
+    std::string yearsRight;              ///< death (or "†", "†?"), above right
     double nameSize = 9, noteSize = 7.5, nameLead = 11, noteLead = 9.5;
+    /// x of every line that enters the symbol from above (its own child line,
+    /// the line from other parents): the years stand clear of them.
+    std::vector<double> linesAbove;
+    /// y of the outline's lowest (highest) point at x: where lines attach.
+    double BottomAt(double x) const;
+    double TopAt(double x) const;
+    /// Half the width of the text block below the symbol.
+    double TextHalfWidth() const;
 };
 
 struct SceneContext {
+    SceneContext(const Family& f, const Layout& l, const SceneOptions& o, Scene& sc, DrawnFamily d)
+        : family(f), layout(l), options(o), scene(sc), drawn(std::move(d)) {}
+    SceneContext(const SceneContext&) = delete;
+    SceneContext& operator=(const SceneContext&) = delete;
+
     const Family& family;
     const Layout& layout;
     const SceneOptions& options;
@@ -59,23 +79,69 @@ struct SceneContext {
     bool swedish = true;
     double s = 36; ///< symbol size
 
+    /// Where Add puts shapes: the family lines, the relations and the
+    /// symbols are made in that order but painted lines, relations, symbols.
+    std::vector<SceneItem> lines, relations, symbols;
+    std::vector<SceneItem>* out = &symbols;
+    /// Every label and symbol box placed so far: relations are routed around
+    /// them; whose each one is (a person or union id; kNoId for a relation's).
+    std::vector<Box> obstacles;
+    std::vector<Id> obstacleOwners;
+    /// Where each union's children hang from (its point on the couple line).
+    std::map<UnionId, Point> dropFrom;
+    /// Per person, where on the bottom of the symbol each of its couple lines
+    /// (keyed by union) and its single-parent line (keyed by the person) leave.
+    std::map<PersonId, std::map<Id, double>> attachX;
+
     double Font(double size) const { return size * options.fontScale; }
-    double UnionLineY(double cy, int level) const { return cy + s / 2 + 10 + 7.0 * level; }
-    void Add(SceneItem::Owner owner, Id id, Shape shape) {
-        scene.items.push_back({owner, id, std::move(shape)});
+    /// The y of a couple line of depth `level` (Layout::coupleDepth) under a
+    /// row; names start below the deepest (Layout::textDrop).
+    double UnionLineY(double cy, int level) const {
+        return cy + s / 2 + 10 + Layout::kCoupleStep * level;
+    }
+    void Add(SceneItem::Owner owner, Id id, Shape shape,
+             SceneItem::Part part = SceneItem::Part::Other) {
+        if (const auto* t = std::get_if<TextShape>(&shape))
+            scene.smallestText =
+                scene.smallestText == 0 ? t->size : std::min(scene.smallestText, t->size);
+        out->push_back({owner, id, std::move(shape), part});
     }
     /// Text with a white rounded backdrop so lines behind it do not cut through it.
     void AddHaloText(SceneItem::Owner owner, Id id, TextShape text);
+    /// A label that relations must route around.
+    void AddLabel(SceneItem::Owner owner, Id id, TextShape text, bool halo);
+    void AddObstacle(const Box& box, Id owner) {
+        obstacles.push_back(box);
+        obstacleOwners.push_back(owner);
+    }
 };
 
 void ComputeGeometry(SceneContext& ctx); // SceneSymbols.cpp
 void AddSymbols(SceneContext& ctx);      // SceneSymbols.cpp
-void AddFamilyLines(SceneContext& ctx);  // SceneLines.cpp
-void AddRelations(SceneContext& ctx);    // SceneRelations.cpp
-/// Draws one relation's pattern along a polyline (also used for legend samples).
+void AddCoupleLines(SceneContext& ctx);  // SceneLines.cpp
+void AddChildLines(SceneContext& ctx);   // SceneChildren.cpp
+/// Puts a hop into every sibship or couple line where another family's
+/// vertical line crosses it (SceneHops.cpp).
+void AddHops(std::vector<SceneItem>& lines);
+void AddRelations(SceneContext& ctx); // SceneRelations.cpp
+/// Draws one relation's pattern along a polyline (also used for legend
+/// samples), with its letter ("F", "S", "P" for abuse) unless letterToo is false.
 void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
-                     bool arrow, SceneItem::Owner owner, Id id);
-std::vector<SceneItem> HouseholdItems(SceneContext& ctx); // SceneLegend.cpp
-void AddLegend(SceneContext& ctx);                        // SceneLegend.cpp
+                     bool arrow, SceneItem::Owner owner, Id id, bool letterToo = true);
+/// The letter of an abuse relation, where no other relation's line passes.
+void AddRelationLetter(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
+                       SceneItem::Owner owner, Id id);
+/// A relation's path from one symbol to another around every symbol and
+/// label (SceneRoute.cpp), leaving each symbol from its side at a point no
+/// earlier relation used (`used`, updated); `avoid` are earlier routes to
+/// keep clear of. Empty when there is no way.
+std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
+                             const PersonGeometry& to, const std::vector<std::vector<Point>>& avoid,
+                             std::map<PersonId, std::vector<Point>>& used);
+/// Households: an outline around the members only, their labels inside,
+/// everyone else's left out (SceneHouseholds.cpp).
+std::vector<SceneItem> HouseholdItems(SceneContext& ctx);
+Color HouseholdColor();
+void AddLegend(SceneContext& ctx); // SceneLegend.cpp
 
 } // namespace kartbok::genogram::detail

@@ -1,13 +1,14 @@
 // Emotional relations between symbol edges: each kind a pattern (parallel
 // lines, zigzag, broken line, arrow) and a colour, so a map reads on screen
 // and in greyscale print. Relations never move anyone (they are not in the
-// layout graph); lines between people on one generation arc above them so
-// they do not run along the union lines.
+// layout graph); each leaves its symbols at a point of its own and is routed
+// around symbols and labels (SceneRoute.cpp), never through a name.
 
 #include "SceneInternal.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
 
 namespace kartbok::genogram::detail {
@@ -88,12 +89,6 @@ PathShape Stroked(Path pts, Color c, double width, DashStyle dash = DashStyle::S
     return s;
 }
 
-bool HasArrow(RelationKind k) {
-    return k == RelationKind::FocusedOn || k == RelationKind::PhysicalAbuse ||
-           k == RelationKind::SexualAbuse || k == RelationKind::EmotionalAbuse ||
-           k == RelationKind::Neglect;
-}
-
 /// A quadratic curve from a to b through control c, trimmed to leave both symbols.
 Path Curve(Point a, Point c, Point b, double trimA, double trimB) {
     Path all;
@@ -114,7 +109,7 @@ Path Curve(Point a, Point c, Point b, double trimA, double trimB) {
 } // namespace
 
 void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
-                     bool arrow, SceneItem::Owner owner, Id id) {
+                     bool arrow, SceneItem::Owner owner, Id id, bool letterToo) {
     if (path.size() < 2)
         return;
     // Slightly translucent, so the family tree stays the dominant structure
@@ -127,7 +122,9 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
     const Path body = arrow ? Sub(path, 0, len - arrowLen) : path;
     const double bodyLen = Length(body);
     auto add = [&](Path p, double w, DashStyle dash = DashStyle::Solid) {
-        ctx.Add(owner, id, Stroked(std::move(p), color, w, dash));
+        ctx.Add(owner, id, Stroked(std::move(p), color, w, dash),
+                owner == SceneItem::Owner::Legend ? SceneItem::Part::Legend
+                                                  : SceneItem::Part::RelationLine);
     };
 
     switch (kind) {
@@ -149,7 +146,7 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
     case RelationKind::CloseConflict:
         add(Offset(body, 2.6), 1.2);
         add(Offset(body, -2.6), 1.2);
-        add(Zigzag(body, 6, 10), 1.2);
+        add(Zigzag(body, 5, 10), 1.2);
         break;
     case RelationKind::CutOff:
     case RelationKind::CutOffRepaired: {
@@ -165,7 +162,7 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
             ring.centre = At(body, mid).first;
             ring.radius = 10;
             ring.stroke = {color, 1.3, DashStyle::Solid};
-            ctx.Add(owner, id, ring);
+            ctx.Add(owner, id, ring, SceneItem::Part::RelationLine);
         }
         break;
     }
@@ -180,6 +177,19 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
     case RelationKind::Neglect:
         add(body, 1.6, DashStyle::Dashed);
         break;
+    case RelationKind::Hostile:
+        add(Zigzag(body, 4.8, 8), 2.0);
+        break;
+    case RelationKind::DistantHostile:
+        add(body, 1.7, DashStyle::Dotted);
+        add(Zigzag(body, 5, 9), 1.3);
+        break;
+    case RelationKind::FusedHostile:
+        add(Offset(body, 3.6), 1.2);
+        add(body, 1.2);
+        add(Offset(body, -3.6), 1.2);
+        add(Zigzag(body, 5, 10), 1.3);
+        break;
     }
     if (arrow) {
         auto [base, tan] = At(path, len - arrowLen);
@@ -192,51 +202,81 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
         head.filled = true;
         head.fill = color;
         head.stroke = {color, 1.0, DashStyle::Solid};
-        ctx.Add(owner, id, head);
+        ctx.Add(owner, id, head, SceneItem::Part::RelationLine);
     }
+    if (letterToo)
+        AddRelationLetter(ctx, path, kind, owner, id);
+}
+
+void AddRelationLetter(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
+                       SceneItem::Owner owner, Id id) {
     std::string letter = RelationLetter(kind, ctx.swedish);
+    const double len = Length(path);
+    const Path body = HasArrow(kind) ? Sub(path, 0, len - std::min(9.0, len / 3)) : path;
+    const double bodyLen = Length(body);
+    Color color = RelationColor(kind);
     if (!letter.empty()) {
-        auto [pt, tan] = At(body, bodyLen / 2);
+        // Where the line is farthest from every other relation's line.
+        auto segmentGap = [](Point p, Point a, Point b) {
+            double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+            double t =
+                l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0;
+            return Dist(p, {a.x + dx * t, a.y + dy * t});
+        };
+        double bestT = 0.5, bestGap = -1;
+        for (double t = 0.15; t <= 0.851; t += 0.05) {
+            Point p = At(body, bodyLen * t).first;
+            double gap = 1e9;
+            for (const SceneItem& other : *ctx.out)
+                if (other.part == SceneItem::Part::RelationLine && other.id != id)
+                    if (const auto* path = std::get_if<PathShape>(&other.shape))
+                        for (std::size_t k = 1; k < path->points.size(); ++k)
+                            gap =
+                                std::min(gap, segmentGap(p, path->points[k - 1], path->points[k]));
+            // Prefer the middle when several places are clear.
+            double score = std::min(gap, 12.0) - std::abs(t - 0.5);
+            if (score > bestGap + 1e-9)
+                bestGap = score, bestT = t;
+        }
+        auto [pt, tan] = At(body, bodyLen * bestT);
         double size = ctx.Font(8);
-        ctx.AddHaloText(
+        ctx.AddLabel(
             owner, id,
-            TextShape{{pt.x, pt.y + size * 0.36}, letter, size, true, TextAnchor::Middle, color});
+            TextShape{{pt.x, pt.y + size * 0.36}, letter, size, true, TextAnchor::Middle, color},
+            true);
     }
 }
 
 void AddRelations(SceneContext& ctx) {
-    std::map<std::pair<PersonId, PersonId>, int> perPair;
     std::vector<const Relation*> relations;
     for (const Relation& r : ctx.family.relations)
-        relations.push_back(&r);
+        if (r.from != r.to && ctx.geometry.count(r.from) && ctx.geometry.count(r.to))
+            relations.push_back(&r);
     std::sort(relations.begin(), relations.end(),
               [](const Relation* a, const Relation* b) { return a->id < b->id; });
+    std::vector<std::vector<Point>> routes;
+    std::map<PersonId, std::vector<Point>> used;
     for (const Relation* r : relations) {
-        if (r->from == r->to || !ctx.geometry.count(r->from) || !ctx.geometry.count(r->to))
-            continue;
         const PersonGeometry& A = ctx.geometry.at(r->from);
         const PersonGeometry& B = ctx.geometry.at(r->to);
-        int k = perPair[{std::min(r->from, r->to), std::max(r->from, r->to)}]++;
-        Point a = A.centre, b = B.centre;
-        double d = Dist(a, b);
-        if (d < 1)
-            continue;
-        Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
-        Point control;
-        if (std::abs(a.y - b.y) < 1) {
-            // Same generation: arc above the symbols (below are names and union lines).
-            double rise = std::clamp(d * 0.22, 30.0, ctx.layout.symbolSize * 2.2) + 16.0 * k;
-            control = {mid.x, mid.y - 2 * rise};
-        } else {
-            // Across generations: a gentle bow, alternating sides for a second relation of the
-            // pair.
-            double bow = d * (k == 0 ? 0.1 : 0.22 * (1 + (k - 1) / 2)) * (k % 2 == 0 ? 1 : -1);
-            control = {mid.x + (a.y - b.y) / d * bow, mid.y + (b.x - a.x) / d * bow};
+        std::vector<Point> path = RoutePath(ctx, A, B, routes, used);
+        if (path.size() < 2) {
+            Point a = A.centre, b = B.centre;
+            // No way around: a gentle curve as before.
+            Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+            double d = std::hypot(b.x - a.x, b.y - a.y);
+            Point control{mid.x + (a.y - b.y) / std::max(d, 1.0) * d * 0.1,
+                          mid.y + (b.x - a.x) / std::max(d, 1.0) * d * 0.1};
+            path = Curve(a, control, b, A.outerHalf * 1.15 + 4, B.outerHalf * 1.15 + 4);
         }
-        Path path = Curve(a, control, b, A.outerHalf * 1.15 + 4, B.outerHalf * 1.15 + 4);
+        routes.push_back(path);
         AddRelationPath(ctx, path, r->kind, HasArrow(r->kind) || r->directed,
-                        SceneItem::Owner::Relation, r->id);
+                        SceneItem::Owner::Relation, r->id, false);
     }
+    // Letters last, where no other relation's line passes.
+    for (std::size_t i = 0; i < relations.size(); ++i)
+        AddRelationLetter(ctx, routes[i], relations[i]->kind, SceneItem::Owner::Relation,
+                          relations[i]->id);
 }
 
 } // namespace kartbok::genogram::detail

@@ -3,6 +3,7 @@
 // quarter fills for conditions; years above, age inside, name and note below.
 
 #include "SceneInternal.h"
+#include "kartbok/genogram/DateText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -71,13 +72,6 @@ std::vector<Point> Outline(Form form, Point c, double h) {
     return {};
 }
 
-std::string YearText(const FuzzyDate& d, bool sv) {
-    if (!d.Known())
-        return {};
-    std::string y = std::to_string(d.year);
-    return d.precision == DatePrecision::About ? (sv ? "ca " : "c. ") + y : y;
-}
-
 std::string KindLabel(PersonKind kind, bool sv) {
     switch (kind) {
     case PersonKind::Pregnancy:
@@ -107,12 +101,47 @@ PathShape Line(Point a, Point b, Stroke stroke) {
 
 } // namespace
 
+double PersonGeometry::BottomAt(double x) const {
+    // The lowest point of the outline at x: crossings of the vertical line.
+    double best = centre.y + outerHalf;
+    bool found = false;
+    const double grow = outerHalf / std::max(half, 1e-9);
+    for (std::size_t i = 0; i < outline.size(); ++i) {
+        Point p = outline[i], q = outline[(i + 1) % outline.size()];
+        auto scaled = [&](Point v) {
+            return Point{centre.x + (v.x - centre.x) * grow, centre.y + (v.y - centre.y) * grow};
+        };
+        p = scaled(p), q = scaled(q);
+        if ((p.x - x) * (q.x - x) > 0 || std::abs(q.x - p.x) < 1e-9)
+            continue;
+        double y = p.y + (q.y - p.y) * (x - p.x) / (q.x - p.x);
+        best = found ? std::max(best, y) : y;
+        found = true;
+    }
+    return best;
+}
+
+double PersonGeometry::TopAt(double x) const {
+    return 2 * centre.y - BottomAt(2 * centre.x - x); // the outlines are symmetric
+}
+
+double PersonGeometry::TextHalfWidth() const {
+    double w = 0;
+    for (const auto& l : nameLines)
+        w = std::max(w, TextWidth(l, nameSize) / 2);
+    for (const auto* lines : {&noteLines, &causeLines})
+        for (const auto& l : *lines)
+            w = std::max(w, TextWidth(l, noteSize) / 2);
+    return w;
+}
+
 void ComputeGeometry(SceneContext& ctx) {
     std::map<double, std::vector<double>> rows; // y -> xs, for the room each name gets
     for (const auto& [id, pt] : ctx.layout.people)
         rows[pt.y].push_back(pt.x);
     for (auto& [y, xs] : rows)
         std::sort(xs.begin(), xs.end());
+    const std::string lang = ctx.swedish ? "sv" : "en";
 
     for (const auto& [id, pt] : ctx.layout.people) {
         const Person* p = ctx.family.FindPerson(id);
@@ -134,9 +163,10 @@ void ComputeGeometry(SceneContext& ctx) {
         for (double x : xs)
             if (x != pt.x)
                 nearest = std::min(nearest, std::abs(x - pt.x));
-        g.textWidth = std::clamp(nearest - 8, ctx.s * 1.4, ctx.s * 3.2);
+        g.textWidth = std::clamp(nearest - 10, ctx.s * 1.4, ctx.s * 3.2);
 
         const bool sv = ctx.swedish;
+        const bool presumed = PresumedDead(*p, ctx.currentYear);
         std::string name;
         if (ctx.options.deidentify) {
             auto it = ctx.roles.find(id);
@@ -145,111 +175,172 @@ void ComputeGeometry(SceneContext& ctx) {
             name = p->DisplayName();
             if (name.empty())
                 name = KindLabel(p->kind, sv);
-            g.yearsLeft = YearText(p->birth, sv);
+            g.yearsLeft = BirthText(p->birth, lang);
             if (p->deceased && !IsLoss(p->kind))
-                g.yearsRight = p->death.Known() ? YearText(p->death, sv) : "\u2020";
+                g.yearsRight = p->death.Known() ? DeathText(p->death, lang) : "\u2020";
             std::string note = p->occupation;
             if (!p->place.empty())
                 note += (note.empty() ? "" : ", ") + p->place;
             g.noteLines = WrapText(note, g.noteSize, g.textWidth, 2);
         }
+        if (presumed)
+            g.yearsRight = "\u2020?"; // presumed dead: no age, a questioned cross
+        if (!p->causeOfDeath
+                 .empty()) // clinically telling and not identifying: shown de-identified too
+            g.causeLines = WrapText("\u2020 " + p->causeOfDeath, g.noteSize, g.textWidth, 1);
         g.nameLines = WrapText(name, g.nameSize, g.textWidth, 2);
-        if (!IsLoss(p->kind) && p->birth.Known()) {
-            int end = p->deceased ? (p->death.Known() ? p->death.year : 0) : ctx.currentYear;
-            if (end != 0 && end >= p->birth.year)
-                g.age = std::to_string(end - p->birth.year);
-        }
-        g.textTop = pt.y + ctx.s / 2 + 21;
+        if (auto age = AgeOf(*p, ctx.currentYear))
+            g.age = std::to_string(*age);
+        auto gen = ctx.layout.generation.find(id);
+        auto drop = gen == ctx.layout.generation.end() ? ctx.layout.textDrop.end()
+                                                       : ctx.layout.textDrop.find(gen->second);
+        g.textTop = pt.y + ctx.s / 2 + 21 + (drop == ctx.layout.textDrop.end() ? 0 : drop->second);
         g.textBottom = g.textTop + g.nameLead * static_cast<double>(g.nameLines.size()) +
-                       g.noteLead * static_cast<double>(g.noteLines.size());
+                       g.noteLead * static_cast<double>(g.noteLines.size() + g.causeLines.size());
         ctx.geometry[id] = std::move(g);
     }
 }
 
-void AddSymbols(SceneContext& ctx) {
-    using Owner = SceneItem::Owner;
+namespace {
+
+using Owner = SceneItem::Owner;
+using Part = SceneItem::Part;
+
+/// Outline, conditions (filled, or hatched when in recovery), marks and the
+/// deceased X of one person.
+void AddBody(SceneContext& ctx, PersonId id, const PersonGeometry& g) {
+    const Person& p = *g.person;
+    const Point c = g.centre;
+    const double h = g.half;
+    const Form form = FormOf(p);
     const Color white{255, 255, 255, 255};
-    const Color none{255, 255, 255, 0};
+    Stroke outline{Ink(), 1.6, DashStyle::Solid};
+    if (p.kind == PersonKind::SignificantOther)
+        outline = {Grey(80), 1.4, DashStyle::Dashed};
+    if (p.placeholder)
+        outline = {Grey(150), 1.2, DashStyle::Dotted};
+    auto shape = [&](double half, Stroke stroke, bool filled) -> Shape {
+        if (form == Form::Circle)
+            return CircleShape{c, half, stroke, filled, white};
+        PathShape path;
+        path.points = Outline(form, c, half);
+        path.closed = true;
+        path.stroke = stroke;
+        path.filled = filled;
+        path.fill = white;
+        return path;
+    };
+    if (p.kind == PersonKind::Miscarriage) {
+        Shape dot = shape(h, outline, true);
+        std::get<CircleShape>(dot).fill = Ink();
+        ctx.Add(Owner::Person, id, dot, Part::Symbol);
+        return;
+    }
+    if (p.kind == PersonKind::Abortion) {
+        Stroke x{Ink(), 1.8, DashStyle::Solid};
+        ctx.Add(Owner::Person, id, Line({c.x - h, c.y - h}, {c.x + h, c.y + h}, x), Part::Symbol);
+        ctx.Add(Owner::Person, id, Line({c.x - h, c.y + h}, {c.x + h, c.y - h}, x), Part::Symbol);
+        return;
+    }
+    // White body, condition quadrants, then the outline on top.
+    ctx.Add(Owner::Person, id, shape(h, {{255, 255, 255, 0}, 0, DashStyle::Solid}, true),
+            Part::Symbol);
+    const double radius = form == Form::Diamond ? h * 1.15 : h;
+    if (p.kind == PersonKind::Person || p.kind == PersonKind::SignificantOther)
+        for (int q = 0; q < 4; ++q) {
+            if (!(p.conditions & (1 << q)))
+                continue;
+            if (p.recovering & (1 << q)) {
+                for (const auto& line : Hatch(g.outline, c, q, radius))
+                    ctx.Add(Owner::Person, id, Line(line[0], line[1], {ConditionColor(q), 1.2}),
+                            Part::Symbol);
+                continue;
+            }
+            ctx.Add(Owner::Person, id, QuadrantShape{g.outline, c, q, radius, ConditionColor(q)},
+                    Part::Symbol);
+        }
+    ctx.Add(Owner::Person, id, shape(h, outline, false), Part::Symbol);
+    if (p.isIndex)
+        ctx.Add(Owner::Person, id, shape(h + 4, outline, false), Part::Symbol);
+    if (p.gender == Gender::Other && !IsLoss(p.kind)) {
+        // The small inner mark for other genders: a bar across the lower part.
+        double y = c.y + h * 0.62, w = h * 0.5;
+        ctx.Add(Owner::Person, id, Line({c.x - w, y}, {c.x + w, y}, {Ink(), 1.6}), Part::Symbol);
+    }
+    if (p.deceased || p.kind == PersonKind::Stillbirth) {
+        // Corner to corner on a square, to the rim on a circle, well inside a
+        // diamond (an X to the diamond's edges reads as a window).
+        double d = p.kind == PersonKind::Stillbirth ? h * 1.15
+                   : form == Form::Circle           ? h * 0.71
+                   : form == Form::Diamond          ? h * 0.42
+                   : form == Form::Triangle         ? h * 0.5
+                                                    : h;
+        Stroke x{Ink(), 1.4, DashStyle::Solid};
+        ctx.Add(Owner::Person, id, Line({c.x - d, c.y - d}, {c.x + d, c.y + d}, x), Part::Symbol);
+        ctx.Add(Owner::Person, id, Line({c.x - d, c.y + d}, {c.x + d, c.y - d}, x), Part::Symbol);
+    }
+    if (p.placeholder)
+        ctx.Add(Owner::Person, id,
+                TextShape{{c.x, c.y + ctx.Font(10) * 0.36},
+                          "?",
+                          ctx.Font(10),
+                          false,
+                          TextAnchor::Middle,
+                          Grey(130)},
+                Part::Label);
+}
+
+/// The birth and death texts above each symbol, clear of the lines coming
+/// down into it; a text that would touch a neighbour's goes one line up.
+std::map<PersonId, std::pair<TextShape, TextShape>> PlaceYears(SceneContext& ctx) {
+    std::map<PersonId, std::pair<TextShape, TextShape>> out;
+    std::map<double, std::vector<Box>> taken; // per row
+    const double size = ctx.Font(7.5);
+    for (const auto& [id, g] : ctx.geometry) {
+        double lo = g.centre.x, hi = g.centre.x;
+        for (double x : g.linesAbove)
+            lo = std::min(lo, x), hi = std::max(hi, x);
+        double y = g.centre.y - g.outerHalf - 5;
+        TextShape birth{{lo - 4, y}, g.yearsLeft, size, false, TextAnchor::End, Grey(60)};
+        TextShape death{{hi + 4, y}, g.yearsRight, size, false, TextAnchor::Start, Grey(60)};
+        out[id] = {birth, death};
+    }
+    // Left to right per row, so a clash moves the right-hand text.
+    std::vector<std::pair<Point, PersonId>> order;
+    for (const auto& [id, g] : ctx.geometry)
+        order.push_back({{g.centre.y, g.centre.x}, id});
+    std::sort(order.begin(), order.end(), [](auto& a, auto& b) {
+        return std::tie(a.first.x, a.first.y) < std::tie(b.first.x, b.first.y);
+    });
+    for (const auto& [at, id] : order)
+        for (TextShape* t : {&out[id].first, &out[id].second}) {
+            if (t->text.empty())
+                continue;
+            auto& row = taken[at.x];
+            for (int tries = 0; tries < 3; ++tries) {
+                Box b = TextBounds(*t);
+                b = {b.left - 3, b.top, b.right + 3, b.bottom}; // a space between neighbours
+                bool clash = std::any_of(row.begin(), row.end(),
+                                         [&](const Box& o) { return o.Intersects(b); });
+                if (!clash)
+                    break;
+                t->at.y -= size * 1.2;
+            }
+            row.push_back(TextBounds(*t));
+        }
+    return out;
+}
+
+} // namespace
+
+void AddSymbols(SceneContext& ctx) {
+    auto years = PlaceYears(ctx);
     for (const auto& [id, g] : ctx.geometry) {
         const Person& p = *g.person;
         const Point c = g.centre;
-        const double h = g.half;
-        const Form form = FormOf(p);
-        Stroke outline{Ink(), 1.6, DashStyle::Solid};
-        if (p.kind == PersonKind::SignificantOther)
-            outline = {Grey(80), 1.4, DashStyle::Dashed};
-        if (p.placeholder)
-            outline = {Grey(150), 1.2, DashStyle::Dotted};
-
-        auto shape = [&](double half, Stroke stroke, bool filled, Color fill) -> Shape {
-            if (form == Form::Circle) {
-                CircleShape circle;
-                circle.centre = c;
-                circle.radius = half;
-                circle.stroke = stroke;
-                circle.filled = filled;
-                circle.fill = fill;
-                return circle;
-            }
-            PathShape path;
-            path.points = Outline(form, c, half);
-            path.closed = true;
-            path.stroke = stroke;
-            path.filled = filled;
-            path.fill = fill;
-            return path;
-        };
-
-        if (p.kind == PersonKind::Miscarriage) {
-            ctx.Add(Owner::Person, id, shape(h, outline, true, Ink()));
-        } else if (p.kind == PersonKind::Abortion) {
-            Stroke x{Ink(), 1.8, DashStyle::Solid};
-            ctx.Add(Owner::Person, id, Line({c.x - h, c.y - h}, {c.x + h, c.y + h}, x));
-            ctx.Add(Owner::Person, id, Line({c.x - h, c.y + h}, {c.x + h, c.y - h}, x));
-        } else {
-            // White body, condition quadrants, then the outline on top.
-            ctx.Add(Owner::Person, id, shape(h, {none, 0, DashStyle::Solid}, true, white));
-            if (p.kind == PersonKind::Person || p.kind == PersonKind::SignificantOther)
-                for (int q = 0; q < 4; ++q)
-                    if (p.conditions & (1 << q)) {
-                        QuadrantShape quad;
-                        quad.clip = g.outline;
-                        quad.centre = c;
-                        quad.quadrant = q;
-                        quad.radius = form == Form::Diamond ? h * 1.15 : h;
-                        quad.fill = ConditionColor(q);
-                        ctx.Add(Owner::Person, id, quad);
-                    }
-            ctx.Add(Owner::Person, id, shape(h, outline, false, white));
-            if (p.isIndex)
-                ctx.Add(Owner::Person, id, shape(h + 4, outline, false, white));
-            if (p.gender == Gender::Other && !IsLoss(p.kind)) {
-                // The small inner mark for other genders: a bar across the lower part.
-                double y = c.y + h * 0.62;
-                double w = h * 0.5;
-                ctx.Add(Owner::Person, id,
-                        Line({c.x - w, y}, {c.x + w, y}, {Ink(), 1.6, DashStyle::Solid}));
-            }
-            if (p.deceased || p.kind == PersonKind::Stillbirth) {
-                double d = p.kind == PersonKind::Stillbirth ? h * 1.15
-                           : form == Form::Circle           ? h * 0.71
-                           : form == Form::Diamond          ? h * 0.58
-                                                            : h;
-                Stroke x{Ink(), 1.4, DashStyle::Solid};
-                ctx.Add(Owner::Person, id, Line({c.x - d, c.y - d}, {c.x + d, c.y + d}, x));
-                ctx.Add(Owner::Person, id, Line({c.x - d, c.y + d}, {c.x + d, c.y - d}, x));
-            }
-        }
-        if (p.placeholder) {
-            TextShape q{{c.x, c.y + ctx.Font(10) * 0.36},
-                        "?",
-                        ctx.Font(10),
-                        false,
-                        TextAnchor::Middle,
-                        Grey(130)};
-            ctx.Add(Owner::Person, id, q);
-        }
-
+        AddBody(ctx, id, g);
+        const double reach = FormOf(p) == Form::Diamond ? g.outerHalf * 1.15 : g.outerHalf;
+        ctx.AddObstacle({c.x - reach, c.y - reach, c.x + reach, c.y + reach}, id);
         // Age inside; a backdrop keeps it readable over X and fills.
         if (!g.age.empty()) {
             double size = ctx.Font(p.isIndex ? 10.5 : 10);
@@ -258,39 +349,28 @@ void AddSymbols(SceneContext& ctx) {
             if (p.deceased || p.conditions)
                 ctx.AddHaloText(Owner::Person, id, age);
             else
-                ctx.Add(Owner::Person, id, age);
+                ctx.Add(Owner::Person, id, age, Part::Label);
         }
-        // Years above: birth to the left, death to the right, the child line between.
-        double yearsY = c.y - g.outerHalf - 5;
-        double yearsSize = ctx.Font(7.5);
-        if (!g.yearsLeft.empty())
-            ctx.Add(
-                Owner::Person, id,
-                TextShape{
-                    {c.x - 4, yearsY}, g.yearsLeft, yearsSize, false, TextAnchor::End, Grey(60)});
-        if (!g.yearsRight.empty())
-            ctx.Add(Owner::Person, id,
-                    TextShape{{c.x + 4, yearsY},
-                              g.yearsRight,
-                              yearsSize,
-                              false,
-                              TextAnchor::Start,
-                              Grey(60)});
-        // Name and note below.
+        for (const TextShape* t : {&years[id].first, &years[id].second})
+            if (!t->text.empty())
+                ctx.AddLabel(Owner::Person, id, *t, false);
+        // Name, note and cause of death below.
         double y = g.textTop + g.nameSize * 0.8;
         for (const std::string& line : g.nameLines) {
-            ctx.AddHaloText(
+            ctx.AddLabel(
                 Owner::Person, id,
-                TextShape{{c.x, y}, line, g.nameSize, p.isIndex, TextAnchor::Middle, Ink()});
+                TextShape{{c.x, y}, line, g.nameSize, p.isIndex, TextAnchor::Middle, Ink()}, true);
             y += g.nameLead;
         }
         y += g.noteSize * 0.1;
-        for (const std::string& line : g.noteLines) {
-            ctx.AddHaloText(
-                Owner::Person, id,
-                TextShape{{c.x, y}, line, g.noteSize, false, TextAnchor::Middle, Grey(90)});
-            y += g.noteLead;
-        }
+        for (const auto* lines : {&g.noteLines, &g.causeLines})
+            for (const std::string& line : *lines) {
+                ctx.AddLabel(
+                    Owner::Person, id,
+                    TextShape{{c.x, y}, line, g.noteSize, false, TextAnchor::Middle, Grey(90)},
+                    true);
+                y += g.noteLead;
+            }
     }
 }
 

@@ -129,15 +129,22 @@ private:
             for (PersonId parent : ParentIds(c))
                 m_parents[c.child].push_back(parent);
         }
+        // One birth family; adoptive, foster and step parents besides, each once.
         for (const auto& c : m_f.children) {
             auto& links = byChild[c.child];
             if (links.size() < 2 || links.front() != &c)
                 continue;
-            Error(P(c.child) + " has " + std::to_string(links.size()) + " child links.", {c.child});
-            std::set<PersonId> parents(m_parents[c.child].begin(), m_parents[c.child].end());
-            if (parents.size() >= 3)
-                Error(P(c.child) + " has " + std::to_string(parents.size()) + " parents.",
-                      {c.child});
+            int birth = 0;
+            std::set<std::pair<UnionId, PersonId>> parents;
+            bool twice = false;
+            for (const ChildLink* l : links) {
+                birth += l->kind == ChildKind::Biological ? 1 : 0;
+                twice |= !parents.insert({l->parents, l->singleParent}).second;
+            }
+            if (birth > 1)
+                Error(P(c.child) + " has " + std::to_string(birth) + " birth families.", {c.child});
+            if (twice)
+                Error(P(c.child) + " is linked twice to the same parents.", {c.child});
         }
     }
 

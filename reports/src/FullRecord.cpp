@@ -3,6 +3,7 @@
 // record rules require - the old text struck through but still there.
 #include "ReportCommon.h"
 
+#include "kartbok/genogram/DateText.h"
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/Lifecycle.h"
@@ -18,18 +19,22 @@ using namespace detail;
 
 namespace {
 
-std::string Years(const g::Person& p) {
-    auto year = [](const g::FuzzyDate& d) {
-        if (!d.Known())
-            return std::string();
+std::string Years(const g::Person& p, const ReportOptions& o) {
+    const std::string lang = o.language == "en" ? "en" : "sv";
+    auto year = [&](const g::FuzzyDate& d) {
         if (d.precision == g::DatePrecision::Full)
             return jn::Date{d.year, d.month, d.day}.Iso();
-        return (d.precision == g::DatePrecision::About ? "ca " : "") + std::to_string(d.year);
+        return g::YearText(d, lang); // "ca 1950", "före 1970": never a plain year
     };
     std::string b = year(p.birth), d = year(p.death);
+    std::string out;
     if (b.empty() && d.empty())
-        return p.deceased ? "†" : "";
-    return b + (p.deceased || !d.empty() ? " – " + (d.empty() ? std::string("†") : d) : "");
+        out = p.deceased ? "†" : "";
+    else
+        out = b + (p.deceased || !d.empty() ? " – " + (d.empty() ? std::string("†") : d) : "");
+    if (!p.causeOfDeath.empty())
+        out += (out.empty() ? "" : ", ") + L(o, "dödsorsak: ", "cause of death: ") + p.causeOfDeath;
+    return out;
 }
 
 std::string WaitingText(const jn::Case& c, const jn::EpisodeView& e, const ReportOptions& o) {
@@ -113,7 +118,7 @@ void FamilyBlock(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
         std::string about = p.occupation;
         if (!p.place.empty())
             about += (about.empty() ? "" : ", ") + p.place;
-        rows.push_back({name, Years(p), about, p.note});
+        rows.push_back({name, Years(p, o), about, p.note});
     }
     if (!rows.empty())
         w.Table({{L(o, "Person", "Person"), 3},

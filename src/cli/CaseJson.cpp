@@ -1,5 +1,6 @@
 #include "CaseJson.h"
 
+#include "kartbok/genogram/EnumNames.h"
 #include "kartbok/journal/Episodes.h"
 
 #include <array>
@@ -15,39 +16,31 @@ namespace jn = kartbok::journal;
 
 namespace {
 
-// Stable names of enum values in the JSON schema (docs/case-json.md).
-constexpr std::array kGenders{"man", "woman", "unknown", "other"};
-constexpr std::array kPersonKinds{"person",   "pregnancy",  "miscarriage",
-                                  "abortion", "stillbirth", "significant-other"};
-constexpr std::array kPrecisions{"unknown", "year", "about", "full"};
-constexpr std::array kUnionKinds{"marriage", "cohabitation", "engagement", "dating", "affair"};
-constexpr std::array kUnionEvents{"together", "married", "separated",
-                                  "divorced", "widowed", "reunited"};
-constexpr std::array kChildKinds{"biological", "adopted", "foster", "step"};
-constexpr std::array kTwinKinds{"none", "fraternal", "identical"};
-constexpr std::array kRelationKinds{
-    "close",          "fused",        "distant",          "conflict",
-    "close-conflict", "cut-off",      "cut-off-repaired", "focused-on",
-    "physical-abuse", "sexual-abuse", "emotional-abuse",  "neglect"};
-constexpr std::array kConditions{"illness", "substance-use", "mental-health", "problem-behaviour"};
+// The genogram's enum names live with the enums (kartbok/genogram/EnumNames.h).
 
 [[noreturn]] void Fail(const std::string& path, const std::string& what) {
     throw JsonError(path + ": " + what);
 }
 
-template <std::size_t N> const char* Name(const std::array<const char*, N>& names, std::size_t i) {
-    return i < N ? names[i] : "unknown";
+template <class E> std::string Name(E value) {
+    return std::string(g::NameOf(value));
 }
 
-template <class E, std::size_t N>
-E Enum(const json& j, const std::array<const char*, N>& names, const std::string& path) {
+template <class E> E Enum(const json& j, const std::string& path) {
     if (!j.is_string())
         Fail(path, "expected a string");
-    const auto& s = j.get_ref<const std::string&>();
-    for (std::size_t i = 0; i < N; ++i)
-        if (s == names[i])
-            return static_cast<E>(i);
+    if (auto e = g::FromName<E>(j.get_ref<const std::string&>()))
+        return *e;
     Fail(path, "unknown value");
+}
+
+/// A condition bit set as a list of names, and back.
+ordered_json ConditionsJson(std::uint8_t bits) {
+    ordered_json out = ordered_json::array();
+    for (g::Condition c : g::kAllConditions)
+        if (bits & c)
+            out.push_back(Name(c));
+    return out;
 }
 
 const json& Member(const json& j, const char* key, const std::string& path) {
@@ -110,6 +103,17 @@ std::vector<std::string> Strings(const json& j, const char* key, const std::stri
     return out;
 }
 
+std::uint8_t ConditionsFromJson(const json& j, const char* key, const std::string& path) {
+    std::uint8_t bits = 0;
+    for (const auto& name : Strings(j, key, path)) {
+        auto c = g::FromName<g::Condition>(name);
+        if (!c)
+            Fail(path + "." + key, "unknown condition");
+        bits |= *c;
+    }
+    return bits;
+}
+
 std::vector<g::Id> Ids(const json& j, const char* key, const std::string& path) {
     std::vector<g::Id> out;
     const json& a = Array(j, key, path);
@@ -129,7 +133,7 @@ ordered_json DateJson(const g::FuzzyDate& d) {
     if (!d.Known())
         return nullptr;
     ordered_json j;
-    j["precision"] = Name(kPrecisions, static_cast<std::size_t>(d.precision));
+    j["precision"] = Name(d.precision);
     j["year"] = d.year;
     if (d.precision == g::DatePrecision::Full) {
         j["month"] = d.month;
@@ -142,8 +146,7 @@ g::FuzzyDate FuzzyFromJson(const json& j, const std::string& path) {
     g::FuzzyDate d;
     if (j.is_null())
         return d;
-    d.precision =
-        Enum<g::DatePrecision>(Member(j, "precision", path), kPrecisions, path + ".precision");
+    d.precision = Enum<g::DatePrecision>(Member(j, "precision", path), path + ".precision");
     d.year = Int<int>(j, "year", path);
     if (d.precision == g::DatePrecision::Full) {
         d.month = Int<int>(j, "month", path);
@@ -222,8 +225,8 @@ ordered_json FamilyToJson(const g::Family& f) {
     for (const auto& p : f.people) {
         ordered_json pj;
         pj["id"] = p.id;
-        pj["gender"] = Name(kGenders, static_cast<std::size_t>(p.gender));
-        pj["kind"] = Name(kPersonKinds, static_cast<std::size_t>(p.kind));
+        pj["gender"] = Name(p.gender);
+        pj["kind"] = Name(p.kind);
         pj["given_names"] = p.givenNames;
         pj["surname"] = p.surname;
         pj["birth"] = DateJson(p.birth);
@@ -234,11 +237,9 @@ ordered_json FamilyToJson(const g::Family& f) {
         pj["occupation"] = p.occupation;
         pj["place"] = p.place;
         pj["note"] = p.note;
-        ordered_json conds = ordered_json::array();
-        for (std::size_t i = 0; i < kConditions.size(); ++i)
-            if (p.conditions & (1u << i))
-                conds.push_back(kConditions[i]);
-        pj["conditions"] = conds;
+        pj["conditions"] = ConditionsJson(p.conditions);
+        pj["recovering"] = ConditionsJson(p.recovering);
+        pj["cause_of_death"] = p.causeOfDeath;
         pj["nudge_x"] = p.nudgeX;
         j["people"].push_back(pj);
     }
@@ -247,12 +248,12 @@ ordered_json FamilyToJson(const g::Family& f) {
         ordered_json uj;
         uj["id"] = u.id;
         uj["partners"] = {u.partnerA, u.partnerB};
-        uj["kind"] = Name(kUnionKinds, static_cast<std::size_t>(u.kind));
+        uj["kind"] = Name(u.kind);
         uj["events"] = ordered_json::array();
         for (const auto& e : u.events)
-            uj["events"].push_back(
-                {{"kind", Name(kUnionEvents, static_cast<std::size_t>(e.kind))}, {"year", e.year}});
+            uj["events"].push_back({{"kind", Name(e.kind)}, {"year", e.year}});
         uj["order"] = u.order;
+        uj["consanguineous"] = u.consanguineous;
         j["unions"].push_back(uj);
     }
     j["children"] = ordered_json::array();
@@ -261,10 +262,11 @@ ordered_json FamilyToJson(const g::Family& f) {
         cj["child"] = c.child;
         cj["union"] = c.parents;
         cj["single_parent"] = c.singleParent;
-        cj["kind"] = Name(kChildKinds, static_cast<std::size_t>(c.kind));
+        cj["kind"] = Name(c.kind);
         cj["birth_order"] = c.birthOrder;
         cj["twin_group"] = c.twinGroup;
-        cj["twin_kind"] = Name(kTwinKinds, static_cast<std::size_t>(c.twinKind));
+        cj["twin_kind"] = Name(c.twinKind);
+        cj["pinned_position"] = c.pinnedPosition;
         j["children"].push_back(cj);
     }
     j["relations"] = ordered_json::array();
@@ -273,7 +275,7 @@ ordered_json FamilyToJson(const g::Family& f) {
         rj["id"] = r.id;
         rj["from"] = r.from;
         rj["to"] = r.to;
-        rj["kind"] = Name(kRelationKinds, static_cast<std::size_t>(r.kind));
+        rj["kind"] = Name(r.kind);
         rj["directed"] = r.directed;
         rj["note"] = r.note;
         j["relations"].push_back(rj);
@@ -308,9 +310,9 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
         const json& pj = people[i];
         g::Person p;
         p.id = seeId(Int<g::Id>(pj, "id", at), at + ".id");
-        p.gender = pj.contains("gender") ? Enum<g::Gender>(pj["gender"], kGenders, at + ".gender")
+        p.gender = pj.contains("gender") ? Enum<g::Gender>(pj["gender"], at + ".gender")
                                          : g::Gender::Unknown;
-        p.kind = pj.contains("kind") ? Enum<g::PersonKind>(pj["kind"], kPersonKinds, at + ".kind")
+        p.kind = pj.contains("kind") ? Enum<g::PersonKind>(pj["kind"], at + ".kind")
                                      : g::PersonKind::Person;
         p.givenNames = Str(pj, "given_names", at);
         p.surname = Str(pj, "surname", at);
@@ -322,12 +324,11 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
         p.occupation = Str(pj, "occupation", at);
         p.place = Str(pj, "place", at);
         p.note = Str(pj, "note", at);
-        for (const auto& c : Strings(pj, "conditions", at)) {
-            auto it = std::find(kConditions.begin(), kConditions.end(), c);
-            if (it == kConditions.end())
-                Fail(at + ".conditions", "unknown condition");
-            p.conditions |= static_cast<std::uint8_t>(1u << (it - kConditions.begin()));
-        }
+        p.conditions = ConditionsFromJson(pj, "conditions", at);
+        p.recovering = ConditionsFromJson(pj, "recovering", at);
+        if (p.recovering & ~p.conditions)
+            Fail(at + ".recovering", "names a condition the person does not have");
+        p.causeOfDeath = Str(pj, "cause_of_death", at);
         if (pj.contains("nudge_x") && !pj["nudge_x"].is_null()) {
             if (!pj["nudge_x"].is_number())
                 Fail(at + ".nudge_x", "expected a number");
@@ -346,18 +347,18 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
             Fail(at + ".partners", "expected two ids");
         u.partnerA = partners[0];
         u.partnerB = partners[1];
-        u.kind = uj.contains("kind") ? Enum<g::UnionKind>(uj["kind"], kUnionKinds, at + ".kind")
+        u.kind = uj.contains("kind") ? Enum<g::UnionKind>(uj["kind"], at + ".kind")
                                      : g::UnionKind::Marriage;
         const json& events = Array(uj, "events", at);
         for (std::size_t k = 0; k < events.size(); ++k) {
             const std::string eat = Index(at + ".events", k);
             g::UnionEvent e;
-            e.kind = Enum<g::UnionEventKind>(Member(events[k], "kind", eat), kUnionEvents,
-                                             eat + ".kind");
+            e.kind = Enum<g::UnionEventKind>(Member(events[k], "kind", eat), eat + ".kind");
             e.year = Int<int>(events[k], "year", eat);
             u.events.push_back(e);
         }
         u.order = Int<int>(uj, "order", at);
+        u.consanguineous = Bool(uj, "consanguineous", at);
         f.unions.push_back(std::move(u));
     }
     const json& children = Array(j, "children", path);
@@ -368,13 +369,16 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
         c.child = Int<g::Id>(cj, "child", at);
         c.parents = Int<g::Id>(cj, "union", at);
         c.singleParent = Int<g::Id>(cj, "single_parent", at);
-        c.kind = cj.contains("kind") ? Enum<g::ChildKind>(cj["kind"], kChildKinds, at + ".kind")
+        c.kind = cj.contains("kind") ? Enum<g::ChildKind>(cj["kind"], at + ".kind")
                                      : g::ChildKind::Biological;
         c.birthOrder = Int<int>(cj, "birth_order", at);
         c.twinGroup = Int<g::Id>(cj, "twin_group", at);
         c.twinKind = cj.contains("twin_kind")
-                         ? Enum<g::TwinKind>(cj["twin_kind"], kTwinKinds, at + ".twin_kind")
+                         ? Enum<g::TwinKind>(cj["twin_kind"], at + ".twin_kind")
                          : g::TwinKind::None;
+        c.pinnedPosition = Int<int>(cj, "pinned_position", at, -1);
+        if (c.pinnedPosition < -1)
+            Fail(at + ".pinned_position", "expected -1 or a place from 0");
         maxId = std::max(maxId, c.twinGroup);
         f.children.push_back(c);
     }
@@ -386,7 +390,7 @@ g::Family FamilyFromJson(const json& j, const std::string& path) {
         r.id = seeId(Int<g::Id>(rj, "id", at), at + ".id");
         r.from = Int<g::Id>(rj, "from", at);
         r.to = Int<g::Id>(rj, "to", at);
-        r.kind = Enum<g::RelationKind>(Member(rj, "kind", at), kRelationKinds, at + ".kind");
+        r.kind = Enum<g::RelationKind>(Member(rj, "kind", at), at + ".kind");
         r.directed = Bool(rj, "directed", at);
         r.note = Str(rj, "note", at);
         f.relations.push_back(std::move(r));

@@ -103,7 +103,20 @@ void CheckGrown(const genogram::Family& family, PersonId from, PersonId made, Gr
         CHECK(gender == (growth == Growth::Brother ? Gender::Man : Gender::Woman));
         break;
     case Growth::Pregnancy:
-        FAIL("no key grows a pregnancy");
+        CHECK(has(genogram::ChildrenOfPerson(family, from), made));
+        CHECK(family.FindPerson(made)->kind == genogram::PersonKind::Pregnancy);
+        break;
+    case Growth::TwinFraternal:
+    case Growth::TwinIdentical: {
+        CHECK(has(genogram::SiblingsOf(family, from), made));
+        const genogram::ChildLink* link = family.ChildLinkOf(made);
+        REQUIRE(link);
+        CHECK(link->twinGroup != genogram::kNoId);
+        CHECK(link->twinGroup == family.ChildLinkOf(from)->twinGroup);
+        CHECK(link->twinKind == (growth == Growth::TwinIdentical ? genogram::TwinKind::Identical
+                                                                 : genogram::TwinKind::Fraternal));
+        break;
+    }
     }
 }
 
@@ -210,6 +223,14 @@ TEST_CASE("every key of the map's table does what Help says", "[gui][help][map]"
         const std::size_t people = doc.Family().people.size();
         const double zoom = canvas.Zoom();
         switch (key.action) {
+        case MapKeyAction::Twin: // one person selected: a twin is added (she needs parents)
+            focusOn(client);
+            Key(key.chord.code, key.chord.modifiers);
+            CheckGrown(doc.Family(), client, canvas.SelectedPerson(), key.growth);
+            Key('Z', wxMOD_CONTROL);
+            CHECK(doc.Family().people.size() == people);
+            ++grown;
+            break;
         case MapKeyAction::Grow:
             Key(key.chord.code, key.chord.modifiers);
             CHECK(doc.Family().people.size() > people); // a sibling may bring parents along
@@ -245,9 +266,17 @@ TEST_CASE("every key of the map's table does what Help says", "[gui][help][map]"
             Key(key.chord.code, key.chord.modifiers);
             CHECK(canvas.SelectedPeople().empty());
             break;
+        case MapKeyAction::NextCouple:
+            Key(key.chord.code, key.chord.modifiers);
+            CHECK(canvas.SelectedLine().owner == genogram::SceneItem::Owner::Union);
+            break;
+        case MapKeyAction::CoupleEvent:
+            Key(key.chord.code, key.chord.modifiers);
+            CHECK(canvas.SelectedLine().owner == genogram::SceneItem::Owner::Union);
+            break;
         }
     }
-    CHECK(grown == 8);
+    CHECK(grown == 11); // 8 people, a pregnancy, two twins
     frame->Close(true);
     Pump();
 }

@@ -201,6 +201,11 @@ inline void CheckVersion(unsigned version, unsigned known = kClassVersion) {
     if (version > known)
         throw Malformed{"written by a newer version of Kartbok"};
 }
+/// For a class already at a later version than kClassVersion.
+inline void CheckVersion(unsigned version, unsigned newest) {
+    if (version > newest)
+        throw Malformed{"written by a newer version of Kartbok"};
+}
 
 template <class Ar> void Byte(Ar& ar, std::uint8_t& b) {
     unsigned v = b;
@@ -232,15 +237,20 @@ using vault::Seq;
 using vault::Text;
 
 // Version 1 is the first format; `version` is read from the file.
+// Family map version 2 (FuzzyDate, Person, UnionEvent, Union, ChildLink,
+// Relation): before/after dates, cause of death, conditions in recovery,
+// met/engaged events, consanguineous couples, dragged siblings, hostile
+// relations. A version 1 file reads them as their defaults.
 
 template <class Ar> void serialize(Ar& ar, genogram::FuzzyDate& d, const unsigned version) {
-    CheckVersion(version);
-    Enum(ar, d.precision, genogram::DatePrecision::Full);
+    CheckVersion(version, 2);
+    Enum(ar, d.precision,
+         version >= 2 ? genogram::DatePrecision::After : genogram::DatePrecision::Full);
     ar& d.year& d.month& d.day;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Person& p, const unsigned version) {
-    CheckVersion(version);
+    CheckVersion(version, 2);
     ar& p.id;
     Enum(ar, p.gender, genogram::Gender::Other);
     Enum(ar, p.kind, genogram::PersonKind::SignificantOther);
@@ -252,34 +262,44 @@ template <class Ar> void serialize(Ar& ar, genogram::Person& p, const unsigned v
     Text(ar, p.note);
     Byte(ar, p.conditions);
     ar& p.nudgeX;
+    if (version >= 2) {
+        Text(ar, p.causeOfDeath);
+        Byte(ar, p.recovering);
+    }
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::UnionEvent& e, const unsigned version) {
-    CheckVersion(version);
-    Enum(ar, e.kind, genogram::UnionEventKind::Reunited);
+    CheckVersion(version, 2);
+    Enum(ar, e.kind,
+         version >= 2 ? genogram::UnionEventKind::Engaged : genogram::UnionEventKind::Reunited);
     ar& e.year;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Union& u, const unsigned version) {
-    CheckVersion(version);
+    CheckVersion(version, 2);
     ar& u.id& u.partnerA& u.partnerB;
     Enum(ar, u.kind, genogram::UnionKind::Affair);
     Seq(ar, u.events);
     ar& u.order;
+    if (version >= 2)
+        ar& u.consanguineous;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::ChildLink& c, const unsigned version) {
-    CheckVersion(version);
+    CheckVersion(version, 2);
     ar& c.child& c.parents& c.singleParent;
     Enum(ar, c.kind, genogram::ChildKind::Step);
     ar& c.birthOrder& c.twinGroup;
     Enum(ar, c.twinKind, genogram::TwinKind::Identical);
+    if (version >= 2)
+        ar& c.pinnedPosition;
 }
 
 template <class Ar> void serialize(Ar& ar, genogram::Relation& r, const unsigned version) {
-    CheckVersion(version);
+    CheckVersion(version, 2);
     ar& r.id& r.from& r.to;
-    Enum(ar, r.kind, genogram::RelationKind::Neglect);
+    Enum(ar, r.kind,
+         version >= 2 ? genogram::RelationKind::FusedHostile : genogram::RelationKind::Neglect);
     ar& r.directed;
     Text(ar, r.note);
 }
@@ -445,12 +465,12 @@ template <class Ar> void serialize(Ar& ar, journal::Case& c, const unsigned vers
 
 } // namespace boost::serialization
 
-BOOST_CLASS_VERSION(kartbok::genogram::FuzzyDate, 1)
-BOOST_CLASS_VERSION(kartbok::genogram::Person, 1)
-BOOST_CLASS_VERSION(kartbok::genogram::UnionEvent, 1)
-BOOST_CLASS_VERSION(kartbok::genogram::Union, 1)
-BOOST_CLASS_VERSION(kartbok::genogram::ChildLink, 1)
-BOOST_CLASS_VERSION(kartbok::genogram::Relation, 1)
+BOOST_CLASS_VERSION(kartbok::genogram::FuzzyDate, 2)
+BOOST_CLASS_VERSION(kartbok::genogram::Person, 2)
+BOOST_CLASS_VERSION(kartbok::genogram::UnionEvent, 2)
+BOOST_CLASS_VERSION(kartbok::genogram::Union, 2)
+BOOST_CLASS_VERSION(kartbok::genogram::ChildLink, 2)
+BOOST_CLASS_VERSION(kartbok::genogram::Relation, 2)
 BOOST_CLASS_VERSION(kartbok::genogram::Household, 1)
 BOOST_CLASS_VERSION(kartbok::genogram::Family, 1)
 BOOST_CLASS_VERSION(kartbok::journal::Date, 1)

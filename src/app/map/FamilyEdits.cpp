@@ -114,8 +114,55 @@ GrowthEdit MakeGrowth(const Family& family, PersonId from, Growth growth) {
     case Growth::Sister:
         return Made(std::make_unique<AddSibling>(from, NewPerson(Gender::Woman)),
                     Label(_("Add sister to %s"), name));
+    case Growth::TwinFraternal:
+    case Growth::TwinIdentical:
+        return Made(std::make_unique<AddTwin>(from, growth == Growth::TwinIdentical
+                                                        ? TwinKind::Identical
+                                                        : TwinKind::Fraternal),
+                    Label(_("Add twin of %s"), name));
     }
     throw CommandError("unknown gesture");
+}
+
+GrowthEdit MakeCoupleGrowth(const Family& family, UnionId couple, Growth growth) {
+    const Union* u = family.FindUnion(couple);
+    if (!u)
+        throw CommandError("no such couple");
+    const wxString a = wxString::FromUTF8(ShownName(family, u->partnerA));
+    const wxString b = wxString::FromUTF8(ShownName(family, u->partnerB));
+    switch (growth) {
+    case Growth::Son:
+        return Made(std::make_unique<AddChild>(couple, NewPerson(Gender::Man)),
+                    Utf8(wxString::Format(_("Add son to %s and %s"), a, b)));
+    case Growth::Daughter:
+        return Made(std::make_unique<AddChild>(couple, NewPerson(Gender::Woman)),
+                    Utf8(wxString::Format(_("Add daughter to %s and %s"), a, b)));
+    case Growth::Pregnancy:
+        return Made(
+            std::make_unique<AddChild>(couple, NewPerson(Gender::Unknown, PersonKind::Pregnancy)),
+            Utf8(wxString::Format(_("Add pregnancy to %s and %s"), a, b)));
+    default:
+        throw CommandError("A couple can only be given children.");
+    }
+}
+
+CaseEditPtr MakeSetTwins(const Family& family, const std::vector<PersonId>& kids, TwinKind kind) {
+    const std::string name = kids.empty() ? std::string() : ShownName(family, kids.front());
+    return Wrap(std::make_unique<SetTwins>(kids, kind), kind == TwinKind::None
+                                                            ? Label(_("Undo twins of %s"), name)
+                                                            : Label(_("Make twins of %s"), name));
+}
+
+GrowthEdit MakeBirthParents(const Family& family, PersonId child) {
+    return Made(std::make_unique<AddBirthParents>(child),
+                Label(_("Add birth parents of %s"), ShownName(family, child)));
+}
+
+CaseEditPtr MakeSetChildLink(const Family& family, const ChildLink& updated) {
+    return Wrap(std::make_unique<SetChildLink>(updated.child, updated,
+                                               updated.parents != kNoId ? updated.parents
+                                                                        : updated.singleParent),
+                Label(_("Edit parents of %s"), ShownName(family, updated.child)));
 }
 
 CaseEditPtr MakeSetPerson(const Family& family, const Person& updated,
@@ -202,8 +249,8 @@ CaseEditPtr MakeNudge(const Family& family, PersonId id, double dx) {
     return Wrap(std::make_unique<Nudge>(id, dx), Label(_("Move %s"), ShownName(family, id)));
 }
 
-CaseEditPtr MakeResetNudges() {
-    return Wrap(std::make_unique<ResetNudges>(), Utf8(_("Reset layout")));
+CaseEditPtr MakeResetLayout() {
+    return Wrap(std::make_unique<ResetLayout>(), Utf8(_("Reset layout")));
 }
 
 CaseEditPtr MakeSetIndexPerson(const Family& family, PersonId id) {

@@ -22,6 +22,8 @@ enum class Growth {
     Brother,
     Sister,
     Pregnancy,
+    TwinFraternal, ///< a sibling born the same day
+    TwinIdentical, ///< the same, of the same gender, joined by a bar
 };
 
 struct GrowthEdit {
@@ -34,6 +36,14 @@ struct GrowthEdit {
 /// hidden scaffold placeholder is filled by bringing the placeholder out instead
 /// of adding a third parent.
 GrowthEdit MakeGrowth(const genogram::Family& family, genogram::PersonId from, Growth growth);
+/// Son, daughter or pregnancy of a couple (the selected couple line).
+GrowthEdit MakeCoupleGrowth(const genogram::Family& family, genogram::UnionId couple,
+                            Growth growth);
+/// Makes the chosen siblings twins (identical or fraternal), or not twins (None).
+CaseEditPtr MakeSetTwins(const genogram::Family& family,
+                         const std::vector<genogram::PersonId>& kids, genogram::TwinKind kind);
+/// Gives an adopted or fostered person their birth parents (an unknown couple).
+GrowthEdit MakeBirthParents(const genogram::Family& family, genogram::PersonId child);
 
 /// The inspector's edit of one person. mergeKey groups a field's typing into one step.
 CaseEditPtr MakeSetPerson(const genogram::Family& family, const genogram::Person& updated,
@@ -49,7 +59,9 @@ CaseEditPtr MakeAddHousehold(const genogram::Family& family,
 CaseEditPtr MakeRemoveHousehold(genogram::HouseholdId id);
 CaseEditPtr MakeRemovePerson(const genogram::Family& family, genogram::PersonId id);
 CaseEditPtr MakeNudge(const genogram::Family& family, genogram::PersonId id, double dx);
-CaseEditPtr MakeResetNudges();
+CaseEditPtr MakeResetLayout();
+/// A child's family link changed (biological, adopted, foster, step).
+CaseEditPtr MakeSetChildLink(const genogram::Family& family, const genogram::ChildLink& updated);
 CaseEditPtr MakeSetIndexPerson(const genogram::Family& family, genogram::PersonId id);
 
 /// What deleting a person would also remove, so the editor can ask first.

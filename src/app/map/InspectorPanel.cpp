@@ -1,6 +1,7 @@
 #include "map/InspectorPanel.h"
 
 #include "map/FamilyEdits.h"
+#include "map/MapKeys.h"
 #include "map/PersonInspector.h"
 #include "map/RelationInspector.h"
 #include "map/UnionInspector.h"
@@ -25,24 +26,29 @@ InspectorPanel::InspectorPanel(wxWindow* parent, InspectorActions& actions)
     m_book = new wxSimplebook(this);
 
     auto* empty = new wxPanel(m_book);
-    auto* hint = new wxStaticText(empty, wxID_ANY,
-                                  _("Click a symbol to see and edit the person.\n\n"
-                                    "With a person selected:\n"
-                                    "  P  add father (Shift+P mother)\n"
-                                    "  S  add partner\n"
-                                    "  C  add son (Shift+C daughter)\n"
-                                    "  B  add brother (Shift+B sister)\n"
-                                    "  Del  delete\n\n"
-                                    "Click a partner line to edit the union.\n"
-                                    "Drag a symbol sideways to move it.\n"
-                                    "Ctrl+click to select several people.\n"
-                                    "F fits the map to the window."));
+    // The keys come from the one table Help lists too.
+    wxString keys = _("Click a symbol to see and edit the person; click a couple line to edit "
+                      "the couple.") +
+                    "\n";
+    for (const auto& [chords, what] : MapKeyHelp())
+        keys += "\n" + chords + "   " + what;
+    auto* hint = new wxStaticText(empty, wxID_ANY, keys);
     hint->SetName("inspector_hint");
     hint->Wrap(FromDIP(310));
     auto* emptySizer = new wxBoxSizer(wxVERTICAL);
     emptySizer->Add(hint, 0, wxALL, 10);
     empty->SetSizer(emptySizer);
     m_book->AddPage(empty, wxString());
+
+    // Esc anywhere in the panel: typing is done, back to the map for the next key.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() != WXK_ESCAPE || e.HasAnyModifiers()) {
+            e.Skip();
+            return;
+        }
+        m_actions.endTyping();
+        m_actions.backToMap();
+    });
 
     m_person = new PersonInspector(m_book, m_actions);
     m_book->AddPage(m_person, wxString());

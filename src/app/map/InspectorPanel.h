@@ -26,6 +26,7 @@ public:
     void ShowSelection(const genogram::Family* family, const std::set<genogram::PersonId>& people,
                        const MapHit& line, bool readOnly);
     PersonInspector& Person() { return *m_person; }
+    UnionInspector& Union() { return *m_union; }
 
 private:
     InspectorActions& m_actions;

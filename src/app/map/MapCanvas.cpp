@@ -1,8 +1,9 @@
 #include "map/MapCanvas.h"
 
 #include "common/Translations.h"
-#include "map/GrowthBar.h"
 #include "map/MapKeys.h"
+
+#include "kartbok/genogram/Queries.h"
 
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
@@ -22,6 +23,7 @@ constexpr double kMaxZoom = 8.0;
 constexpr double kMaxFitZoom = 2.0; ///< a four-person map should not fill a wall
 constexpr int kDragThreshold = 4;   ///< pixels before a press becomes a drag
 constexpr double kHitTolerancePx = 6;
+constexpr double kSmallestTextPx = 9; ///< at "Fit": below that the map scrolls instead
 } // namespace
 
 MapCanvas::MapCanvas(wxWindow* parent)
@@ -31,12 +33,6 @@ MapCanvas::MapCanvas(wxWindow* parent)
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetBackgroundColour(*wxWHITE);
     EnableTouchEvents(wxTOUCH_ZOOM_GESTURE);
-
-    m_growthBar = new GrowthBar(this, [this](Growth g) {
-        if (onGrow)
-            onGrow(g);
-    });
-    m_growthBar->Hide();
 
     Bind(wxEVT_PAINT, &MapCanvas::OnPaint, this);
     Bind(wxEVT_SIZE, &MapCanvas::OnSize, this);
@@ -80,14 +76,12 @@ void MapCanvas::FamilyChanged() {
             m_presenter.Scene().items.begin(), m_presenter.Scene().items.end(),
             [this](const SceneItem& i) { return i.owner == m_line.owner && i.id == m_line.id; }))
         m_line = {};
-    PlaceGrowthBar();
     Refresh();
     Update(); // paint now: the therapist sees the change at once
 }
 
 void MapCanvas::SetReadOnly(bool readOnly) {
     m_readOnly = readOnly;
-    PlaceGrowthBar();
 }
 
 PersonId MapCanvas::SelectedPerson() const {
@@ -117,8 +111,35 @@ void MapCanvas::ClearSelection() {
     Selected();
 }
 
+void MapCanvas::SelectNextCouple() {
+    if (!m_family)
+        return;
+    PersonId person = SelectedPerson();
+    UnionId current = kNoId;
+    if (person == kNoId && m_line.owner == SceneItem::Owner::Union) {
+        current = m_line.id; // cycle among the partners' lines from the line itself
+        if (const Union* u = m_family->FindUnion(current))
+            person = u->partnerA;
+    }
+    if (person == kNoId)
+        return;
+    std::vector<UnionId> unions = m_family->UnionsOf(person);
+    std::erase_if(unions, [this](UnionId u) {
+        return !std::any_of(
+            m_presenter.Scene().items.begin(), m_presenter.Scene().items.end(),
+            [u](const SceneItem& i) { return i.owner == SceneItem::Owner::Union && i.id == u; });
+    });
+    if (unions.empty()) {
+        wxBell();
+        return;
+    }
+    auto it = std::find(unions.begin(), unions.end(), current);
+    const UnionId next =
+        it == unions.end() || std::next(it) == unions.end() ? unions.front() : *std::next(it);
+    SelectLine({SceneItem::Owner::Union, next});
+}
+
 void MapCanvas::Selected() {
-    PlaceGrowthBar();
     Refresh();
     if (onSelectionChanged)
         onSelectionChanged();
@@ -132,12 +153,29 @@ void MapCanvas::FitToWindow() {
     if (size.width <= 0 || size.height <= 0)
         return;
     const double margin = 24;
-    m_zoom = std::clamp(
+    const double fit = std::clamp(
         std::min((client.x - 2 * margin) / size.width, (client.y - 2 * margin) / size.height),
         kMinZoom, kMaxFitZoom);
+    const double smallest = m_presenter.Scene().smallestText;
+    const double floor = smallest > 0 ? kSmallestTextPx / smallest : kMinZoom;
+    m_zoom = std::max(fit, floor);
     m_offset = {(client.x - size.width * m_zoom) / 2, (client.y - size.height * m_zoom) / 2};
+    if (m_zoom > fit + 1e-9) {
+        // Too big to read whole: show the client (or the top left) and let it scroll.
+        Point at{size.width / 2, size.height / 2};
+        const auto& centres = m_presenter.Scene().personCentres;
+        if (auto index = m_family ? m_family->IndexPerson() : std::nullopt;
+            index && centres.count(*index))
+            at = centres.at(*index);
+        else
+            at = {0, 0};
+        auto place = [&](double view, double extent, double point) {
+            const double want = view / 2 - point * m_zoom;
+            return std::clamp(want, view - margin - extent * m_zoom, margin);
+        };
+        m_offset = {place(client.x, size.width, at.x), place(client.y, size.height, at.y)};
+    }
     m_userZoomed = false;
-    PlaceGrowthBar();
     Refresh();
 }
 
@@ -147,7 +185,6 @@ void MapCanvas::ZoomBy(double factor, wxPoint around) {
     m_zoom = zoom;
     m_offset = {around.x - anchor.x * m_zoom, around.y - anchor.y * m_zoom};
     m_userZoomed = true;
-    PlaceGrowthBar();
     Refresh();
 }
 
@@ -183,25 +220,6 @@ wxPoint MapCanvas::PersonOnScreen(PersonId id) const {
 
 MapHit MapCanvas::HitAt(wxPoint p) const {
     return m_presenter.HitTest(ClientToScene(p), kHitTolerancePx / m_zoom);
-}
-
-void MapCanvas::PlaceGrowthBar() {
-    const PersonId id = SelectedPerson();
-    const wxPoint at = PersonOnScreen(id);
-    if (id == kNoId || at.x < 0 || m_readOnly || m_relationKind || m_drag != Drag::None) {
-        m_growthBar->Hide();
-        return;
-    }
-    // Below the symbol and its name, centred; kept inside the window.
-    const wxSize client = GetClientSize();
-    const wxSize bar = m_growthBar->FitWithin(client.x - 4);
-    const int below = static_cast<int>(m_presenter.Scene().symbolSize * m_zoom * 1.6) + 14;
-    int x = std::clamp(at.x - bar.x / 2, 2, std::max(2, client.x - bar.x - 2));
-    int y = at.y + below;
-    if (y + bar.y > client.y - 2)
-        y = std::max(2, at.y - below - bar.y);
-    m_growthBar->SetSize(x, y, bar.x, bar.y);
-    m_growthBar->Show();
 }
 
 void MapCanvas::OnPaint(wxPaintEvent&) {
@@ -275,7 +293,6 @@ void MapCanvas::PaintOverlay(wxDC& dc) {
 void MapCanvas::OnSize(wxSizeEvent& event) {
     if (!m_userZoomed)
         FitToWindow();
-    PlaceGrowthBar();
     event.Skip();
 }
 
@@ -332,14 +349,11 @@ void MapCanvas::OnLeftUp(wxMouseEvent& event) {
         ReleaseMouse();
     if (drag == Drag::Nudge && m_dragMoved) {
         const double dx = (event.GetPosition().x - m_dragStart.x) / m_zoom;
-        PlaceGrowthBar();
         Refresh();
         if (onNudge)
             onNudge(m_dragPerson, dx);
     } else if (drag == Drag::Pan && !m_dragMoved) {
         ClearSelection(); // a plain click on empty paper
-    } else {
-        PlaceGrowthBar();
     }
 }
 
@@ -349,7 +363,6 @@ void MapCanvas::OnMotion(wxMouseEvent& event) {
         if (!m_dragMoved && (std::abs(pos.x - m_dragStart.x) > kDragThreshold ||
                              std::abs(pos.y - m_dragStart.y) > kDragThreshold)) {
             m_dragMoved = true;
-            m_growthBar->Hide();
         }
         if (m_drag == Drag::Pan && m_dragMoved) {
             m_offset.m_x += pos.x - m_dragLast.x;
@@ -390,7 +403,6 @@ void MapCanvas::OnWheel(wxMouseEvent& event) {
     else
         m_offset.m_y += delta;
     m_userZoomed = true;
-    PlaceGrowthBar();
     Refresh();
 }
 
@@ -423,11 +435,36 @@ void MapCanvas::OnKeyDown(wxKeyEvent& event) {
         event.Skip(); // menu accelerators, text keys
         return;
     }
+    const bool couple = m_selected.empty() && m_line.owner == SceneItem::Owner::Union;
+    auto grow = [&](Growth g) {
+        if (SelectedPerson() != kNoId && onGrow)
+            onGrow(g);
+        else if (couple && onGrowCouple &&
+                 (g == Growth::Son || g == Growth::Daughter || g == Growth::Pregnancy))
+            onGrowCouple(m_line.id, g);
+        else
+            wxBell(); // nothing selected that can grow this way
+    };
     const wxPoint centre(GetClientSize().x / 2, GetClientSize().y / 2);
     switch (key->action) {
     case MapKeyAction::Grow:
-        if (SelectedPerson() != kNoId && onGrow)
-            onGrow(key->growth);
+        grow(key->growth);
+        return;
+    case MapKeyAction::Twin:
+        if (m_selected.size() > 1 && onTwins)
+            onTwins(key->growth == Growth::TwinIdentical ? TwinKind::Identical
+                                                         : TwinKind::Fraternal);
+        else
+            grow(key->growth);
+        return;
+    case MapKeyAction::NextCouple:
+        SelectNextCouple();
+        return;
+    case MapKeyAction::CoupleEvent:
+        if (SelectedPerson() != kNoId)
+            SelectNextCouple();
+        if (m_line.owner == SceneItem::Owner::Union && onCoupleEvent)
+            onCoupleEvent();
         return;
     case MapKeyAction::Fit:
         FitToWindow();
@@ -447,7 +484,6 @@ void MapCanvas::OnKeyDown(wxKeyEvent& event) {
             m_relationKind.reset();
             m_relationFrom = kNoId;
             SetCursor(wxNullCursor);
-            PlaceGrowthBar();
             Refresh();
         } else {
             ClearSelection();

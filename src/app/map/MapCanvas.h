@@ -19,8 +19,6 @@ class wxZoomGestureEvent;
 
 namespace kartbok::app {
 
-class GrowthBar;
-
 class MapCanvas : public wxWindow {
 public:
     explicit MapCanvas(wxWindow* parent);
@@ -42,7 +40,12 @@ public:
     void SelectLine(const MapHit& hit);
     void ClearSelection();
 
+    /// Selects a person's couple line; again: their next one (the U key).
+    void SelectNextCouple();
+
     // View ------------------------------------------------------------------
+    /// Fits the map to the window, but never so small that text falls below
+    /// 9 pixels: a big map is then shown around the client and scrolls.
     void FitToWindow();
     void ZoomBy(double factor, wxPoint around);
     double Zoom() const { return m_zoom; }
@@ -64,6 +67,12 @@ public:
     // Gestures, handled by the map page --------------------------------------
     std::function<void()> onSelectionChanged;
     std::function<void(Growth)> onGrow;
+    /// A child of the selected couple line (C, Shift+C, G with a couple selected).
+    std::function<void(genogram::UnionId, Growth)> onGrowCouple;
+    /// T / Shift+T with several people selected: make them twins.
+    std::function<void(genogram::TwinKind)> onTwins;
+    /// E: add an event to the selected couple (the inspector takes the keys).
+    std::function<void()> onCoupleEvent;
     std::function<void(genogram::PersonId, double)> onNudge;
     std::function<void(genogram::PersonId, genogram::PersonId, genogram::RelationKind)> onRelation;
     std::function<void(wxPoint)> onContextMenu;
@@ -83,7 +92,6 @@ private:
     void OnKeyDown(wxKeyEvent& event);
     void OnCaptureLost(wxMouseCaptureLostEvent& event);
     void OnZoomGesture(wxZoomGestureEvent& event);
-    void PlaceGrowthBar();
     void PaintOverlay(wxDC& dc);
     MapHit HitAt(wxPoint p) const;
     void Selected();
@@ -110,7 +118,6 @@ private:
     genogram::PersonId m_relationFrom = genogram::kNoId;
 
     TextExtentCache m_extents;
-    GrowthBar* m_growthBar = nullptr;
     double m_lastPaintMs = 0;
     int m_paintCount = 0;
     bool m_firstMapPainted = false;

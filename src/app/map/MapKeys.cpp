@@ -19,6 +19,24 @@ const std::vector<MapKey>& MapKeys() {
         {{'C', wxMOD_SHIFT}, A::Grow, Growth::Daughter, wxTRANSLATE("Add daughter")},
         {{'B'}, A::Grow, Growth::Brother, wxTRANSLATE("Add brother")},
         {{'B', wxMOD_SHIFT}, A::Grow, Growth::Sister, wxTRANSLATE("Add sister")},
+        {{'G'}, A::Grow, Growth::Pregnancy, wxTRANSLATE("Add pregnancy")},
+        {{'T'},
+         A::Twin,
+         Growth::TwinFraternal,
+         wxTRANSLATE("Add a fraternal twin; with several siblings selected: make them twins")},
+        {{'T', wxMOD_SHIFT},
+         A::Twin,
+         Growth::TwinIdentical,
+         wxTRANSLATE("Add an identical twin; with several siblings selected: make them "
+                     "identical twins")},
+        {{'U'},
+         A::NextCouple,
+         {},
+         wxTRANSLATE("Select the person's couple line (again: the next one)")},
+        {{'E'},
+         A::CoupleEvent,
+         {},
+         wxTRANSLATE("Add an event to the selected couple (in the panel on the right)")},
         {{'F'}, A::Fit, {}, wxTRANSLATE("Fit the whole map in the window"), true},
         {{'+'}, A::ZoomIn, {}, wxTRANSLATE("Zoom in"), true},
         {{'='}, A::ZoomIn, {}, nullptr, true, false},
@@ -58,7 +76,20 @@ std::vector<std::pair<wxString, wxString>> MapKeyHelp() {
                 chords += ", " + ChordText(keys[j].chord);
         rows.emplace_back(chords, wxGetTranslation(keys[i].what));
     }
+    for (const MapHint& hint : MapHints())
+        rows.emplace_back(wxGetTranslation(hint.keys), wxGetTranslation(hint.what));
     return rows;
+}
+
+const std::vector<MapHint>& MapHints() {
+    static const std::vector<MapHint> hints = {
+        {wxTRANSLATE("Enter (in the panel)"), wxTRANSLATE("Done typing: back to the map")},
+        {wxTRANSLATE("Esc (in the panel)"), wxTRANSLATE("Back to the map for the next key")},
+        {wxTRANSLATE("Ctrl+click"), wxTRANSLATE("Select several people (a household, twins)")},
+        {wxTRANSLATE("Drag a person"),
+         wxTRANSLATE("Move sideways; a sibling dragged keeps its place until Reset layout")},
+    };
+    return hints;
 }
 
 } // namespace kartbok::app

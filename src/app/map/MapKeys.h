@@ -13,7 +13,10 @@
 namespace kartbok::app {
 
 enum class MapKeyAction {
-    Grow, ///< grow the family from the selected person (MapKey::growth)
+    Grow,        ///< grow the family from the selected person or couple (MapKey::growth)
+    Twin,        ///< several siblings selected: make them twins; else add a twin (MapKey::growth)
+    NextCouple,  ///< select the person's couple line (again: the next one)
+    CoupleEvent, ///< a new event for the selected couple, in the panel
     Fit,
     ZoomIn,
     ZoomOut,
@@ -41,7 +44,15 @@ const std::vector<MapKey>& MapKeys();
 std::optional<MapKey> MapKeyFor(const wxKeyEvent& event);
 
 /// Help's rows: the keys of one action joined ("Delete, Backspace") and what
-/// they do, translated.
+/// they do, translated; then the map's mouse and side-panel hints (MapHints).
 std::vector<std::pair<wxString, wxString>> MapKeyHelp();
+
+/// What the map room answers to beyond its canvas keys: the mouse, and keys
+/// in the side panel. Both columns are message ids ("Ctrl+click" is words).
+struct MapHint {
+    const char* keys;
+    const char* what;
+};
+const std::vector<MapHint>& MapHints();
 
 } // namespace kartbok::app

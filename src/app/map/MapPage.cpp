@@ -1,16 +1,24 @@
 #include "map/MapPage.h"
 
 #include "common/Labels.h"
+#include "map/GrowthBar.h"
 #include "map/InspectorPanel.h"
 #include "map/MapCanvas.h"
 #include "map/PersonInspector.h"
+#include "map/UnionInspector.h"
 
 #include "kartbok/journal/JournalError.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/frame.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
 
 namespace kartbok::app {
 
@@ -28,7 +36,7 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
     m_actions.markHousehold = [this] { MarkHousehold(); };
 
     m_toolbar = new wxPanel(this);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* bar = new wxWrapSizer(wxHORIZONTAL); // two rows on a narrow window, nothing cut
     auto button = [&](const wxString& label, const wxString& tip, const char* name) {
         auto* b = new wxButton(m_toolbar, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
                                wxBU_EXACTFIT);
@@ -44,27 +52,56 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
     auto* reset = button(_("Reset layout"), _("Undo every manual move"), "reset_layout");
     m_editButtons = {relation, household, reset};
     bar->AddStretchSpacer();
+    // Big files: only the generations around the client.
+    bar->Add(new wxStaticText(m_toolbar, wxID_ANY, _("Generations:")), 0,
+             wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    m_generations = new wxChoice(m_toolbar, wxID_ANY);
+    m_generations->SetName("generations");
+    m_generations->SetToolTip(_("Show only this many generations up and down from the client"));
+    m_generations->Append(_("All"));
+    for (int n = 1; n <= 5; ++n)
+        m_generations->Append(wxString::Format("%d", n));
+    m_generations->SetSelection(0);
+    bar->Add(m_generations, 0, wxRIGHT, 8);
     auto* fit = button(_("Fit"), _("Fit the map to the window (F)"), "fit_button");
     m_presentButton =
         button(_("Present"), _("Full screen with large type (F11)"), "present_button");
     m_toolbar->SetSizer(bar);
 
+    m_growthBar = new GrowthBar(this, [this](Growth g) {
+        if (m_canvas->SelectedPerson() == kNoId &&
+            m_canvas->SelectedLine().owner == SceneItem::Owner::Union)
+            GrowCouple(m_canvas->SelectedLine().id, g);
+        else
+            Grow(g);
+    });
     m_canvas = new MapCanvas(this);
     m_inspector = new InspectorPanel(this, m_actions);
     m_inspector->SetMinSize(wxSize(FromDIP(330), -1));
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(m_toolbar, 0, wxEXPAND | wxALL, 4);
+    left->Add(m_toolbar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+    left->Add(m_growthBar, 0, wxEXPAND | wxALL, 4); // docked: it never covers the drawing
     left->Add(m_canvas, 1, wxEXPAND);
+    m_canvasSizer = left;
     body->Add(left, 1, wxEXPAND);
     body->Add(m_inspector, 0, wxEXPAND | wxLEFT, 2);
     SetSizer(body);
+    // The docked bar wraps to two rows on a narrow map rather than cutting buttons off.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        const int width = e.GetSize().x - m_inspector->GetMinSize().x - FromDIP(16);
+        m_growthBar->SetMinSize(m_growthBar->FitWithin(std::max(width, FromDIP(200))));
+        e.Skip(); // and lay out the page
+    });
 
     relation->Bind(wxEVT_BUTTON, [this, relation](wxCommandEvent&) { ShowRelationMenu(relation); });
     household->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MarkHousehold(); });
     reset->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ResetLayout(); });
     fit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_canvas->FitToWindow(); });
+    m_generations->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        SetGenerations(m_generations->GetSelection() <= 0 ? -1 : m_generations->GetSelection());
+    });
     m_presentButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (onTogglePresent)
             onTogglePresent();
@@ -72,6 +109,9 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
 
     m_canvas->onSelectionChanged = [this] { SelectionChanged(); };
     m_canvas->onGrow = [this](Growth g) { Grow(g); };
+    m_canvas->onGrowCouple = [this](UnionId u, Growth g) { GrowCouple(u, g); };
+    m_canvas->onTwins = [this](TwinKind kind) { MakeTwins(kind); };
+    m_canvas->onCoupleEvent = [this] { m_inspector->Union().FocusNewEvent(); };
     m_canvas->onNudge = [this](PersonId id, double dx) {
         if (m_document)
             Perform(MakeNudge(m_document->Family(), id, dx));
@@ -102,9 +142,27 @@ void MapPage::DocumentChanged() {
 }
 
 void MapPage::SelectionChanged() {
+    const bool editable = m_document && !m_document->ReadOnly();
+    m_growthBar->UpdateFor(m_canvas->SelectedPerson() != kNoId,
+                           m_canvas->SelectedPeople().empty() &&
+                               m_canvas->SelectedLine().owner == SceneItem::Owner::Union,
+                           editable);
     m_inspector->ShowSelection(m_document ? &m_document->Family() : nullptr,
-                               m_canvas->SelectedPeople(), m_canvas->SelectedLine(),
-                               !m_document || m_document->ReadOnly());
+                               m_canvas->SelectedPeople(), m_canvas->SelectedLine(), !editable);
+}
+
+void MapPage::SetGenerations(int generations) {
+    m_canvas->Presenter().SetGenerations(generations);
+    const int index = generations < 0 ? 0 : std::min(generations, 5);
+    if (m_generations->GetSelection() != index)
+        m_generations->SetSelection(index);
+    if (m_document) {
+        if (generations >= 0 && !m_document->Family().IndexPerson())
+            wxMessageBox(_("Mark a client first: the generations are counted from the client."),
+                         _("Family map"), wxOK | wxICON_INFORMATION, this);
+        m_canvas->FamilyChanged();
+        m_canvas->FitToWindow();
+    }
 }
 
 bool MapPage::Perform(CaseEditPtr edit) {
@@ -140,7 +198,42 @@ void MapPage::Grow(Growth growth) {
         return;
     // The new person is selected with the caret in the name: the therapist just types.
     m_canvas->SelectPerson(g.created());
-    m_inspector->Person().FocusName();
+    if (m_present) // the panel is not on the client's screen: the keys stay with the map
+        m_canvas->SetFocus();
+    else
+        m_inspector->Person().FocusName();
+}
+
+void MapPage::GrowCouple(UnionId couple, Growth growth) {
+    if (!m_document)
+        return;
+    GrowthEdit g;
+    try {
+        g = MakeCoupleGrowth(m_document->Family(), couple, growth);
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Family map"), wxOK | wxICON_INFORMATION,
+                     this);
+        return;
+    }
+    if (!Perform(std::move(g.edit)))
+        return;
+    m_canvas->SelectPerson(g.created());
+    if (m_present) // the panel is not on the client's screen: the keys stay with the map
+        m_canvas->SetFocus();
+    else
+        m_inspector->Person().FocusName();
+}
+
+void MapPage::MakeTwins(TwinKind kind) {
+    if (!m_document)
+        return;
+    const auto& people = m_canvas->SelectedPeople();
+    if (people.size() < 2) {
+        wxMessageBox(_("Ctrl+click the siblings who are twins, then press T (Shift+T: identical)."),
+                     _("Twins"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    Perform(MakeSetTwins(m_document->Family(), {people.begin(), people.end()}, kind));
 }
 
 void MapPage::DeleteSelection() {
@@ -190,16 +283,52 @@ void MapPage::MarkHousehold() {
 
 void MapPage::ResetLayout() {
     if (m_document)
-        Perform(MakeResetNudges());
+        Perform(MakeResetLayout());
 }
 
 void MapPage::SetPresentMode(bool present) {
+    if (present == m_present)
+        return;
     m_present = present;
-    m_inspector->Show(!present);
+    if (present) {
+        m_presentFrame =
+            new wxFrame(wxGetTopLevelParent(this), wxID_ANY, _("Family map"), wxDefaultPosition,
+                        wxDefaultSize, wxFRAME_FLOAT_ON_PARENT | wxDEFAULT_FRAME_STYLE);
+        m_presentFrame->SetName("present_frame");
+        m_presentFrame->SetBackgroundColour(*wxWHITE);
+        m_canvasSizer->Detach(m_canvas);
+        m_canvas->Reparent(m_presentFrame);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(m_canvas, 1, wxEXPAND);
+        m_presentFrame->SetSizer(sizer);
+        // F11 and Esc end presenting (the main window's menu is not here).
+        m_presentFrame->Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+            if ((e.GetKeyCode() == WXK_F11 || e.GetKeyCode() == WXK_ESCAPE) && onTogglePresent &&
+                !m_canvas->PickingRelation())
+                onTogglePresent();
+            else
+                e.Skip();
+        });
+        m_presentFrame->Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+            e.Veto();
+            if (onTogglePresent)
+                onTogglePresent();
+        });
+        m_presentFrame->ShowFullScreen(true, wxFULLSCREEN_ALL);
+        m_canvas->SetFocus();
+    } else {
+        m_presentFrame->GetSizer()->Detach(m_canvas);
+        m_canvas->Reparent(this);
+        m_canvasSizer->Add(m_canvas, 1, wxEXPAND);
+        m_presentFrame->Destroy();
+        m_presentFrame = nullptr;
+    }
     m_canvas->SetLargeType(present);
+    m_inspector->Show(!present); // nothing of the record stays up behind the map either
     m_presentButton->SetLabel(present ? _("End presenting") : _("Present"));
     Layout();
     m_canvas->FitToWindow();
+    m_canvas->SetFocus();
 }
 
 void MapPage::ShowRelationMenu(wxWindow* over) {
@@ -229,7 +358,19 @@ void MapPage::ShowContextMenu(wxPoint at) {
         add(menu, _("Add daughter\tShift+C"), [this] { Grow(Growth::Daughter); });
         add(menu, _("Add brother\tB"), [this] { Grow(Growth::Brother); });
         add(menu, _("Add sister\tShift+B"), [this] { Grow(Growth::Sister); });
-        add(menu, _("Add pregnancy"), [this] { Grow(Growth::Pregnancy); });
+        add(menu, _("Add pregnancy\tG"), [this] { Grow(Growth::Pregnancy); });
+        add(menu, _("Add twin\tT"), [this] { Grow(Growth::TwinFraternal); });
+        add(menu, _("Add identical twin\tShift+T"), [this] { Grow(Growth::TwinIdentical); });
+        const ChildLink* link = m_document->Family().ChildLinkOf(m_canvas->SelectedPerson());
+        bool birthFamily = false;
+        for (const ChildLink* l : m_document->Family().ChildLinksOf(m_canvas->SelectedPerson()))
+            birthFamily |= l->kind == ChildKind::Biological;
+        if (link && !birthFamily)
+            add(menu, _("Add birth parents"), [this] {
+                GrowthEdit g = MakeBirthParents(m_document->Family(), m_canvas->SelectedPerson());
+                if (Perform(std::move(g.edit)))
+                    m_canvas->SelectPerson(g.created());
+            });
         menu.AppendSeparator();
         auto* relations = new wxMenu;
         for (auto kind : kRelationKinds)
@@ -239,6 +380,15 @@ void MapPage::ShowContextMenu(wxPoint at) {
         add(menu, _("Delete person..."), [this] { DeleteSelection(); });
     } else if (m_canvas->SelectedPeople().size() > 1) {
         add(menu, _("Mark household"), [this] { MarkHousehold(); });
+        add(menu, _("Twins\tT"), [this] { MakeTwins(TwinKind::Fraternal); });
+        add(menu, _("Identical twins\tShift+T"), [this] { MakeTwins(TwinKind::Identical); });
+        add(menu, _("Not twins"), [this] { MakeTwins(TwinKind::None); });
+    } else if (m_canvas->SelectedLine().owner == SceneItem::Owner::Union) {
+        const UnionId couple = m_canvas->SelectedLine().id;
+        add(menu, _("Add son\tC"), [this, couple] { GrowCouple(couple, Growth::Son); });
+        add(menu, _("Add daughter\tShift+C"),
+            [this, couple] { GrowCouple(couple, Growth::Daughter); });
+        add(menu, _("Add event...\tE"), [this] { m_inspector->Union().FocusNewEvent(); });
     } else if (m_canvas->SelectedLine().id != kNoId &&
                m_canvas->SelectedLine().owner != SceneItem::Owner::Union) {
         add(menu, _("Delete"), [this] { DeleteSelection(); });

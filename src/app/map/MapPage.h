@@ -13,12 +13,16 @@
 #include <vector>
 
 class wxButton;
+class wxChoice;
+class wxFrame;
+class wxSizer;
 class wxSplitterWindow;
 
 namespace kartbok::app {
 
 class MapCanvas;
 class InspectorPanel;
+class GrowthBar;
 
 class MapPage : public wxPanel {
 public:
@@ -35,11 +39,19 @@ public:
     /// Executes an edit; shows the library's refusal and returns false when it fails.
     bool Perform(CaseEditPtr edit);
     void Grow(Growth growth);
+    /// A child of a couple (the selected couple line).
+    void GrowCouple(genogram::UnionId couple, Growth growth);
+    /// The selected people become twins of that kind (or not twins: None).
+    void MakeTwins(genogram::TwinKind kind);
+    /// Shows only N generations around the client (-1: everyone).
+    void SetGenerations(int generations);
     void DeleteSelection();
     void BeginRelation(genogram::RelationKind kind);
     void MarkHousehold();
     void ResetLayout();
-    /// Large type, no inspector: for drawing together on a shared screen.
+    /// The map alone in large type on a full screen of its own (no tabs,
+    /// toolbar, quick-add bar or inspector): for drawing together on a shared
+    /// screen. The keys keep working; F11 or Esc ends it.
     void SetPresentMode(bool present);
     bool PresentMode() const { return m_present; }
     /// Popup with every relation kind; picking one starts drawing it.
@@ -57,9 +69,13 @@ private:
     MapCanvas* m_canvas = nullptr;
     InspectorPanel* m_inspector = nullptr;
     wxPanel* m_toolbar = nullptr;
+    GrowthBar* m_growthBar = nullptr;
+    wxChoice* m_generations = nullptr;
     std::vector<wxWindow*> m_editButtons; ///< disabled on a read-only case
     wxButton* m_presentButton = nullptr;
     bool m_present = false;
+    wxFrame* m_presentFrame = nullptr; ///< the full screen with the canvas alone
+    wxSizer* m_canvasSizer = nullptr;  ///< where the canvas lives when not presenting
 };
 
 } // namespace kartbok::app

@@ -20,7 +20,10 @@ using namespace kartbok::genogram;
 
 namespace {
 
-enum Field { kGiven, kSurname, kBirth, kDeath, kOccupation, kPlace, kNote, kOther };
+enum Field { kGiven, kSurname, kBirth, kDeath, kCause, kOccupation, kPlace, kNote, kOther };
+
+const std::vector<ChildKind> kChildKinds = Values<ChildKind>();
+const std::vector<TwinKind> kTwinKinds = Values<TwinKind>();
 
 void SetText(wxTextCtrl* ctrl, const std::string& value, wxWindow* skip) {
     const wxString v = wxString::FromUTF8(value);
@@ -39,7 +42,7 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
-    auto* grid = new wxFlexGridSizer(2, wxSize(6, 4));
+    auto* grid = new wxFlexGridSizer(2, wxSize(6, 3));
     grid->AddGrowableCol(1, 1);
     auto row = [&](const wxString& label, wxWindow* ctrl) {
         grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
@@ -62,7 +65,7 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     row(_("Kind"), m_kind);
 
     m_birth = AddText("birth", kBirth);
-    m_birth->SetHint(_("1950, ca 1950 or 1950-03-14"));
+    m_birth->SetHint(_("1950, ca 1950, before 1950 or 1950-03-14"));
     row(_("Born"), m_birth);
     m_deceased = new wxCheckBox(this, wxID_ANY, _("Deceased"));
     m_deceased->SetName("deceased");
@@ -70,6 +73,24 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_death = AddText("death", kDeath);
     m_death->SetHint(_("year or date"));
     row(_("Died"), m_death);
+    m_deathRows = {grid->GetItem(grid->GetItemCount() - 2)->GetWindow(), m_death};
+    m_cause = AddText("cause_of_death", kCause);
+    m_cause->SetHint(_("a word or two, shown under the symbol"));
+    row(_("Cause of death"), m_cause);
+    m_deathRows.push_back(grid->GetItem(grid->GetItemCount() - 2)->GetWindow());
+    m_deathRows.push_back(m_cause);
+    m_childKind = new wxChoice(this, wxID_ANY);
+    m_childKind->SetName("child_kind");
+    for (ChildKind k : kChildKinds)
+        m_childKind->Append(Name(k));
+    row(_("Child of the parents as"), m_childKind);
+    m_twin = new wxChoice(this, wxID_ANY);
+    m_twin->SetName("twin");
+    for (TwinKind k : kTwinKinds)
+        m_twin->Append(Name(k));
+    m_twin->SetToolTip(_("A sibling born the same day becomes the twin; without one, a twin is "
+                         "added (T on the map)"));
+    row(_("Twin"), m_twin);
     m_occupation = AddText("occupation", kOccupation);
     row(_("Occupation"), m_occupation);
     m_place = AddText("place", kPlace);
@@ -90,9 +111,16 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
         m_conditions[i]->SetName(wxString::Format("condition_%zu", i));
         m_conditions[i]->Bind(wxEVT_CHECKBOX,
                               [this, i](wxCommandEvent&) { OnChoiceOrCheck(m_conditions[i]); });
-        conditions->Add(m_conditions[i], 0, wxALL, 2);
+        // Under its condition, and only there when the condition is set.
+        m_recovering[i] = new wxCheckBox(conditions->GetStaticBox(), wxID_ANY, _("in recovery"));
+        m_recovering[i]->SetName(wxString::Format("recovering_%zu", i));
+        m_recovering[i]->SetToolTip(_("Drawn hatched instead of filled"));
+        m_recovering[i]->Bind(wxEVT_CHECKBOX,
+                              [this, i](wxCommandEvent&) { OnChoiceOrCheck(m_recovering[i]); });
+        conditions->Add(m_conditions[i], 0, wxALL, 1);
+        conditions->Add(m_recovering[i], 0, wxLEFT, FromDIP(22));
     }
-    outer->Add(conditions, 0, wxALL | wxEXPAND, 6);
+    outer->Add(conditions, 0, wxALL | wxEXPAND, 4);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     m_makeClient = new wxButton(this, wxID_ANY, _("Make this the client"));
@@ -107,6 +135,8 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_gender->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChoiceOrCheck(m_gender); });
     m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChoiceOrCheck(m_kind); });
     m_deceased->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { OnChoiceOrCheck(m_deceased); });
+    m_childKind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChildKind(); });
+    m_twin->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnTwin(); });
     m_makeClient->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (m_family && m_id != kNoId)
             m_actions.perform(MakeSetIndexPerson(*m_family, m_id));
@@ -165,6 +195,9 @@ void PersonInspector::OnTextChanged(wxTextCtrl* ctrl, int field) {
     case kPlace:
         p.place = value;
         break;
+    case kCause:
+        p.causeOfDeath = value;
+        break;
     case kNote:
         p.note = value;
         break;
@@ -198,13 +231,71 @@ void PersonInspector::OnChoiceOrCheck(wxWindow* source) {
     p.gender = kGenders[static_cast<std::size_t>(std::max(0, m_gender->GetSelection()))];
     p.kind = kPersonKinds[static_cast<std::size_t>(std::max(0, m_kind->GetSelection()))];
     p.deceased = m_deceased->GetValue();
-    std::uint8_t bits = 0;
-    for (std::size_t i = 0; i < kConditions.size(); ++i)
+    std::uint8_t bits = 0, recovering = 0;
+    for (std::size_t i = 0; i < kConditions.size(); ++i) {
+        // "In recovery" implies the condition; clearing the condition clears it.
+        if (source == m_recovering[i] && m_recovering[i]->GetValue())
+            m_conditions[i]->SetValue(true);
         if (m_conditions[i]->GetValue())
             bits |= kConditions[i];
+        if (m_conditions[i]->GetValue() && m_recovering[i]->GetValue())
+            recovering |= kConditions[i];
+    }
     p.conditions = bits;
+    p.recovering = recovering;
     m_actions.endTyping();
     Commit(source, kOther, p);
+}
+
+void PersonInspector::OnChildKind() {
+    const ChildLink* link = m_family ? m_family->ChildLinkOf(m_id) : nullptr;
+    if (!link || m_childKind->GetSelection() < 0)
+        return;
+    ChildLink updated = *link;
+    updated.kind = kChildKinds[static_cast<std::size_t>(m_childKind->GetSelection())];
+    if (updated == *link)
+        return;
+    m_actions.endTyping();
+    m_source = m_childKind;
+    m_actions.perform(MakeSetChildLink(*m_family, updated));
+    m_source = nullptr;
+}
+
+void PersonInspector::OnTwin() {
+    const ChildLink* link = m_family ? m_family->ChildLinkOf(m_id) : nullptr;
+    if (!link || m_twin->GetSelection() < 0)
+        return;
+    const TwinKind kind = kTwinKinds[static_cast<std::size_t>(m_twin->GetSelection())];
+    m_actions.endTyping();
+    m_source = m_twin;
+    if (link->twinGroup != kNoId) {
+        // A twin already: change the kind for the whole group, or leave it.
+        std::vector<genogram::PersonId> group;
+        for (const ChildLink& c : m_family->children)
+            if (c.twinGroup == link->twinGroup)
+                group.push_back(c.child);
+        m_actions.perform(MakeSetTwins(
+            *m_family, kind == TwinKind::None ? std::vector<genogram::PersonId>{m_id} : group,
+            kind));
+    } else if (kind != TwinKind::None) {
+        // A sibling born the same day is the twin; else a new twin is added.
+        const Person* me = m_family->FindPerson(m_id);
+        std::vector<genogram::PersonId> sameDay;
+        for (const ChildLink& c : m_family->children)
+            if (c.child != m_id && c.parents == link->parents &&
+                c.singleParent == link->singleParent && c.twinGroup == kNoId)
+                if (const Person* s = m_family->FindPerson(c.child);
+                    s && me->birth.Known() && s->birth == me->birth)
+                    sameDay.push_back(c.child);
+        if (sameDay.size() == 1)
+            m_actions.perform(MakeSetTwins(*m_family, {m_id, sameDay.front()}, kind));
+        else
+            m_actions.perform(MakeGrowth(*m_family, m_id,
+                                         kind == TwinKind::Identical ? Growth::TwinIdentical
+                                                                     : Growth::TwinFraternal)
+                                  .edit);
+    }
+    m_source = nullptr;
 }
 
 void PersonInspector::Commit(wxWindow* source, int field, const Person& updated) {
@@ -242,6 +333,7 @@ void PersonInspector::ShowPerson(const Family& family, genogram::PersonId id, bo
     SetText(m_surname, p->surname, m_source);
     SetText(m_occupation, p->occupation, m_source);
     SetText(m_place, p->place, m_source);
+    SetText(m_cause, p->causeOfDeath, m_source);
     SetText(m_note, p->note, m_source);
     // A date field being typed in keeps its text; others show the model's value.
     for (auto [ctrl, date] : {std::pair{m_birth, &p->birth}, std::pair{m_death, &p->death}}) {
@@ -253,8 +345,25 @@ void PersonInspector::ShowPerson(const Family& family, genogram::PersonId id, bo
     m_gender->SetSelection(IndexOf(kGenders, p->gender));
     m_kind->SetSelection(IndexOf(kPersonKinds, p->kind));
     m_deceased->SetValue(p->deceased);
-    for (std::size_t i = 0; i < kConditions.size(); ++i)
-        m_conditions[i]->SetValue((p->conditions & kConditions[i]) != 0);
+    // The death rows only for the deceased: the panel fits a 1280x800 screen.
+    const bool dead = p->deceased || p->death.Known() || !p->causeOfDeath.empty();
+    for (wxWindow* w : m_deathRows)
+        if (w->IsShown() != dead) {
+            w->Show(dead);
+            relayout = true;
+        }
+    for (std::size_t i = 0; i < kConditions.size(); ++i) {
+        const bool has = (p->conditions & kConditions[i]) != 0;
+        m_conditions[i]->SetValue(has);
+        m_recovering[i]->SetValue((p->recovering & kConditions[i]) != 0);
+        if (m_recovering[i]->IsShown() != has) {
+            m_recovering[i]->Show(has);
+            relayout = true;
+        }
+    }
+    const ChildLink* link = family.ChildLinkOf(id);
+    m_childKind->SetSelection(link ? IndexOf(kChildKinds, link->kind) : wxNOT_FOUND);
+    m_twin->SetSelection(link ? IndexOf(kTwinKinds, link->twinKind) : wxNOT_FOUND);
     if (m_makeClient->IsShown() == p->isIndex) {
         m_makeClient->Show(!p->isIndex);
         relayout = true;
@@ -263,6 +372,9 @@ void PersonInspector::ShowPerson(const Family& family, genogram::PersonId id, bo
         for (wxWindow* w : GetChildren())
             if (w != m_title)
                 w->Enable(!readOnly);
+    // Without parents on the map there is no family link or twin to set.
+    m_childKind->Enable(!readOnly && link);
+    m_twin->Enable(!readOnly && link);
     if (relayout)
         Layout(); // not on every keystroke: only when the title or buttons changed
 }

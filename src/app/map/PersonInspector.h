@@ -8,6 +8,7 @@
 #include <wx/panel.h>
 
 #include <array>
+#include <vector>
 
 class wxCheckBox;
 class wxChoice;
@@ -34,6 +35,8 @@ private:
     void Commit(wxWindow* source, int field, const genogram::Person& updated);
     void OnTextChanged(wxTextCtrl* ctrl, int field);
     void OnChoiceOrCheck(wxWindow* source);
+    void OnChildKind();
+    void OnTwin();
     genogram::Person Current() const;
 
     InspectorActions& m_actions;
@@ -50,10 +53,16 @@ private:
     wxTextCtrl* m_birth = nullptr;
     wxCheckBox* m_deceased = nullptr;
     wxTextCtrl* m_death = nullptr;
+    wxTextCtrl* m_cause = nullptr;
+    /// "Died" and "Cause of death" with their labels: shown for the deceased only.
+    std::vector<wxWindow*> m_deathRows;
+    wxChoice* m_childKind = nullptr; ///< how the person is a child of the parents drawn
+    wxChoice* m_twin = nullptr;      ///< not a twin, fraternal, identical
     wxTextCtrl* m_occupation = nullptr;
     wxTextCtrl* m_place = nullptr;
     wxTextCtrl* m_note = nullptr;
     std::array<wxCheckBox*, 4> m_conditions{};
+    std::array<wxCheckBox*, 4> m_recovering{}; ///< "in recovery" beside each condition
     wxButton* m_makeClient = nullptr;
     wxButton* m_delete = nullptr;
 };

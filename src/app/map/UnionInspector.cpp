@@ -4,7 +4,10 @@
 #include "common/Labels.h"
 #include "map/FamilyEdits.h"
 
+#include "kartbok/genogram/UnionEvents.h"
+
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
 #include <wx/sizer.h>
@@ -44,7 +47,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_eventKind->SetName("event_kind");
     for (auto k : kUnionEvents)
         m_eventKind->Append(Name(k));
-    m_eventKind->SetSelection(IndexOf(kUnionEvents, UnionEventKind::Separated));
+    m_eventKind->SetSelection(wxNOT_FOUND); // nothing chosen until the therapist chooses
     m_eventYear = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(70, -1),
                                  wxTE_PROCESS_ENTER);
     m_eventYear->SetName("event_year");
@@ -65,7 +68,21 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     buttons->Add(remove, 0, wxRIGHT, 6);
     buttons->Add(swap, 0);
     outer->Add(buttons, 0, wxALL, 6);
+    m_warning = new wxStaticText(this, wxID_ANY, wxString());
+    m_warning->SetName("event_warning");
+    m_warning->SetForegroundColour(wxColour(170, 60, 0));
+    outer->Add(m_warning, 0, wxALL | wxEXPAND, 6);
+    m_consanguineous = new wxCheckBox(this, wxID_ANY, _("Blood relatives (a double line)"));
+    m_consanguineous->SetName("consanguineous");
+    outer->Add(m_consanguineous, 0, wxALL, 6);
     SetSizer(outer);
+    m_consanguineous->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        if (const Union* u = Current()) {
+            Union updated = *u;
+            updated.consanguineous = m_consanguineous->GetValue();
+            Commit(updated);
+        }
+    });
 
     m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         if (const Union* u = Current()) {
@@ -76,7 +93,12 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
         }
     });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnAddEvent(); });
-    m_eventYear->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { OnAddEvent(); });
+    m_eventYear->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+        const std::size_t before = Current() ? Current()->events.size() : 0;
+        OnAddEvent();
+        if (Current() && Current()->events.size() > before)
+            m_actions.backToMap(); // Enter commits: the next key is for the map again
+    });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnRemoveEvent(); });
     swap->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (const Union* u = Current()) {
@@ -85,6 +107,37 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
             Commit(updated);
         }
     });
+}
+
+namespace {
+
+wxString EventProblemText(const EventProblem& p, const Union& u) {
+    const UnionEvent& e = u.events[p.index];
+    const wxString event = e.year ? wxString::Format("%s %d", Name(e.kind), e.year) : Name(e.kind);
+    switch (p.kind) {
+    case EventProblem::Kind::MarriedTwice:
+        return wxString::Format(_("%s: married again without a divorce or death before it."),
+                                event);
+    case EventProblem::Kind::DivorcedUnmarried:
+        return wxString::Format(_("%s: divorced, but not married at that time."), event);
+    case EventProblem::Kind::ReunitedTogether:
+        return wxString::Format(_("%s: reunited without a separation before it."), event);
+    case EventProblem::Kind::SeparatedTwice:
+        return wxString::Format(_("%s: already apart at that time."), event);
+    case EventProblem::Kind::AfterWidowhood:
+        return wxString::Format(_("%s: comes after one of them died."), event);
+    case EventProblem::Kind::MetLate:
+        return wxString::Format(_("%s: should be the first event."), event);
+    case EventProblem::Kind::EngagedMarried:
+        return wxString::Format(_("%s: engaged while married."), event);
+    }
+    return event;
+}
+
+} // namespace
+
+void UnionInspector::FocusNewEvent() {
+    m_eventKind->SetFocus();
 }
 
 const Union* UnionInspector::Current() const {
@@ -108,17 +161,18 @@ void UnionInspector::OnAddEvent() {
         return;
     }
     m_eventYear->SetBackgroundColour(wxNullColour);
+    if (m_eventKind->GetSelection() == wxNOT_FOUND) {
+        wxBell(); // which event? the choice starts empty on purpose
+        m_eventKind->SetFocus();
+        return;
+    }
     Union updated = *u;
     UnionEvent event;
-    event.kind = kUnionEvents[static_cast<std::size_t>(std::max(0, m_eventKind->GetSelection()))];
+    event.kind = kUnionEvents[static_cast<std::size_t>(m_eventKind->GetSelection())];
     event.year = static_cast<int>(year);
-    updated.events.push_back(event);
-    // Events stay in time order; unknown years keep their place at the end.
-    std::stable_sort(updated.events.begin(), updated.events.end(),
-                     [](const UnionEvent& a, const UnionEvent& b) {
-                         return a.year != 0 && b.year != 0 && a.year < b.year;
-                     });
+    InsertEvent(updated, event); // in time order; an unknown year after what is there
     m_eventYear->ChangeValue(wxString());
+    m_eventKind->SetSelection(wxNOT_FOUND);
     Commit(updated);
 }
 
@@ -147,6 +201,20 @@ void UnionInspector::ShowUnion(const Family& family, UnionId id, bool readOnly) 
         events.Add(e.year ? wxString::Format("%s %d", Name(e.kind), e.year) : Name(e.kind));
     if (m_events->GetStrings() != events)
         m_events->Set(events);
+    // A sequence that cannot be right is said, never refused (the record may be incomplete).
+    wxString warning;
+    for (const EventProblem& p : EventProblems(*u))
+        warning += (warning.empty() ? "" : "\n") + EventProblemText(p, *u);
+    if (m_warning->GetLabel() != warning) {
+        m_warning->SetLabel(warning);
+        m_warning->Wrap(FromDIP(300));
+    }
+    m_consanguineous->SetValue(u->consanguineous);
+    if (id != m_shownId) { // another couple: the new-event choice starts empty again
+        m_shownId = id;
+        m_eventKind->SetSelection(wxNOT_FOUND);
+        m_eventYear->ChangeValue(wxString());
+    }
     for (wxWindow* w : GetChildren())
         if (w != m_title)
             w->Enable(!readOnly);

@@ -20,6 +20,10 @@ std::string FormatFuzzyDate(const FuzzyDate& date) {
         return std::to_string(date.year);
     case DatePrecision::About:
         return "ca " + std::to_string(date.year);
+    case DatePrecision::Before:
+        return "före " + std::to_string(date.year);
+    case DatePrecision::After:
+        return "efter " + std::to_string(date.year);
     case DatePrecision::Full:
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
         return buf;
@@ -64,13 +68,22 @@ std::optional<FuzzyDate> ParseFuzzyDate(const std::string& text) {
     if (s.empty())
         return FuzzyDate{};
     bool about = false;
-    for (std::string_view prefix :
-         {"ca.", "ca", "c.", "~", "abt.", "abt", "omkr.", "omkr", "about"}) {
+    DatePrecision bound = DatePrecision::Year;
+    const std::pair<std::string_view, DatePrecision> prefixes[] = {
+        {"ca.", DatePrecision::About},     {"ca", DatePrecision::About},
+        {"c.", DatePrecision::About},      {"~", DatePrecision::About},
+        {"abt.", DatePrecision::About},    {"abt", DatePrecision::About},
+        {"omkr.", DatePrecision::About},   {"omkr", DatePrecision::About},
+        {"about", DatePrecision::About},   {"före", DatePrecision::Before},
+        {"before", DatePrecision::Before}, {"efter", DatePrecision::After},
+        {"after", DatePrecision::After}};
+    for (const auto& [prefix, precision] : prefixes) {
         if (s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix) {
             const auto rest = s.substr(prefix.size());
             // "ca1950" and "ca 1950" both mean about; "cab" does not.
             if (std::isdigit(static_cast<unsigned char>(rest.front())) || rest.front() == ' ') {
                 about = true;
+                bound = precision;
                 s = Trim(rest);
                 break;
             }
@@ -79,7 +92,7 @@ std::optional<FuzzyDate> ParseFuzzyDate(const std::string& text) {
     if (auto y = Number(s, 4)) {
         if (!ValidYear(*y))
             return std::nullopt;
-        return about ? FuzzyDate::About(*y) : FuzzyDate::Year(*y);
+        return about ? FuzzyDate{bound, *y, 0, 0} : FuzzyDate::Year(*y);
     }
     if (about || s.size() != 10 || s[4] != '-' || s[7] != '-')
         return std::nullopt;

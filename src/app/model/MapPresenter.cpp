@@ -1,5 +1,7 @@
 #include "model/MapPresenter.h"
 
+#include "kartbok/genogram/Queries.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -65,6 +67,7 @@ std::uint64_t MapPresenter::StructureKey(const Family& family) {
         h.Add(c.birthOrder);
         h.Add(c.twinGroup);
         h.Add(c.twinKind);
+        h.Add(c.pinnedPosition);
     }
     // Households can change the margins a drawing needs.
     h.Add(family.households.size());
@@ -77,10 +80,17 @@ std::uint64_t MapPresenter::StructureKey(const Family& family) {
     return h.Value();
 }
 
-void MapPresenter::Update(const Family& family) {
+void MapPresenter::Update(const Family& whole) {
+    const Family cut = m_generations >= 0 ? AroundIndex(whole, m_generations) : Family{};
+    const Family& family = m_generations >= 0 ? cut : whole;
     const std::uint64_t key = StructureKey(family);
     if (!m_structureKey || *m_structureKey != key) {
-        m_layout = ComputeLayout(family);
+        // Large type needs wider gaps and deeper generations to stay clear.
+        LayoutOptions o;
+        const double scale = std::max(1.0, m_options.fontScale);
+        o.minGap *= scale;
+        o.rankGap += 90 * (scale - 1);
+        m_layout = ComputeLayout(family, o);
         m_structureKey = key;
         ++m_layoutRuns;
     }

@@ -26,6 +26,13 @@ public:
     void Invalidate() { m_structureKey.reset(); }
 
     genogram::SceneOptions& Options() { return m_options; }
+    /// Show only the family within this many generations of the client
+    /// (genogram::AroundIndex); -1 shows everyone. Edits still go to the whole family.
+    void SetGenerations(int generations) {
+        m_generations = generations;
+        Invalidate();
+    }
+    int Generations() const { return m_generations; }
     const genogram::Scene& Scene() const { return m_scene; }
     const genogram::Layout& Layout() const { return m_layout; }
     bool HasScene() const { return m_hasScene; }
@@ -44,6 +51,7 @@ private:
     genogram::Layout m_layout;
     genogram::Scene m_scene;
     std::optional<std::uint64_t> m_structureKey;
+    int m_generations = -1;
     bool m_hasScene = false;
     int m_layoutRuns = 0;
 };

@@ -480,12 +480,9 @@ void MainFrame::SetPresentMode(bool present) {
     m_present = present;
     if (present)
         m_tabs->SetSelection(0);
-    ApplyClientList();
-    m_header->Show(!present);
-    ShowFullScreen(present, wxFULLSCREEN_NOBORDER | wxFULLSCREEN_NOCAPTION);
+    // The map page shows the map alone on a full screen of its own: no
+    // client list, tabs or panels where the client can see them.
     m_map->SetPresentMode(present);
-    m_caseBook->Layout();
-    Layout();
 }
 
 bool MainFrame::CheckSigningPassword(const std::string& password) {

@@ -63,7 +63,7 @@ void MainFrame::BuildMenus() {
     map->Append(kIdDaughter, _("Add &daughter (Shift+C)"));
     map->Append(kIdBrother, _("Add &brother (B)"));
     map->Append(kIdSister, _("Add s&ister (Shift+B)"));
-    map->Append(kIdPregnancy, _("Add pre&gnancy"));
+    map->Append(kIdPregnancy, _("Add pre&gnancy (G)"));
     map->AppendSeparator();
     map->Append(kIdRelation, _("Draw &relation..."));
     map->Append(kIdHousehold, _("Mark &household"));

@@ -28,7 +28,7 @@ struct CliResult {
 
 /// With every file write going through `fs` (nullptr: POSIX), to fail steps.
 inline CliResult CliRunWith(std::shared_ptr<kartbok::vault::FileSystem> fs,
-                            std::initializer_list<std::string> args, const std::string& stdinText) {
+                            const std::vector<std::string>& args, const std::string& stdinText) {
     std::vector<std::string> storage{"kartbok-cli"};
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<const char*> argv;
@@ -44,8 +44,17 @@ inline CliResult CliRunWith(std::shared_ptr<kartbok::vault::FileSystem> fs,
     return r;
 }
 
-inline CliResult CliRun(std::initializer_list<std::string> args, const std::string& stdinText) {
+inline CliResult CliRunWith(std::shared_ptr<kartbok::vault::FileSystem> fs,
+                            std::initializer_list<std::string> args, const std::string& stdinText) {
+    return CliRunWith(std::move(fs), std::vector<std::string>(args), stdinText);
+}
+
+inline CliResult CliRun(const std::vector<std::string>& args, const std::string& stdinText) {
     return CliRunWith(nullptr, args, stdinText);
+}
+
+inline CliResult CliRun(std::initializer_list<std::string> args, const std::string& stdinText) {
+    return CliRunWith(nullptr, std::vector<std::string>(args), stdinText);
 }
 
 /// A temporary folder, removed with everything in it.

@@ -5,10 +5,13 @@
 
 #include "CaseJson.h"
 
+#include "kartbok/genogram/Gedcom.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <regex>
+#include <set>
 
 using kartbok::test::CliRun;
 using kartbok::test::ScratchDir;
@@ -418,4 +421,79 @@ TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM fil
     auto imported =
         CliRun({"case", "show", demoDir, "GBG-2026-003", "--json", "--password-stdin"}, kPw + "\n");
     CHECK(nlohmann::json::parse(imported.out)["family"]["people"].size() == 3);
+}
+
+TEST_CASE("genogram render cuts a big file to N generations and fits pages or scales",
+          "[cli][genogram]") {
+    ScratchDir tmp;
+    auto ged = tmp.path / "royal.ged";
+    WriteFile(ged,
+              kartbok::genogram::GenerateGedcom(600, 3, kartbok::genogram::GedcomStyle::Royal));
+    auto layoutOf = [&](std::vector<std::string> extra) {
+        auto out = tmp.path / "l.json";
+        std::vector<std::string> args{"genogram",   "layout", "--gedcom",
+                                      ged.string(), "--out",  out.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        REQUIRE(CliRun(args, "").code == 0);
+        return nlohmann::json::parse(kartbok::test::ReadAll(out));
+    };
+    auto all = layoutOf({"--index", "@I300@"});
+    auto two = layoutOf({"--index", "@I300@", "--generations", "2"});
+    CHECK(two["people"].size() < all["people"].size());
+    CHECK(two["people"].size() >= 3);
+    // Within two generations up and down: at most five rows.
+    std::set<int> rows;
+    for (const auto& p : two["people"])
+        rows.insert(p["generation"].get<int>());
+    CHECK(rows.size() <= 6);
+    // --generations needs a client.
+    auto out = tmp.path / "m.pdf";
+    CHECK(CliRun({"genogram", "render", "--gedcom", ged.string(), "--generations", "2", "--out",
+                  out.string()},
+                 "")
+              .code == 2);
+
+    auto pdf = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"genogram", "render",    "--gedcom",      ged.string(),
+                                      "--index",  "@I300@",    "--generations", "1",
+                                      "--out",    out.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return CliRun(args, "");
+    };
+    REQUIRE(pdf({"--page", "A4"}).code == 0);
+    CHECK(kartbok::test::ReadAll(out).find("/MediaBox [ 0 0 595.28 841.89 ]") != std::string::npos);
+    REQUIRE(pdf({"--page", "A3", "--landscape"}).code == 0);
+    CHECK(kartbok::test::ReadAll(out).find("/MediaBox [ 0 0 1190.55 841.89 ]") !=
+          std::string::npos);
+    CHECK(pdf({"--page", "A5"}).code == 2);
+    CHECK(pdf({"--landscape"}).code == 2);
+    CHECK(pdf({"--page", "A4", "--scale", "2"}).code == 2);
+    CHECK(pdf({"--scale", "0"}).code == 2);
+    REQUIRE(pdf({"--scale", "0.5"}).code == 0);
+
+    // PNG: an A4 page at 150 dpi is 1240 x 1754 pixels.
+    auto png = tmp.path / "m.png";
+    REQUIRE(CliRun({"genogram", "render", "--gedcom", ged.string(), "--index", "@I300@",
+                    "--generations", "1", "--page", "A4", "--out", png.string()},
+                   "")
+                .code == 0);
+    std::string bytes = kartbok::test::ReadAll(png);
+    auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 24) |
+               (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+               (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+               static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 3]));
+    };
+    CHECK(be32(16) == 1240);
+    CHECK(be32(20) == 1754);
+    // The whole file at a huge scale: refused with a scale that would do (exit 1).
+    auto huge = CliRun(
+        {"genogram", "render", "--gedcom", ged.string(), "--scale", "16", "--out", png.string()},
+        "");
+    CHECK(huge.code == 1);
+    CHECK(huge.err.find("scale of at most") != std::string::npos);
+    CHECK(CliRun({"genogram", "render", "--gedcom", ged.string(), "--scale", "2", "--out",
+                  (tmp.path / "m.svg").string()},
+                 "")
+              .code == 2);
 }

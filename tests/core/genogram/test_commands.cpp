@@ -315,7 +315,7 @@ TEST_CASE("nudges add up and reset", "[commands]") {
     Nudge again(r.son, -4);
     again.Apply(r.family);
     CHECK(r.family.FindPerson(r.son)->nudgeX == 20);
-    ResetNudges reset;
+    ResetLayout reset;
     CheckRoundTrip(r.family, reset);
     reset.Apply(r.family);
     CHECK(r.family.FindPerson(r.son)->nudgeX == 0);

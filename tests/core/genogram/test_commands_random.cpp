@@ -24,7 +24,7 @@ public:
         p.givenNames = "P" + std::to_string(m_counter++);
         p.gender = static_cast<Gender>(Below(4));
         p.birth = FuzzyDate::Year(1900 + Below(120));
-        switch (Below(16)) {
+        switch (Below(18)) {
         case 0:
             return std::make_unique<AddParent>(person(), static_cast<Gender>(Below(3)), p);
         case 1:
@@ -47,14 +47,14 @@ public:
         case 6:
             return std::make_unique<Nudge>(person(), Below(41) - 20);
         case 7:
-            return std::make_unique<ResetNudges>();
+            return std::make_unique<ResetLayout>();
         case 8:
             return std::make_unique<SetIndexPerson>(person());
         case 9: {
             Relation r;
             r.from = person();
             r.to = person(); // sometimes the same: must be refused cleanly
-            r.kind = static_cast<RelationKind>(Below(12));
+            r.kind = static_cast<RelationKind>(Below(15));
             return std::make_unique<AddRelation>(r);
         }
         case 10:
@@ -85,6 +85,22 @@ public:
                 Union u = Pick(f.unions);
                 u.events.push_back({UnionEventKind::Separated, 1950 + Below(70)});
                 return std::make_unique<SetUnion>(u.id, u);
+            }
+            break;
+        case 15:
+            if (f.children.size() >= 2) {
+                const ChildLink& a = Pick(f.children);
+                const ChildLink& b = Pick(f.children); // often of other parents: refused
+                return std::make_unique<SetTwins>(std::vector<PersonId>{a.child, b.child},
+                                                  static_cast<TwinKind>(Below(3)));
+            }
+            break;
+        case 16:
+            if (!f.unions.empty()) {
+                ChildLink extra;
+                extra.parents = Pick(f.unions).id;
+                extra.kind = static_cast<ChildKind>(Below(4)); // a second birth family: refused
+                return std::make_unique<AddChildLink>(person(), extra);
             }
             break;
         default: {
@@ -127,6 +143,8 @@ TEST_CASE("a long random session reverts step by step to the start", "[commands]
                 REQUIRE(family == before);
                 continue;
             }
+            INFO(cmd->Describe() << ": "
+                                 << (Validate(family).empty() ? "" : Validate(family)[0].message));
             REQUIRE(IsStructurallySound(family));
             done.emplace_back(std::move(cmd), std::move(before));
         }

@@ -182,13 +182,17 @@ TEST_CASE("forty partners import in time order", "[gedcom]") {
     CHECK(IsStructurallySound(r.family));
 }
 
-TEST_CASE("a child of two families keeps the first and warns", "[gedcom]") {
+TEST_CASE("a child with birth and foster parents keeps both families", "[gedcom]") {
     GedcomResult r = ImportFixture("two_families.ged");
     const Person& child = ByXref(r, "@I5@");
+    // Stands with the foster family it grew up in; the birth family stays linked.
     CHECK(ParentsOf(r.family, child.id) ==
-          std::vector<PersonId>{ByXref(r, "@I1@").id, ByXref(r, "@I2@").id});
-    CHECK(HasWarning(r, "line 29: this person is already a child of family @F1@; the link to "
-                        "@F2@ was skipped"));
+          std::vector<PersonId>{ByXref(r, "@I3@").id, ByXref(r, "@I4@").id});
+    auto links = r.family.ChildLinksOf(child.id);
+    REQUIRE(links.size() == 2);
+    CHECK(links[0]->kind == ChildKind::Biological);
+    CHECK(links[1]->kind == ChildKind::Foster);
+    CHECK(r.warnings.empty());
     CHECK(IsStructurallySound(r.family));
 }
 

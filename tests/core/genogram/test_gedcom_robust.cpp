@@ -56,8 +56,8 @@ TEST_CASE("dates: exact, partial, approximate, ranges, 7.0 and nonsense", "[gedc
     CHECK(BirthOf("ABT 1950") == FuzzyDate::About(1950));
     CHECK(BirthOf("EST 1950") == FuzzyDate::About(1950));
     CHECK(BirthOf("CAL 1950") == FuzzyDate::About(1950));
-    CHECK(BirthOf("BEF 1950") == FuzzyDate::About(1950));
-    CHECK(BirthOf("AFT 12 MAR 1950") == FuzzyDate::About(1950));
+    CHECK(BirthOf("BEF 1950") == FuzzyDate::Before(1950));
+    CHECK(BirthOf("AFT 12 MAR 1950") == FuzzyDate::After(1950));
     CHECK(BirthOf("BET 1948 AND 1952") == FuzzyDate::About(1950));
     CHECK(BirthOf("FROM 1948 TO 1952") == FuzzyDate::About(1948));
     CHECK(BirthOf("INT 1950 (about then)") == FuzzyDate::About(1950));
@@ -220,7 +220,7 @@ TEST_CASE("person and family details: DEAT Y, SEX X, names, places, engagement",
     CHECK(eva.place == "Luleå");
     REQUIRE(r.family.unions.size() == 1);
     CHECK(r.family.unions[0].kind == UnionKind::Engagement);
-    CHECK(r.family.unions[0].events == std::vector<UnionEvent>{{UnionEventKind::Together, 1925}});
+    CHECK(r.family.unions[0].events == std::vector<UnionEvent>{{UnionEventKind::Engaged, 1925}});
 }
 
 TEST_CASE("GEDCOM warnings never echo pointers or tags made of names", "[gedcom]") {

@@ -100,14 +100,14 @@ TEST_CASE("names, notes and years are written; Swedish letters survive", "[scene
     Scene scene = BuildScene(f, ComputeLayout(f), Options());
     CHECK(HasText(scene, "Johan Lindqvist"));
     CHECK(HasText(scene, "Snickare, Borås"));
-    CHECK(HasText(scene, "g. 1980"));
+    CHECK(HasText(scene, "g. 1980, sep. 1993,"));
     CHECK(HasText(scene, "sk. 1995"));
     CHECK(HasText(scene, "Missfall"));
     CHECK(HasText(scene, "Teckenförklaring"));
     CHECK(HasText(scene, "Problembeteendet"));
     CHECK(HasText(scene, "Psykisk ohälsa"));
     Scene en = BuildScene(f, ComputeLayout(f), Options(false, "en"));
-    CHECK(HasText(en, "m. 1980"));
+    CHECK(HasText(en, "m. 1980, sep. 1993,"));
     CHECK(HasText(en, "d. 1995"));
     CHECK(HasText(en, "Legend"));
 }

@@ -60,10 +60,17 @@ TEST_CASE("structural errors: same partner twice, two links, cycles, duplicate i
     }
     {
         Family f = Scaffold();
-        f.children.push_back({ids.client, ids.paternalGrandparents});
+        f.children.push_back({ids.client, ids.paternalGrandparents}); // a second birth family
+        f.children.push_back({ids.client, ids.parents, kNoId, ChildKind::Adopted});
         auto problems = Validate(f);
-        CHECK(Has(problems, kError, "Person 1 has 2 child links"));
-        CHECK(Has(problems, kError, "Person 1 has 4 parents"));
+        CHECK(Has(problems, kError, "Person 1 has 2 birth families"));
+        CHECK(Has(problems, kError, "Person 1 is linked twice to the same parents"));
+    }
+    {
+        // Birth parents and adoptive parents at once are fine.
+        Family f = Scaffold();
+        f.children.push_back({ids.client, ids.paternalGrandparents, kNoId, ChildKind::Adopted});
+        CHECK(IsStructurallySound(f));
     }
     {
         Family f = Scaffold();

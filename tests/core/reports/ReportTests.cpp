@@ -190,3 +190,18 @@ TEST_CASE("render the fixture reports for a look", "[.look]") {
     WriteBytes(folder / "fixture-supervision.pdf", RenderSupervisorSummary(c, Shipped(), o));
     WriteBytes(folder / "fixture-record.pdf", RenderFullRecord(c, Shipped(), {}, o));
 }
+
+TEST_CASE("the full record prints qualified dates as such and the cause of death", "[reports]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    genogram::Person& p = c.family.people.front();
+    p.birth = genogram::FuzzyDate::Before(1940);
+    p.deceased = true;
+    p.death = genogram::FuzzyDate::After(1990);
+    p.causeOfDeath = "lungcancer";
+    auto out = tmp.path / "journal.pdf";
+    WriteBytes(out, RenderFullRecord(c, Shipped(), {}, Options()));
+    std::string flat = Flat(PdfText(out));
+    CHECK(flat.find("före 1940 – efter 1990") != std::string::npos);
+    CHECK(flat.find("dödsorsak: lungcancer") != std::string::npos);
+}

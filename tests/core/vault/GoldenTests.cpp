@@ -62,7 +62,9 @@ journal::Case GoldenV1Case(const std::string& id) {
                   "",
                   "",
                   kConditionProblemBehaviour,
-                  0};
+                  0,
+                  "",
+                  kConditionNone};
     Person mother{2,
                   Gender::Woman,
                   PersonKind::Person,
@@ -77,7 +79,9 @@ journal::Case GoldenV1Case(const std::string& id) {
                   "",
                   "",
                   kConditionNone,
-                  0};
+                  0,
+                  "",
+                  kConditionNone};
     Person father{3,
                   Gender::Man,
                   PersonKind::Person,
@@ -92,7 +96,9 @@ journal::Case GoldenV1Case(const std::string& id) {
                   "",
                   "",
                   kConditionSubstance,
-                  0};
+                  0,
+                  "",
+                  kConditionNone};
     c.family.people = {client, mother, father};
     c.family.unions = {{4, 3, 2, UnionKind::Marriage, {{UnionEventKind::Divorced, 1990}}, 0}};
     c.family.children = {{1, 4, kNoId, ChildKind::Biological, 1, kNoId, TwinKind::None}};

@@ -40,6 +40,8 @@ journal::Case RichCase(const std::string& id, const std::string& code, int sessi
     father.death = FuzzyDate::Year(2019);
     father.deceased = true;
     father.conditions = kConditionSubstance;
+    father.recovering = kConditionSubstance;
+    father.causeOfDeath = "hjärtinfarkt";
     father.nudgeX = 0.1;
     Person mother;
     mother.id = f.NewId();
@@ -47,6 +49,7 @@ journal::Case RichCase(const std::string& id, const std::string& code, int sessi
     mother.kind = PersonKind::SignificantOther;
     mother.placeholder = true;
     mother.givenNames = "";
+    mother.birth = FuzzyDate::Before(1955);
     Person loss;
     loss.id = f.NewId();
     loss.gender = Gender::Other;
@@ -58,14 +61,17 @@ journal::Case RichCase(const std::string& id, const std::string& code, int sessi
     parents.partnerA = father.id;
     parents.partnerB = mother.id;
     parents.kind = UnionKind::Cohabitation;
-    parents.events = {{UnionEventKind::Married, 1975},
+    parents.events = {{UnionEventKind::Met, 1970},
+                      {UnionEventKind::Married, 1975},
                       {UnionEventKind::Divorced, 1990},
                       {UnionEventKind::Reunited, 0}};
     parents.order = 2;
+    parents.consanguineous = true;
     f.unions = {parents};
-    f.children = {{client.id, parents.id, kNoId, ChildKind::Adopted, 1, 77, TwinKind::Identical},
-                  {loss.id, kNoId, mother.id, ChildKind::Foster, 2, kNoId, TwinKind::Fraternal}};
-    f.relations = {{f.NewId(), client.id, father.id, RelationKind::CloseConflict, true, "bråk"},
+    f.children = {
+        {client.id, parents.id, kNoId, ChildKind::Adopted, 1, 77, TwinKind::Identical, 3},
+        {loss.id, kNoId, mother.id, ChildKind::Foster, 2, kNoId, TwinKind::Fraternal, -1}};
+    f.relations = {{f.NewId(), client.id, father.id, RelationKind::FusedHostile, true, "bråk"},
                    {f.NewId(), mother.id, client.id, RelationKind::Neglect, false, ""}};
     f.households = {{f.NewId(), "Hemma 1980-talet", {client.id, father.id, mother.id}, 1978, 1996}};
 

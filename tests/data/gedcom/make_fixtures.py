@@ -350,6 +350,8 @@ def main():
     out.append("0 TRLR")
     write("forty_partners.ged", ("\n".join(out) + "\n").encode("utf-8"))
 
+    write("features.ged", FEATURES.encode("utf-8"))
+
     write("two_families.ged", (
         "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
         "0 @I1@ INDI\n1 SEX M\n1 FAMS @F1@\n"
@@ -360,6 +362,195 @@ def main():
         "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I5@\n"
         "0 @F2@ FAM\n1 HUSB @I3@\n1 WIFE @I4@\n1 CHIL @I5@\n"   # line 29: second family
         "0 TRLR\n").encode("utf-8"))
+
+
+# What the family map draws beyond the basics: twins named by ASSO, siblings
+# born the same day (offered as twins), an adopted child with both families,
+# a couple married twice in two FAM records, MARR/DIV/MARR in one record, a
+# divorce without a date, a cause of death, BEF/AFT dates, cousins who marry,
+# someone born in 1880 with no death, and CHIL lines youngest first.
+FEATURES = """0 HEAD
+1 GEDC
+2 VERS 5.5.1
+1 CHAR UTF-8
+0 @I1@ INDI
+1 NAME Gustav /Holm/
+1 SEX M
+1 BIRT
+2 DATE 1880
+1 FAMS @F1@
+0 @I2@ INDI
+1 NAME Hedvig /Holm/
+1 SEX F
+1 BIRT
+2 DATE BEF 1885
+1 DEAT
+2 DATE AFT 1950
+2 CAUS Lunginflammation
+1 FAMS @F1@
+0 @I3@ INDI
+1 NAME Nils /Holm/
+1 SEX M
+1 BIRT
+2 DATE 1910
+1 DEAT
+2 DATE 1972
+2 CAUS Cancer
+1 FAMC @F1@
+1 FAMS @F2@
+0 @I4@ INDI
+1 NAME Stina /Holm/
+1 SEX F
+1 BIRT
+2 DATE 1913
+1 FAMC @F1@
+1 FAMS @F3@
+0 @I5@ INDI
+1 NAME Märta /Holm/
+1 SEX F
+1 BIRT
+2 DATE 1912
+1 FAMS @F2@
+0 @I6@ INDI
+1 NAME Olof /Lind/
+1 SEX M
+1 BIRT
+2 DATE 1909
+1 FAMS @F3@
+1 FAMS @F4@
+0 @I7@ INDI
+1 NAME Per /Holm/
+1 SEX M
+1 BIRT
+2 DATE 3 MAY 1940
+1 FAMC @F2@
+1 FAMS @F5@
+1 ASSO @I8@
+2 RELA Identical twin
+0 @I8@ INDI
+1 NAME Pål /Holm/
+1 SEX M
+1 BIRT
+2 DATE 3 MAY 1940
+1 FAMC @F2@
+0 @I9@ INDI
+1 NAME Ann /Holm/
+1 SEX F
+1 BIRT
+2 DATE 1937
+1 FAMC @F2@
+0 @I10@ INDI
+1 NAME Eva /Lind/
+1 SEX F
+1 BIRT
+2 DATE 1942
+1 FAMC @F3@
+1 FAMS @F5@
+1 FAMS @F6@
+0 @I11@ INDI
+1 NAME Bo /Lind/
+1 SEX M
+1 BIRT
+2 DATE 1945
+1 FAMC @F3@
+0 @I12@ INDI
+1 NAME Greta /Ek/
+1 SEX F
+1 BIRT
+2 DATE 1915
+1 FAMS @F4@
+0 @I13@ INDI
+1 NAME Karin /Holm/
+1 SEX F
+1 BIRT
+2 DATE 12 JUN 1966
+1 FAMC @F5@
+0 @I14@ INDI
+1 NAME Lena /Holm/
+1 SEX F
+1 BIRT
+2 DATE 12 JUN 1966
+1 FAMC @F5@
+0 @I15@ INDI
+1 NAME Jonas /Holm/
+1 SEX M
+1 BIRT
+2 DATE 1970
+1 FAMC @F7@
+1 FAMC @F6@
+2 PEDI adopted
+0 @I16@ INDI
+1 NAME Sara /Strand/
+1 SEX F
+1 BIRT
+2 DATE 1950
+1 FAMS @F7@
+0 @I17@ INDI
+1 NAME Leif /Strand/
+1 SEX M
+1 BIRT
+2 DATE ABT 1948
+1 FAMS @F7@
+0 @I18@ INDI
+1 NAME Mats /Holm/
+1 SEX M
+1 BIRT
+2 DATE 1975
+1 FAMC @F6@
+0 @F1@ FAM
+1 HUSB @I1@
+1 WIFE @I2@
+1 MARR
+2 DATE 1908
+1 CHIL @I4@
+1 CHIL @I3@
+0 @F2@ FAM
+1 HUSB @I3@
+1 WIFE @I5@
+1 MARR
+2 DATE 1935
+1 DIV Y
+1 CHIL @I8@
+1 CHIL @I7@
+1 CHIL @I9@
+0 @F3@ FAM
+1 HUSB @I6@
+1 WIFE @I4@
+1 MARR
+2 DATE 1939
+1 DIV
+2 DATE 1950
+1 MARR
+2 DATE 1955
+1 CHIL @I11@
+1 CHIL @I10@
+0 @F4@ FAM
+1 HUSB @I6@
+1 WIFE @I12@
+1 MARR
+2 DATE 1951
+0 @F5@ FAM
+1 HUSB @I7@
+1 WIFE @I10@
+1 MARR
+2 DATE 1964
+1 DIV
+2 DATE 1968
+1 CHIL @I14@
+1 CHIL @I13@
+0 @F6@ FAM
+1 HUSB @I7@
+1 WIFE @I10@
+1 MARR
+2 DATE 1972
+1 CHIL @I18@
+1 CHIL @I15@
+0 @F7@ FAM
+1 HUSB @I17@
+1 WIFE @I16@
+1 CHIL @I15@
+0 TRLR
+"""
 
 
 if __name__ == "__main__":

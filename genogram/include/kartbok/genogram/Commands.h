@@ -243,15 +243,34 @@ private:
     std::string m_subject = "unnamed person";
 };
 
-/// Replaces a child's link (kind, birth order, twins, or its parents). A
-/// person without parents gets the link added, which is how an existing person
-/// is attached as a child. A child arriving in a sibship (first link or new
-/// parents) becomes its youngest, whatever birthOrder says; MoveChild places
-/// it elsewhere. Parents that would make someone their own ancestor are
-/// refused.
+/// Replaces one of a child's links (kind, twins, or its parents): the link to
+/// `currentParents` (a union id or a single parent's id), or the primary link
+/// (Family::ChildLinkOf) when that is kNoId. A person without parents gets
+/// the link added, which is how an existing person is attached as a child. A
+/// child arriving in a sibship (first link or new parents) is entered last
+/// there and loses a dragged place. Refused: parents that would make someone
+/// their own ancestor, a second birth family, the same parents twice.
 class SetChildLink final : public LoggedCommand {
 public:
-    SetChildLink(PersonId child, ChildLink newValue);
+    SetChildLink(PersonId child, ChildLink newValue, Id currentParents = kNoId);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    ChildLink m_value;
+    Id m_current;
+    std::string m_subject = "unnamed person";
+};
+
+/// Gives a child one more family: adoptive, foster or step parents besides
+/// the birth parents, or the birth parents of an adopted child. The same
+/// checks as SetChildLink.
+class AddChildLink final : public LoggedCommand {
+public:
+    AddChildLink(PersonId child, ChildLink link);
     std::string Describe() const override;
 
 protected:
@@ -263,8 +282,65 @@ private:
     std::string m_subject = "unnamed person";
 };
 
-/// Moves a child to position `newPosition` (0 = oldest) in its sibship and
-/// renumbers the sibship's birth orders 0..n-1.
+/// Gives an adopted or fostered person their birth parents: an unknown man
+/// and woman, a couple, linked as the birth family (the person keeps standing
+/// with the family they grew up in). Refused when there is a birth family.
+class AddBirthParents final : public LoggedCommand {
+public:
+    explicit AddBirthParents(PersonId child);
+    std::string Describe() const override;
+    /// The birth mother (selected after the gesture).
+    PersonId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+};
+
+/// Makes siblings twins (triplets...) of a kind, or, with TwinKind::None,
+/// takes them out of their twin groups. They must hang from the same line
+/// (same parents); a group left with one member is dissolved.
+class SetTwins final : public LoggedCommand {
+public:
+    SetTwins(std::vector<PersonId> children, TwinKind kind);
+    std::string Describe() const override;
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    std::vector<PersonId> m_children;
+    TwinKind m_kind;
+    std::string m_subject = "unnamed person";
+};
+
+/// Adds a twin of a child: a sibling born the same day, in the child's twin
+/// group (a new one, or a third of existing twins). An identical twin has the
+/// child's gender; a fraternal one the gender given.
+class AddTwin final : public LoggedCommand {
+public:
+    AddTwin(PersonId child, TwinKind kind, Gender gender = Gender::Unknown);
+    std::string Describe() const override;
+    PersonId Created() const { return m_created; }
+
+protected:
+    void DoApply(Family& family, EditLog& log) override;
+
+private:
+    PersonId m_child;
+    TwinKind m_kind;
+    Gender m_gender;
+    std::string m_subject = "unnamed person";
+    PersonId m_created = kNoId;
+};
+
+/// Puts a child at place `newPosition` (0 = oldest) of its sibship as drawn:
+/// the user's drag, kept as an exception to birth order (a pin) until "Reset
+/// layout". Dropping a child back at its birth-order place removes the pin.
 class MoveChild final : public LoggedCommand {
 public:
     MoveChild(PersonId child, int newPosition);
@@ -295,8 +371,9 @@ private:
     std::string m_subject = "unnamed person";
 };
 
-/// Sets every nudge back to zero, returning to the plain Graphviz layout.
-class ResetNudges final : public LoggedCommand {
+/// "Reset layout": every nudge back to zero and every dragged sibling back
+/// to its birth-order place.
+class ResetLayout final : public LoggedCommand {
 public:
     std::string Describe() const override;
 

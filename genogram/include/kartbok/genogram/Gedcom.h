@@ -7,13 +7,23 @@
 //
 // Mapping, where GEDCOM and the family map differ:
 // - a FAM with two partners is a union (Marriage unless it only has ENGA:
-//   Engagement); MARR/DIV/DIVF/ANUL/ENGA years become union events. A FAM
-//   with one partner gives its children a single-parent link.
-// - birth dates: "12 MAR 1950" Full, "1950"/"MAR 1950" Year, ABT/EST/CAL/
-//   BEF/AFT/INT About, "BET 1948 AND 1952" About the middle year.
-// - a person who is a child in two families keeps the first (in FAM record
-//   order) and a warning names the second; a link that would make someone
-//   their own ancestor is dropped with a warning.
+//   Engagement); every MARR, DIV, ANUL (divorced), DIVF, _SEPR (separated)
+//   and ENGA (engaged) becomes a union event, kept in date order, dated or
+//   not. Two FAM records of the same couple (married, divorced, married
+//   again) are one union with the events and children of both. A FAM with
+//   one partner gives its children a single-parent link.
+// - dates: "12 MAR 1950" Full, "1950"/"MAR 1950" Year, ABT/EST/CAL/INT
+//   About, BEF Before, AFT After, "BET 1948 AND 1952" About the middle year.
+//   DEAT.CAUS is the cause of death.
+// - a person keeps one birth family and any number of adoptive, foster and
+//   step families (FAMC with PEDI adopted/foster, or ADOP.FAMC): an adopted
+//   child keeps both families. A second birth family is dropped with a
+//   warning; so is a link that would make someone their own ancestor.
+// - twins: ASSO pointing to a sibling with RELA (or GEDCOM 7 PHRASE)
+//   containing "twin" ("identical twin" for identical ones). Siblings born
+//   on the same full date are listed in GedcomResult::possibleTwins.
+// - a couple who share a parent, grandparent or great-grandparent in the file
+//   is marked consanguineous.
 // - the index person is only set when GedcomOptions::indexXref names one.
 // - CHAR ANSEL, ANSI (Windows-1252), ASCII, UTF-8, UNICODE/UTF-16 (BOM or
 //   not) are converted to UTF-8; a file that says UTF-8 but is not is read as
@@ -48,6 +58,9 @@ struct GedcomResult {
     std::map<std::string, PersonId> xrefToPerson; ///< "@I1@" -> person id
     std::string version;                          ///< HEAD.GEDC.VERS, e.g. "5.5.1", "7.0"
     std::string encoding;                         ///< what the bytes were read as, e.g. "ANSEL"
+    /// Siblings born on the same full date who are not marked as twins: an
+    /// importer cannot tell twins from a placeholder date, so it asks.
+    std::vector<std::vector<PersonId>> possibleTwins;
 };
 
 /// Limits that keep import bounded on hostile input.
@@ -61,10 +74,22 @@ inline constexpr std::size_t kGedcomMaxWarnings = 1000;
 /// are not a GEDCOM file ("not a GEDCOM file: no HEAD record").
 GedcomResult ImportGedcom(std::string_view bytes, const GedcomOptions& options = {});
 
+/// What kind of family tree GenerateGedcom invents.
+enum class GedcomStyle {
+    /// A plain tree: founders, children in birth order, some divorces.
+    Plain,
+    /// Like the royal houses of genealogy test files: houses that marry into
+    /// each other, several marriages per person, cousins and uncle and niece
+    /// marrying, undated and "before"/"after" dates, CHIL lines and people
+    /// in no particular order, twins, adoptions with both families, a couple
+    /// married twice in two FAM records. The hard case for birth order.
+    Royal,
+};
+
 /// A deterministic, fictional GEDCOM 5.5.1 file (UTF-8, LF) of about `people`
 /// people over several generations, for benchmarks and tests: the same
-/// (people, seed) gives the same bytes on every platform.
-std::string GenerateGedcom(int people, std::uint32_t seed);
+/// (people, seed, style) gives the same bytes on every platform.
+std::string GenerateGedcom(int people, std::uint32_t seed, GedcomStyle style = GedcomStyle::Plain);
 
 /// ANSEL (ANSI Z39.47 with the GEDCOM additions) to UTF-8. Combining marks,
 /// which precede their letter in ANSEL, follow it in the output and are

@@ -25,6 +25,8 @@ struct LayoutOptions {
     double symbolSize = 36; ///< side of a square / diameter of a circle, points
     /// Vertical distance between generations, points. Roomy on purpose: a
     /// parent's name and note sit below the symbol and a child's years above.
+    /// A generation with more than one depth of sibship lines gets
+    /// Layout::kSibshipStep more per extra depth.
     double rankGap = 140;
     /// Minimum horizontal gap between two symbols on one generation, points;
     /// wide enough for a wrapped name below each symbol.
@@ -38,8 +40,24 @@ struct Layout {
     std::map<PersonId, Point> people;   ///< symbol centres
     std::map<UnionId, Point> unions;    ///< midpoint of the partner line
     std::map<PersonId, int> generation; ///< 0 = oldest generation drawn
+    /// Depth of each sibship line above its children (0 = nearest), so that
+    /// sibship lines overlapping on one generation never share a depth.
+    /// Keyed by the union the children hang from, or by the single parent.
+    std::map<Id, int> sibshipDepth;
+    /// Depth of each couple line below its partners (0 = nearest): a person's
+    /// further partners are joined a step lower, so lines never lie on each
+    /// other. A row whose lines need more than two depths has its names moved
+    /// down below them (textDrop), and the next generation further down.
+    std::map<UnionId, int> coupleDepth;
+    /// Per generation, how far the names below the symbols move down to make
+    /// room for deep couple lines, points (0 for most maps).
+    std::map<int, double> textDrop;
     Size bounds;
     double symbolSize = 36;
+    /// The distance between two depths of sibship lines, points.
+    static constexpr double kSibshipStep = 8;
+    /// The distance between two depths of couple lines, points.
+    static constexpr double kCoupleStep = 7;
 };
 
 class LayoutError : public std::runtime_error {

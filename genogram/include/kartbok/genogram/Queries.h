@@ -55,4 +55,13 @@ std::map<PersonId, int> GenerationsFromIndex(const Family& family);
 /// One entry of GenerationsFromIndex, or nullopt when not connected.
 std::optional<int> GenerationOf(const Family& family, PersonId person);
 
+/// The family within `generations` generations up and down from the index
+/// person, for drawing a big file around the client: the client's ancestors
+/// up to that many generations, all their descendants down to that many
+/// generations below the client (siblings, aunts and uncles, cousins, nieces,
+/// children), and the partners of everyone kept. Unions, child links,
+/// relations and households among the people kept stay; ids stay as they are.
+/// The whole family when there is no index person or generations < 0.
+Family AroundIndex(const Family& family, int generations);
+
 } // namespace kartbok::genogram

@@ -66,7 +66,8 @@ struct TextShape {
 
 using Shape = std::variant<PathShape, CircleShape, QuadrantShape, TextShape>;
 
-/// What a shape belongs to, so a canvas can hit-test and highlight.
+/// What a shape belongs to, so a canvas can hit-test and highlight, and what
+/// part of the drawing it is, so tests can check lines and labels apart.
 struct SceneItem {
     enum class Owner : std::uint8_t {
         None,
@@ -78,6 +79,18 @@ struct SceneItem {
     } owner = Owner::None;
     Id id = kNoId;
     Shape shape;
+    enum class Part : std::uint8_t {
+        Other,
+        Symbol,       ///< a person's outline, fill, marks
+        CoupleLine,   ///< the line between partners, slashes
+        SibshipLine,  ///< the horizontal line children hang from
+        ChildLine,    ///< a line from a couple or parent down to the sibship line or a child
+        RelationLine, ///< an emotional relation
+        Label,        ///< text
+        Backdrop,     ///< the white behind a label
+        Household,
+        Legend,
+    } part = Part::Other;
 };
 
 struct SceneOptions {
@@ -85,6 +98,7 @@ struct SceneOptions {
     std::string language = "sv"; ///< "sv" or "en", for roles and the legend
     int currentYear = 0;         ///< for ages; 0 = this year
     bool legend = true;
+    bool relations = true;  ///< the emotional relations layer (hidden to see the family alone)
     double fontScale = 1.0; ///< present mode draws larger type
 };
 
@@ -94,8 +108,24 @@ struct Scene {
     /// Symbol box per person for hit testing (centre +- half symbol).
     std::map<PersonId, Point> personCentres;
     double symbolSize = 36;
+    /// The smallest text size used, in points: a canvas zooms so that this
+    /// stays readable (at "Fit", no text below 9 px; the map scrolls instead).
+    double smallestText = 0;
 };
 
 Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions& options = {});
+
+/// The width of a text in points, as the scene estimates it (tuned to DejaVu
+/// Sans, the font every painter asks for): labels are placed by it.
+double TextWidth(const std::string& utf8, double size, bool bold = false);
+
+struct Box {
+    double left = 0, top = 0, right = 0, bottom = 0;
+    bool Intersects(const Box& o) const {
+        return left < o.right && o.left < right && top < o.bottom && o.top < bottom;
+    }
+};
+/// The box a text occupies (ascent 0.78, descent 0.22 of its size).
+Box TextBounds(const TextShape& text);
 
 } // namespace kartbok::genogram

@@ -1,0 +1,67 @@
+#pragma once
+// Reusable checks of what every family map must keep (issue: "the family map
+// draws every family right"): siblings in birth order, partners level,
+// children below their parents, no overlapping symbols, a married-in spouse
+// outside the sibship where the family allows, each sibship line at its own
+// depth, no child line crossing another sibship's line without a hop, and
+// no label over a line, a symbol or another label.
+//
+// The checks are written from the family's facts (birth dates, links), not
+// from the library's own ordering code, so they can catch it being wrong.
+
+#include "kartbok/genogram/Family.h"
+#include "kartbok/genogram/Layout.h"
+#include "kartbok/genogram/Scene.h"
+
+#include <string>
+#include <vector>
+
+namespace kartbok::genogram::testing {
+
+struct InvariantReport {
+    // Birth order: consecutive siblings (by birth date, both dated with
+    // different dates, neither dragged, not twins of each other) that stand
+    // on one generation, and how many of them stand oldest-left.
+    int siblingPairs = 0;
+    int siblingPairsInOrder = 0;
+    int siblingPairsApart = 0; ///< on different generations (a marriage across generations)
+    std::vector<std::string> birthOrder;    ///< "12 right of 15"
+    std::vector<std::string> partnersLevel; ///< unions whose partners are not level
+    std::vector<std::string> childrenBelow; ///< children not below a parent
+    std::vector<std::string> overlaps;      ///< symbols closer than the minimum gap
+    std::vector<std::string> spouseInside;  ///< married-in spouse inside a sibship
+    int spouseChecks = 0;                   ///< couples where the rule applied
+    // Scene checks (CheckScene).
+    std::vector<std::string> sharedBars; ///< two sibship lines at one depth, overlapping
+    std::vector<std::string> unhoppedCrossings;
+    std::vector<std::string> labelsOverLines; ///< a text box crossed by another item's line
+    std::vector<std::string> labelsOverLabels;
+    std::vector<std::string> labelsOverSymbols;
+    std::vector<std::string> linesThroughSymbols; ///< a family line through someone's symbol
+    int labels = 0;
+
+    double BirthOrderPercent() const {
+        return siblingPairs == 0 ? 100.0 : 100.0 * siblingPairsInOrder / siblingPairs;
+    }
+    /// Every layout-level rule holds (birth order at 100 %).
+    bool LayoutClean() const {
+        return birthOrder.empty() && partnersLevel.empty() && childrenBelow.empty() &&
+               overlaps.empty() && spouseInside.empty();
+    }
+    bool SceneClean() const {
+        return sharedBars.empty() && unhoppedCrossings.empty() && labelsOverLines.empty() &&
+               labelsOverLabels.empty() && labelsOverSymbols.empty() && linesThroughSymbols.empty();
+    }
+    /// One line per kind of problem with the first example, for a test's INFO.
+    std::string Summary() const;
+};
+
+InvariantReport CheckLayout(const Family& family, const Layout& layout,
+                            const LayoutOptions& options = {});
+/// Adds the scene checks to a report.
+void CheckScene(const Scene& scene, InvariantReport& report);
+
+/// Both, for a family laid out and drawn with default options.
+InvariantReport CheckAll(const Family& family, const SceneOptions& sceneOptions = {});
+
+} // namespace kartbok::genogram::testing

@@ -1,0 +1,261 @@
+#include "LookFamilies.h"
+
+#include <initializer_list>
+
+namespace kartbok::genogram::testing {
+
+namespace {
+
+/// Builds a family directly (these are fixtures, not edits).
+class Maker {
+public:
+    PersonId Man(const std::string& given, const std::string& surname, FuzzyDate born = {}) {
+        return Add(Gender::Man, given, surname, born);
+    }
+    PersonId Woman(const std::string& given, const std::string& surname, FuzzyDate born = {}) {
+        return Add(Gender::Woman, given, surname, born);
+    }
+    PersonId Add(Gender g, const std::string& given, const std::string& surname, FuzzyDate born,
+                 PersonKind kind = PersonKind::Person) {
+        Person p;
+        p.id = f.NewId();
+        p.gender = g;
+        p.kind = kind;
+        p.givenNames = given;
+        p.surname = surname;
+        p.birth = born;
+        f.people.push_back(p);
+        return p.id;
+    }
+    Person& P(PersonId id) { return *f.FindPerson(id); }
+    void Died(PersonId id, FuzzyDate when, const std::string& cause = {}) {
+        P(id).deceased = true;
+        P(id).death = when;
+        P(id).causeOfDeath = cause;
+    }
+    UnionId Couple(PersonId a, PersonId b, std::initializer_list<UnionEvent> events = {},
+                   UnionKind kind = UnionKind::Marriage, int order = 0) {
+        Union u;
+        u.id = f.NewId();
+        u.partnerA = a;
+        u.partnerB = b;
+        u.kind = kind;
+        u.events = events;
+        u.order = order;
+        f.unions.push_back(u);
+        return u.id;
+    }
+    ChildLink& Child(Id parents, PersonId child, ChildKind kind = ChildKind::Biological) {
+        ChildLink c;
+        c.child = child;
+        if (f.FindUnion(parents))
+            c.parents = parents;
+        else
+            c.singleParent = parents;
+        c.kind = kind;
+        int next = 0;
+        for (const ChildLink& o : f.children)
+            if (o.parents == c.parents && o.singleParent == c.singleParent)
+                next = std::max(next, o.birthOrder + 1);
+        c.birthOrder = next;
+        f.children.push_back(c);
+        return f.children.back();
+    }
+    void Twins(TwinKind kind, std::initializer_list<PersonId> kids) {
+        Id group = f.NewId();
+        for (ChildLink& c : f.children)
+            for (PersonId k : kids)
+                if (c.child == k) {
+                    c.twinGroup = group;
+                    c.twinKind = kind;
+                }
+    }
+    void Relate(PersonId a, PersonId b, RelationKind kind) {
+        Relation r;
+        r.id = f.NewId();
+        r.from = a;
+        r.to = b;
+        r.kind = kind;
+        f.relations.push_back(r);
+    }
+    Family f;
+};
+
+UnionEvent E(UnionEventKind k, int year) {
+    return {k, year};
+}
+using K = UnionEventKind;
+FuzzyDate Y(int y) {
+    return FuzzyDate::Year(y);
+}
+
+} // namespace
+
+Family TwinsFamily() {
+    Maker m;
+    PersonId mother = m.Woman("Karin", "Ek", Y(1958)), father = m.Man("Lars", "Ek", Y(1955));
+    UnionId u = m.Couple(father, mother, {E(K::Married, 1980)});
+    // Youngest first, as a client may list them.
+    PersonId young = m.Man("Oskar", "Ek", Y(1994));
+    PersonId t3 = m.Woman("Ida", "Ek", FuzzyDate::Full(1988, 6, 2));
+    PersonId t2 = m.Man("Hugo", "Ek", FuzzyDate::Full(1988, 6, 2));
+    PersonId t1 = m.Man("Vilgot", "Ek", FuzzyDate::Full(1988, 6, 2));
+    PersonId a2 = m.Woman("Elin", "Ek", FuzzyDate::Full(1984, 3, 9));
+    PersonId a1 = m.Woman("Emma", "Ek", FuzzyDate::Full(1984, 3, 9));
+    PersonId oldest = m.Man("Johan", "Ek", Y(1981));
+    for (PersonId c : {young, t3, t2, t1, a2, a1, oldest})
+        m.Child(u, c);
+    m.Twins(TwinKind::Identical, {a1, a2});
+    m.Twins(TwinKind::Fraternal, {t1, t2, t3});
+    m.P(oldest).isIndex = true;
+    PersonId wife = m.Woman("Sara", "Berg", Y(1983));
+    m.Couple(oldest, wife, {E(K::Married, 2010)});
+    return m.f;
+}
+
+Family AdoptionFamily() {
+    Maker m;
+    // The adoptive family the client grew up in...
+    PersonId af = m.Man("Gunnar", "Holm", Y(1950)), am = m.Woman("Birgitta", "Holm", Y(1952));
+    UnionId adoptive = m.Couple(af, am, {E(K::Married, 1975)});
+    PersonId sister = m.Woman("Lena", "Holm", Y(1979));
+    PersonId client = m.Man("Daniel", "Holm", Y(1982));
+    m.P(client).isIndex = true;
+    m.Child(adoptive, client, ChildKind::Adopted);
+    m.Child(adoptive, sister);
+    PersonId foster = m.Woman("Maja", "Lind", Y(1990));
+    m.Child(adoptive, foster, ChildKind::Foster);
+    // ...and his birth family, with a half-brother.
+    PersonId bm = m.Woman("Anneli", "Strand", FuzzyDate::About(1963));
+    PersonId bf = m.Man("Okänd", "", {});
+    UnionId birth = m.Couple(bf, bm, {}, UnionKind::Dating);
+    m.Child(birth, client);
+    PersonId other = m.Man("Peter", "Strand", Y(1961));
+    UnionId later = m.Couple(other, bm, {E(K::Married, 1988)}, UnionKind::Marriage, 1);
+    m.Child(later, m.Man("Mattias", "Strand", Y(1989)));
+    m.Relate(client, bm, RelationKind::CutOffRepaired);
+    m.Relate(client, am, RelationKind::Close);
+    return m.f;
+}
+
+Family ThreePartnersFamily() {
+    Maker m;
+    PersonId f = m.Man("Bengt", "Lind", Y(1950)), mo = m.Woman("Inger", "Lind", Y(1953));
+    UnionId parents = m.Couple(f, mo, {E(K::Married, 1976)});
+    PersonId client = m.Man("Johan", "Lind", Y(1979));
+    m.P(client).isIndex = true;
+    PersonId sister = m.Woman("Anna", "Lind", Y(1977));
+    PersonId brother = m.Man("Erik", "Lind", Y(1983));
+    m.Child(parents, brother);
+    m.Child(parents, client);
+    m.Child(parents, sister);
+    PersonId linda = m.Woman("Linda", "Svensson", Y(1981));
+    PersonId sofia = m.Woman("Sofia", "Berg", Y(1984));
+    PersonId nina = m.Woman("Nina", "Åberg", Y(1990));
+    UnionId u1 = m.Couple(client, linda, {E(K::Together, 2002), E(K::Separated, 2008)},
+                          UnionKind::Cohabitation, 0);
+    UnionId u2 =
+        m.Couple(client, sofia, {E(K::Met, 2009), E(K::Married, 2011)}, UnionKind::Marriage, 1);
+    m.Couple(client, nina, {E(K::Together, 2021)}, UnionKind::Affair, 2);
+    m.Child(u1, m.Woman("Ella", "Lind", Y(2004)));
+    m.Child(u2, m.Man("Adam", "Lind", Y(2014)));
+    m.Child(u2, m.Add(Gender::Unknown, "", "", Y(2012), PersonKind::Miscarriage));
+    m.Child(u2, m.Add(Gender::Unknown, "", "", {}, PersonKind::Pregnancy));
+    m.Relate(client, sofia, RelationKind::CloseConflict);
+    m.Relate(client, linda, RelationKind::DistantHostile);
+    return m.f;
+}
+
+Family MarriedTwiceFamily() {
+    Maker m;
+    PersonId h = m.Man("Rolf", "Dahl", Y(1948)), w = m.Woman("Eva", "Dahl", Y(1950));
+    m.Couple(h, w,
+             {E(K::Met, 1970), E(K::Together, 1972), E(K::Married, 1974), E(K::Separated, 1983),
+              E(K::Divorced, 1984), E(K::Reunited, 1988), E(K::Married, 1990)});
+    UnionId u = m.f.unions.back().id;
+    PersonId c2 = m.Woman("Lisa", "Dahl", Y(1991));
+    PersonId c1 = m.Man("Per", "Dahl", Y(1976));
+    m.Child(u, c2);
+    m.Child(u, c1);
+    m.P(c1).isIndex = true;
+    // His parents: a divorce without a known year still shows.
+    PersonId gf = m.Man("Nils", "Dahl", Y(1920)), gm = m.Woman("Greta", "Dahl", Y(1924));
+    UnionId g = m.Couple(gf, gm, {E(K::Married, 1946), {K::Divorced, 0}});
+    m.Child(g, h);
+    m.Died(gf, Y(1990), "hjärtinfarkt");
+    return m.f;
+}
+
+Family CousinsFamily() {
+    Maker m;
+    PersonId gf = m.Man("Sven", "Berg", Y(1920)), gm = m.Woman("Ester", "Berg", Y(1923));
+    UnionId g = m.Couple(gf, gm, {E(K::Married, 1945)});
+    PersonId son = m.Man("Karl", "Berg", Y(1947)), daughter = m.Woman("Maria", "Holm", Y(1950));
+    m.Child(g, daughter);
+    m.Child(g, son);
+    PersonId sonWife = m.Woman("Ulla", "Berg", Y(1949));
+    PersonId daughterMan = m.Man("Tore", "Holm", Y(1946));
+    UnionId a = m.Couple(son, sonWife, {E(K::Married, 1970)});
+    UnionId b = m.Couple(daughterMan, daughter, {E(K::Married, 1972)});
+    PersonId cousin1 = m.Man("Jonas", "Berg", Y(1973)), cousin2 = m.Woman("Sanna", "Holm", Y(1975));
+    m.Child(a, cousin1);
+    m.Child(a, m.Woman("Frida", "Berg", Y(1971)));
+    m.Child(b, cousin2);
+    m.Child(b, m.Man("Ola", "Holm", Y(1978)));
+    UnionId cc = m.Couple(cousin1, cousin2, {E(K::Married, 1999)});
+    m.f.unions.back().consanguineous = true;
+    PersonId child = m.Woman("Klara", "Berg", Y(2001));
+    m.Child(cc, child);
+    m.P(child).isIndex = true;
+    m.Died(gf, Y(1999), "stroke");
+    return m.f;
+}
+
+Family FourGenerationFamily() {
+    Maker m;
+    // Great-grandparents: one with no death date, born too long ago to be alive.
+    PersonId ggf = m.Man("August", "Sjöberg", Y(1888));
+    PersonId ggm = m.Woman("Hilma", "Sjöberg", FuzzyDate::Before(1895));
+    UnionId gg = m.Couple(ggf, ggm, {E(K::Married, 1912)});
+    m.Died(ggm, FuzzyDate::After(1960));
+    PersonId gf = m.Man("Arvid", "Sjöberg", Y(1918)), gm = m.Woman("Stina", "Sjöberg", Y(1921));
+    m.Child(gg, m.Woman("Elsa", "Sjöberg", Y(1915)));
+    m.Child(gg, gf);
+    m.Died(gf, Y(1979), "suicid");
+    UnionId g = m.Couple(gf, gm, {E(K::Married, 1942), E(K::Widowed, 1979)});
+    PersonId father = m.Man("Bo", "Sjöberg", Y(1948)), aunt = m.Woman("Gun", "Ek", Y(1944));
+    m.Child(g, father);
+    m.Child(g, aunt);
+    m.P(father).conditions = kConditionSubstance;
+    m.P(father).recovering = kConditionSubstance;
+    PersonId mother = m.Woman("Lena", "Sjöberg", Y(1951));
+    UnionId p = m.Couple(father, mother, {E(K::Married, 1975)});
+    PersonId client = m.Man("Mikael", "Sjöberg", Y(1979));
+    m.P(client).isIndex = true;
+    m.P(client).conditions = kConditionProblemBehaviour;
+    PersonId younger = m.Woman("Jenny", "Sjöberg", Y(1982));
+    m.Child(p, younger);
+    m.Child(p, client);
+    m.Child(p, m.Add(Gender::Unknown, "", "", Y(1977), PersonKind::Stillbirth));
+    PersonId wife = m.Woman("Tove", "Sjöberg", Y(1980));
+    UnionId c =
+        m.Couple(client, wife, {E(K::Together, 2005), E(K::Married, 2008)}, UnionKind::Marriage);
+    m.Child(c, m.Man("Leo", "Sjöberg", Y(2010)));
+    m.Child(c, m.Woman("Saga", "Sjöberg", Y(2008)));
+    m.Relate(father, client, RelationKind::Hostile);
+    m.Relate(gf, father, RelationKind::PhysicalAbuse);
+    m.Relate(mother, younger, RelationKind::FusedHostile);
+    m.Relate(client, aunt, RelationKind::Close);
+    return m.f;
+}
+
+std::vector<std::pair<std::string, Family>> LookFamilies() {
+    return {{"twins", TwinsFamily()},
+            {"adoption", AdoptionFamily()},
+            {"three-partners", ThreePartnersFamily()},
+            {"married-twice", MarriedTwiceFamily()},
+            {"cousins", CousinsFamily()},
+            {"four-generations", FourGenerationFamily()}};
+}
+
+} // namespace kartbok::genogram::testing

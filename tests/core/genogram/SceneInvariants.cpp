@@ -1,0 +1,266 @@
+// The scene half of LayoutInvariants.h: sibship lines, hops and labels, read
+// from the drawn shapes themselves (what a clinician would see).
+
+#include "LayoutInvariants.h"
+
+#include "kartbok/genogram/Layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace kartbok::genogram::testing {
+
+namespace {
+
+using Part = SceneItem::Part;
+using Owner = SceneItem::Owner;
+
+struct Segment {
+    Point a, b;
+    const SceneItem* item;
+};
+
+bool Horizontal(const Segment& s) {
+    return std::abs(s.a.y - s.b.y) < 1e-6 && std::abs(s.a.x - s.b.x) > 1e-6;
+}
+bool Vertical(const Segment& s) {
+    return std::abs(s.a.x - s.b.x) < 1e-6 && std::abs(s.a.y - s.b.y) > 1e-6;
+}
+
+bool Stroked(const PathShape& p) {
+    return p.stroke.width > 0 && p.stroke.color.a > 0;
+}
+
+bool SameThing(const SceneItem& a, const SceneItem& b) {
+    return a.owner == b.owner && a.id == b.id;
+}
+
+std::string Name(const SceneItem& i) {
+    static const char* owners[] = {"none", "person", "union", "relation", "household", "legend"};
+    return std::string(owners[static_cast<int>(i.owner)]) + " " + std::to_string(i.id);
+}
+
+/// Does a segment touch the inside of a box (shrunk by a hair so touching
+/// edges do not count)?
+bool Crosses(const Segment& s, const Box& b0) {
+    Box b{b0.left + 0.5, b0.top + 0.5, b0.right - 0.5, b0.bottom - 0.5};
+    if (b.right <= b.left || b.bottom <= b.top)
+        return false;
+    // Liang-Barsky clipping.
+    double t0 = 0, t1 = 1, dx = s.b.x - s.a.x, dy = s.b.y - s.a.y;
+    auto clip = [&](double p, double q) {
+        if (std::abs(p) < 1e-12)
+            return q >= 0;
+        double t = q / p;
+        if (p < 0) {
+            if (t > t1)
+                return false;
+            t0 = std::max(t0, t);
+        } else {
+            if (t < t0)
+                return false;
+            t1 = std::min(t1, t);
+        }
+        return true;
+    };
+    return clip(-dx, s.a.x - b.left) && clip(dx, b.right - s.a.x) && clip(-dy, s.a.y - b.top) &&
+           clip(dy, b.bottom - s.a.y) && t0 < t1;
+}
+
+/// Buckets of 64 pt, so a 3 000-person map checks in linear time.
+template <class T> class Grid {
+public:
+    void Insert(double l, double t, double r, double b, T value) {
+        for (int x = Cell(l); x <= Cell(r); ++x)
+            for (int y = Cell(t); y <= Cell(b); ++y)
+                m_cells[{x, y}].push_back(value);
+    }
+    template <class F> void Query(const Box& box, F f) const {
+        std::set<T> seen;
+        for (int x = Cell(box.left); x <= Cell(box.right); ++x)
+            for (int y = Cell(box.top); y <= Cell(box.bottom); ++y)
+                if (auto it = m_cells.find({x, y}); it != m_cells.end())
+                    for (const T& v : it->second)
+                        if (seen.insert(v).second)
+                            f(v);
+    }
+
+private:
+    static int Cell(double v) { return static_cast<int>(std::floor(v / 64)); }
+    std::map<std::pair<int, int>, std::vector<T>> m_cells;
+};
+
+bool IsFamilyLine(Part p) {
+    return p == Part::CoupleLine || p == Part::SibshipLine || p == Part::ChildLine ||
+           p == Part::RelationLine || p == Part::Household || p == Part::Symbol;
+}
+
+} // namespace
+
+void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r);
+
+void CheckScene(const Scene& scene, InvariantReport& r) {
+    CheckLinesThroughSymbols(scene, r);
+    std::vector<Segment> segments;
+    std::vector<std::pair<Box, const SceneItem*>> texts;
+    std::vector<const SceneItem*> circles;
+    for (const SceneItem& item : scene.items) {
+        if (item.owner == Owner::Legend)
+            continue;
+        if (const auto* p = std::get_if<PathShape>(&item.shape)) {
+            if (!Stroked(*p) || item.part == Part::Backdrop)
+                continue;
+            for (std::size_t i = 1; i < p->points.size(); ++i)
+                segments.push_back({p->points[i - 1], p->points[i], &item});
+            if (p->closed && p->points.size() > 2)
+                segments.push_back({p->points.back(), p->points.front(), &item});
+        } else if (const auto* t = std::get_if<TextShape>(&item.shape)) {
+            texts.push_back({TextBounds(*t), &item});
+        } else if (std::holds_alternative<CircleShape>(item.shape) && item.part == Part::Symbol) {
+            circles.push_back(&item);
+        }
+    }
+    r.labels = static_cast<int>(texts.size());
+
+    // Sibship lines: one depth each where they overlap.
+    struct Bar {
+        double y = 0, lo = 1e18, hi = -1e18;
+        const SceneItem* item = nullptr;
+    };
+    std::map<std::pair<Owner, Id>, Bar> bars;
+    for (const Segment& s : segments)
+        if (s.item->part == Part::SibshipLine && Horizontal(s)) {
+            Bar& b = bars[{s.item->owner, s.item->id}];
+            b.y = s.a.y;
+            b.lo = std::min({b.lo, s.a.x, s.b.x});
+            b.hi = std::max({b.hi, s.a.x, s.b.x});
+            b.item = s.item;
+        }
+    for (auto a = bars.begin(); a != bars.end(); ++a)
+        for (auto b = std::next(a); b != bars.end(); ++b)
+            if (std::abs(a->second.y - b->second.y) < 0.5 && a->second.lo < b->second.hi + 4 &&
+                b->second.lo < a->second.hi + 4 && r.sharedBars.size() < 50)
+                r.sharedBars.push_back(Name(*a->second.item) + " and " + Name(*b->second.item));
+
+    // Vertical family lines crossing another family's horizontal line.
+    Grid<std::size_t> horizontals;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& s = segments[i];
+        if (Horizontal(s) &&
+            (s.item->part == Part::SibshipLine || s.item->part == Part::CoupleLine))
+            horizontals.Insert(std::min(s.a.x, s.b.x), s.a.y, std::max(s.a.x, s.b.x), s.a.y, i);
+    }
+    for (const Segment& v : segments) {
+        if (!Vertical(v) || (v.item->part != Part::ChildLine && v.item->part != Part::CoupleLine))
+            continue;
+        double top = std::min(v.a.y, v.b.y), bottom = std::max(v.a.y, v.b.y);
+        horizontals.Query({v.a.x, top, v.a.x, bottom}, [&](std::size_t i) {
+            const Segment& h = segments[i];
+            if (SameThing(*h.item, *v.item))
+                return;
+            double lo = std::min(h.a.x, h.b.x), hi = std::max(h.a.x, h.b.x);
+            if (v.a.x > lo + 0.5 && v.a.x < hi - 0.5 && h.a.y > top + 0.5 && h.a.y < bottom - 0.5 &&
+                r.unhoppedCrossings.size() < 50)
+                r.unhoppedCrossings.push_back(Name(*v.item) + " crosses " + Name(*h.item) +
+                                              " at x " + std::to_string(static_cast<int>(v.a.x)));
+        });
+    }
+
+    // Labels: over no line, no symbol and no other label.
+    Grid<std::size_t> lines;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& s = segments[i];
+        if (IsFamilyLine(s.item->part))
+            lines.Insert(std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x),
+                         std::max(s.a.y, s.b.y), i);
+    }
+    Grid<std::size_t> boxes;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        boxes.Insert(texts[i].first.left, texts[i].first.top, texts[i].first.right,
+                     texts[i].first.bottom, i);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto& [box, text] = texts[i];
+        lines.Query(box, [&](std::size_t k) {
+            const Segment& s = segments[k];
+            bool own = SameThing(*s.item, *text) &&
+                       (s.item->part == Part::Symbol || s.item->part == Part::RelationLine);
+            if (own || !Crosses(s, box))
+                return;
+            auto& list = s.item->part == Part::Symbol ? r.labelsOverSymbols : r.labelsOverLines;
+            if (list.size() < 50)
+                list.push_back("\"" + std::get<TextShape>(text->shape).text + "\" of " +
+                               Name(*text) + " over " + Name(*s.item));
+        });
+        boxes.Query(box, [&](std::size_t k) {
+            if (k <= i || !box.Intersects(texts[k].first))
+                return;
+            Box a{box.left + 0.3, box.top + 0.3, box.right - 0.3, box.bottom - 0.3};
+            if (a.Intersects(texts[k].first) && r.labelsOverLabels.size() < 50)
+                r.labelsOverLabels.push_back(
+                    "\"" + std::get<TextShape>(text->shape).text + "\" and \"" +
+                    std::get<TextShape>(texts[k].second->shape).text + "\"");
+        });
+    }
+    for (const SceneItem* c : circles) {
+        const auto& circle = std::get<CircleShape>(c->shape);
+        Box around{circle.centre.x - circle.radius, circle.centre.y - circle.radius,
+                   circle.centre.x + circle.radius, circle.centre.y + circle.radius};
+        boxes.Query(around, [&](std::size_t k) {
+            const auto& [box, text] = texts[k];
+            if (SameThing(*c, *text) || !box.Intersects(around))
+                return;
+            // Nearest point of the box to the centre inside the circle: they overlap.
+            double nx = std::clamp(circle.centre.x, box.left + 0.5, box.right - 0.5);
+            double ny = std::clamp(circle.centre.y, box.top + 0.5, box.bottom - 0.5);
+            if (std::hypot(nx - circle.centre.x, ny - circle.centre.y) < circle.radius &&
+                r.labelsOverSymbols.size() < 50)
+                r.labelsOverSymbols.push_back("\"" + std::get<TextShape>(text->shape).text +
+                                              "\" over " + Name(*c));
+        });
+    }
+}
+
+void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r) {
+    // Each person's symbol box (a little inside it, so lines ending on the
+    // outline do not count), against every line of someone else.
+    Grid<PersonId> symbols;
+    const double h = scene.symbolSize / 2 - 3;
+    for (const auto& [id, c] : scene.personCentres)
+        symbols.Insert(c.x - h, c.y - h, c.x + h, c.y + h, id);
+    for (const SceneItem& item : scene.items) {
+        const auto* p = std::get_if<PathShape>(&item.shape);
+        if (!p || !Stroked(*p) || item.owner == Owner::Legend || item.part == Part::Backdrop ||
+            item.part == Part::Symbol || item.part == Part::Household)
+            continue;
+        for (std::size_t i = 1; i < p->points.size(); ++i) {
+            Segment s{p->points[i - 1], p->points[i], &item};
+            Box reach{std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x),
+                      std::max(s.a.y, s.b.y)};
+            symbols.Query(reach, [&](PersonId id) {
+                if (item.owner == Owner::Person && item.id == id)
+                    return;
+                const Point c = scene.personCentres.at(id);
+                const Box box{c.x - h, c.y - h, c.x + h, c.y + h};
+                auto inside = [&](Point q) {
+                    return q.x > box.left && q.x < box.right && q.y > box.top && q.y < box.bottom;
+                };
+                // A line ending in a symbol attaches to it; one passing through misleads.
+                if (Crosses(s, box) && !inside(s.a) && !inside(s.b) &&
+                    r.linesThroughSymbols.size() < 50)
+                    r.linesThroughSymbols.push_back(Name(item) + " through person " +
+                                                    std::to_string(id));
+            });
+        }
+    }
+}
+
+InvariantReport CheckAll(const Family& family, const SceneOptions& sceneOptions) {
+    Layout layout = ComputeLayout(family);
+    InvariantReport r = CheckLayout(family, layout);
+    CheckScene(BuildScene(family, layout, sceneOptions), r);
+    return r;
+}
+
+} // namespace kartbok::genogram::testing
