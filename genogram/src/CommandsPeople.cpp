@@ -67,7 +67,7 @@ int NextUnionOrder(const Family& f, PersonId a, PersonId b) {
     return next;
 }
 
-/// Man left, woman right (DESIGN.md §3); otherwise the existing person left.
+/// Man left, woman right (docs/design.md, "The family map"); otherwise the existing person left.
 std::pair<PersonId, PersonId> CoupleOrder(const Person& existing, const Person& added) {
     bool addedLeft = (added.gender == Gender::Man && existing.gender != Gender::Man) ||
                      (existing.gender == Gender::Woman && added.gender != Gender::Woman);

@@ -1,4 +1,4 @@
-// A deterministic, fictional GEDCOM for benchmarks and tests (DESIGN.md §6:
+// A deterministic, fictional GEDCOM for benchmarks and tests (docs/design.md, "Speed":
 // "layout + scene of a 3 000-person GEDCOM"). Real client files never go into
 // the repository, so big inputs are made here, in memory.
 

@@ -1,4 +1,4 @@
-// Person symbols (DESIGN.md §3): square, circle, diamond; double outline for
+// Person symbols (docs/design.md, "The family map"): square, circle, diamond; double outline for
 // the client; X for the deceased; small symbols for pregnancies and losses;
 // quarter fills for conditions; years above, age inside, name and note below.
 

@@ -1,5 +1,5 @@
 // The follow-up brief: what a therapist reads before meeting a client again
-// 4-8 months after the end (DESIGN.md §1), on one or two pages.
+// 4-8 months after the end (docs/design.md, "Who it is for"), on one or two pages.
 #include "ReportCommon.h"
 
 #include "kartbok/journal/Dates.h"

@@ -1,4 +1,4 @@
-// The speed table of DESIGN.md §6. Every measure is a median over repeated runs
+// The speed table of docs/design.md, "Speed". Every measure is a median over repeated runs
 // next to a reference measured in the same run on the same bytes (the raw
 // limit), so noisy 2-core machines still give comparable ratios.
 #include "Bench.h"
@@ -487,7 +487,7 @@ int RunBench(std::ostream& out, const BenchOptions& options) {
 }
 
 void AddBenchCommand(CLI::App& app, Context& ctx) {
-    auto* bench = app.add_subcommand("bench", "print the speed table of DESIGN.md §6");
+    auto* bench = app.add_subcommand("bench", "print the speed table (docs/design.md, Speed)");
     bench->add_flag("--quick", ctx.args.quick, "smaller inputs and fewer runs (for a smoke test)");
     bench->callback([&ctx] {
         ctx.action = [&ctx] {

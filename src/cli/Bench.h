@@ -1,5 +1,5 @@
 #pragma once
-// The benchmark table (DESIGN.md §6), shared by `bench` and `kartbok-cli bench`.
+// The benchmark table (docs/design.md, "Speed"), shared by `bench` and `kartbok-cli bench`.
 
 #include <filesystem>
 #include <iosfwd>

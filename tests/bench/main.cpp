@@ -1,4 +1,4 @@
-// bench: the speed table of DESIGN.md §6 (see src/cli/Bench.cpp).
+// bench: the speed table of docs/design.md, "Speed" (see src/cli/Bench.cpp).
 #include "Bench.h"
 
 #include <cstring>

@@ -91,7 +91,7 @@ TempVault::TempVault() {
           ("kartbok-gui-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
     auto vault = vault::Vault::Create(dir, "tester", password, vault::KdfLimits::Minimum());
 
-    // Fixtures are built in code (STYLE.md); the GUI under test edits them through commands.
+    // Fixtures are built in code; the GUI under test edits them through commands.
     auto first = vault.CreateCase("KB-001");
     first.family = genogram::Scaffold("Johan", genogram::Gender::Man);
     genogram::ScaffoldIds ids;

@@ -1,4 +1,4 @@
-// tests_gui: Catch2 inside a real wxApp (DESIGN.md §8). OnRun runs the Catch
+// tests_gui: Catch2 inside a real wxApp (docs/architecture.md, "Tests"). OnRun runs the Catch
 // session, so every test drives real windows under Xvfb with the event loop alive.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>

@@ -131,7 +131,7 @@ TEST_CASE("a 200-person map repaints quickly after an edit", "[gui][speed]") {
     std::printf("gui_repaint_200_layout\t%.1f\n", Median(layout));
     std::fflush(stdout);
     // Timings are reported, not asserted: the bench compares them with the limit
-    // on the same machine (DESIGN.md §6).
+    // on the same machine (docs/design.md, "Speed").
     Screenshot(*frame, "map-200.png");
     frame->Close(true);
     Pump();

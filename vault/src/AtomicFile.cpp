@@ -1,4 +1,4 @@
-// The save protocol of DESIGN.md §5 and its fault-injection seam.
+// The save protocol (docs/design.md, "Files and security") and its fault-injection seam.
 
 #include "kartbok/vault/FileSystem.h"
 #include "kartbok/vault/Vault.h"

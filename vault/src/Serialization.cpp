@@ -1,4 +1,4 @@
-// Non-intrusive Boost.Serialization of the whole case model (DESIGN.md §2: the
+// Non-intrusive Boost.Serialization of the whole case model (docs/architecture.md: the
 // model headers stay free of Boost). Every struct is a versioned Boost object
 // (BOOST_CLASS_VERSION 1); `version` is what the file says, so a later version
 // can read fields conditionally and old files keep opening.

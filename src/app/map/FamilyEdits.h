@@ -11,7 +11,7 @@
 
 namespace kartbok::app {
 
-/// One-gesture growth from a selected person (DESIGN.md §3).
+/// One-gesture growth from a selected person (docs/design.md, "The family map").
 enum class Growth {
     Father,
     Mother,

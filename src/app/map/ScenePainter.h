@@ -1,6 +1,6 @@
 #pragma once
 // Paints a genogram::Scene with a wxGraphicsContext: the third painter of the
-// one scene (DESIGN.md §2), next to the library's SVG and cairo writers. Used by
+// one scene (docs/architecture.md), next to the library's SVG and cairo writers. Used by
 // the canvas and by printing, so the screen and the paper match.
 
 #include "kartbok/genogram/Scene.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The open case and the one path every change takes (DESIGN.md §2): Execute /
+// The open case and the one path every change takes (docs/architecture.md): Execute /
 // Undo / Redo apply CaseEdits, keep the dirty flag, and Save writes through the
 // vault with an audit entry. wx-free, so it is tested without a display; the
 // frame owns the autosave timer and calls Save.

@@ -76,7 +76,8 @@ std::uint64_t MapPresenter::StructureKey(const Family& family) {
         for (auto m : hh.members)
             h.Add(m);
     }
-    // Relations are left out on purpose: they never move a symbol (DESIGN.md §3).
+    // Relations are left out on purpose: they never move a symbol (docs/design.md, "The family
+    // map").
     return h.Value();
 }
 

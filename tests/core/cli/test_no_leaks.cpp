@@ -1,5 +1,5 @@
-// Client text never leaks (DESIGN.md §1, §5): whatever goes wrong - a wrong
-// password, a damaged or swapped file, bad JSON, a bad GEDCOM file, an unknown
+// Client text never leaks (docs/design.md, "Who it is for" and "Files and security"): whatever goes
+// wrong - a wrong password, a damaged or swapped file, bad JSON, a bad GEDCOM file, an unknown
 // code, signing twice - nothing kartbok-cli prints on the way out names the
 // client or quotes a note, and no file of the vault holds any client text in
 // the clear. The texts to look for come from the demo client itself

@@ -1,4 +1,5 @@
-// Layout invariants over many shapes of family (DESIGN.md §3 hard cases).
+// Layout invariants over many shapes of family (the hard cases of docs/design.md, "The family
+// map").
 
 #include "test_layout_builder.h"
 

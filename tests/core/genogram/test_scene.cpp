@@ -1,4 +1,4 @@
-// The scene draws DESIGN.md §3's notation; checked on the shapes it emits.
+// The scene draws the notation of docs/design.md; checked on the shapes it emits.
 
 #include "test_layout_builder.h"
 

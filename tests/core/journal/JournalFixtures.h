@@ -1,5 +1,5 @@
 #pragma once
-// Cases built in code for the journal tests (STYLE.md: fixtures in code,
+// Cases built in code for the journal tests (fixtures in code,
 // files only for formats).
 
 #include "kartbok/genogram/Command.h"

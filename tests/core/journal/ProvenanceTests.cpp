@@ -122,10 +122,8 @@ TEST_CASE("source, fold, table, buyer and multiple-choice are checked", "[templa
               ->source.context == "under rubriken X");
     CHECK(Says(Item("        type: yes-no\n        source: {clinic-defined: \"\"}\n"),
                "needs the heading"));
-    CHECK(Says(
-        Item(
-            "        type: yes-no\n        source: \"../shared/seeds/000_6862fc90d5e3c368.txt\"\n"),
-        "in words, not a file"));
+    CHECK(Says(Item("        type: yes-no\n        source: \"seeds/000_6862fc90d5e3c368.txt\"\n"),
+               "in words, not a file"));
     CHECK(Says(Item("        type: yes-no\n        source: \"000_6862fc90 table 1\"\n"),
                "in words, not a file"));
     // A note field may go without a source.

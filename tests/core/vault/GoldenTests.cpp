@@ -1,6 +1,6 @@
 // Golden fixtures: a vault written by any format version must open forever
-// (DESIGN.md §5). tests/data/vault/vN/ was made once by the hidden generator
-// below, when vN was the newest format; never regenerate an old one: add
+// (docs/design.md, "Files and security"). tests/data/vault/vN/ was made once by the hidden
+// generator below, when vN was the newest format; never regenerate an old one: add
 // tests/data/vault/vN+1/ for a new format instead.
 //   v1: index.kbx version 1 (no checklist progress); case files version 1.
 //   v2: index.kbx version 2 (checklist progress per case); case files version 1.

@@ -1,4 +1,4 @@
-// vault.key: slots, passwords, KDF limits (DESIGN.md §5 "Unlock").
+// vault.key: slots, passwords, KDF limits (docs/design.md, "Files and security").
 
 #include "VaultTestSupport.h"
 

@@ -1,4 +1,4 @@
-// <uuid>.lock between Kartbok instances (DESIGN.md §5).
+// <uuid>.lock between Kartbok instances (docs/design.md, "Files and security").
 
 #include "VaultTestSupport.h"
 

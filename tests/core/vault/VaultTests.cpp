@@ -1,5 +1,5 @@
 // Cases in a vault folder: create, list, load, save, and every way a file on
-// disk can be wrong (DESIGN.md §5).
+// disk can be wrong (docs/design.md, "Files and security").
 
 #include "VaultTestSupport.h"
 

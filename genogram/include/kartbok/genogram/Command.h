@@ -1,5 +1,5 @@
 #pragma once
-// Every change to a family is a Command (DESIGN.md §2): the app's undo stack,
+// Every change to a family is a Command (docs/architecture.md): the app's undo stack,
 // dirty flag, autosave and audit hang off this one path.
 
 #include "kartbok/genogram/Family.h"

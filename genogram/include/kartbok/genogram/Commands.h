@@ -1,5 +1,5 @@
 #pragma once
-// The edits of a family map (DESIGN.md §2: every change is a Command). One
+// The edits of a family map (docs/architecture.md: every change is a Command). One
 // class per gesture of the editor; the journal's undo stack, dirty flag,
 // autosave and audit log all hang off Apply/Revert.
 //
@@ -355,7 +355,7 @@ private:
     std::string m_subject = "unnamed person";
 };
 
-/// Shifts a person sideways by dx points on top of the layout (DESIGN.md §3:
+/// Shifts a person sideways by dx points on top of the layout (docs/design.md, "The family map":
 /// nudges live in the model so the map never jumps).
 class Nudge final : public LoggedCommand {
 public:

@@ -20,7 +20,7 @@ constexpr Id kNoId = 0;
 
 enum class Gender : std::uint8_t { Man, Woman, Unknown, Other };
 
-/// What a symbol stands for. Pregnancy losses are drawn small (DESIGN.md §3).
+/// What a symbol stands for. Pregnancy losses are drawn small (docs/design.md, "The family map").
 enum class PersonKind : std::uint8_t {
     Person,
     Pregnancy,

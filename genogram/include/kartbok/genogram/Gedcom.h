@@ -1,5 +1,5 @@
 #pragma once
-// GEDCOM 5.5.1 and 7.0 import (DESIGN.md §3). A GEDCOM file is client data and
+// GEDCOM 5.5.1 and 7.0 import (docs/design.md, "The family map"). A GEDCOM file is client data and
 // often comes from an old genealogy program: the importer reads what it can,
 // reports every line it could not use (by line number and xref, never by
 // name), keeps unknown tags in the person's note, and never crashes, hangs or

@@ -68,7 +68,7 @@ public:
 /// Lays out a family with Graphviz dot, then applies nudges without overlaps.
 /// The same family gives the same layout bit for bit.
 ///
-/// Scheme (DESIGN.md §3): every couple gets a small union node between the
+/// Scheme (docs/design.md, "The family map"): every couple gets a small union node between the
 /// partners on one rank; children hang from a sibship node below it in birth
 /// order (oldest left, twins together). Man left, woman right by default. A
 /// person with several partners keeps the first on their base side (a man's

@@ -9,7 +9,7 @@
 namespace kartbok::genogram {
 
 /// A Swedish three-generation family around the client "Johan" (a man of
-/// about 42 in 2025) that uses every notation of DESIGN.md §3 at least once:
+/// about 42 in 2025) that uses every notation of docs/design.md ("The family map") at least once:
 /// a deceased grandfather, a divorced and remarried father with a half-brother,
 /// a mother who got engaged again, three partners of the client (a separated
 /// cohabitation, his wife, an affair), pregnancy losses, a pregnancy, twins,

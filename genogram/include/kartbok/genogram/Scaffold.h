@@ -1,5 +1,5 @@
 #pragma once
-// The three generations a new case starts with (DESIGN.md §3): the method's
+// The three generations a new case starts with (docs/design.md, "The family map"): the method's
 // deep interview begins by filling in this map with the client.
 
 #include "kartbok/genogram/Family.h"

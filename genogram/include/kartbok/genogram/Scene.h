@@ -1,5 +1,5 @@
 #pragma once
-// One backend-neutral drawing of a family (DESIGN.md §2): computed once from
+// One backend-neutral drawing of a family (docs/architecture.md): computed once from
 // family + layout; the wx canvas, the SVG writer and the cairo writer all paint
 // exactly this, so the screen and every export match.
 

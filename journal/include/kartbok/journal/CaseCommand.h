@@ -1,5 +1,5 @@
 #pragma once
-// Every change to a case is a CaseCommand (DESIGN.md §2): the app's undo stack,
+// Every change to a case is a CaseCommand (docs/architecture.md): the app's undo stack,
 // dirty flag, autosave and audit log hang off this one path, so a view never
 // edits a Case directly.
 

@@ -47,7 +47,7 @@ private:
 };
 
 /// Ends the treatment: sets the end date, the follow-up interval, plans the
-/// first follow-up (end + months, DESIGN.md §4) and sets the status Ended.
+/// first follow-up (end + months, docs/design.md, "The journal") and sets the status Ended.
 /// Without an explicit end date the latest closing session's date is used,
 /// so "sign the closing note, then close" needs no second date entry.
 class CloseCase final : public CaseCommand {

@@ -1,7 +1,7 @@
 #pragma once
 // The dates the method and the law hang on: follow-up 4-8 months after the end
 // (default 6), retention review five years after the last entry. Kartbok only
-// lists what is due; it never deletes anything on its own (DESIGN.md §4).
+// lists what is due; it never deletes anything on its own (docs/design.md, "The journal").
 
 #include "kartbok/journal/Case.h"
 

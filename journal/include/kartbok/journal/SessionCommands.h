@@ -1,7 +1,7 @@
 #pragma once
 // Commands over sessions and their notes. The lifecycle rule lives here:
 // a note is a draft until signed; a signed note never changes, it can only
-// receive addenda (SoL 11:5-6, Förvaltningslagen 27 §; DESIGN.md §4).
+// receive addenda (SoL 11:5-6, Förvaltningslagen 27 §; docs/design.md, "The journal").
 
 #include "kartbok/journal/CaseCommand.h"
 

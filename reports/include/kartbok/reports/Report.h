@@ -1,5 +1,5 @@
 #pragma once
-// The case reports of DESIGN.md §4 as A4 PDFs: the follow-up brief, the
+// The case reports (docs/design.md, "The journal") as A4 PDFs: the follow-up brief, the
 // supervisor summary (identified or de-identified) and the full record for a
 // client's access request (GDPR art. 15). Every page carries the case code
 // and "Sida n av N", so a loose page can always be put back.

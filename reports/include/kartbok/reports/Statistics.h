@@ -1,5 +1,5 @@
 #pragma once
-// The clinic's statistics (DESIGN.md §1, the clinic lead) over any range of
+// The clinic's statistics (docs/design.md, "Who it is for", the clinic lead) over any range of
 // years: counts only, no codes, no text, small numbers suppressed - so the CSV
 // can leave the clinic. The form tables are laid out like tables 1-2 of the
 // KAST evaluation (FoU i Väst 2021): per item how many answered yes, folded
