@@ -142,18 +142,6 @@ std::string ProvenanceText(const jn::Provenance& p, const std::string& lang) {
     return en ? "Source not given" : "Källa inte angiven";
 }
 
-std::size_t PhaseIndex(jn::FormPhase phase) {
-    switch (phase) {
-    case jn::FormPhase::Start:
-        return 0;
-    case jn::FormPhase::End:
-        return 1;
-    case jn::FormPhase::FollowUp:
-        return 2;
-    }
-    return 0;
-}
-
 bool ItemRow::Numeric() const {
     return known && (type == jn::AnswerType::Scale || type == jn::AnswerType::Number ||
                      type == jn::AnswerType::Frequency);

@@ -21,7 +21,6 @@ inline constexpr std::size_t kPhaseCount = 3;
 /// Start, end, follow-up: the column order everywhere.
 inline constexpr std::array<journal::FormPhase, kPhaseCount> kPhases = {
     journal::FormPhase::Start, journal::FormPhase::End, journal::FormPhase::FollowUp};
-std::size_t PhaseIndex(journal::FormPhase phase);
 
 /// One phase of a case: is a form there, and should it be by now? A form is
 /// "missing" only once it is due: the start form once treatment has started,
