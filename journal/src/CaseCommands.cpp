@@ -14,7 +14,7 @@ const char* ToString(CommandKind k) {
     static constexpr std::array kNames{"edit-case",    "edit-family", "add-session", "edit-draft",
                                        "delete-draft", "sign",        "addendum",    "correction",
                                        "checklist",    "form",        "close",       "composite",
-                                       "follow-up",    "reopen",      "link"};
+                                       "follow-up",    "reopen",      "link",        "archive"};
     return kNames.at(static_cast<std::size_t>(k));
 }
 

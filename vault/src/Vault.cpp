@@ -83,6 +83,8 @@ AuditAction AuditActionFor(journal::CommandKind kind) {
     case journal::CommandKind::Addendum:
     case journal::CommandKind::Correction:
         return AuditAction::Addendum;
+    case journal::CommandKind::Archive:
+        return AuditAction::Archive;
     default:
         return AuditAction::Save;
     }

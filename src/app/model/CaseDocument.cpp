@@ -82,9 +82,19 @@ bool EntersTheRecord(const journal::CaseCommand& command) {
         return false;
     }
 }
-/// How much a save's audit action says: a signature over an addendum over an edit.
+/// How much a save's audit action says: a signature over an addendum over an
+/// archiving over an edit.
 int Weight(vault::AuditAction a) {
-    return a == vault::AuditAction::Sign ? 2 : a == vault::AuditAction::Addendum ? 1 : 0;
+    switch (a) {
+    case vault::AuditAction::Sign:
+        return 3;
+    case vault::AuditAction::Addendum:
+        return 2;
+    case vault::AuditAction::Archive:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /// The weightiest audit action among a command and its parts, with its description.

@@ -3,6 +3,7 @@
 
 #include "common/Labels.h"
 #include "common/NativeLayout.h"
+#include "common/Palette.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
 #include "common/VaultMessage.h"
@@ -120,7 +121,7 @@ void MainFrame::BuildContent() {
     auto* locked = new wxPanel(m_stateBook);
     auto* lockedText = new wxStaticText(locked, wxID_ANY, _("Kartbok is locked."));
     lockedText->SetFont(lockedText->GetFont().Scaled(1.4f));
-    lockedText->SetForegroundColour(wxColour(110, 110, 110));
+    lockedText->SetForegroundColour(palette::kMutedText);
     auto* lockedSizer = new wxBoxSizer(wxVERTICAL);
     lockedSizer->AddStretchSpacer();
     lockedSizer->Add(lockedText, 0, wxALIGN_CENTER);
@@ -138,7 +139,7 @@ void MainFrame::BuildContent() {
     auto* noCaseText = new wxStaticText(
         noCase, wxID_ANY,
         _("Choose a client on the left, or create a new one with File > New client."));
-    noCaseText->SetForegroundColour(wxColour(110, 110, 110));
+    noCaseText->SetForegroundColour(palette::kMutedText);
     auto* noCaseSizer = new wxBoxSizer(wxVERTICAL);
     noCaseSizer->AddStretchSpacer();
     noCaseSizer->Add(noCaseText, 0, wxALIGN_CENTER);
@@ -168,7 +169,7 @@ void MainFrame::BuildContent() {
     m_tabs->AddPage(new OverviewPage(m_tabs, [this] { return m_doc.get(); }), _("Overview"));
     m_saveBar = new wxPanel(casePanel);
     m_saveBar->SetName("save_problem");
-    m_saveBar->SetBackgroundColour(wxColour(253, 226, 214));
+    m_saveBar->SetBackgroundColour(palette::kErrorBackground);
     m_saveText = new wxStaticText(m_saveBar, wxID_ANY, wxString());
     auto* retry = new wxButton(m_saveBar, wxID_ANY, _("Try again now"));
     retry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveNow(); });
@@ -427,9 +428,8 @@ void MainFrame::ArchiveCase() {
     try {
         m_doc->Execute(std::make_unique<CaseEdit>(std::make_unique<journal::SetCaseFields>(fields),
                                                   Utf8(_("Archive client"))));
-        if (!SaveNow())
+        if (!SaveNow()) // one record: the save, audited as archive (SetCaseFields::Kind)
             return;
-        m_vault->Audit(vault::AuditAction::Archive, m_doc->Id());
     } catch (const std::exception& e) {
         wxMessageBox(wxString::FromUTF8(e.what()), _("Archive client"), wxOK | wxICON_WARNING,
                      this);

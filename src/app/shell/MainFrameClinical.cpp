@@ -104,8 +104,7 @@ bool MainFrame::CreateRelativeCase(const std::string& code, genogram::PersonId p
                 RelativeMap(index, person), "Start family map")));
         journal::CompositeCaseCommand setup("Relative's own case", std::move(parts));
         setup.Apply(relative);
-        m_vault->SaveCase(relative);
-        m_vault->Audit(vault::AuditAction::Save, relative.id, setup.Describe());
+        m_vault->SaveCase(relative, vault::AuditActionFor(setup.Kind()), setup.Describe());
         m_doc->Execute(
             std::make_unique<CaseEdit>(std::make_unique<journal::AddRelativeCase>(relative.id),
                                        Utf8(_("Link relative's case"))));

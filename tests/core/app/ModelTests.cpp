@@ -11,6 +11,7 @@
 #include "model/MapPresenter.h"
 
 #include "kartbok/genogram/Scaffold.h"
+#include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/SessionCommands.h"
 #include "kartbok/vault/Vault.h"
 
@@ -113,4 +114,20 @@ TEST_CASE("a signature cannot be undone in the app, nor anything before it", "[a
     doc.Save();
     CHECK_FALSE(doc.IsDirty());
     CHECK(f.vault->LoadCase(doc.Id()).FindSession(s.id)->isSigned);
+}
+
+TEST_CASE("archiving a client is one save, audited as archive", "[app][presenter][audit]") {
+    test::DocumentFixture f;
+    auto& doc = *f.doc;
+    const std::size_t before = f.vault->ReadAudit().size();
+    auto fields = journal::FieldsOf(doc.Case());
+    fields.status = journal::CaseStatus::Archived;
+    doc.Execute(std::make_unique<CaseEdit>(std::make_unique<journal::SetCaseFields>(fields),
+                                           "Archive client"));
+    doc.Save();
+    const auto log = f.vault->ReadAudit();
+    REQUIRE(log.size() == before + 1);
+    CHECK(log.back().action == vault::AuditAction::Archive);
+    CHECK(log.back().caseId == doc.Id());
+    CHECK(log.back().detail == "Archive case");
 }

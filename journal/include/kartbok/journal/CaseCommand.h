@@ -32,6 +32,7 @@ enum class CommandKind : std::uint8_t {
     FollowUp,   ///< planning a follow-up or recording its outcome
     Reopen,     ///< a new treatment episode
     Link,       ///< the content-free link between a relative's case and the index client's
+    Archive,    ///< case details saved with the status Archived: the client leaves the lists
 };
 
 const char* ToString(CommandKind k); ///< stable identifiers: "edit-case", "sign"...

@@ -37,10 +37,16 @@ public:
     explicit SetCaseFields(CaseFields fields);
     void Apply(Case& c) override;
     void Revert(Case& c) override;
-    std::string Describe() const override { return "Edit case details"; }
-    CommandKind Kind() const override { return CommandKind::EditCase; }
+    std::string Describe() const override {
+        return Archives() ? "Archive case" : "Edit case details";
+    }
+    /// Archive when these details archive the case, so its save is audited as that.
+    CommandKind Kind() const override {
+        return Archives() ? CommandKind::Archive : CommandKind::EditCase;
+    }
 
 private:
+    bool Archives() const { return m_new.status == CaseStatus::Archived; }
     CaseFields m_new;
     CaseFields m_old;
     std::vector<FollowUp> m_oldFollowUps;
