@@ -1,6 +1,7 @@
 #include "common/ChecklistLabels.h"
 
 #include "common/Labels.h"
+#include "common/Palette.h"
 #include "common/Translations.h"
 
 #include "kartbok/genogram/Roles.h"
@@ -24,7 +25,7 @@ wxBitmap TopicStateIcon(TopicState s, int size) {
     if (gc) {
         const double r = size / 2.0 - 1.5;
         const double c = size / 2.0;
-        const wxColour green(46, 140, 70), amber(220, 140, 20), grey(150, 150, 150);
+        const wxColour &green = palette::kGood, &amber = palette::kWarning, &grey = palette::kTick;
         const wxColour& ring = s == TopicState::Covered  ? green
                                : s == TopicState::Partly ? amber
                                                          : grey;

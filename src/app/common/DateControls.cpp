@@ -1,5 +1,6 @@
 #include "common/DateControls.h"
 
+#include "common/Palette.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
 
@@ -89,7 +90,7 @@ private:
         dc.Clear();
         const auto& words = Words();
         const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
-        const wxColour grey(120, 120, 120);
+        const wxColour& grey = palette::kAxis;
         dc.SetFont(GetFont().Bold());
         dc.SetTextForeground(text);
         const wxString title =

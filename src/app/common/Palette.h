@@ -8,6 +8,7 @@
 namespace kartbok::app::palette {
 
 inline const wxColour kPaper{255, 255, 255};            ///< canvases drawn on white
+inline const wxColour kText{30, 30, 30};                ///< body text drawn by Kartbok itself
 inline const wxColour kInk{60, 60, 60};                 ///< text and marks drawn on canvases
 inline const wxColour kMutedText{100, 100, 100};        ///< hints, counts, secondary lines
 inline const wxColour kAxis{120, 120, 120};             ///< axes, the "not due" state

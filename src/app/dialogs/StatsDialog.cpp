@@ -4,6 +4,7 @@
 #include "common/ClinicalNames.h"
 #include "common/Labels.h"
 #include "common/ListColumns.h"
+#include "common/Palette.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "shell/ExportFolders.h"
@@ -68,7 +69,7 @@ void AddRow(wxListCtrl* list, const std::vector<wxString>& cells, bool heading =
     for (std::size_t i = 1; i < cells.size(); ++i)
         list->SetItem(row, static_cast<int>(i), cells[i]);
     if (heading) {
-        list->SetItemTextColour(row, wxColour(40, 90, 160));
+        list->SetItemTextColour(row, palette::kAccent);
         list->SetItemFont(row, list->GetFont().Bold());
     }
 }
@@ -112,7 +113,7 @@ StatsDialog::StatsDialog(wxWindow* parent, vault::Vault& vault)
         this, wxID_ANY,
         _("Counts only: no codes, names or text. Counts from 1 to 4 are shown as <5, and a "
           "count that would give one away as x, so no client can be singled out."));
-    m_summary->SetForegroundColour(wxColour(90, 90, 90));
+    m_summary->SetForegroundColour(palette::kMutedText);
 
     BuildPages();
 

@@ -1,6 +1,7 @@
 #include "forms/ClientModeFrame.h"
 
 #include "common/ClinicalNames.h"
+#include "common/Palette.h"
 #include "common/Translations.h"
 
 #include "kartbok/base/Uuid.h"
@@ -82,7 +83,7 @@ void ClientModeFrame::Build() {
     for (const auto& section : m_form.sections) {
         auto* heading = new wxStaticText(m_questionsPage, wxID_ANY, Text(section.title));
         heading->SetFont(m_questionsPage->GetFont().Bold().Scaled(1.15f));
-        heading->SetForegroundColour(wxColour(40, 90, 160));
+        heading->SetForegroundColour(palette::kAccent);
         column->Add(heading, 0, wxTOP | wxBOTTOM, 14);
         for (const auto& item : section.items) {
             Question q;
@@ -94,7 +95,7 @@ void ClientModeFrame::Build() {
             const wxString help = Text(item.help);
             if (!help.empty() && item.type != AnswerType::Frequency) {
                 auto* h = new wxStaticText(m_questionsPage, wxID_ANY, help);
-                h->SetForegroundColour(wxColour(100, 100, 100));
+                h->SetForegroundColour(palette::kMutedText);
                 h->Wrap(wrap);
                 column->Add(h, 0, wxTOP, 2);
             }
@@ -103,7 +104,7 @@ void ClientModeFrame::Build() {
             auto* source = new wxStaticText(m_questionsPage, wxID_ANY,
                                             _("Source:") + " " + ProvenanceLabel(item.source));
             source->SetFont(m_questionsPage->GetFont().Scaled(0.7f));
-            source->SetForegroundColour(wxColour(130, 130, 130));
+            source->SetForegroundColour(palette::kMutedText);
             source->SetName("source_" + item.id);
             source->Wrap(wrap);
             column->Add(source, 0, wxTOP, 2);
@@ -170,7 +171,7 @@ void ClientModeFrame::Build() {
     m_password->SetName("client_password");
     m_passwordError = new wxStaticText(back, wxID_ANY, wxString());
     m_passwordError->SetName("client_password_error");
-    m_passwordError->SetForegroundColour(wxColour(180, 30, 30));
+    m_passwordError->SetForegroundColour(palette::kError);
     auto* leave = new wxButton(back, wxID_ANY, _("Leave client mode"));
     leave->SetName("client_leave");
     auto* more = new wxButton(back, wxID_ANY, _("Back to the questions"));

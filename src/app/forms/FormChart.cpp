@@ -75,7 +75,7 @@ wxString Fitted(wxGraphicsContext& gc, const wxString& text, double width) {
 /// high step labels, and the line through the phases that have an answer.
 void PaintChart(wxGraphicsContext& gc, const wxWindow& window, const reports::ItemRow& row,
                 double x0, double y0, double cw, double ch) {
-    const wxColour line(40, 100, 190);
+    const wxColour& line = palette::kAccent;
     const wxFont font = window.GetFont();
     gc.SetPen(wxPen(palette::kGrid));
     gc.SetBrush(wxBrush(palette::kQuietBackground));

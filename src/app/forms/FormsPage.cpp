@@ -4,6 +4,7 @@
 #include "common/Label.h"
 #include "common/Labels.h"
 #include "common/ListColumns.h"
+#include "common/Palette.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "forms/ClientModeFrame.h"
@@ -119,10 +120,10 @@ void FormsPage::Update() {
         if (m_phaseText[i]->GetLabelText() != text)
             SetHeading(m_phaseText[i], text);
         const FormDue due = DueOf(i);
-        m_phaseText[i]->SetForegroundColour(due == FormDue::Present   ? wxColour(30, 120, 60)
-                                            : due == FormDue::Missing ? wxColour(190, 60, 30)
-                                            : due == FormDue::Due     ? wxColour(176, 100, 0)
-                                                                      : wxColour(120, 120, 120));
+        m_phaseText[i]->SetForegroundColour(due == FormDue::Present   ? palette::kGood
+                                            : due == FormDue::Missing ? palette::kError
+                                            : due == FormDue::Due     ? palette::kWarning
+                                                                      : palette::kAxis);
     }
     m_fill->Enable(m_document && !m_document->ReadOnly());
 
@@ -136,7 +137,7 @@ void FormsPage::Update() {
         if (item.sectionTitle != section) {
             section = item.sectionTitle;
             m_answers->InsertItem(row, wxString::FromUTF8(section));
-            m_answers->SetItemTextColour(row, wxColour(40, 90, 160));
+            m_answers->SetItemTextColour(row, palette::kAccent);
             m_answers->SetItemFont(row, m_answers->GetFont().Bold());
             ++row;
         }
@@ -147,7 +148,7 @@ void FormsPage::Update() {
             m_answers->SetItem(row, static_cast<int>(reports::kPhaseCount) + 1,
                                ProvenanceLabel(item.source));
         if (reports::ChangedLittle(item))
-            m_answers->SetItemBackgroundColour(row, wxColour(255, 246, 214));
+            m_answers->SetItemBackgroundColour(row, palette::kNoticeBackground);
         ++row;
     }
     if (row == 0 && m_document)

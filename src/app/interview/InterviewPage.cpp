@@ -6,6 +6,7 @@
 #include "common/Labels.h"
 #include "common/ListColumns.h"
 #include "common/Palette.h"
+#include "common/Perform.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -372,14 +373,11 @@ void InterviewPage::UpdateToCurrentVersion() {
     auto upgrade = ChecklistView(m_document->Case(), *t).MakeUpgrade();
     if (!upgrade)
         return;
-    try {
-        m_document->Execute(std::make_unique<CaseEdit>(
-            std::move(upgrade),
-            Utf8(wxString::Format(_("Update %s to version %d"), Text(t->title), t->version))));
-    } catch (const std::exception& e) {
-        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
-                     _("Deep interview"), wxOK | wxICON_INFORMATION, this);
-    }
+    Perform(this, m_document,
+            std::make_unique<CaseEdit>(
+                std::move(upgrade),
+                Utf8(wxString::Format(_("Update %s to version %d"), Text(t->title), t->version))),
+            _("Deep interview"));
 }
 
 void InterviewPage::BuildTree() {
@@ -531,15 +529,11 @@ void InterviewPage::Apply(TopicEntry entry, const std::string& mergeKey) {
     const auto* item = t->FindItem(entry.itemId);
     if (!item)
         return; // a kept answer (no topic in this version) stays as it was saved
-    const wxString title = Text(item->title);
-    try {
-        m_document->Execute(std::make_unique<CaseEdit>(
-            ChecklistView(m_document->Case(), *t).MakeSet(std::move(entry)),
-            wxString::Format(_("Topic %s"), title).ToStdString(wxConvUTF8), mergeKey));
-    } catch (const std::exception& e) {
-        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
-                     _("Deep interview"), wxOK | wxICON_INFORMATION, this);
-    }
+    Perform(this, m_document,
+            std::make_unique<CaseEdit>(
+                ChecklistView(m_document->Case(), *t).MakeSet(std::move(entry)),
+                Utf8(wxString::Format(_("Topic %s"), Text(item->title))), mergeKey),
+            _("Deep interview"));
 }
 
 void InterviewPage::DocumentChanged() {

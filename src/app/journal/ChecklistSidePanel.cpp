@@ -3,6 +3,8 @@
 #include "common/ChecklistLabels.h"
 #include "common/Label.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
+#include "common/Perform.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -49,7 +51,7 @@ ChecklistSidePanel::ChecklistSidePanel(wxWindow* parent, CaseDocument& document,
     hide->SetToolTip(_("Fold the topics away to give the note more room"));
     m_progress = new wxStaticText(this, wxID_ANY, wxString());
     m_progress->SetName("side_progress");
-    m_progress->SetForegroundColour(wxColour(90, 90, 90));
+    m_progress->SetForegroundColour(palette::kMutedText);
     m_list = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxVSCROLL | wxBORDER_THEME);
     m_list->SetName("side_topics");
@@ -100,7 +102,7 @@ void ChecklistSidePanel::BuildRows() {
     for (const auto& section : t ? t->sections : std::vector<journal::TemplateSection>{}) {
         if (t->sections.size() > 1) {
             auto* head = new WrappingText(m_list, FromUtf8(section.title.In(language)));
-            head->SetForegroundColour(wxColour(52, 101, 164));
+            head->SetForegroundColour(palette::kAccent);
             sizer->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, pad);
         }
         for (const auto& item : section.items) {
@@ -110,7 +112,7 @@ void ChecklistSidePanel::BuildRows() {
             row.tick->SetName(FromUtf8("topic_" + item.id));
             row.title = new WrappingText(m_list, FromUtf8(item.title.In(language)));
             row.detail = new WrappingText(m_list, wxString());
-            row.detail->SetForegroundColour(wxColour(100, 100, 100));
+            row.detail->SetForegroundColour(palette::kMutedText);
             row.people = new wxButton(m_list, wxID_ANY, _("People..."), wxDefaultPosition,
                                       wxDefaultSize, wxBU_EXACTFIT);
             row.people->SetName(FromUtf8("topic_people_" + item.id));
@@ -201,13 +203,10 @@ wxString ChecklistSidePanel::DetailText(const std::string& itemId) const {
 }
 
 void ChecklistSidePanel::Execute(journal::CaseCommandPtr command, const wxString& title) {
-    try {
-        m_document.Execute(std::make_unique<CaseEdit>(
-            std::move(command), Utf8(wxString::Format(_("Topic %s"), title))));
-    } catch (const std::exception& e) {
-        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
-                     _("Deep interview"), wxOK | wxICON_INFORMATION, this);
-    }
+    Perform(this, &m_document,
+            std::make_unique<CaseEdit>(std::move(command),
+                                       Utf8(wxString::Format(_("Topic %s"), title))),
+            _("Deep interview"));
     Reload();
 }
 

@@ -3,6 +3,8 @@
 #include "common/JournalNames.h"
 #include "common/Label.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
+#include "common/Perform.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
@@ -67,7 +69,7 @@ JournalPage::JournalPage(wxWindow* parent, std::function<CaseDocument*()> docume
     // A plain panel rather than wxInfoBar: GTK's info bar misdraws when the window is
     // rebuilt for a language switch. Informative only, never blocking.
     m_info = new wxPanel(this);
-    m_info->SetBackgroundColour(wxColour(252, 245, 214));
+    m_info->SetBackgroundColour(palette::kNoticeBackground);
     m_infoText = new WrappingText(m_info, wxString());
     m_infoText->SetName("journal_warnings");
     auto* infoSizer = new wxBoxSizer(wxHORIZONTAL);
@@ -129,7 +131,7 @@ wxWindow* JournalPage::BuildNotePages() {
     auto* empty = new wxPanel(m_book);
     auto* emptyText =
         new WrappingText(empty, _("Choose a session on the left, or start a new note."));
-    emptyText->SetForegroundColour(wxColour(110, 110, 110));
+    emptyText->SetForegroundColour(palette::kMutedText);
     auto* emptySizer = new wxBoxSizer(wxVERTICAL);
     emptySizer->AddStretchSpacer();
     emptySizer->Add(emptyText, 0, wxEXPAND | wxALL, FromDIP(12));
@@ -349,7 +351,7 @@ void JournalPage::FillList() {
                 m_list->SetItem(item, kColumnType, _("Joint session"));
                 m_list->SetItem(item, kColumnStatus, where);
             }
-            m_list->SetItemTextColour(item, wxColour(120, 120, 120));
+            m_list->SetItemTextColour(item, palette::kAxis);
             continue;
         }
         const wxString draft = row.isSigned ? wxString() : _("Draft");
@@ -365,7 +367,7 @@ void JournalPage::FillList() {
             m_list->SetItem(item, kColumnAuthor, FromUtf8(row.author));
         }
         if (!row.isSigned)
-            m_list->SetItemTextColour(item, wxColour(150, 90, 0));
+            m_list->SetItemTextColour(item, palette::kWarning);
         if (row.id == m_current) {
             m_list->SetItemState(item, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
             m_list->EnsureVisible(item);
@@ -574,21 +576,10 @@ void JournalPage::UpdateButtons() {
 }
 
 bool JournalPage::Perform(CaseEditPtr edit) {
-    if (!m_document || m_document->ReadOnly()) {
-        wxBell();
+    if (!app::Perform(this, m_document, std::move(edit), _("Journal")))
         return false;
-    }
-    try {
-        m_document->Execute(std::move(edit));
-        DocumentChanged();
-        return true;
-    } catch (const std::exception& e) {
-        // JournalError says what to do instead (e.g. "a signed note cannot be edited;
-        // add an addendum") and never quotes client text; the lead-in is translated.
-        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
-                     _("Journal"), wxOK | wxICON_INFORMATION, this);
-        return false;
-    }
+    DocumentChanged();
+    return true;
 }
 
 void JournalPage::SaveRecordFact() {

@@ -7,6 +7,7 @@
 #include "common/Label.h"
 #include "common/Labels.h"
 #include "common/NativeLayout.h"
+#include "common/Palette.h"
 #include "common/Utf8.h"
 
 #include <wx/checkbox.h>
@@ -98,7 +99,7 @@ wxTextCtrl* NoteEditor::AddText(const wxString& title, const wxString& help, con
         // The template's prompting questions, visible in full while writing (not
         // only on hover), wrapped to the editor's width.
         auto* hint = new WrappingText(this, help);
-        hint->SetForegroundColour(wxColour(100, 100, 100));
+        hint->SetForegroundColour(palette::kMutedText);
         sizer->Add(hint, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
         ForwardWheel(hint);
     }
@@ -169,7 +170,7 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
             tmpl->sections.size() > 1) {
             section = field.section;
             auto* head = NewHeading(this, FromUtf8(section), 1.1);
-            head->SetForegroundColour(wxColour(52, 101, 164));
+            head->SetForegroundColour(palette::kAccent);
             sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(10));
         }
         const NoteField* stored = s.Field(field.id);

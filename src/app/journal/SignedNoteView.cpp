@@ -27,7 +27,7 @@ SignedNoteView::SignedNoteView(wxWindow* parent) : wxPanel(parent) {
 
 void SignedNoteView::Put(const wxString& text, Style style) {
     wxFont font = m_text->GetFont();
-    wxColour colour(30, 30, 30);
+    wxColour colour = palette::kText;
     switch (style) {
     case Style::Title:
         font = font.Scaled(1.25f).Bold();

@@ -1,5 +1,6 @@
 #include "map/MapCanvas.h"
 
+#include "common/Palette.h"
 #include "common/Translations.h"
 #include "map/MapKeys.h"
 
@@ -249,8 +250,8 @@ void MapCanvas::OnPaint(wxPaintEvent&) {
                 if (auto it = centres.find(m_dragPerson); it != centres.end()) {
                     const double side = m_presenter.Scene().symbolSize * 1.2;
                     const double dx = (m_dragLast.x - m_dragStart.x) / m_zoom;
-                    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(40, 110, 220), 1.5)
-                                                 .Style(wxPENSTYLE_SHORT_DASH)));
+                    gc->SetPen(gc->CreatePen(
+                        wxGraphicsPenInfo(palette::kSelection, 1.5).Style(wxPENSTYLE_SHORT_DASH)));
                     gc->SetBrush(*wxTRANSPARENT_BRUSH);
                     gc->DrawRectangle(it->second.x + dx - side / 2, it->second.y - side / 2, side,
                                       side);
@@ -284,9 +285,9 @@ void MapCanvas::PaintOverlay(wxDC& dc) {
     dc.SetFont(font);
     const wxSize text = dc.GetTextExtent(hint);
     dc.SetPen(*wxTRANSPARENT_PEN);
-    dc.SetBrush(wxBrush(wxColour(255, 244, 200)));
+    dc.SetBrush(wxBrush(palette::kNoticeBackground));
     dc.DrawRoundedRectangle(8, 8, text.x + 20, text.y + 12, 4);
-    dc.SetTextForeground(wxColour(60, 50, 0));
+    dc.SetTextForeground(palette::kNoticeText);
     dc.DrawText(hint, 18, 14);
 }
 

@@ -1,6 +1,7 @@
 #include "map/MapPage.h"
 
 #include "common/Labels.h"
+#include "common/Perform.h"
 #include "map/GrowthBar.h"
 #include "map/InspectorPanel.h"
 #include "map/MapCanvas.h"
@@ -166,20 +167,7 @@ void MapPage::SetGenerations(int generations) {
 }
 
 bool MapPage::Perform(CaseEditPtr edit) {
-    if (!m_document || m_document->ReadOnly()) {
-        wxBell();
-        return false;
-    }
-    try {
-        m_document->Execute(std::move(edit));
-        return true;
-    } catch (const std::exception& e) {
-        // Library messages say what to do and never quote client text (CommandError,
-        // JournalError); they are English, so a translated lead-in frames them.
-        wxMessageBox(_("This change cannot be made:") + "\n\n" + wxString::FromUTF8(e.what()),
-                     _("Family map"), wxOK | wxICON_INFORMATION, this);
-        return false;
-    }
+    return app::Perform(this, m_document, std::move(edit), _("Family map"));
 }
 
 void MapPage::Grow(Growth growth) {

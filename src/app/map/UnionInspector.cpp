@@ -2,6 +2,7 @@
 
 #include "common/Label.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
 #include "map/FamilyEdits.h"
 
 #include "kartbok/genogram/UnionEvents.h"
@@ -70,7 +71,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     outer->Add(buttons, 0, wxALL, 6);
     m_warning = new wxStaticText(this, wxID_ANY, wxString());
     m_warning->SetName("event_warning");
-    m_warning->SetForegroundColour(wxColour(170, 60, 0));
+    m_warning->SetForegroundColour(palette::kWarning);
     outer->Add(m_warning, 0, wxALL | wxEXPAND, 6);
     m_consanguineous = new wxCheckBox(this, wxID_ANY, _("Blood relatives (a double line)"));
     m_consanguineous->SetName("consanguineous");
@@ -156,7 +157,7 @@ void UnionInspector::OnAddEvent() {
     long year = 0;
     const wxString text = m_eventYear->GetValue().Trim().Trim(false);
     if (!text.empty() && (!text.ToLong(&year) || year < 1000 || year > 2999)) {
-        m_eventYear->SetBackgroundColour(wxColour(255, 220, 220));
+        m_eventYear->SetBackgroundColour(palette::kErrorBackground);
         m_eventYear->Refresh();
         return;
     }

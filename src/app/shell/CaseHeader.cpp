@@ -3,6 +3,7 @@
 #include "common/ClinicalNames.h"
 #include "common/Label.h"
 #include "common/Labels.h"
+#include "common/Palette.h"
 
 #include <wx/button.h>
 
@@ -50,10 +51,10 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     auto* outer = new wxBoxSizer(wxVERTICAL);
 
     m_banner = new wxPanel(this);
-    m_banner->SetBackgroundColour(wxColour(255, 236, 170));
+    m_banner->SetBackgroundColour(palette::kNoticeBackground);
     m_bannerText = new wxStaticText(m_banner, wxID_ANY, wxString());
     m_bannerText->SetName("readonly_banner");
-    m_bannerText->SetForegroundColour(wxColour(70, 50, 0));
+    m_bannerText->SetForegroundColour(palette::kNoticeText);
     auto* bannerSizer = new wxBoxSizer(wxHORIZONTAL);
     bannerSizer->Add(m_bannerText, 1, wxALL | wxALIGN_CENTER_VERTICAL, 6);
     m_banner->SetSizer(bannerSizer);
@@ -73,11 +74,11 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     m_code->SetName("case_code");
     m_status = NewHeading(this, wxString());
     m_status->SetName("case_status");
-    m_status->SetForegroundColour(wxColour(40, 90, 160));
+    m_status->SetForegroundColour(palette::kAccent);
     // The dates wrap under each other when the window is narrow.
     m_dates = new WrappingText(this, wxString());
     m_dates->SetName("case_dates");
-    m_dates->SetForegroundColour(wxColour(90, 90, 90));
+    m_dates->SetForegroundColour(palette::kMutedText);
     row->Add(m_toggleList, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     row->Add(m_code, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
     row->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 14);
@@ -85,7 +86,7 @@ CaseHeader::CaseHeader(wxWindow* parent) : wxPanel(parent) {
     outer->Add(row, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, 8);
     m_clinical = new WrappingText(this, wxString());
     m_clinical->SetName("case_clinical");
-    m_clinical->SetForegroundColour(wxColour(90, 90, 90));
+    m_clinical->SetForegroundColour(palette::kMutedText);
     outer->Add(m_clinical, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, 8);
     SetSizer(outer);
 }
