@@ -197,13 +197,10 @@ template <class Ar, class E> void Enum(Ar& ar, E& e, E last) {
 /// compiled out in iserializer.hpp), so each serialize checks it itself.
 constexpr unsigned kClassVersion = 1;
 
+/// `known`: the newest version of this class (above kClassVersion for a class
+/// that has changed since).
 inline void CheckVersion(unsigned version, unsigned known = kClassVersion) {
     if (version > known)
-        throw Malformed{"written by a newer version of Kartbok"};
-}
-/// For a class already at a later version than kClassVersion.
-inline void CheckVersion(unsigned version, unsigned newest) {
-    if (version > newest)
         throw Malformed{"written by a newer version of Kartbok"};
 }
 
