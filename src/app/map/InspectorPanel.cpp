@@ -7,6 +7,7 @@
 #include "map/UnionInspector.h"
 
 #include <wx/button.h>
+#include <wx/scrolwin.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -25,7 +26,9 @@ InspectorPanel::InspectorPanel(wxWindow* parent, InspectorActions& actions)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_book = new wxSimplebook(this);
 
-    auto* empty = new wxPanel(m_book);
+    auto* empty = new wxScrolledWindow(m_book, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                       wxVSCROLL); // the key list is longer than a laptop is high
+    empty->SetScrollRate(0, FromDIP(12));
     // The keys come from the one table Help lists too.
     wxString keys = _("Click a symbol to see and edit the person; click a couple line to edit "
                       "the couple.") +

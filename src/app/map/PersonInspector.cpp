@@ -36,7 +36,9 @@ const wxColour kInvalid(255, 220, 220);
 } // namespace
 
 PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
-    : wxPanel(parent), m_actions(actions) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL),
+      m_actions(actions) {
+    SetScrollRate(0, FromDIP(12));
     SetName("person_inspector");
     auto* outer = new wxBoxSizer(wxVERTICAL);
     m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps

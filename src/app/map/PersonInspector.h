@@ -5,7 +5,7 @@
 
 #include "map/InspectorActions.h"
 
-#include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include <array>
 #include <vector>
@@ -18,7 +18,9 @@ class wxStaticText;
 
 namespace kartbok::app {
 
-class PersonInspector : public wxPanel {
+/// Scrolls when the window is too short for all of a person (a laptop at
+/// 1280x800 with the case header wrapped): nothing in it is ever cut.
+class PersonInspector : public wxScrolledWindow {
 public:
     PersonInspector(wxWindow* parent, InspectorActions& actions);
 
