@@ -134,12 +134,19 @@ void DrawBar(SceneContext& ctx, Bar& bar) {
             std::all_of(kids.begin() + static_cast<long>(i), kids.begin() + static_cast<long>(j),
                         [](const ChildLink* c) { return c->twinKind == TwinKind::Identical; });
         if (identical) {
-            auto at = [](const std::pair<Point, Point>& leg, double t) {
-                return Point{leg.first.x + (leg.second.x - leg.first.x) * t,
-                             leg.first.y + (leg.second.y - leg.first.y) * t};
+            // Level: at one height on every leg, even when the symbols' tops
+            // differ (the client's double outline stands taller).
+            double reach = legs.front().second.y - legs.front().first.y;
+            for (const auto& leg : legs)
+                reach = std::min(reach, leg.second.y - leg.first.y);
+            const double y = legs.front().first.y + reach * 0.45;
+            auto xAt = [y](const std::pair<Point, Point>& leg) {
+                const double dy = leg.second.y - leg.first.y;
+                return dy > 0 ? leg.first.x + (leg.second.x - leg.first.x) * (y - leg.first.y) / dy
+                              : leg.first.x;
             };
             ctx.Add(bar.owner, bar.key,
-                    Poly({at(legs.front(), 0.45), at(legs.back(), 0.45)}, ChildStroke({})),
+                    Poly({{xAt(legs.front()), y}, {xAt(legs.back()), y}}, ChildStroke({})),
                     Part::ChildLine);
         }
         i = j;

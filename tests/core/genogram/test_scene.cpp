@@ -2,6 +2,7 @@
 
 #include "test_layout_builder.h"
 
+#include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Roles.h"
 #include "kartbok/genogram/Sample.h"
@@ -10,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 using namespace kartbok::genogram;
@@ -268,4 +270,33 @@ TEST_CASE("people with no nameable relation become Person n", "[roles]") {
     CHECK(roles.at(stranger) == "Person 1");
     auto none = RoleNames(b.family, kNoId, "en");
     CHECK(none.at(client) == "Person 1");
+}
+
+TEST_CASE("identical twins are joined by a level bar, also when one is the client",
+          "[scene][twins]") {
+    // The client's double outline stands taller than the twin's single one;
+    // the bar must still be level, not slanted between the two legs.
+    FamilyBuilder b;
+    const PersonId father = b.Man("Lars", 1950), mother = b.Woman("Karin", 1952);
+    const PersonId client = b.Man("Johan", 1983);
+    b.Child(b.Couple(father, mother), client, 0);
+    b.P(client).isIndex = true;
+    Family f = b.family;
+    AddTwin twin(client, TwinKind::Identical);
+    twin.Apply(f);
+    const Scene scene = BuildScene(f, ComputeLayout(f), Options());
+    int bars = 0;
+    for (const SceneItem& item : scene.items) {
+        const auto* p = std::get_if<PathShape>(&item.shape);
+        if (item.part != SceneItem::Part::ChildLine || !p || p->points.size() != 2)
+            continue;
+        const double dx = std::abs(p->points[1].x - p->points[0].x);
+        const double dy = std::abs(p->points[1].y - p->points[0].y);
+        // Legs slant down to each twin; a bar runs across between them.
+        if (dx > 4 * dy + 1) {
+            ++bars;
+            CHECK(dy < 0.01);
+        }
+    }
+    CHECK(bars == 1);
 }
