@@ -172,12 +172,20 @@ bool MapPage::Perform(CaseEditPtr edit) {
 
 void MapPage::Grow(Growth growth) {
     const PersonId from = m_canvas->SelectedPerson();
-    if (!m_document || from == kNoId)
-        return;
+    if (m_document && from != kNoId)
+        PerformGrowth([&] { return MakeGrowth(m_document->Family(), from, growth); });
+}
+
+void MapPage::GrowCouple(UnionId couple, Growth growth) {
+    if (m_document)
+        PerformGrowth([&] { return MakeCoupleGrowth(m_document->Family(), couple, growth); });
+}
+
+void MapPage::PerformGrowth(const std::function<GrowthEdit()>& make) {
     GrowthEdit g;
     try {
-        g = MakeGrowth(m_document->Family(), from, growth);
-    } catch (const std::exception& e) {
+        g = make();
+    } catch (const std::exception& e) { // nobody to grow from (a twin without parents...)
         wxMessageBox(wxString::FromUTF8(e.what()), _("Family map"), wxOK | wxICON_INFORMATION,
                      this);
         return;
@@ -185,26 +193,6 @@ void MapPage::Grow(Growth growth) {
     if (!Perform(std::move(g.edit)))
         return;
     // The new person is selected with the caret in the name: the therapist just types.
-    m_canvas->SelectPerson(g.created());
-    if (m_present) // the panel is not on the client's screen: the keys stay with the map
-        m_canvas->SetFocus();
-    else
-        m_inspector->Person().FocusName();
-}
-
-void MapPage::GrowCouple(UnionId couple, Growth growth) {
-    if (!m_document)
-        return;
-    GrowthEdit g;
-    try {
-        g = MakeCoupleGrowth(m_document->Family(), couple, growth);
-    } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Family map"), wxOK | wxICON_INFORMATION,
-                     this);
-        return;
-    }
-    if (!Perform(std::move(g.edit)))
-        return;
     m_canvas->SelectPerson(g.created());
     if (m_present) // the panel is not on the client's screen: the keys stay with the map
         m_canvas->SetFocus();

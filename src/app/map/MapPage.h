@@ -61,6 +61,9 @@ public:
     std::function<void()> onTogglePresent;
 
 private:
+    /// Makes the growth (a refusal is explained), performs it, and puts the
+    /// caret in the new person's name (or, presenting, keeps the keys on the map).
+    void PerformGrowth(const std::function<GrowthEdit()>& make);
     void ShowContextMenu(wxPoint at);
     void SelectionChanged();
 
