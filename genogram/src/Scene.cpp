@@ -115,6 +115,13 @@ std::vector<std::string> WrapText(const std::string& utf8, double size, double m
     return lines;
 }
 
+PathShape Poly(std::vector<Point> pts, Stroke stroke) {
+    PathShape p;
+    p.points = std::move(pts);
+    p.stroke = stroke;
+    return p;
+}
+
 Color Ink() {
     return {28, 28, 32, 255};
 }

@@ -17,13 +17,6 @@ namespace {
 using Owner = SceneItem::Owner;
 using Part = SceneItem::Part;
 
-PathShape Poly(std::vector<Point> pts, Stroke stroke) {
-    PathShape p;
-    p.points = std::move(pts);
-    p.stroke = stroke;
-    return p;
-}
-
 Stroke ChildStroke(ChildKind kind) {
     switch (kind) {
     case ChildKind::Biological:

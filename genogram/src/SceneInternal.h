@@ -20,6 +20,9 @@ double TextWidth(const std::string& utf8, double size, bool bold = false);
 std::vector<std::string> WrapText(const std::string& utf8, double size, double maxWidth,
                                   int maxLines);
 
+/// An open line through `pts`.
+PathShape Poly(std::vector<Point> pts, Stroke stroke);
+
 /// Colours and names shared by drawing and legend.
 Color Ink();
 Color Grey(std::uint8_t level);

@@ -18,13 +18,6 @@ namespace {
 using Owner = SceneItem::Owner;
 using Part = SceneItem::Part;
 
-PathShape Poly(std::vector<Point> pts, Stroke stroke) {
-    PathShape p;
-    p.points = std::move(pts);
-    p.stroke = stroke;
-    return p;
-}
-
 Stroke UnionStroke(UnionKind kind) {
     switch (kind) {
     case UnionKind::Marriage:
