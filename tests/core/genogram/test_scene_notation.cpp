@@ -163,7 +163,8 @@ TEST_CASE("a couple's history prints in date order; a married-twice couple is on
         if (c.consanguineous)
             cc = c.id;
     int horizontals = 0;
-    for (const PathShape* p : Paths(Draw(cousins), Owner::Union, cc, Part::CoupleLine))
+    const Scene cousinsScene = Draw(cousins); // the paths point into it: it must outlive the loop
+    for (const PathShape* p : Paths(cousinsScene, Owner::Union, cc, Part::CoupleLine))
         for (std::size_t i = 1; i < p->points.size(); ++i)
             horizontals += p->points[i].y == p->points[i - 1].y &&
                            std::abs(p->points[i].x - p->points[i - 1].x) > 40;
@@ -175,7 +176,8 @@ TEST_CASE("a divorce without a year still draws two slashes", "[scene][couples]"
     const Union& grandparents = f.unions.back();
     REQUIRE(grandparents.events.back().year == 0);
     int slashes = 0;
-    for (const PathShape* p : Paths(Draw(f), Owner::Union, grandparents.id, Part::CoupleLine))
+    const Scene scene = Draw(f); // the paths point into it: it must outlive the loop
+    for (const PathShape* p : Paths(scene, Owner::Union, grandparents.id, Part::CoupleLine))
         slashes += p->points.size() == 2 && p->points[0].x != p->points[1].x &&
                    p->points[0].y != p->points[1].y;
     CHECK(slashes == 2);
