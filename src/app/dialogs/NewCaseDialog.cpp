@@ -34,18 +34,26 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("N
     m_gender->SetSelection(0);
     grid->Add(m_gender, 1, wxEXPAND);
     outer->Add(grid, 0, wxLEFT | wxRIGHT | wxEXPAND, 12);
-    outer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, 8);
-    SetSizerAndFit(outer);
-    CentreOnParent();
-    m_code->SetFocus();
-    Bind(
-        wxEVT_UPDATE_UI,
-        [this](wxUpdateUIEvent& e) { e.Enable(!m_code->GetValue().Trim().empty()); }, wxID_OK);
+    FinishCodeDialog(*this, outer, m_code);
+}
+
+void FinishCodeDialog(wxDialog& dialog, wxSizer* outer, wxTextCtrl* code) {
+    outer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, 8);
+    dialog.SetSizerAndFit(outer);
+    dialog.CentreOnParent();
+    code->SetFocus();
+    dialog.Bind(
+        wxEVT_UPDATE_UI, [code](wxUpdateUIEvent& e) { e.Enable(!code->GetValue().Trim().empty()); },
+        wxID_OK);
+}
+
+std::string TypedCode(const wxTextCtrl& code) {
+    wxString typed = code.GetValue();
+    return Utf8(typed.Trim().Trim(false));
 }
 
 std::string NewCaseDialog::Code() const {
-    wxString code = m_code->GetValue();
-    return Utf8(code.Trim().Trim(false));
+    return TypedCode(*m_code);
 }
 
 genogram::Gender NewCaseDialog::Gender() const {

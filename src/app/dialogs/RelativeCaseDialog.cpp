@@ -1,5 +1,7 @@
 #include "dialogs/RelativeCaseDialog.h"
 
+#include "dialogs/NewCaseDialog.h"
+
 #include "common/Utf8.h"
 
 #include "kartbok/genogram/Queries.h"
@@ -49,18 +51,11 @@ RelativeCaseDialog::RelativeCaseDialog(wxWindow* parent, const genogram::Family&
     }
     grid->Add(m_person, 1, wxEXPAND);
     outer->Add(grid, 0, wxLEFT | wxRIGHT | wxEXPAND, 12);
-    outer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, 8);
-    SetSizerAndFit(outer);
-    CentreOnParent();
-    m_code->SetFocus();
-    Bind(
-        wxEVT_UPDATE_UI,
-        [this](wxUpdateUIEvent& e) { e.Enable(!m_code->GetValue().Trim().empty()); }, wxID_OK);
+    FinishCodeDialog(*this, outer, m_code);
 }
 
 std::string RelativeCaseDialog::Code() const {
-    wxString code = m_code->GetValue();
-    return Utf8(code.Trim().Trim(false));
+    return TypedCode(*m_code);
 }
 
 genogram::PersonId RelativeCaseDialog::Person() const {
