@@ -72,7 +72,7 @@ std::vector<unsigned char> EncryptCaseFile(std::span<const unsigned char, 32> va
 
     // A fresh key for every save: a nonce can never repeat across saves, and a
     // leaked file key exposes one version of one file.
-    detail::SecureBuffer fileKey(detail::kKeyBytes);
+    detail::ScratchKey fileKey;
     crypto_secretstream_xchacha20poly1305_keygen(fileKey.Data());
 
     unsigned char nonce[kWrapNonce];
@@ -167,7 +167,7 @@ DecryptedCase DecryptCaseFile(std::span<const unsigned char, 32> vaultKey,
     const std::size_t headerLen = r.Pos();
     static_assert(kHeaderBytes == 172);
 
-    detail::SecureBuffer fileKey(detail::kKeyBytes);
+    detail::ScratchKey fileKey;
     unsigned long long keyLen = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(fileKey.Data(), &keyLen, nullptr, wrapped,
                                                    kWrapped, bytes.data(), prefixLen, nonce,

@@ -26,6 +26,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <istream>
 #include <limits>
 #include <ostream>
@@ -46,6 +47,15 @@ public:
         setg(b, b, b + s.size());
     }
     std::string_view Rest() const { return {gptr(), static_cast<std::size_t>(egptr() - gptr())}; }
+    /// Copies the next n bytes into s and moves past them; false when fewer
+    /// are left. One copy, where istream::read after a resize zero-fills first.
+    bool TakeInto(std::string& s, std::size_t n) {
+        if (n > static_cast<std::size_t>(egptr() - gptr()))
+            return false;
+        s.assign(gptr(), n);
+        setg(eback(), gptr() + n, egptr());
+        return true;
+    }
 };
 
 /// The input of the DeserializeCase call running on this thread; null while
@@ -69,7 +79,10 @@ struct Malformed {
 /// negative one for an unsigned type, is an error, not a wrapped value.
 class CaseIArchive : public boost::archive::text_iarchive_impl<CaseIArchive> {
 public:
-    explicit CaseIArchive(std::istream& is) : text_iarchive_impl<CaseIArchive>(is, 0) { init(); }
+    CaseIArchive(std::istream& is, MemoryBuf& input)
+        : text_iarchive_impl<CaseIArchive>(is, 0), m_input(input) {
+        init();
+    }
 
 private:
     friend class boost::archive::detail::interface_iarchive<CaseIArchive>;
@@ -82,6 +95,14 @@ private:
             LoadInteger(t);
         else
             text_iarchive_impl<CaseIArchive>::load(t);
+    }
+
+    /// As Boost writes it: the length, one separator, the bytes.
+    void load(std::string& s) {
+        std::size_t size = 0;
+        LoadInteger(size);
+        if (is.rdbuf()->sbumpc() == std::char_traits<char>::eof() || !m_input.TakeInto(s, size))
+            Fail();
     }
 
     [[noreturn]] static void Fail() {
@@ -121,6 +142,8 @@ private:
             t = static_cast<T>(v);
         }
     }
+
+    MemoryBuf& m_input;
 };
 
 /// Peeks the next unsigned decimal number in the input without consuming it.
@@ -158,6 +181,10 @@ template <class Ar> void Text(Ar& ar, std::string& s) {
 
 template <class Ar, class T> void Item(Ar& ar, T& v);
 
+/// Reserving the claimed count up front saves the copies of growing, but a
+/// count is only bounded by the input's length, so no more than this is trusted.
+constexpr std::uint64_t kReserveAtMost = 1024;
+
 template <class Ar, class T> void Seq(Ar& ar, std::vector<T>& v) {
     if constexpr (Ar::is_saving::value) {
         std::uint64_t n = v.size();
@@ -172,6 +199,7 @@ template <class Ar, class T> void Seq(Ar& ar, std::vector<T>& v) {
             throw Malformed{"a list is longer than the data"};
         ar >> n;
         v.clear();
+        v.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(n, kReserveAtMost)));
         for (std::uint64_t i = 0; i < n; ++i) {
             T e{};
             Item(ar, e);
@@ -509,7 +537,7 @@ journal::Case DeserializeCase(const std::string& text, const std::string& label)
     journal::Case c;
     try {
         std::istream is(&buf);
-        CaseIArchive ia(is);
+        CaseIArchive ia(is, buf);
         ia >> c;
     } catch (const Malformed& m) {
         throw damaged(m.what);

@@ -1,6 +1,11 @@
 #include "SignedContent.h"
 
+#include "kartbok/vault/CaseFile.h"
+
+#include <sodium.h>
+
 #include <algorithm>
+#include <utility>
 
 namespace kartbok::vault::detail {
 
@@ -28,27 +33,83 @@ std::string Check(const journal::Session& old, const journal::Session* now) {
     return {};
 }
 
-} // namespace
-
-SignedSessions SignedOf(const journal::Case& c) {
-    auto out = std::make_shared<std::vector<journal::Session>>();
-    for (const auto& s : c.sessions)
-        if (s.isSigned)
-            out->push_back(s);
-    return out;
+/// Check for a session signed before, found in `after` or else in `elsewhere`.
+std::string CheckSigned(const journal::Session& old, const journal::Case& after,
+                        const journal::Case* elsewhere) {
+    const journal::Session* now = after.FindSession(old.id);
+    if (now == nullptr && elsewhere != nullptr)
+        now = elsewhere->FindSession(old.id);
+    return Check(old, now);
 }
 
-std::string SignedContentProblem(const SignedSessions& before, const journal::Case& after,
-                                 const journal::Case* elsewhere) {
-    if (!before)
-        return {};
-    for (const auto& old : *before) {
-        const journal::Session* now = after.FindSession(old.id);
-        if (now == nullptr && elsewhere != nullptr)
-            now = elsewhere->FindSession(old.id);
-        if (std::string p = Check(old, now); !p.empty())
-            return p;
+bool AnySigned(const journal::Case& c) {
+    return std::any_of(c.sessions.begin(), c.sessions.end(),
+                       [](const journal::Session& s) { return s.isSigned; });
+}
+
+} // namespace
+
+Baseline::Baseline(std::string archive, const journal::Case& c)
+    : m_archive(std::move(archive)), m_archiveSigned(AnySigned(c)) {
+    if (!m_archiveSigned)
+        Wipe();
+}
+
+Baseline Baseline::Of(const journal::Case& c) {
+    Baseline b;
+    for (const auto& s : c.sessions)
+        if (s.isSigned)
+            b.m_signed.push_back(s);
+    return b;
+}
+
+Baseline::~Baseline() {
+    Wipe();
+}
+
+Baseline::Baseline(Baseline&& other) noexcept
+    : m_archive(std::move(other.m_archive)),
+      m_archiveSigned(std::exchange(other.m_archiveSigned, false)),
+      m_signed(std::move(other.m_signed)) {}
+
+Baseline& Baseline::operator=(Baseline&& other) noexcept {
+    if (this != &other) {
+        Wipe();
+        m_archive = std::move(other.m_archive);
+        m_archiveSigned = std::exchange(other.m_archiveSigned, false);
+        m_signed = std::move(other.m_signed);
     }
+    return *this;
+}
+
+void Baseline::Wipe() {
+    sodium_memzero(m_archive.data(), m_archive.size());
+    m_archive.clear(); // the memory stays, for Release
+}
+
+std::string Baseline::Release() {
+    Wipe();
+    m_archiveSigned = false;
+    return std::move(m_archive);
+}
+
+std::string Baseline::Problem(const journal::Case& after, const journal::Case* elsewhere) const {
+    if (m_archiveSigned) {
+        const journal::Case before = DeserializeCase(m_archive, after.id + ".kbc as opened");
+        return SignedContentProblem(before, after, elsewhere);
+    }
+    for (const auto& old : m_signed)
+        if (std::string p = CheckSigned(old, after, elsewhere); !p.empty())
+            return p;
+    return {};
+}
+
+std::string SignedContentProblem(const journal::Case& before, const journal::Case& after,
+                                 const journal::Case* elsewhere) {
+    for (const auto& old : before.sessions)
+        if (old.isSigned)
+            if (std::string p = CheckSigned(old, after, elsewhere); !p.empty())
+                return p;
     return {};
 }
 

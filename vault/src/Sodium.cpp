@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <new>
+#include <stdexcept>
 #include <utility>
 
 namespace kartbok::vault::detail {
@@ -54,6 +55,30 @@ void SecureBuffer::Wipe() {
     }
     m_data = nullptr;
     m_size = 0;
+}
+
+namespace {
+struct ThreadScratch {
+    SecureBuffer key{kKeyBytes};
+    bool inUse = false;
+};
+thread_local ThreadScratch t_scratch;
+} // namespace
+
+ScratchKey::ScratchKey() : m_data(nullptr) {
+    if (t_scratch.inUse)
+        throw std::logic_error("ScratchKey scopes nest on one thread");
+    t_scratch.inUse = true;
+    m_data = t_scratch.key.Data();
+}
+
+ScratchKey::~ScratchKey() {
+    Wipe();
+    t_scratch.inUse = false;
+}
+
+void ScratchKey::Wipe() {
+    sodium_memzero(m_data, kKeyBytes);
 }
 
 void RandomBytes(unsigned char* out, std::size_t size) {

@@ -43,6 +43,26 @@ private:
 };
 
 constexpr std::size_t kKeyBytes = 32;
+
+/// This thread's locked buffer for a key that lives within one call (a case
+/// file's key while the file is sealed or opened), wiped when the scope ends
+/// however it ends. A SecureBuffer per call costs an mmap, mprotects and an
+/// mlock: more than opening a small case. Scopes on one thread do not nest.
+class ScratchKey {
+public:
+    ScratchKey();
+    ~ScratchKey();
+    ScratchKey(const ScratchKey&) = delete;
+    ScratchKey& operator=(const ScratchKey&) = delete;
+
+    unsigned char* Data() { return m_data; }
+    static constexpr std::size_t Size() { return kKeyBytes; }
+    /// Wipes now, as soon as the key has been used.
+    void Wipe();
+
+private:
+    unsigned char* m_data;
+};
 constexpr std::size_t kVaultIdBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 using Hash = std::array<unsigned char, kHashBytes>;

@@ -26,7 +26,8 @@ struct CheckedCase {
 /// Reads, authenticates and parses one case file and checks it against its
 /// index entry: the one path of LoadCase, SearchCases and Verify. The decrypted
 /// archive is wiped before returning. Throws VaultError naming the file.
-CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry) {
+CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry,
+                      std::string* keepArchive = nullptr) {
     const std::string& id = entry.summary.id;
     const std::string name = id + ".kbc";
     const auto path = impl.CasePath(id);
@@ -39,14 +40,19 @@ CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry) 
     CheckedCase out;
     out.headerHash = detail::CaseHeaderHash(bytes);
     DecryptedCase d = impl.Decrypt(id, bytes, {}, std::move(impl.plainBuffer));
-    struct Lend { // wiped, then its memory goes back for the next case
+    struct Lend { // kept, or wiped and its memory back for the next case
         std::string& plaintext;
         std::string& home;
+        std::string* keep;
         ~Lend() {
+            if (keep != nullptr) {
+                *keep = std::move(plaintext);
+                return;
+            }
             sodium_memzero(plaintext.data(), plaintext.size());
             home = std::move(plaintext);
         }
-    } lend{d.plaintext, impl.plainBuffer};
+    } lend{d.plaintext, impl.plainBuffer, nullptr};
     out.generation = d.header.generation;
     if (out.generation < entry.summary.generation)
         throw VaultError(VaultError::Kind::Tampered,
@@ -66,6 +72,7 @@ CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry) 
     out.c = DeserializeCase(d.plaintext, name);
     if (out.c.id != id)
         throw VaultError(VaultError::Kind::Tampered, name + ": holds a case with another id");
+    lend.keep = keepArchive;
     return out;
 }
 
@@ -183,7 +190,7 @@ void Vault::AddCase(journal::Case& c) {
     e.caseId = c.id;
     e.caseGeneration = 1;
     impl.Commit(index, {e});
-    impl.known[c.id] = {1, hh, detail::SignedOf(c)};
+    impl.known[c.id] = {1, hh, detail::Baseline::Of(c)};
     if (flushError)
         throw *flushError;
 }
@@ -211,7 +218,9 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
     open.caseId = caseId;
     open.caseGeneration = entry->summary.generation;
     impl.Append(open, false);
-    CheckedCase checked = CheckCase(impl, *entry);
+    std::string archive;
+    WipeOnExit wipeArchive{archive};
+    CheckedCase checked = CheckCase(impl, *entry, &archive);
     if (checked.indexBehind) {
         if (checked.generation != entry->summary.generation + 1)
             throw VaultError(VaultError::Kind::Tampered,
@@ -231,7 +240,10 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
         impl.notes.push_back(name + ": finished an interrupted save (generation " +
                              std::to_string(checked.generation) + ")");
     }
-    impl.known[caseId] = {checked.generation, checked.headerHash, detail::SignedOf(checked.c)};
+    Impl::Known& known = impl.known[caseId];
+    impl.plainBuffer = known.baseline.Release();
+    known = {checked.generation, checked.headerHash,
+             detail::Baseline(std::move(archive), checked.c)};
     return std::move(checked.c);
 }
 
@@ -251,8 +263,7 @@ void Vault::SaveCase(const journal::Case& c, AuditAction action, const std::stri
                              " cannot be reached (removed, renamed, or a network share that "
                              "dropped); nothing was saved");
     RequireCode(c.code);
-    if (const std::string why = detail::SignedContentProblem(known->second.signedSessions, c);
-        !why.empty())
+    if (const std::string why = known->second.baseline.Problem(c); !why.empty())
         throw VaultError(VaultError::Kind::Usage, name + ": " + why + "; nothing was saved");
     const std::uint64_t generation = known->second.generation + 1;
     const auto bytes = Encrypt(impl, c, generation); // outside the lock: it is the slow part
@@ -277,14 +288,14 @@ void Vault::SaveCase(const journal::Case& c, AuditAction action, const std::stri
         const detail::Index onDisk = impl.LoadIndex();
         const detail::IndexEntry* now = onDisk.Find(c.id);
         if (now != nullptr && now->summary.generation == generation) {
-            known->second = {generation, hh, detail::SignedOf(c)};
+            known->second = {generation, hh, detail::Baseline::Of(c)};
             throw;
         }
         throw VaultError(err.GetKind(), std::string(err.what()) + "; " + name +
                                             " itself was saved, and the index catches up when "
                                             "the case is next opened");
     }
-    known->second = {generation, hh, detail::SignedOf(c)};
+    known->second = {generation, hh, detail::Baseline::Of(c)};
     if (flushError)
         throw *flushError;
 }
@@ -302,9 +313,7 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
     RequireCode(newCase.code);
     if (!newCase.id.empty())
         Impl::RequireCaseId(newCase.id);
-    if (const std::string why =
-            detail::SignedContentProblem(known->second.signedSessions, source, &newCase);
-        !why.empty())
+    if (const std::string why = known->second.baseline.Problem(source, &newCase); !why.empty())
         throw VaultError(VaultError::Kind::Usage,
                          source.id + ".kbc: " + why + "; nothing was saved");
     const std::uint64_t generation = known->second.generation + 1;
@@ -338,7 +347,7 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
     created.caseGeneration = 1;
     created.detail = "split from " + source.id;
     impl.Commit(index, {created});
-    impl.known[newCase.id] = {1, newHash, detail::SignedOf(newCase)};
+    impl.known[newCase.id] = {1, newHash, detail::Baseline::Of(newCase)};
     WriteCase(impl, source.id, srcBytes, true);
     *index.Find(source.id) = detail::EntryFor(source, generation, srcHash);
     AuditEntry saved;
@@ -347,7 +356,7 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
     saved.caseGeneration = generation;
     saved.detail = "split into " + newCase.id;
     impl.Commit(index, {saved});
-    known->second = {generation, srcHash, detail::SignedOf(source)};
+    known->second = {generation, srcHash, detail::Baseline::Of(source)};
 }
 
 void Vault::RestorePrevious(const std::string& caseId) {
@@ -381,7 +390,7 @@ void Vault::RestorePrevious(const std::string& caseId) {
     try {
         const CheckedCase now = CheckCase(impl, *entry);
         current = std::max(current, now.generation);
-        if (const std::string why = detail::SignedContentProblem(detail::SignedOf(now.c), previous);
+        if (const std::string why = detail::SignedContentProblem(now.c, previous);
             !why.empty())
             throw VaultError(VaultError::Kind::Usage,
                              name + ".bak: restoring it would undo a signature (" + why +
@@ -404,7 +413,7 @@ void Vault::RestorePrevious(const std::string& caseId) {
     e.detail = "restored generation " + std::to_string(d.header.generation) + " from " + name +
                ".bak" + note;
     impl.Commit(index, {e});
-    impl.known[caseId] = {generation, hh, detail::SignedOf(previous)};
+    impl.known[caseId] = {generation, hh, detail::Baseline::Of(previous)};
     if (flushError)
         throw *flushError;
 }

@@ -41,7 +41,7 @@ struct Vault::Impl {
     struct Known {
         std::uint64_t generation = 0;
         detail::Hash headerHash{};
-        detail::SignedSessions signedSessions;
+        detail::Baseline baseline;
     };
     std::map<std::string, Known> known;
     std::set<std::string> heldLocks;

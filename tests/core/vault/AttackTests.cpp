@@ -294,25 +294,33 @@ TEST_CASE("signed content cannot be changed or dropped by any save", "[vault][at
     Vault v = c.Open();
     const journal::Case base = v.LoadCase(c.id);
     REQUIRE(base.sessions[0].isSigned);
-    auto refused = [&](const std::function<void(journal::Case&)>& edit) {
-        journal::Case k = base;
-        edit(k);
-        return ExpectVaultError(VaultError::Kind::Usage, [&] { v.SaveCase(k); });
+    // Each edit of a signed session, tried on `from`: the case as the handle
+    // last opened or saved it (it keeps the opened text, or the saved sessions).
+    auto allRefused = [&](const journal::Case& from) {
+        auto refused = [&](const std::function<void(journal::Case&)>& edit) {
+            journal::Case k = from;
+            edit(k);
+            return ExpectVaultError(VaultError::Kind::Usage, [&] { v.SaveCase(k); });
+        };
+        CHECK(refused([](journal::Case& k) {
+                  k.sessions[0].fields[0].text += "!";
+              }).find("session session-0 was signed") != std::string::npos);
+        refused([](journal::Case& k) { k.sessions.erase(k.sessions.begin()); });
+        refused([](journal::Case& k) { k.sessions[0].isSigned = false; });
+        refused([](journal::Case& k) { k.sessions[0].signedBy = "mallory"; });
+        refused([](journal::Case& k) { k.sessions[0].addenda.pop_back(); });
+        refused([](journal::Case& k) { k.sessions[0].addenda[0].text = "other"; });
     };
-    CHECK(refused([](journal::Case& k) {
-              k.sessions[0].fields[0].text += "!";
-          }).find("session session-0 was signed") != std::string::npos);
-    refused([](journal::Case& k) { k.sessions.erase(k.sessions.begin()); });
-    refused([](journal::Case& k) { k.sessions[0].isSigned = false; });
-    refused([](journal::Case& k) { k.sessions[0].signedBy = "mallory"; });
-    refused([](journal::Case& k) { k.sessions[0].addenda.pop_back(); });
-    refused([](journal::Case& k) { k.sessions[0].addenda[0].text = "other"; });
+    allRefused(base);
     // Appending an addendum and editing a draft are fine.
     journal::Case k = base;
     k.sessions[0].addenda.push_back({"anna", 1767225600, "Tillägg", "", ""});
     k.sessions[1].fields[0].text += " (draft)";
     v.SaveCase(k, AuditAction::Addendum, "session session-0");
     CHECK(v.ReadAudit().back().action == AuditAction::Addendum);
+    allRefused(k);
+    k.sessions[1].fields[0].text += " (still a draft)";
+    v.SaveCase(k);
     // Moving a signed note into a relative's own case is the one sanctioned path.
     journal::Case source = v.LoadCase(c.id);
     journal::Case relative;
