@@ -390,8 +390,7 @@ void Vault::RestorePrevious(const std::string& caseId) {
     try {
         const CheckedCase now = CheckCase(impl, *entry);
         current = std::max(current, now.generation);
-        if (const std::string why = detail::SignedContentProblem(now.c, previous);
-            !why.empty())
+        if (const std::string why = detail::SignedContentProblem(now.c, previous); !why.empty())
             throw VaultError(VaultError::Kind::Usage,
                              name + ".bak: restoring it would undo a signature (" + why +
                                  "); nothing was changed");
