@@ -5,6 +5,8 @@
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Siblings.h"
 
+#include "CommandsShared.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -213,13 +215,16 @@ AddTwin::AddTwin(PersonId child, TwinKind kind, Gender gender)
     : m_child(child), m_kind(kind), m_gender(gender) {}
 
 void AddTwin::DoApply(Family& family, EditLog& log) {
-    const Person* child = family.FindPerson(m_child);
-    const ChildLink* link = family.ChildLinkOf(m_child);
-    if (!child || !link)
-        throw CommandError("Only someone with parents on the map can have a twin.");
+    if (!family.FindPerson(m_child))
+        throw CommandError("The person to add a twin to is no longer in the family map.");
     if (m_kind == TwinKind::None)
         throw CommandError("Choose identical or fraternal twins.");
     m_subject = NameOrUnnamed(family, m_child);
+    // Like a sibling: someone without parents on the map gets unknown ones.
+    UnionId madeParents = kNoId;
+    const std::size_t at = detail::LinkWithParents(family, log, m_child, madeParents);
+    const ChildLink* link = &family.children[at];
+    const Person* child = family.FindPerson(m_child);
     Person twin;
     twin.id = family.NewId();
     twin.gender = m_kind == TwinKind::Identical ? child->gender : m_gender;
@@ -233,7 +238,6 @@ void AddTwin::DoApply(Family& family, EditLog& log) {
         if (SameParents(c, *link))
             next = std::max(next, c.birthOrder + 1);
     tl.birthOrder = next;
-    const std::size_t at = static_cast<std::size_t>(link - family.children.data());
     ChildLink own = *link;
     if (own.twinGroup == kNoId)
         own.twinGroup = family.NewId();

@@ -3,6 +3,8 @@
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Queries.h"
 
+#include "CommandsShared.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -108,6 +110,43 @@ const char* KindWord(PersonKind kind) {
 }
 
 } // namespace
+
+std::size_t detail::LinkWithParents(Family& family, EditLog& log, PersonId person,
+                                    UnionId& createdUnion) {
+    createdUnion = kNoId;
+    const auto linkIndex = LinkIndex(family, person);
+    if (linkIndex && (family.children[*linkIndex].parents != kNoId ||
+                      family.children[*linkIndex].singleParent != kNoId))
+        return *linkIndex;
+    Person father;
+    father.gender = Gender::Man;
+    father.placeholder = true;
+    Person mother = father;
+    mother.gender = Gender::Woman;
+    father.id = family.NewId();
+    mother.id = family.NewId();
+    Union u;
+    u.id = family.NewId();
+    u.partnerA = father.id;
+    u.partnerB = mother.id;
+    createdUnion = u.id;
+    ChildLink own;
+    own.child = person;
+    if (linkIndex)
+        own = family.children[*linkIndex];
+    own.parents = u.id;
+    own.singleParent = kNoId;
+    own.birthOrder = 0;
+    log.Append(family, &Family::people, father);
+    log.Append(family, &Family::people, mother);
+    log.Append(family, &Family::unions, u);
+    if (linkIndex) {
+        log.Assign(family, &Family::children, *linkIndex, own);
+        return *linkIndex;
+    }
+    log.Append(family, &Family::children, own);
+    return family.children.size() - 1;
+}
 
 // ---- AddPerson -------------------------------------------------------------
 
@@ -243,46 +282,12 @@ AddSibling::AddSibling(PersonId person, Person sibling, ChildKind kind)
 void AddSibling::DoApply(Family& family, EditLog& log) {
     RequirePerson(family, m_person, "add a sibling to");
     m_subject = NameOrUnnamed(family, m_person);
-    m_createdUnion = kNoId;
-    auto linkIndex = LinkIndex(family, m_person);
+    const ChildLink& own =
+        family.children[detail::LinkWithParents(family, log, m_person, m_createdUnion)];
     ChildLink link;
     link.kind = m_kind;
-    if (linkIndex && (family.children[*linkIndex].parents != kNoId ||
-                      family.children[*linkIndex].singleParent != kNoId)) {
-        link.parents = family.children[*linkIndex].parents;
-        link.singleParent = family.children[*linkIndex].singleParent;
-    } else {
-        // No parents yet: invent an unknown couple so both hang from one line.
-        Person father;
-        father.gender = Gender::Man;
-        father.placeholder = true;
-        Person mother = father;
-        mother.gender = Gender::Woman;
-        father.id = family.NewId();
-        mother.id = family.NewId();
-        Union u;
-        u.id = family.NewId();
-        u.partnerA = father.id;
-        u.partnerB = mother.id;
-        m_createdUnion = u.id;
-        ChildLink own;
-        own.child = m_person;
-        own.parents = u.id;
-        if (linkIndex) {
-            own = family.children[*linkIndex];
-            own.parents = u.id;
-            own.singleParent = kNoId;
-        }
-        own.birthOrder = 0;
-        log.Append(family, &Family::people, father);
-        log.Append(family, &Family::people, mother);
-        log.Append(family, &Family::unions, u);
-        if (linkIndex)
-            log.Assign(family, &Family::children, *linkIndex, own);
-        else
-            log.Append(family, &Family::children, own);
-        link.parents = u.id;
-    }
+    link.parents = own.parents;
+    link.singleParent = own.singleParent;
     link.birthOrder = NextBirthOrder(family, link.parents, link.singleParent);
     Person sibling = Fresh(m_sibling, family);
     link.child = sibling.id;

@@ -185,7 +185,7 @@ void MapPage::PerformGrowth(const std::function<GrowthEdit()>& make) {
     GrowthEdit g;
     try {
         g = make();
-    } catch (const std::exception& e) { // nobody to grow from (a twin without parents...)
+    } catch (const std::exception& e) { // the person or couple is gone, or takes no such gesture
         wxMessageBox(wxString::FromUTF8(e.what()), _("Family map"), wxOK | wxICON_INFORMATION,
                      this);
         return;

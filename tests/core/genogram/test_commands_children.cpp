@@ -155,8 +155,10 @@ TEST_CASE("a twin is added born the same day, in the child's twin group", "[comm
         CHECK(k.family.ChildLinkOf(p)->twinGroup == group);
         CHECK(k.family.ChildLinkOf(p)->twinKind == TwinKind::Fraternal);
     }
-    AddTwin orphan(k.ids.paternalGrandfather, TwinKind::Fraternal);
-    CheckRefused(k.family, orphan, "parents on the map");
+    AddTwin gone(9999, TwinKind::Fraternal);
+    CheckRefused(k.family, gone, "no longer in the family map");
+    AddTwin neither(k.b, TwinKind::None);
+    CheckRefused(k.family, neither, "identical or fraternal");
 }
 
 TEST_CASE("an adopted person gets birth parents in one step; never a second pair",
@@ -175,4 +177,38 @@ TEST_CASE("an adopted person gets birth parents in one step; never a second pair
     CheckRefused(k.family, again, "already has birth parents");
     AddBirthParents notAdopted(k.b); // B's parents are his birth parents
     CheckRefused(k.family, notAdopted, "already has birth parents");
+}
+
+TEST_CASE("a twin of someone without parents on the map gets unknown parents, like a sibling",
+          "[commands][twins]") {
+    Family f;
+    Person alone = Named("Ida", Gender::Woman, 1990);
+    alone.id = f.NewId();
+    f.people.push_back(alone);
+    for (const TwinKind kind : {TwinKind::Identical, TwinKind::Fraternal}) {
+        Family family = f;
+        AddTwin twin(alone.id, kind, Gender::Man);
+        CheckRoundTrip(family, twin);
+        twin.Apply(family);
+        REQUIRE(family.ChildLinkOf(alone.id));
+        REQUIRE(family.ChildLinkOf(twin.Created()));
+        const ChildLink hers = *family.ChildLinkOf(alone.id);
+        const ChildLink his = *family.ChildLinkOf(twin.Created());
+        CHECK(hers.parents == his.parents);
+        const Union* parents = family.FindUnion(hers.parents);
+        REQUIRE(parents);
+        CHECK(family.FindPerson(parents->partnerA)->placeholder);
+        CHECK(family.FindPerson(parents->partnerB)->placeholder);
+        CHECK(hers.twinGroup == his.twinGroup);
+        CHECK(his.twinKind == kind);
+        // An identical twin is of the same sex; the birth date is shared.
+        CHECK(family.FindPerson(twin.Created())->gender ==
+              (kind == TwinKind::Identical ? Gender::Woman : Gender::Man));
+        CHECK(family.FindPerson(twin.Created())->birth == alone.birth);
+        // A sibling added next joins the same parents, not new ones.
+        AddSibling brother(alone.id, Named("Per", Gender::Man, 1993));
+        brother.Apply(family);
+        CHECK(family.ChildLinkOf(brother.Created())->parents == hers.parents);
+        CHECK(brother.CreatedUnion() == kNoId);
+    }
 }
