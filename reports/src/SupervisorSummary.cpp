@@ -330,12 +330,24 @@ std::vector<std::string> CoverRow(const jn::Case& c, const jn::TemplateSet& temp
     for (const auto& p : CollectForms(c, templates, o.language).phases)
         if (p.present)
             forms += (forms.empty() ? "" : ", ") + PhaseText(p.phase, o);
-    return {c.code,   StatusText(c.status, o),    months, std::to_string(c.sessions.size()),
+    std::string sessions = std::to_string(c.sessions.size());
+    if (!o.jointSessions.empty())
+        sessions += " + " + std::to_string(o.jointSessions.size()) + L(o, " gem.", " joint");
+    return {c.code,   StatusText(c.status, o),    months, sessions,
             coverage, forms.empty() ? "–" : forms};
 }
 
+/// The pack's options for one of its cases: that case's joint sessions.
+ReportOptions ForCase(const ReportOptions& o, const jn::Case& c, const JointSessionsByCase& joint) {
+    ReportOptions one = o;
+    const auto it = joint.find(c.id);
+    one.jointSessions = it == joint.end() ? std::vector<jn::JointSession>{} : it->second;
+    return one;
+}
+
 void PackCover(PdfWriter& w, const std::vector<const jn::Case*>& cases,
-               const jn::TemplateSet& templates, const ReportOptions& o) {
+               const jn::TemplateSet& templates, const ReportOptions& o,
+               const JointSessionsByCase& joint) {
     w.Title(L(o, "Handledningsunderlag – ärendegenomgång", "Supervision pack – caseload review"),
             std::to_string(cases.size()) + L(o, " klienter · ", " clients · ") +
                 L(o,
@@ -351,7 +363,7 @@ void PackCover(PdfWriter& w, const std::vector<const jn::Case*>& cases,
                 TextStyle::Muted);
     std::vector<std::vector<std::string>> rows;
     for (const jn::Case* c : cases)
-        rows.push_back(CoverRow(*c, templates, o));
+        rows.push_back(CoverRow(*c, templates, ForCase(o, *c, joint)));
     w.Table({{L(o, "Klientkod", "Client code"), 2.2},
              {L(o, "Status", "Status"), 2},
              {L(o, "Månader", "Months"), 1.2},
@@ -365,7 +377,8 @@ void PackCover(PdfWriter& w, const std::vector<const jn::Case*>& cases,
 
 std::vector<unsigned char> RenderSupervisionPack(const std::vector<jn::Case>& cases,
                                                  const jn::TemplateSet& templates,
-                                                 const ReportOptions& options) {
+                                                 const ReportOptions& options,
+                                                 const JointSessionsByCase& joint) {
     ReportOptions o = options;
     o.deidentify = true; // a pack leaves the therapist's hands: never names, dates or text
     o.includeFreeText = false;
@@ -379,10 +392,10 @@ std::vector<unsigned char> RenderSupervisionPack(const std::vector<jn::Case>& ca
     cover.code = L(o, "Ärendegenomgång", "Caseload review");
     frame = Frame(L(o, "Handledningsunderlag", "Supervision pack"), cover, o);
     return RenderPdf(frame, [&](PdfWriter& w) {
-        PackCover(w, sorted, templates, o);
+        PackCover(w, sorted, templates, o, joint);
         for (const jn::Case* c : sorted) {
             w.NewCase(c->code);
-            Body(w, *c, templates, o);
+            Body(w, *c, templates, ForCase(o, *c, joint));
         }
     });
 }

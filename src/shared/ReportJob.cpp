@@ -91,8 +91,13 @@ std::vector<unsigned char> Render(const std::vector<journal::Case>& cases,
         // The record lists the reads and changes of the case before this export.
         return reports::RenderFullRecord(cases.front(), templates, AuditOf(v, cases.front().id),
                                          options);
-    case ReportKind::SupervisionPack:
-        return reports::RenderSupervisionPack(cases, templates, options);
+    case ReportKind::SupervisionPack: {
+        reports::JointSessionsByCase joint;
+        for (const auto& c : cases)
+            if (auto j = JointSessionsOf(v, c); !j.empty())
+                joint[c.id] = std::move(j);
+        return reports::RenderSupervisionPack(cases, templates, options, joint);
+    }
     case ReportKind::Statistics: {
         reports::StatisticsOptions buyers = range;
         buyers.buyersOnly = true;

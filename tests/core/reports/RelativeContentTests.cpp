@@ -139,3 +139,31 @@ TEST_CASE("after the split the relative's record holds her sessions and the join
     CHECK(record.find("2025-09-09") != std::string::npos);            // the joint session's date
     CHECK(record.find("Anhörig eller partner") != std::string::npos); // her intake
 }
+
+TEST_CASE("a supervision pack counts a relative's joint sessions, on the cover and her page",
+          "[reports][relatives][pack]") {
+    ScratchDir tmp;
+    const auto split = jn::SplitRelative(
+        IndexWithPartnerContent(),
+        {"7e1a0000-0000-4000-8000-000000000002", "GBG-2025-024", 0, {"relatives-support"}});
+    const JointSessionsByCase joint = {
+        {split.relative.id, jn::JointSessions(split.source, split.relative)}};
+    REQUIRE(joint.begin()->second.size() == 1);
+    // Picked in any order: the pack sorts by code; the counts follow their case.
+    for (const bool relativeFirst : {true, false}) {
+        const std::vector<jn::Case> cases = relativeFirst
+                                                ? std::vector{split.relative, split.source}
+                                                : std::vector{split.source, split.relative};
+        const auto path = tmp.path / "pack.pdf";
+        WriteBytes(path, RenderSupervisionPack(cases, Shipped(), Options(), joint));
+        const std::string flat = Flat(PdfText(path));
+        const std::string own = std::to_string(split.relative.sessions.size());
+        CHECK(flat.find("GBG-2025-024") != std::string::npos);
+        CHECK(flat.find(own + " + 1 gem.") != std::string::npos); // her cover row
+        CHECK(flat.find(own + " (och 1 gemensamma i en annan journal)") != std::string::npos);
+        CHECK(flat.find(kJointLine) != std::string::npos);
+        CHECK(flat.find("Partnern deltar.") == std::string::npos); // the joint note is his
+        const std::string his = std::to_string(split.source.sessions.size());
+        CHECK(flat.find(his + " (och") == std::string::npos); // only her case counts it
+    }
+}

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -77,9 +78,14 @@ std::vector<unsigned char> RenderSupervisorSummary(const journal::Case& c,
 /// de-identified summary prints on every page anyway - with status, months in
 /// treatment, sessions, deep-interview coverage and forms present; cases come
 /// in code order, never in the order they were picked.
+/// `jointSessions`: for each relative's case among `cases`, by its id, the
+/// joint sessions written in its index client's case (counted like
+/// ReportOptions::jointSessions for a single summary; that field is ignored).
+using JointSessionsByCase = std::map<std::string, std::vector<journal::JointSession>>;
 std::vector<unsigned char> RenderSupervisionPack(const std::vector<journal::Case>& cases,
                                                  const journal::TemplateSet& templates,
-                                                 const ReportOptions& options);
+                                                 const ReportOptions& options,
+                                                 const JointSessionsByCase& jointSessions = {});
 
 /// Everything recorded about the client, chronologically: sessions with every
 /// field, signatures, addenda, corrections (old text struck through but
