@@ -65,20 +65,33 @@ bool OnOrBefore(jn::Date d, jn::Date today) {
     return d.Set() && !(today < d);
 }
 
-/// Whether each phase's form is due on `today` (see PhaseStatus).
-void SetExpected(std::array<PhaseStatus, kPhaseCount>& phases, const jn::EpisodeView& e,
-                 jn::Date today) {
+/// A session of this type in the episode, held by `today`.
+bool HeldIn(const jn::Case& c, const jn::EpisodeView& e, jn::SessionType type, jn::Date today) {
+    return std::any_of(c.sessions.begin(), c.sessions.end(), [&](const jn::Session& s) {
+        return s.type == type && s.start != 0 && OnOrBefore(jn::DateOf(s.start), today) &&
+               jn::EpisodeOf(c, s) == e.number;
+    });
+}
+
+/// Whether each phase's form is due on `today`, and whether its moment has
+/// passed (see PhaseStatus).
+void SetExpected(std::array<PhaseStatus, kPhaseCount>& phases, const jn::Case& c,
+                 const jn::EpisodeView& e, jn::Date today) {
     using S = jn::CaseStatus;
     const bool closed = e.status == S::Ended || e.status == S::FollowUpDone || !e.current;
-    phases[0].expected = OnOrBefore(e.start, today) || e.status == S::Ongoing || closed;
-    phases[0].dueFrom = phases[0].expected ? jn::Date{} : e.start;
-    phases[1].expected = e.end.Set() ? OnOrBefore(e.end, today) : closed;
-    phases[1].dueFrom = phases[1].expected ? jn::Date{} : e.end;
-
+    const bool over = e.status == S::FollowUpDone || !e.current;
+    PhaseStatus& start = phases[0];
+    PhaseStatus& end = phases[1];
     PhaseStatus& fu = phases[2];
+    start.expected = OnOrBefore(jn::FirstVisit(c, e), today) || e.status == S::Ongoing || closed;
+    start.dueFrom = start.expected ? jn::Date{} : e.start;
+    end.expected = (e.end.Set() ? OnOrBefore(e.end, today) : closed) ||
+                   HeldIn(c, e, jn::SessionType::Closing, today);
+    end.dueFrom = end.expected ? jn::Date{} : e.end;
+
     const jn::FollowUp* firstPlanned = nullptr;
     const jn::FollowUp* firstOutcome = nullptr;
-    bool held = false;
+    bool held = HeldIn(c, e, jn::SessionType::FollowUp, today);
     for (const jn::FollowUp& f : e.followUps) { // sorted by due date
         held = held || f.outcome == jn::FollowUpOutcome::Held;
         if (f.outcome == jn::FollowUpOutcome::Planned && !firstPlanned)
@@ -100,6 +113,9 @@ void SetExpected(std::array<PhaseStatus, kPhaseCount>& phases, const jn::Episode
         fu.followUpOutcome = jn::FollowUpOutcome::Planned;
         fu.dueFrom = firstPlanned->due;
     }
+    start.overdue = start.expected && end.expected;
+    end.overdue = end.expected && (held || over);
+    fu.overdue = fu.expected && over;
 }
 
 } // namespace
@@ -206,7 +222,7 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
     out.episode = episode;
     if (!today.Set())
         today = jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
-    SetExpected(out.phases, episodes[static_cast<std::size_t>(episode - 1)], today);
+    SetExpected(out.phases, c, episodes[static_cast<std::size_t>(episode - 1)], today);
 
     // The template each phase is read with: the response's own, else the set's form for that phase.
     std::array<const jn::Template*, kPhaseCount> phaseTemplate{};

@@ -160,20 +160,16 @@ void FormsPage::Update() {
 }
 
 FormDue FormsPage::DueOf(std::size_t phase) const {
-    const auto& s = m_forms.phases[phase];
-    return m_document ? FormDueState(m_document->Case(), s.phase, s.present, Today())
-                      : FormDue::NotYetDue;
+    return m_document ? FormDueState(m_forms.phases[phase]) : FormDue::NotYetDue;
 }
 
 wxString FormsPage::PhaseText(std::size_t phase) const {
     const auto& s = m_forms.phases[phase];
     const wxString name = Name(s.phase);
-    // A follow-up the client declined or that never reached them has no form to miss.
-    if (!s.present && (s.followUpOutcome == journal::FollowUpOutcome::Declined ||
-                       s.followUpOutcome == journal::FollowUpOutcome::NotReached))
+    switch (DueOf(phase)) {
+    case FormDue::NotNeeded: // a follow-up declined or that never reached them
         return name + ": " +
                wxString::Format(_("none (follow-up %s)"), OutcomeName(*s.followUpOutcome));
-    switch (DueOf(phase)) {
     case FormDue::Present:
         return name + ": " + wxString::FromUTF8(s.date.Iso()) + wxString::FromUTF8(" ✓");
     case FormDue::Due:

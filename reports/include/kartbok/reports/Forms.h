@@ -22,14 +22,20 @@ inline constexpr std::size_t kPhaseCount = 3;
 inline constexpr std::array<journal::FormPhase, kPhaseCount> kPhases = {
     journal::FormPhase::Start, journal::FormPhase::End, journal::FormPhase::FollowUp};
 
-/// One phase of a case: is a form there, and should it be by now? A form is
-/// "missing" only once it is due: the start form once treatment has started,
-/// the end form once it has ended, the follow-up form once the first
-/// follow-up was held or its date has come. A declined or unreached
-/// follow-up has no form to miss.
+/// One phase of one treatment episode: is a form there, and should it be by
+/// now? A form is expected only once it is due: the start form from the first
+/// visit, the end form from the closing session or the end of treatment, the
+/// follow-up form once a follow-up was held or the first planned one's date
+/// has come. A declined or unreached follow-up has no form to miss. The
+/// reports and the app's Forms tab both read this, so they always agree.
 struct PhaseStatus {
     journal::FormPhase phase = journal::FormPhase::Start;
     bool expected = false;
+    /// Expected, and the moment it belongs to has passed: the start form's
+    /// once the end form is due, the end form's once the follow-up was held,
+    /// the follow-up form's once the episode is closed (follow-up done, or a
+    /// later episode began). Expected and not overdue: "fill it in now".
+    bool overdue = false;
     bool present = false;
     /// Not expected yet, and from when it will be (the end, the follow-up's
     /// date); unset when nothing says when.
