@@ -11,19 +11,24 @@
 #include "map/MapCanvas.h"
 #include "map/MapKeys.h"
 #include "map/MapPage.h"
+#include "map/ScenePainter.h"
 #include "shell/MainFrame.h"
 
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/genogram/Scaffold.h"
 
+#include <wx/bitmap.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/dcmemory.h>
+#include <wx/graphics.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <memory>
 
 using namespace kartbok;
 using namespace kartbok::app;
@@ -303,4 +308,46 @@ TEST_CASE("every map key is listed in the one table Help shows", "[gui][map]") {
             return row.first == key || row.first.StartsWith(key + ",");
         }));
     }
+}
+
+TEST_CASE("a label is painted as wide as the scene laid it out, at the Fit zoom", "[gui][map]") {
+    // One label, painted at the zoom Fit never goes below (7.5 pt -> 9 px).
+    genogram::Scene scene;
+    genogram::TextShape label;
+    label.text = "1983 Anna Andersson";
+    label.size = 7.5;
+    label.anchor = genogram::TextAnchor::Start;
+    label.at = {10, 30};
+    label.color = {0, 0, 0, 255};
+    scene.items.push_back({genogram::SceneItem::Owner::None, genogram::kNoId, label});
+    scene.size = {300, 50};
+    constexpr double kZoom = 1.2;
+    wxBitmap bitmap(400, 70, 24);
+    {
+        wxMemoryDC dc(bitmap);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        gc->Scale(kZoom, kZoom);
+        PaintScene(*gc, scene);
+    }
+    const wxImage image = bitmap.ConvertToImage();
+    int left = image.GetWidth(), right = -1, top = image.GetHeight(), bottom = -1;
+    for (int y = 0; y < image.GetHeight(); ++y)
+        for (int x = 0; x < image.GetWidth(); ++x)
+            if (image.GetRed(x, y) < 128) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+                top = std::min(top, y);
+                bottom = std::max(bottom, y);
+            }
+    REQUIRE(right > left);
+    const double laidOut = genogram::TextWidth(label.text, label.size) * kZoom;
+    INFO("ink " << (right - left + 1) << " px wide, " << (bottom - top + 1)
+                << " px tall; the scene laid out " << laidOut << " px");
+    // Ink is a little narrower than the advance width; a third narrower was the bug.
+    CHECK(right - left + 1 >= 0.9 * laidOut);
+    CHECK(right - left + 1 <= 1.06 * laidOut);
+    CHECK(left == Approx(10 * kZoom).margin(2));
+    CHECK(bottom - top + 1 >= 7); // capitals and digits of a 9 px font, with the descent of "y"
 }

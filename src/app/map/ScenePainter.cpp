@@ -60,39 +60,58 @@ void FillAndStroke(wxGraphicsContext& gc, const wxGraphicsPath& path, const Stro
 }
 
 /// Fonts are created once per size and weight per paint: a 200-person map has
-/// hundreds of labels but only a handful of sizes.
+/// hundreds of labels but only a handful of sizes. wx makes a graphics font at
+/// whole pixels of the screen's resolution, where the scene measures text in
+/// points (genogram::TextWidth): a 7.5 pt label came out a third smaller than
+/// the scene laid it out. So each font is made large and drawn scaled to the
+/// width the scene measured for it.
 class FontCache {
 public:
     explicit FontCache(wxGraphicsContext& gc) : m_gc(gc) {}
-    void Select(double size, bool bold, const Color& colour) {
+    /// Selects the font; returns the scale its text is drawn at.
+    double Select(double size, bool bold, const Color& colour) {
         const auto key = std::make_tuple(size, bold, colour.r, colour.g, colour.b, colour.a);
         auto it = m_fonts.find(key);
         if (it == m_fonts.end()) {
             const int flags = bold ? wxFONTFLAG_BOLD : wxFONTFLAG_DEFAULT;
-            it = m_fonts.emplace(key, m_gc.CreateFont(size, "DejaVu Sans", flags, ToWx(colour)))
-                     .first;
+            const wxGraphicsFont font =
+                m_gc.CreateFont(kMadeAt, "DejaVu Sans", flags, ToWx(colour));
+            m_gc.SetFont(font);
+            double w = 0, h = 0;
+            m_gc.GetTextExtent(kSample, &w, &h);
+            const double scale =
+                w > 0 ? genogram::TextWidth(kSample, size, bold) / w : size / kMadeAt;
+            it = m_fonts.emplace(key, std::pair{font, scale}).first;
         }
-        m_gc.SetFont(it->second);
+        m_gc.SetFont(it->second.first);
+        return it->second.second;
     }
 
 private:
+    static constexpr double kMadeAt = 64;
+    static constexpr const char* kSample = "Abcdefghij klmnopqrst 1234567890";
     wxGraphicsContext& m_gc;
-    std::map<std::tuple<double, bool, int, int, int, int>, wxGraphicsFont> m_fonts;
+    std::map<std::tuple<double, bool, int, int, int, int>, std::pair<wxGraphicsFont, double>>
+        m_fonts;
 };
 
 void PaintText(wxGraphicsContext& gc, FontCache& fonts, TextExtentCache& extents,
                const TextShape& t) {
     if (t.text.empty())
         return;
-    fonts.Select(t.size, t.bold, t.color);
-    const auto [w, ascent] = extents.Measure(gc, t);
+    const double scale = fonts.Select(t.size, t.bold, t.color);
+    const auto [w, ascent] = extents.Measure(gc, t, scale);
     double x = t.at.x;
     if (t.anchor == TextAnchor::Middle)
         x -= w / 2;
     else if (t.anchor == TextAnchor::End)
         x -= w;
     // The scene gives the baseline; DrawText wants the top.
-    gc.DrawText(wxString::FromUTF8(t.text), x, t.at.y - ascent);
+    gc.PushState();
+    gc.Translate(x, t.at.y - ascent);
+    gc.Scale(scale, scale);
+    gc.DrawText(wxString::FromUTF8(t.text), 0, 0);
+    gc.PopState();
 }
 
 void PaintHighlightBox(wxGraphicsContext& gc, Point c, double side, const wxColour& colour) {
@@ -105,7 +124,8 @@ void PaintHighlightBox(wxGraphicsContext& gc, Point c, double side, const wxColo
 
 } // namespace
 
-std::pair<double, double> TextExtentCache::Measure(wxGraphicsContext& gc, const TextShape& t) {
+std::pair<double, double> TextExtentCache::Measure(wxGraphicsContext& gc, const TextShape& t,
+                                                   double scale) {
     auto key = std::make_tuple(t.text, t.size, t.bold);
     if (auto it = m_extents.find(key); it != m_extents.end())
         return it->second;
@@ -113,7 +133,8 @@ std::pair<double, double> TextExtentCache::Measure(wxGraphicsContext& gc, const 
         m_extents.clear(); // typing leaves old labels behind; start over now and then
     double w = 0, h = 0, descent = 0, leading = 0;
     gc.GetTextExtent(wxString::FromUTF8(t.text), &w, &h, &descent, &leading);
-    return m_extents.emplace(std::move(key), std::pair{w, h - descent}).first->second;
+    return m_extents.emplace(std::move(key), std::pair{w * scale, (h - descent) * scale})
+        .first->second;
 }
 
 std::vector<Point> ClipToQuadrant(const std::vector<Point>& clip, Point centre, int quadrant,

@@ -27,8 +27,10 @@ struct PaintHighlights {
 /// again on each repaint costs as much as drawing it (pango lays the text out twice).
 class TextExtentCache {
 public:
-    /// Width and height-minus-descent (the baseline offset) of a label in scene units.
-    std::pair<double, double> Measure(wxGraphicsContext& gc, const genogram::TextShape& text);
+    /// Width and height-minus-descent (the baseline offset) of a label in scene
+    /// units, measured with the selected font drawn at `scale`.
+    std::pair<double, double> Measure(wxGraphicsContext& gc, const genogram::TextShape& text,
+                                      double scale);
     void Clear() { m_extents.clear(); }
 
 private:
