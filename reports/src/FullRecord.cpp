@@ -3,12 +3,14 @@
 // record rules require - the old text struck through but still there.
 #include "ReportCommon.h"
 
+#include "kartbok/base/Uuid.h"
 #include "kartbok/genogram/DateText.h"
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/Lifecycle.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace kartbok::reports {
@@ -18,6 +20,41 @@ namespace g = kartbok::genogram;
 using namespace detail;
 
 namespace {
+
+/// The log's event in the report's language; an action this list does not
+/// know is printed as the vault names it.
+std::string ActionText(const std::string& action, const ReportOptions& o) {
+    static const std::map<std::string, std::pair<const char*, const char*>> kWords = {
+        {"open", {"läst", "read"}},
+        {"create", {"skapat", "created"}},
+        {"save", {"sparat", "saved"}},
+        {"export", {"exporterat", "exported"}},
+        {"sign", {"signerat", "signed"}},
+        {"addendum", {"tillägg", "addendum"}},
+        {"archive", {"arkiverat", "archived"}},
+        {"restore", {"återställt", "restored"}},
+        {"repair", {"reparerat", "repaired"}},
+    };
+    const auto it = kWords.find(action);
+    return it == kWords.end() ? action : L(o, it->second.first, it->second.second);
+}
+
+/// A log detail with the id of any other case replaced: a link to a relative's
+/// case, or a split, must not tell the client that someone else is in
+/// treatment (third-party confidentiality).
+std::string WithoutOtherCases(std::string detail, const std::string& ownId,
+                              const ReportOptions& o) {
+    constexpr std::size_t kUuid = 36;
+    const std::string other = L(o, "(ett annat ärende)", "(another case)");
+    for (std::size_t i = 0; i + kUuid <= detail.size(); ++i) {
+        const std::string id = detail.substr(i, kUuid);
+        if (id != ownId && base::IsUuid(id)) {
+            detail.replace(i, kUuid, other);
+            i += other.size() - 1;
+        }
+    }
+    return detail;
+}
 
 std::string Years(const g::Person& p, const ReportOptions& o) {
     const std::string lang = o.language == "en" ? "en" : "sv";
@@ -319,7 +356,8 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& t,
     w.Heading(L(o, "Logg över läsning och ändringar", "Log of reads and changes"));
     std::vector<std::vector<std::string>> rows;
     for (const auto& a : audit)
-        rows.push_back({TimeText(a.time), a.user, a.action, a.detail});
+        rows.push_back({TimeText(a.time), a.user, ActionText(a.action, o),
+                        WithoutOtherCases(a.detail, c.id, o)});
     if (rows.empty())
         w.Paragraph(L(o, "Inga loggposter.", "No log entries."), TextStyle::Muted);
     else

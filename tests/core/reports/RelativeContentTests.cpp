@@ -160,10 +160,40 @@ TEST_CASE("a supervision pack counts a relative's joint sessions, on the cover a
         const std::string own = std::to_string(split.relative.sessions.size());
         CHECK(flat.find("GBG-2025-024") != std::string::npos);
         CHECK(flat.find(own + " + 1 gem.") != std::string::npos); // her cover row
-        CHECK(flat.find(own + " (och 1 gemensamma i en annan journal)") != std::string::npos);
+        CHECK(flat.find(own + " (och 1 gemensamt i en annan journal)") != std::string::npos);
         CHECK(flat.find(kJointLine) != std::string::npos);
         CHECK(flat.find("Partnern deltar.") == std::string::npos); // the joint note is his
         const std::string his = std::to_string(split.source.sessions.size());
         CHECK(flat.find(his + " (och") == std::string::npos); // only her case counts it
     }
+}
+
+TEST_CASE("the record's log never names another case: a link or a split reads as another case",
+          "[reports][relatives]") {
+    ScratchDir tmp;
+    const auto split = jn::SplitRelative(
+        IndexWithPartnerContent(),
+        {"7e1a0000-0000-4000-8000-000000000002", "GBG-2025-024", 0, {"relatives-support"}});
+    const std::string herId = split.relative.id;
+    const std::string hisId = split.source.id;
+    const std::vector<AuditLine> his = {
+        {1767225600, "anna", "save", "Link relative's case " + herId},
+        {1767225700, "anna", "save", "split into " + herId},
+        {1767225800, "anna", "open", "case " + hisId}, // his own id may stay
+    };
+    const auto path = tmp.path / "record-log.pdf";
+    WriteBytes(path, RenderFullRecord(split.source, Shipped(), his, Options()));
+    const std::string flat = Flat(PdfText(path));
+    CHECK(flat.find(herId) == std::string::npos);
+    CHECK(flat.find(herId.substr(0, 8)) == std::string::npos);
+    CHECK(flat.find("split into (ett annat ärende)") != std::string::npos);
+    CHECK(flat.find("sparat") != std::string::npos); // the event in the report's language
+    CHECK(flat.find("läst") != std::string::npos);
+    // Hers names his case no more than his names hers.
+    WriteBytes(path, RenderFullRecord(split.relative, Shipped(),
+                                      {{1767225700, "anna", "create", "split from " + hisId}},
+                                      Options()));
+    const std::string hers = Flat(PdfText(path));
+    CHECK(hers.find(hisId.substr(0, 8)) == std::string::npos);
+    CHECK(hers.find("split from (ett annat ärende)") != std::string::npos);
 }
