@@ -302,7 +302,12 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
             if (row.values[i])
                 continue; // merged items: the first answer wins, as MapAnswers does
             row.values[i] = a.value;
-            const jn::TemplateItem* known = itemOf.count(a.itemId) ? itemOf[a.itemId] : nullptr;
+            // Read with this phase's own form: an end form may offer an
+            // option the start form's item does not have ("none any more").
+            const jn::TemplateItem* known =
+                phaseTemplate[i] ? phaseTemplate[i]->FindItem(a.itemId) : nullptr;
+            if (!known && itemOf.count(a.itemId))
+                known = itemOf[a.itemId];
             row.display[i] = AnswerText(known, a.value, language);
             if (known)
                 row.ordinal[i] = Ordinal(*known, a.value);

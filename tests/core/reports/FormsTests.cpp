@@ -240,3 +240,17 @@ TEST_CASE("items are lined up by id across the start and end forms", "[reports]"
     // Start-form rows come first, in the form's order.
     CHECK(f.items.front().itemId == "bought-sex-ever");
 }
+
+TEST_CASE("an answer is read with its own phase's form: an option only the end form has",
+          "[reports][forms]") {
+    jn::Case c = FinishedCase();
+    c.forms[0].answers.push_back({"problem-behaviours", "buying-sex,internet-pornography"});
+    c.forms[1].answers.push_back({"problem-behaviours", "none"}); // only in the end form
+    const FormsOverTime forms = CollectForms(c, Shipped(), "sv", {2026, 7, 1});
+    const ItemRow* row = forms.Find("problem-behaviours");
+    REQUIRE(row);
+    CHECK(row->display[0] == "Köp av sexuella tjänster, Pornografi på internet");
+    CHECK(row->display[1] == "Inget av detta längre");
+    const FormsOverTime en = CollectForms(c, Shipped(), "en", {2026, 7, 1});
+    CHECK(en.Find("problem-behaviours")->display[1] == "None of these any more");
+}
