@@ -91,7 +91,7 @@ std::string SessionCount(const jn::Case& c, const ReportOptions& o) {
     std::string text = std::to_string(own);
     if (!o.jointSessions.empty())
         text += L(o, " (och ", " (and ") + std::to_string(o.jointSessions.size()) +
-                L(o, " gemensamma)", " joint)");
+                L(o, o.jointSessions.size() == 1 ? " gemensamt)" : " gemensamma)", " joint)");
     return text;
 }
 
@@ -177,7 +177,7 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
     w.Heading(L(o, "Självskattning vid start och avslut", "Self-rating at start and end"));
     // Only what was asked both times can show change; questions asked once
     // (the treatment experience at the end) are in the supervisor summary.
-    auto rows = FormRows(forms, {0, 1}, true, true);
+    auto rows = FormRows(forms, o, {0, 1}, true, true);
     if (rows.empty()) {
         w.Paragraph(
             L(o, "Inga formulärsvar vid start eller avslut.", "No form answers at start or end."),
@@ -187,14 +187,7 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
                  {PhaseText(jn::FormPhase::Start, o) + " " + DateText(forms.phases[0].date), 2.4},
                  {PhaseText(jn::FormPhase::End, o) + " " + DateText(forms.phases[1].date), 2.4}},
                 rows);
-        auto charts = ChartSeriesOf(forms);
-        std::stable_partition(charts.begin(), charts.end(), [&](const ChartSeries& s) {
-            const ItemRow* r = nullptr;
-            for (const auto& row : forms.items)
-                if (row.title == s.title)
-                    r = &row;
-            return r && r->type == jn::AnswerType::Frequency;
-        });
+        auto charts = ChartSeriesOf(forms, o);
         if (charts.size() > 3)
             charts.resize(3);
         if (!charts.empty())

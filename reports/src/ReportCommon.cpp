@@ -286,7 +286,12 @@ std::vector<OpenTopic> OpenTopics(const jn::Case& c, const jn::TemplateSet& t,
     return out;
 }
 
-std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms,
+std::string ItemTitle(const ItemRow& row, const ReportOptions& o) {
+    return row.source.clinicDefined ? row.title + L(o, " (klinikdefinierad)", " (clinic-defined)")
+                                    : row.title;
+}
+
+std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms, const ReportOptions& o,
                                                const std::vector<std::size_t>& phases,
                                                bool numericOnly, bool comparableOnly) {
     std::vector<std::vector<std::string>> rows;
@@ -299,7 +304,7 @@ std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms,
         if (!any || (comparableOnly && !all) ||
             (numericOnly && item.type == jn::AnswerType::FreeText))
             continue;
-        std::vector<std::string> row{item.title};
+        std::vector<std::string> row{ItemTitle(item, o)};
         for (std::size_t p : phases) {
             std::string cell = item.values[p] ? item.display[p] : "–";
             if (item.values[p] && item.type == jn::AnswerType::Scale && cell != *item.values[p])
@@ -311,11 +316,17 @@ std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms,
     return rows;
 }
 
-std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms) {
+std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms, const ReportOptions& o) {
+    std::vector<const ItemRow*> rows = ChartableRows(forms);
+    const auto rank = [](const ItemRow* r) {
+        return (r->source.clinicDefined ? 2 : 0) + (r->type == jn::AnswerType::Frequency ? 0 : 1);
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const ItemRow* a, const ItemRow* b) { return rank(a) < rank(b); });
     std::vector<ChartSeries> out;
-    for (const ItemRow* row : ChartableRows(forms)) {
+    for (const ItemRow* row : rows) {
         ChartSeries s;
-        s.title = row->title;
+        s.title = ItemTitle(*row, o);
         s.points = row->ordinal;
         s.low = row->low;
         s.high = row->high;

@@ -85,11 +85,17 @@ struct OpenTopic {
 std::vector<OpenTopic> OpenTopics(const journal::Case& c, const journal::TemplateSet& t,
                                   const ReportOptions& o);
 
+/// An item's question as a report prints it: a clinic-defined one says so,
+/// so it is never read as part of a published instrument.
+std::string ItemTitle(const ItemRow& row, const ReportOptions& o);
 /// Forms side by side as table rows: item, then one column per phase shown.
-std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms,
+std::vector<std::vector<std::string>> FormRows(const FormsOverTime& forms, const ReportOptions& o,
                                                const std::vector<std::size_t>& phases,
                                                bool numericOnly, bool comparableOnly = false);
-std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms);
+/// The charts worth drawing, items with a published basis first and, within
+/// each, frequencies (the problem behaviour) first: a report that shows only
+/// the first few shows those.
+std::vector<ChartSeries> ChartSeriesOf(const FormsOverTime& forms, const ReportOptions& o);
 std::array<std::string, 3> PhaseShortLabels(const ReportOptions& o);
 
 } // namespace kartbok::reports::detail

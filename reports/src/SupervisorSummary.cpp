@@ -15,6 +15,12 @@ using namespace detail;
 
 namespace {
 
+/// A dated thing in the case's current treatment episode (a returning
+/// client's summary is about this episode; undated things count here).
+bool InCurrentEpisode(const jn::Case& c, jn::Timestamp t) {
+    return !t || jn::EpisodeAt(c, jn::DateOf(t)) == c.CurrentEpisode();
+}
+
 constexpr jn::SessionType kTypes[] = {jn::SessionType::Individual, jn::SessionType::Couple,
                                       jn::SessionType::Relative,   jn::SessionType::Group,
                                       jn::SessionType::Remote,     jn::SessionType::Closing,
@@ -90,10 +96,21 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
         kv.push_back({L(o, "Uppföljning", "Follow-up"),
                       When(f.due, a, deid, o) + " · " + OutcomeText(f.outcome, o) +
                           (f.outcomeDate.Set() ? " " + When(f.outcomeDate, a, deid, o) : "")});
-    std::string sessions = std::to_string(c.sessions.size());
+    // The current treatment episode's sessions; a returning client's earlier
+    // ones are counted apart (the anchor, and so the months, are this episode's).
+    const auto earlier = static_cast<std::size_t>(
+        std::count_if(c.sessions.begin(), c.sessions.end(),
+                      [&](const jn::Session& s) { return !InCurrentEpisode(c, s.start); }));
+    std::string sessions = std::to_string(c.sessions.size() - earlier);
+    if (earlier > 0)
+        sessions += L(o, " (och ", " (and ") + std::to_string(earlier) +
+                    L(o, " i tidigare behandlingsperioder)", " in earlier episodes)");
     if (!o.jointSessions.empty())
         sessions += L(o, " (och ", " (and ") + std::to_string(o.jointSessions.size()) +
-                    L(o, " gemensamma i en annan journal)", " joint, in another record)");
+                    L(o,
+                      o.jointSessions.size() == 1 ? " gemensamt i en annan journal)"
+                                                  : " gemensamma i en annan journal)",
+                      " joint, in another record)");
     kv.push_back({L(o, "Antal samtal", "Sessions"), sessions});
     int people =
         static_cast<int>(std::count_if(c.family.people.begin(), c.family.people.end(),
@@ -123,10 +140,10 @@ void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
     }
     std::vector<const jn::Session*> dated;
     for (const auto& s : c.sessions)
-        if (s.start)
+        if (s.start && InCurrentEpisode(c, s.start))
             dated.push_back(&s);
     for (const auto& s : joint)
-        if (s.start)
+        if (s.start && InCurrentEpisode(c, s.start))
             dated.push_back(&s);
     if (dated.empty()) {
         w.Paragraph(L(o, "Inga samtal registrerade.", "No sessions recorded."), TextStyle::Muted);
@@ -253,7 +270,7 @@ void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& template
     w.Table({{L(o, "Formulär", "Form"), 2}, {L(o, "Ifyllt", "Filled in"), 3}}, status);
     if (forms.PresentCount() == 0)
         return;
-    auto rows = FormRows(forms, {0, 1, 2}, !freeText);
+    auto rows = FormRows(forms, o, {0, 1, 2}, !freeText);
     if (!rows.empty()) {
         w.Table({{L(o, "Fråga", "Question"), 5},
                  {PhaseText(jn::FormPhase::Start, o), 1.7},
@@ -261,7 +278,7 @@ void FormsBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& template
                  {PhaseText(jn::FormPhase::FollowUp, o), 1.7}},
                 rows);
     }
-    auto charts = ChartSeriesOf(forms);
+    auto charts = ChartSeriesOf(forms, o);
     if (!charts.empty()) {
         w.Subheading(L(o, "Förändring över tid", "Change over time"));
         w.Charts(charts, PhaseShortLabels(o));
@@ -330,7 +347,15 @@ std::vector<std::string> CoverRow(const jn::Case& c, const jn::TemplateSet& temp
     for (const auto& p : CollectForms(c, templates, o.language).phases)
         if (p.present)
             forms += (forms.empty() ? "" : ", ") + PhaseText(p.phase, o);
-    std::string sessions = std::to_string(c.sessions.size());
+    // The current treatment episode's sessions; a returning client's earlier
+    // ones are counted apart (the anchor, and so the months, are this episode's).
+    const auto earlier = static_cast<std::size_t>(
+        std::count_if(c.sessions.begin(), c.sessions.end(),
+                      [&](const jn::Session& s) { return !InCurrentEpisode(c, s.start); }));
+    std::string sessions = std::to_string(c.sessions.size() - earlier);
+    if (earlier > 0)
+        sessions += L(o, " (och ", " (and ") + std::to_string(earlier) +
+                    L(o, " i tidigare behandlingsperioder)", " in earlier episodes)");
     if (!o.jointSessions.empty())
         sessions += " + " + std::to_string(o.jointSessions.size()) + L(o, " gem.", " joint");
     return {c.code,   StatusText(c.status, o),    months, sessions,

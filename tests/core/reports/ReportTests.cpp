@@ -205,3 +205,48 @@ TEST_CASE("the full record prints qualified dates as such and the cause of death
     CHECK(flat.find("före 1940 – efter 1990") != std::string::npos);
     CHECK(flat.find("dödsorsak: lungcancer") != std::string::npos);
 }
+
+TEST_CASE("a clinic-defined question says so in the brief and the supervisor summary",
+          "[reports][provenance]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    c.forms[0].answers.push_back({"alcohol-frequency", "weekly"});
+    c.forms[1].answers.push_back({"alcohol-frequency", "monthly"});
+    for (const bool brief : {true, false}) {
+        auto out = tmp.path / (brief ? "brief.pdf" : "summary.pdf");
+        WriteBytes(out, brief ? RenderFollowUpBrief(c, Shipped(), Options())
+                              : RenderSupervisorSummary(c, Shipped(), Options()));
+        const std::string flat = Flat(PdfText(out));
+        CHECK(flat.find("Hur ofta dricker du alkohol? (klinikdefinierad)") != std::string::npos);
+    }
+}
+
+TEST_CASE("a returning client's summary shows this episode's sessions, the earlier ones counted",
+          "[reports][episodes]") {
+    ScratchDir tmp;
+    jn::Case c = FinishedCase();
+    // Treated 2019-2020 before: two sessions then; this episode is 2025-2026.
+    jn::Episode past;
+    past.status = jn::CaseStatus::FollowUpDone;
+    past.firstContact = {2019, 1, 10};
+    past.start = {2019, 2, 1};
+    past.end = {2020, 1, 15};
+    c.pastEpisodes = {past};
+    c.sessions.insert(c.sessions.begin(),
+                      Note("old-2", {2019, 11, 5}, jn::SessionType::Individual, "note-free", {}));
+    c.sessions.insert(c.sessions.begin(),
+                      Note("old-1", {2019, 2, 1}, jn::SessionType::Individual, "note-free", {}));
+    const std::size_t now = c.sessions.size() - 2;
+    for (const bool deid : {true, false}) {
+        auto out = tmp.path / (deid ? "deid.pdf" : "summary.pdf");
+        ReportOptions o = Options();
+        o.deidentify = deid;
+        WriteBytes(out, RenderSupervisorSummary(c, Shipped(), o));
+        const std::string flat = Flat(PdfText(out));
+        INFO(flat);
+        CHECK(flat.find(std::to_string(now) + " (och 2 i tidigare behandlingsperioder)") !=
+              std::string::npos);
+        CHECK(flat.find("2019") == std::string::npos); // the strip starts with this episode
+        CHECK(std::regex_search(flat, std::regex(" -[0-9]+ ")) == false); // no month before it
+    }
+}
