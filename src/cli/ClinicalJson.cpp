@@ -142,8 +142,10 @@ void ClinicalToJson(const jn::Case& c, ordered_json& j) {
 void ClinicalFromJson(const json& j, jn::Case& c, const std::string& path) {
     c.intake = IntakeFrom(j.value("intake", json()), path + ".intake");
     if (j.contains("follow_ups")) {
-        // Read as written (dates.follow_up_due too), so show --json round-trips.
+        // The follow-ups decide; dates.follow_up_due is their mirror (what
+        // Kartbok writes is already in step, so show --json round-trips).
         c.followUps = FollowUpsFrom(j, "follow_ups", path);
+        jn::SyncFollowUpDue(c);
     } else {
         jn::AdoptLegacyFollowUp(c); // a version 1 file: one follow-up, from its due date
     }

@@ -203,6 +203,24 @@ TEST_CASE("the demo vault shows a linked relative's case, an episode, intake and
     CHECK(hisText.find("förlorad tillit") != std::string::npos); // the joint note is his
 }
 
+TEST_CASE("an imported case's planned follow-up is due from its date, whatever follow_up_due says",
+          "[cli][clinical]") {
+    Vault v;
+    const auto file = v.tmp.path / "planned.json";
+    std::ofstream(file) << R"({"format":"kartbok-case","version":2,"code":"IMP-1",)"
+                        << R"("status":"ended","dates":{"first_contact":"2025-01-10",)"
+                        << R"("start":"2025-02-01","end":"2026-05-01","follow_up_due":""},)"
+                        << R"("follow_ups":[{"id":"fu-1","due":"2026-11-01","outcome":"planned",)"
+                        << R"("outcome_date":"","session":""}]})";
+    REQUIRE(CliRun({"case", "import", v.dir, file.string(), "--password-stdin"}, kPw + "\n").code ==
+            0);
+    const auto due =
+        CliRun({"case", "due", v.dir, "--today", "2026-11-05", "--password-stdin"}, kPw + "\n");
+    CHECK(due.out.find("follow-up-overdue\tIMP-1\t2026-11-01\t-4\n") != std::string::npos);
+    const auto shown = v.Run({"case", "show", "IMP-1", "--json"});
+    CHECK(shown.out.find(R"("follow_up_due": "2026-11-01")") != std::string::npos);
+}
+
 TEST_CASE("case split-relative moves a partner's alone-sessions into her own linked case",
           "[cli][clinical]") {
     // An older case, imported as it was kept: her alone-session (signed) in his case.
