@@ -144,8 +144,8 @@ TEST_CASE("F1 opens the user guide in the language of the window", "[gui][help]"
 
     // A language switch in the preferences takes the open guide along.
     SetLanguage(frame, "sv");
-    CHECK(
-        guide->Html().ToText().Contains(wxString::FromUTF8("Rita släktkartan med tangentbordet")));
+    CHECK(guide->Html().ToText().Contains(
+        wxString::FromUTF8("Rita familjekartan med tangentbordet")));
     CHECK(guide->GetTitle().Contains(wxString::FromUTF8("användarhandbok")));
     guide->Raise();
     Pump(6);

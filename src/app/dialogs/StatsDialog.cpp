@@ -77,7 +77,10 @@ void AddRow(wxListCtrl* list, const std::vector<wxString>& cells, bool heading =
 wxString Median(const std::optional<double>& m, int n) {
     if (n < 5 || !m)
         return wxString::FromUTF8("–");
-    return wxString::Format("%.1f", *m);
+    wxString text = wxString::Format("%.1f", *m);
+    if (CurrentLanguage() == "sv")
+        text.Replace(".", ","); // Swedish writes a decimal comma
+    return text;
 }
 
 } // namespace
@@ -168,7 +171,7 @@ void StatsDialog::BuildPages() {
                                          {_("Yes -> no"), 85},
                                          {_("No -> yes"), 85},
                                          {_("No -> no"), 85}});
-    m_clients = makeList("stats_clients", {{_("Measure"), 0}, {_("Count"), 120}});
+    m_clients = makeList("stats_clients", {{_("Measure"), 0}, {_("Number"), 120}});
     m_pages->AddPage(m_tables, _("Tables 1-2"));
     m_pages->AddPage(m_paired, _("Change on the same clients"));
     m_pages->AddPage(m_clients, _("Clients and sessions"));
