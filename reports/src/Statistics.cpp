@@ -214,6 +214,10 @@ private:
                 months.push_back(*days / 30.4375);
         for (const jn::FollowUp& f : e.followUps) {
             const bool planned = f.outcome == jn::FollowUpOutcome::Planned;
+            // A follow-up still planned when the client came back (ReopenCase)
+            // is moot: nothing is due for it, so it is counted nowhere.
+            if (planned && !e.current)
+                continue;
             if (InRange(planned ? f.due : f.outcomeDate))
                 ++m_st.followUps[f.outcome];
         }

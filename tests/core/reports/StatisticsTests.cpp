@@ -5,6 +5,7 @@
 // rows linked by a fresh study id and nothing else.
 #include "reports/ThirtyCases.h"
 
+#include "kartbok/journal/EpisodeCommands.h"
 #include "kartbok/reports/Statistics.h"
 
 #include <catch2/catch.hpp>
@@ -277,4 +278,28 @@ TEST_CASE("research answers link each client's forms by a study id made fresh pe
     for (const auto& r : ResearchAnswers(cases, templates, Range(2024, 2025, true)))
         buyerIds.insert(r.studyId);
     CHECK(buyerIds.size() == 28);
+}
+
+TEST_CASE("a follow-up still planned when the client came back counts nowhere",
+          "[reports][statistics][episodes]") {
+    const auto templates = Shipped();
+    jn::Case c;
+    c.id = "5a7e0000-0000-4000-8000-000000000001";
+    c.code = "BACK-1";
+    c.status = jn::CaseStatus::Ended;
+    c.firstContact = {2025, 1, 10};
+    c.start = {2025, 2, 1};
+    c.end = {2026, 3, 1};
+    c.followUps = {{"fu-1", {2026, 9, 1}, jn::FollowUpOutcome::Planned, {}, {}}};
+    const auto planned = [&](const jn::Case& k) {
+        const ClinicStatistics st = ComputeStatistics({k}, templates, Range(2026, 2027));
+        const auto it = st.followUps.find(jn::FollowUpOutcome::Planned);
+        return it == st.followUps.end() ? 0 : it->second;
+    };
+    CHECK(planned(c) == 1);
+    // Back in August, before the follow-up: a new episode, and no follow-up is due.
+    jn::ReopenCase({2026, 8, 2}, {}).Apply(c);
+    CHECK(planned(c) == 0);
+    c.followUps = {{"fu-1", {2027, 3, 1}, jn::FollowUpOutcome::Planned, {}, {}}};
+    CHECK(planned(c) == 1); // the new episode's own planned follow-up
 }
