@@ -3,6 +3,8 @@
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Queries.h"
 
+#include "CommandsShared.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -10,12 +12,7 @@ namespace kartbok::genogram {
 
 namespace {
 
-template <class T> std::optional<std::size_t> IndexById(const std::vector<T>& v, Id id) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-        if (v[i].id == id)
-            return i;
-    return std::nullopt;
-}
+using detail::IndexById;
 
 /// Whether two versions of a person differ in anything a therapist typed
 /// (placeholder flag and nudge are bookkeeping, not content).

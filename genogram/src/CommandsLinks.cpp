@@ -5,6 +5,8 @@
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Validate.h"
 
+#include "CommandsShared.h"
+
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -13,12 +15,7 @@ namespace kartbok::genogram {
 
 namespace {
 
-template <class T> std::optional<std::size_t> IndexById(const std::vector<T>& v, Id id) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-        if (v[i].id == id)
-            return i;
-    return std::nullopt;
-}
+using detail::IndexById;
 
 void CheckRelation(const Family& family, const Relation& r) {
     if (!family.FindPerson(r.from) || !family.FindPerson(r.to))

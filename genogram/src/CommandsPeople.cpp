@@ -38,13 +38,6 @@ void LoggedCommand::Revert(Family& family) {
 
 namespace {
 
-std::optional<std::size_t> PersonIndex(const Family& f, PersonId id) {
-    for (std::size_t i = 0; i < f.people.size(); ++i)
-        if (f.people[i].id == id)
-            return i;
-    return std::nullopt;
-}
-
 std::optional<std::size_t> LinkIndex(const Family& f, PersonId child) {
     for (std::size_t i = 0; i < f.children.size(); ++i)
         if (f.children[i].child == child)
@@ -118,28 +111,14 @@ std::size_t detail::LinkWithParents(Family& family, EditLog& log, PersonId perso
     if (linkIndex && (family.children[*linkIndex].parents != kNoId ||
                       family.children[*linkIndex].singleParent != kNoId))
         return *linkIndex;
-    Person father;
-    father.gender = Gender::Man;
-    father.placeholder = true;
-    Person mother = father;
-    mother.gender = Gender::Woman;
-    father.id = family.NewId();
-    mother.id = family.NewId();
-    Union u;
-    u.id = family.NewId();
-    u.partnerA = father.id;
-    u.partnerB = mother.id;
-    createdUnion = u.id;
+    createdUnion = AddUnknownParents(family, log, UnionKind::Marriage, /*placeholders=*/true).id;
     ChildLink own;
     own.child = person;
     if (linkIndex)
         own = family.children[*linkIndex];
-    own.parents = u.id;
+    own.parents = createdUnion;
     own.singleParent = kNoId;
     own.birthOrder = 0;
-    log.Append(family, &Family::people, father);
-    log.Append(family, &Family::people, mother);
-    log.Append(family, &Family::unions, u);
     if (linkIndex) {
         log.Assign(family, &Family::children, *linkIndex, own);
         return *linkIndex;
@@ -305,7 +284,7 @@ std::string AddSibling::Describe() const {
 RemovePerson::RemovePerson(PersonId person) : m_person(person) {}
 
 void RemovePerson::DoApply(Family& family, EditLog& log) {
-    auto personIndex = PersonIndex(family, m_person);
+    auto personIndex = detail::IndexById(family.people, m_person);
     if (!personIndex)
         throw CommandError("The person to remove is no longer in the family map.");
     m_subject = NameOrUnnamed(family, m_person);
