@@ -71,9 +71,17 @@ class LoggedCommand : public Command {
 public:
     void Apply(Family& family) final;
     void Revert(Family& family) final;
+    /// What the edit made that the editor selects next (the new person,
+    /// relation or household), or kNoId for an edit that makes nothing.
+    Id Created() const { return m_created; }
 
 protected:
     virtual void DoApply(Family& family, EditLog& log) = 0;
+
+    /// Who the edit is about, named by DoApply as the family was then, for
+    /// Describe ("Add partner to Anna").
+    std::string m_subject = "unnamed person";
+    Id m_created = kNoId; ///< set by DoApply
 
 private:
     EditLog m_log;
@@ -87,14 +95,12 @@ class AddPerson final : public LoggedCommand {
 public:
     explicit AddPerson(Person person);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     Person m_person;
-    PersonId m_created = kNoId;
 };
 
 /// Adds a father, mother or parent of unknown gender. A child with no parents
@@ -107,7 +113,6 @@ public:
     AddParent(PersonId child, Gender gender, Person parent = {},
               UnionKind kind = UnionKind::Marriage);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
     /// The union made when the child already had one parent, else kNoId.
     UnionId CreatedUnion() const { return m_createdUnion; }
 
@@ -118,8 +123,6 @@ private:
     PersonId m_child;
     Person m_parent;
     UnionKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
     UnionId m_createdUnion = kNoId;
 };
 
@@ -129,7 +132,6 @@ class AddPartner final : public LoggedCommand {
 public:
     AddPartner(PersonId person, Person partner, UnionKind kind = UnionKind::Marriage);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
     UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
@@ -139,8 +141,6 @@ private:
     PersonId m_person;
     Person m_partner;
     UnionKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
     UnionId m_createdUnion = kNoId;
 };
 
@@ -152,7 +152,6 @@ class AddChild final : public LoggedCommand {
 public:
     AddChild(Id parents, Person child, ChildKind kind = ChildKind::Biological);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -161,8 +160,6 @@ private:
     Id m_parents;
     Person m_child;
     ChildKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
 };
 
 /// Adds a sibling, youngest of the person's sibship. When the person has no
@@ -173,7 +170,6 @@ class AddSibling final : public LoggedCommand {
 public:
     AddSibling(PersonId person, Person sibling, ChildKind kind = ChildKind::Biological);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
     /// The placeholder parents' union when one was made, else kNoId.
     UnionId CreatedUnion() const { return m_createdUnion; }
 
@@ -184,8 +180,6 @@ private:
     PersonId m_person;
     Person m_sibling;
     ChildKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
     UnionId m_createdUnion = kNoId;
 };
 
@@ -204,7 +198,6 @@ protected:
 
 private:
     PersonId m_person;
-    std::string m_subject = "unnamed person";
 };
 
 // ---- edits of existing objects --------------------------------------------
@@ -224,7 +217,6 @@ private:
     PersonId m_id;
     Person m_value;
     bool m_keepPlaceholder;
-    std::string m_subject = "unnamed person";
 };
 
 /// Replaces a union's kind, events and order. The partners may be swapped
@@ -240,7 +232,6 @@ protected:
 private:
     UnionId m_id;
     Union m_value;
-    std::string m_subject = "unnamed person";
 };
 
 /// Replaces one of a child's links (kind, twins, or its parents): the link to
@@ -262,7 +253,6 @@ private:
     PersonId m_child;
     ChildLink m_value;
     Id m_current;
-    std::string m_subject = "unnamed person";
 };
 
 /// Gives a child one more family: adoptive, foster or step parents besides
@@ -279,26 +269,22 @@ protected:
 private:
     PersonId m_child;
     ChildLink m_value;
-    std::string m_subject = "unnamed person";
 };
 
 /// Gives an adopted or fostered person their birth parents: an unknown man
 /// and woman, a couple, linked as the birth family (the person keeps standing
 /// with the family they grew up in). Refused when there is a birth family.
+/// Created() is the birth mother (selected after the gesture).
 class AddBirthParents final : public LoggedCommand {
 public:
     explicit AddBirthParents(PersonId child);
     std::string Describe() const override;
-    /// The birth mother (selected after the gesture).
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     PersonId m_child;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
 };
 
 /// Makes siblings twins (triplets...) of a kind, or, with TwinKind::None,
@@ -315,7 +301,6 @@ protected:
 private:
     std::vector<PersonId> m_children;
     TwinKind m_kind;
-    std::string m_subject = "unnamed person";
 };
 
 /// Adds a twin of a child: a sibling born the same day, in the child's twin
@@ -325,7 +310,6 @@ class AddTwin final : public LoggedCommand {
 public:
     AddTwin(PersonId child, TwinKind kind, Gender gender = Gender::Unknown);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -334,8 +318,6 @@ private:
     PersonId m_child;
     TwinKind m_kind;
     Gender m_gender;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
 };
 
 /// Puts a child at place `newPosition` (0 = oldest) of its sibship as drawn:
@@ -352,7 +334,6 @@ protected:
 private:
     PersonId m_child;
     int m_position;
-    std::string m_subject = "unnamed person";
 };
 
 /// Shifts a person sideways by dx points on top of the layout (docs/design.md, "The family map":
@@ -368,7 +349,6 @@ protected:
 private:
     PersonId m_person;
     double m_dx;
-    std::string m_subject = "unnamed person";
 };
 
 /// "Reset layout": every nudge back to zero and every dragged sibling back
@@ -393,7 +373,6 @@ protected:
 
 private:
     PersonId m_person;
-    std::string m_subject = "unnamed person";
 };
 
 // ---- emotional relations and households ------------------------------------
@@ -402,15 +381,12 @@ class AddRelation final : public LoggedCommand {
 public:
     explicit AddRelation(Relation relation);
     std::string Describe() const override;
-    RelationId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     Relation m_relation;
-    std::string m_subject = "unnamed person";
-    RelationId m_created = kNoId;
 };
 
 class RemoveRelation final : public LoggedCommand {
@@ -423,7 +399,6 @@ protected:
 
 private:
     RelationId m_id;
-    std::string m_subject = "unnamed person";
 };
 
 class SetRelation final : public LoggedCommand {
@@ -437,21 +412,18 @@ protected:
 private:
     RelationId m_id;
     Relation m_value;
-    std::string m_subject = "unnamed person";
 };
 
 class AddHousehold final : public LoggedCommand {
 public:
     explicit AddHousehold(Household household);
     std::string Describe() const override;
-    HouseholdId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     Household m_household;
-    HouseholdId m_created = kNoId;
 };
 
 class RemoveHousehold final : public LoggedCommand {
