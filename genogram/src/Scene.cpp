@@ -122,6 +122,22 @@ PathShape Poly(std::vector<Point> pts, Stroke stroke) {
     return p;
 }
 
+void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
+                         double radius, int steps) {
+    const Point c = corner;
+    double lp = std::hypot(c.x - prev.x, c.y - prev.y), ln = std::hypot(next.x - c.x, next.y - c.y);
+    if (lp < 1e-6 || ln < 1e-6)
+        return;
+    double r = std::min({radius, lp / 2, ln / 2});
+    Point a{c.x + (prev.x - c.x) / lp * r, c.y + (prev.y - c.y) / lp * r};
+    Point b{c.x + (next.x - c.x) / ln * r, c.y + (next.y - c.y) / ln * r};
+    for (int k = 0; k <= steps; ++k) {
+        double t = k / static_cast<double>(steps), u = 1 - t;
+        out.push_back({u * u * a.x + 2 * u * t * c.x + t * t * b.x,
+                       u * u * a.y + 2 * u * t * c.y + t * t * b.y});
+    }
+}
+
 Color Ink() {
     return {28, 28, 32, 255};
 }

@@ -22,6 +22,11 @@ std::vector<std::string> WrapText(const std::string& utf8, double size, double m
 
 /// An open line through `pts`.
 PathShape Poly(std::vector<Point> pts, Stroke stroke);
+/// Appends the corner at `corner` (between `prev` and `next`) rounded with a
+/// quadratic curve of at most `radius`, as steps + 1 points; nothing when a
+/// side has no length.
+void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
+                         double radius, int steps);
 
 /// Colours and names shared by drawing and legend.
 Color Ink();
