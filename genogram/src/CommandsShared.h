@@ -5,7 +5,7 @@
 #include "kartbok/genogram/Commands.h"
 
 #include <cstddef>
-#include <optional>
+#include <string>
 #include <vector>
 
 namespace kartbok::genogram::detail {
@@ -18,12 +18,13 @@ std::size_t LinkWithParents(Family& family, EditLog& log, PersonId person, Union
 
 /// Where the element with this id stands in one of the family's vectors
 /// (people, unions, relations, households): what EditLog's Erase and Assign
-/// take.
-template <class T> std::optional<std::size_t> IndexById(const std::vector<T>& v, Id id) {
+/// take. Refuses with "The <what> is no longer in the family map." when the
+/// element is gone (another edit removed it).
+template <class T> std::size_t IndexOf(const std::vector<T>& v, Id id, const std::string& what) {
     for (std::size_t i = 0; i < v.size(); ++i)
         if (v[i].id == id)
             return i;
-    return std::nullopt;
+    throw CommandError("The " + what + " is no longer in the family map.");
 }
 
 /// Appends an unknown man and woman and their couple (of `kind`), to be the
