@@ -115,14 +115,14 @@ std::string SetChildLink::Describe() const {
 // ---- AddChildLink ----------------------------------------------------------
 
 AddChildLink::AddChildLink(PersonId child, ChildLink link)
-    : m_child(child), m_value(std::move(link)) {}
+    : m_child(child), m_link(std::move(link)) {}
 
 void AddChildLink::DoApply(Family& family, EditLog& log) {
     if (!family.FindPerson(m_child))
         throw CommandError("The child to give parents to is no longer in the family map.");
     m_subject = NameOrUnnamed(family, m_child);
     log.Append(family, &Family::children,
-               Prepared(family, m_child, m_value, std::nullopt, m_subject));
+               Prepared(family, m_child, m_link, std::nullopt, m_subject));
 }
 
 std::string AddChildLink::Describe() const {

@@ -74,6 +74,8 @@ public:
     /// What the edit made that the editor selects next (the new person,
     /// relation or household), or kNoId for an edit that makes nothing.
     Id Created() const { return m_created; }
+    /// The couple the edit made besides (a new partner's, new parents'), or kNoId.
+    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     virtual void DoApply(Family& family, EditLog& log) = 0;
@@ -81,7 +83,8 @@ protected:
     /// Who the edit is about, named by DoApply as the family was then, for
     /// Describe ("Add partner to Anna").
     std::string m_subject = "unnamed person";
-    Id m_created = kNoId; ///< set by DoApply
+    Id m_created = kNoId;           ///< set by DoApply
+    UnionId m_createdUnion = kNoId; ///< set by DoApply
 
 private:
     EditLog m_log;
@@ -107,14 +110,12 @@ private:
 /// gets a single-parent link; a child with one parent gets a union between
 /// that parent and the new one (its link moves to the union). Only this
 /// child's link changes: half-siblings through the first parent keep theirs.
-/// A child with two parents is refused.
+/// A child with two parents is refused. CreatedUnion() is that union, if made.
 class AddParent final : public LoggedCommand {
 public:
     AddParent(PersonId child, Gender gender, Person parent = {},
               UnionKind kind = UnionKind::Marriage);
     std::string Describe() const override;
-    /// The union made when the child already had one parent, else kNoId.
-    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -123,7 +124,6 @@ private:
     PersonId m_child;
     Person m_parent;
     UnionKind m_kind;
-    UnionId m_createdUnion = kNoId;
 };
 
 /// Adds a new partner to a person with a union of the given kind, placed after
@@ -132,7 +132,6 @@ class AddPartner final : public LoggedCommand {
 public:
     AddPartner(PersonId person, Person partner, UnionKind kind = UnionKind::Marriage);
     std::string Describe() const override;
-    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -141,7 +140,6 @@ private:
     PersonId m_person;
     Person m_partner;
     UnionKind m_kind;
-    UnionId m_createdUnion = kNoId;
 };
 
 /// Adds a child (or a pregnancy, miscarriage, abortion, stillbirth: set
@@ -165,13 +163,12 @@ private:
 /// Adds a sibling, youngest of the person's sibship. When the person has no
 /// parents yet, two placeholder parents (a man and a woman, hidden until
 /// edited, like the scaffold's) and their union are created so the siblings
-/// share a sibship line; Revert removes them again.
+/// share a sibship line; Revert removes them again. CreatedUnion() is the
+/// placeholder parents' union, if made.
 class AddSibling final : public LoggedCommand {
 public:
     AddSibling(PersonId person, Person sibling, ChildKind kind = ChildKind::Biological);
     std::string Describe() const override;
-    /// The placeholder parents' union when one was made, else kNoId.
-    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -180,7 +177,6 @@ private:
     PersonId m_person;
     Person m_sibling;
     ChildKind m_kind;
-    UnionId m_createdUnion = kNoId;
 };
 
 /// Removes a person and everything that hangs on them: their relations,
@@ -268,7 +264,7 @@ protected:
 
 private:
     PersonId m_child;
-    ChildLink m_value;
+    ChildLink m_link;
 };
 
 /// Gives an adopted or fostered person their birth parents: an unknown man
