@@ -181,42 +181,6 @@ Color RelationColor(RelationKind kind) {
     return Ink();
 }
 
-std::string RelationName(RelationKind kind, bool sv) {
-    switch (kind) {
-    case RelationKind::Close:
-        return sv ? "Nära" : "Close";
-    case RelationKind::Fused:
-        return sv ? "Sammansmält" : "Fused";
-    case RelationKind::Distant:
-        return sv ? "Distanserad" : "Distant";
-    case RelationKind::Conflict:
-        return sv ? "Konflikt" : "Conflict";
-    case RelationKind::CloseConflict:
-        return sv ? "Nära och konfliktfylld" : "Close, in conflict";
-    case RelationKind::CutOff:
-        return sv ? "Brutit kontakten" : "Cut off";
-    case RelationKind::CutOffRepaired:
-        return sv ? "Kontakt återupptagen" : "Cut-off repaired";
-    case RelationKind::FocusedOn:
-        return sv ? "Fokuserad på" : "Focused on";
-    case RelationKind::PhysicalAbuse:
-        return sv ? "Fysiskt våld" : "Physical abuse";
-    case RelationKind::SexualAbuse:
-        return sv ? "Sexuella övergrepp" : "Sexual abuse";
-    case RelationKind::EmotionalAbuse:
-        return sv ? "Psykiskt våld" : "Emotional abuse";
-    case RelationKind::Neglect:
-        return sv ? "Försummelse" : "Neglect";
-    case RelationKind::Hostile:
-        return sv ? "Fientlig" : "Hostile";
-    case RelationKind::DistantHostile:
-        return sv ? "Distanserad och fientlig" : "Distant, hostile";
-    case RelationKind::FusedHostile:
-        return sv ? "Sammansmält och fientlig" : "Fused, hostile";
-    }
-    return {};
-}
-
 std::string RelationLetter(RelationKind kind, bool sv) {
     switch (kind) {
     case RelationKind::PhysicalAbuse:
@@ -246,19 +210,6 @@ Color ConditionColor(int quadrant) {
         return {230, 170, 60, 255}; // mental health: amber, light grey
     default:
         return {40, 40, 48, 255}; // the problem behaviour: near black
-    }
-}
-
-std::string ConditionName(int quadrant, bool sv) {
-    switch (quadrant) {
-    case 0:
-        return sv ? "Sjukdom" : "Illness";
-    case 1:
-        return sv ? "Missbruk" : "Substance use";
-    case 2:
-        return sv ? "Psykisk ohälsa" : "Mental health";
-    default:
-        return sv ? "Problembeteendet" : "The problem behaviour";
     }
 }
 

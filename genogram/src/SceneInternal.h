@@ -32,12 +32,10 @@ void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Poin
 Color Ink();
 Color Grey(std::uint8_t level);
 Color RelationColor(RelationKind kind);
-std::string RelationName(RelationKind kind, bool swedish);
 std::string RelationLetter(RelationKind kind,
                            bool swedish); ///< "F", "S", "E"... for abuse kinds, else ""
 bool HasArrow(RelationKind kind);
 Color ConditionColor(int quadrant);
-std::string ConditionName(int quadrant, bool swedish);
 /// Diagonal lines over a quadrant of a symbol, clipped to its outline: how a
 /// condition someone is in recovery from is drawn.
 std::vector<std::vector<Point>> Hatch(const std::vector<Point>& outline, Point centre, int quadrant,

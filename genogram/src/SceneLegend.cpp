@@ -1,7 +1,10 @@
 // The legend, which lists only the conditions, relation kinds and
-// households the map uses.
+// households the map uses, in the label tables' words (Labels.h).
 
 #include "SceneInternal.h"
+
+#include "kartbok/genogram/EnumNames.h"
+#include "kartbok/genogram/Labels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -61,16 +64,20 @@ std::vector<Entry> EntriesInUse(const SceneContext& ctx) {
         for (PersonId m : h.members)
             households |= ctx.geometry.count(m) > 0;
 
+    // The words are the label tables', so the legend calls a thing what the
+    // editor and the reports call it.
+    const std::string_view language = sv ? "sv" : "en";
     std::vector<Entry> entries;
     for (int q = 0; q < 4; ++q) {
+        const std::string name(LabelOf(kAllConditions[static_cast<std::size_t>(q)], language));
         if (conditions & (1 << q))
-            entries.push_back({q, false, std::nullopt, false, ConditionName(q, sv)});
+            entries.push_back({q, false, std::nullopt, false, name});
         if (recovering & (1 << q))
-            entries.push_back({q, true, std::nullopt, false,
-                               ConditionName(q, sv) + (sv ? ", i återhämtning" : ", in recovery")});
+            entries.push_back(
+                {q, true, std::nullopt, false, name + (sv ? ", i återhämtning" : ", in recovery")});
     }
     for (RelationKind k : kinds)
-        entries.push_back({-1, false, k, false, RelationName(k, sv)});
+        entries.push_back({-1, false, k, false, std::string(LabelOf(k, language))});
     if (households)
         entries.push_back({-1, false, std::nullopt, true, sv ? "Hushåll" : "Household"});
     return entries;

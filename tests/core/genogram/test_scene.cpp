@@ -2,6 +2,7 @@
 
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/FamilyBuilder.h"
+#include "kartbok/genogram/Labels.h"
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Roles.h"
 #include "kartbok/genogram/Sample.h"
@@ -14,6 +15,7 @@
 #include <set>
 
 using namespace kartbok::genogram;
+using kartbok::LabelTable;
 
 namespace {
 
@@ -104,7 +106,7 @@ TEST_CASE("names, notes and years are written; Swedish letters survive", "[scene
     CHECK(HasText(scene, "sk. 1995"));
     CHECK(HasText(scene, "Missfall"));
     CHECK(HasText(scene, "Teckenförklaring"));
-    CHECK(HasText(scene, "Problembeteendet"));
+    CHECK(HasText(scene, "Beteendet klienten söker hjälp för"));
     CHECK(HasText(scene, "Psykisk ohälsa"));
     Scene en = BuildScene(f, ComputeLayout(f), Options(false, "en"));
     CHECK(HasText(en, "m. 1980, sep. 1993,"));
@@ -150,9 +152,9 @@ TEST_CASE("the legend lists only what the map uses", "[scene]") {
     b.P(a).conditions = kConditionSubstance;
     RelationId conflict = b.Relate(a, c, RelationKind::Conflict);
     Scene scene = BuildScene(b.family, ComputeLayout(b.family), Options());
-    CHECK(HasText(scene, "Missbruk"));
+    CHECK(HasText(scene, "Alkohol eller droger"));
     CHECK(HasText(scene, "Konflikt"));
-    CHECK_FALSE(HasText(scene, "Sjukdom"));
+    CHECK_FALSE(HasText(scene, "Fysisk sjukdom"));
     CHECK_FALSE(HasText(scene, "Nära"));
     CHECK_FALSE(ItemsOf(scene, SceneItem::Owner::Relation, conflict).empty());
     CHECK_FALSE(ItemsOf(scene, SceneItem::Owner::Legend, kNoId).empty());
@@ -161,6 +163,36 @@ TEST_CASE("the legend lists only what the map uses", "[scene]") {
     plain.Man("Solo", FuzzyDate::Year(1970));
     Scene bare = BuildScene(plain.family, ComputeLayout(plain.family), Options());
     CHECK(ItemsOf(bare, SceneItem::Owner::Legend, kNoId).empty());
+}
+
+TEST_CASE("the legend calls relations and conditions what the label tables call them",
+          "[scene][labels]") {
+    // Every relation kind and every condition, each also in recovery, on one map.
+    FamilyBuilder b("Testsson");
+    for (const auto& row : LabelTable<RelationKind>())
+        b.Relate(b.Man("A"), b.Woman("B"), row.value);
+    for (const auto& row : LabelTable<Condition>()) {
+        b.P(b.Man("Ill")).conditions = row.value;
+        PersonId better = b.Woman("Better");
+        b.P(better).conditions = b.P(better).recovering = row.value;
+    }
+    for (const std::string language : {"sv", "en"}) {
+        Scene scene = BuildScene(b.family, ComputeLayout(b.family), Options(false, language));
+        std::set<std::string> legend;
+        for (const SceneItem* item : ItemsOf(scene, SceneItem::Owner::Legend, kNoId))
+            if (const auto* t = std::get_if<TextShape>(&item->shape); t && t->text.size() > 1)
+                legend.insert(t->text); // (one letter: "F", "S"... on an abuse sample)
+        std::set<std::string> words{language == "sv" ? "Teckenförklaring" : "Legend"};
+        for (const auto& row : LabelTable<RelationKind>())
+            words.insert(std::string(row.text.In(language)));
+        for (const auto& row : LabelTable<Condition>()) {
+            words.insert(std::string(row.text.In(language)));
+            words.insert(std::string(row.text.In(language)) +
+                         (language == "sv" ? ", i återhämtning" : ", in recovery"));
+        }
+        // The same words, no other form of them (the legend once had its own list).
+        CHECK(legend == words);
+    }
 }
 
 TEST_CASE("every item has an owner and lies inside the drawing", "[scene]") {

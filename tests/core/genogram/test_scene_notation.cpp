@@ -130,7 +130,7 @@ TEST_CASE("a condition in recovery is hatched, not filled, and named so in the l
     bool legend = false;
     for (const SceneItem& i : s.items)
         if (const auto* t = std::get_if<TextShape>(&i.shape))
-            legend |= t->text == "Missbruk, i återhämtning";
+            legend |= t->text == "Alkohol eller droger, i återhämtning";
     CHECK(legend);
 }
 
