@@ -7,14 +7,12 @@ namespace kartbok::genogram {
 PersonId FamilyBuilder::Add(Gender gender, std::string given, std::string surname, FuzzyDate born,
                             PersonKind kind) {
     Person p;
-    p.id = family.NewId();
     p.gender = gender;
     p.kind = kind;
     p.givenNames = std::move(given);
     p.surname = std::move(surname);
     p.birth = born;
-    family.people.push_back(std::move(p));
-    return family.people.back().id;
+    return Append(&Family::people, std::move(p));
 }
 
 PersonId FamilyBuilder::Add(Gender gender, std::string given, FuzzyDate born, PersonKind kind) {
@@ -57,14 +55,12 @@ void FamilyBuilder::About(PersonId id, std::string occupation, std::string place
 UnionId FamilyBuilder::Couple(PersonId a, PersonId b, std::initializer_list<UnionEvent> events,
                               UnionKind kind, int order) {
     Union u;
-    u.id = family.NewId();
     u.partnerA = a;
     u.partnerB = b;
     u.kind = kind;
     u.events = events;
     u.order = order;
-    family.unions.push_back(std::move(u));
-    return family.unions.back().id;
+    return Append(&Family::unions, std::move(u));
 }
 
 ChildLink& FamilyBuilder::Child(Id parents, PersonId child, ChildKind kind) {
@@ -101,25 +97,21 @@ Id FamilyBuilder::Twins(TwinKind kind, std::initializer_list<PersonId> children)
 
 RelationId FamilyBuilder::Relate(PersonId from, PersonId to, RelationKind kind, bool directed) {
     Relation r;
-    r.id = family.NewId();
     r.from = from;
     r.to = to;
     r.kind = kind;
     r.directed = directed;
-    family.relations.push_back(std::move(r));
-    return family.relations.back().id;
+    return Append(&Family::relations, std::move(r));
 }
 
 HouseholdId FamilyBuilder::Home(std::string label, std::vector<PersonId> members, int fromYear,
                                 int toYear) {
     Household h;
-    h.id = family.NewId();
     h.label = std::move(label);
     h.members = std::move(members);
     h.fromYear = fromYear;
     h.toYear = toYear;
-    family.households.push_back(std::move(h));
-    return family.households.back().id;
+    return Append(&Family::households, std::move(h));
 }
 
 } // namespace kartbok::genogram

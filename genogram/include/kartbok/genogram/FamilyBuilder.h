@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kartbok::genogram {
@@ -61,6 +62,13 @@ public:
     Family family;
 
 private:
+    /// Gives an element the next id and appends it to one of the family's lists.
+    template <class T> Id Append(std::vector<T> Family::*list, T element) {
+        element.id = family.NewId();
+        (family.*list).push_back(std::move(element));
+        return (family.*list).back().id;
+    }
+
     std::string m_surname;
 };
 
