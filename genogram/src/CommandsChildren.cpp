@@ -115,14 +115,14 @@ std::string SetChildLink::Describe() const {
 // ---- AddChildLink ----------------------------------------------------------
 
 AddChildLink::AddChildLink(PersonId child, ChildLink link)
-    : m_child(child), m_value(std::move(link)) {}
+    : m_child(child), m_link(std::move(link)) {}
 
 void AddChildLink::DoApply(Family& family, EditLog& log) {
     if (!family.FindPerson(m_child))
         throw CommandError("The child to give parents to is no longer in the family map.");
     m_subject = NameOrUnnamed(family, m_child);
     log.Append(family, &Family::children,
-               Prepared(family, m_child, m_value, std::nullopt, m_subject));
+               Prepared(family, m_child, m_link, std::nullopt, m_subject));
 }
 
 std::string AddChildLink::Describe() const {
@@ -137,24 +137,12 @@ void AddBirthParents::DoApply(Family& family, EditLog& log) {
     if (!family.FindPerson(m_child))
         throw CommandError("The person to give birth parents to is no longer in the family map.");
     m_subject = NameOrUnnamed(family, m_child);
-    Person father, mother;
-    father.gender = Gender::Man;
-    mother.gender = Gender::Woman;
-    father.id = family.NewId();
-    mother.id = family.NewId();
-    Union u;
-    u.id = family.NewId();
-    u.partnerA = father.id;
-    u.partnerB = mother.id;
-    u.kind = UnionKind::Dating;
-    log.Append(family, &Family::people, father);
-    log.Append(family, &Family::people, mother);
-    log.Append(family, &Family::unions, u);
+    const Union u = detail::AddUnknownParents(family, log, UnionKind::Dating, false);
     ChildLink link;
     link.parents = u.id;
     link.kind = ChildKind::Biological;
     log.Append(family, &Family::children, Prepared(family, m_child, link, std::nullopt, m_subject));
-    m_created = mother.id;
+    m_created = u.partnerB; // the birth mother
 }
 
 std::string AddBirthParents::Describe() const {

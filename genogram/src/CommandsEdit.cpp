@@ -3,6 +3,8 @@
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Queries.h"
 
+#include "CommandsShared.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -10,12 +12,7 @@ namespace kartbok::genogram {
 
 namespace {
 
-template <class T> std::optional<std::size_t> IndexById(const std::vector<T>& v, Id id) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-        if (v[i].id == id)
-            return i;
-    return std::nullopt;
-}
+using detail::IndexOf;
 
 /// Whether two versions of a person differ in anything a therapist typed
 /// (placeholder flag and nudge are bookkeeping, not content).
@@ -33,17 +30,15 @@ SetPerson::SetPerson(PersonId id, Person newValue, bool keepPlaceholder)
     : m_id(id), m_value(std::move(newValue)), m_keepPlaceholder(keepPlaceholder) {}
 
 void SetPerson::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.people, m_id);
-    if (!index)
-        throw CommandError("The person to edit is no longer in the family map.");
-    const Person& old = family.people[*index];
+    const std::size_t index = IndexOf(family.people, m_id, "person to edit");
+    const Person& old = family.people[index];
     Person value = m_value;
     value.id = m_id;
     if (old.placeholder && value.placeholder && !m_keepPlaceholder && ContentDiffers(old, value))
         value.placeholder = false;
     std::string name = value.DisplayName();
     m_subject = name.empty() ? NameOrUnnamed(family, m_id) : name;
-    log.Assign(family, &Family::people, *index, std::move(value));
+    log.Assign(family, &Family::people, index, std::move(value));
 }
 
 std::string SetPerson::Describe() const {
@@ -55,10 +50,8 @@ std::string SetPerson::Describe() const {
 SetUnion::SetUnion(UnionId id, Union newValue) : m_id(id), m_value(std::move(newValue)) {}
 
 void SetUnion::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.unions, m_id);
-    if (!index)
-        throw CommandError("The couple to edit is no longer in the family map.");
-    const Union& old = family.unions[*index];
+    const std::size_t index = IndexOf(family.unions, m_id, "couple to edit");
+    const Union& old = family.unions[index];
     bool same = (m_value.partnerA == old.partnerA && m_value.partnerB == old.partnerB) ||
                 (m_value.partnerA == old.partnerB && m_value.partnerB == old.partnerA);
     if (!same)
@@ -67,7 +60,7 @@ void SetUnion::DoApply(Family& family, EditLog& log) {
     m_subject = NameOrUnnamed(family, old.partnerA) + " and " + NameOrUnnamed(family, old.partnerB);
     Union value = m_value;
     value.id = m_id;
-    log.Assign(family, &Family::unions, *index, std::move(value));
+    log.Assign(family, &Family::unions, index, std::move(value));
 }
 
 std::string SetUnion::Describe() const {
@@ -79,13 +72,11 @@ std::string SetUnion::Describe() const {
 Nudge::Nudge(PersonId person, double dx) : m_person(person), m_dx(dx) {}
 
 void Nudge::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.people, m_person);
-    if (!index)
-        throw CommandError("The person to move is no longer in the family map.");
+    const std::size_t index = IndexOf(family.people, m_person, "person to move");
     m_subject = NameOrUnnamed(family, m_person);
-    Person p = family.people[*index];
+    Person p = family.people[index];
     p.nudgeX += m_dx;
-    log.Assign(family, &Family::people, *index, std::move(p));
+    log.Assign(family, &Family::people, index, std::move(p));
 }
 
 std::string Nudge::Describe() const {

@@ -5,6 +5,8 @@
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Validate.h"
 
+#include "CommandsShared.h"
+
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -13,12 +15,7 @@ namespace kartbok::genogram {
 
 namespace {
 
-template <class T> std::optional<std::size_t> IndexById(const std::vector<T>& v, Id id) {
-    for (std::size_t i = 0; i < v.size(); ++i)
-        if (v[i].id == id)
-            return i;
-    return std::nullopt;
-}
+using detail::IndexOf;
 
 void CheckRelation(const Family& family, const Relation& r) {
     if (!family.FindPerson(r.from) || !family.FindPerson(r.to))
@@ -66,11 +63,9 @@ std::string AddRelation::Describe() const {
 RemoveRelation::RemoveRelation(RelationId id) : m_id(id) {}
 
 void RemoveRelation::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.relations, m_id);
-    if (!index)
-        throw CommandError("The relation to remove is no longer in the family map.");
-    m_subject = RelationSubject(family, family.relations[*index]);
-    log.Erase(family, &Family::relations, *index);
+    const std::size_t index = IndexOf(family.relations, m_id, "relation to remove");
+    m_subject = RelationSubject(family, family.relations[index]);
+    log.Erase(family, &Family::relations, index);
 }
 
 std::string RemoveRelation::Describe() const {
@@ -81,14 +76,12 @@ SetRelation::SetRelation(RelationId id, Relation newValue)
     : m_id(id), m_value(std::move(newValue)) {}
 
 void SetRelation::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.relations, m_id);
-    if (!index)
-        throw CommandError("The relation to edit is no longer in the family map.");
+    const std::size_t index = IndexOf(family.relations, m_id, "relation to edit");
     CheckRelation(family, m_value);
     m_subject = RelationSubject(family, m_value);
     Relation r = m_value;
     r.id = m_id;
-    log.Assign(family, &Family::relations, *index, std::move(r));
+    log.Assign(family, &Family::relations, index, std::move(r));
 }
 
 std::string SetRelation::Describe() const {
@@ -114,10 +107,8 @@ std::string AddHousehold::Describe() const {
 RemoveHousehold::RemoveHousehold(HouseholdId id) : m_id(id) {}
 
 void RemoveHousehold::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.households, m_id);
-    if (!index)
-        throw CommandError("The household to remove is no longer in the family map.");
-    log.Erase(family, &Family::households, *index);
+    const std::size_t index = IndexOf(family.households, m_id, "household to remove");
+    log.Erase(family, &Family::households, index);
 }
 
 std::string RemoveHousehold::Describe() const {
@@ -128,13 +119,11 @@ SetHousehold::SetHousehold(HouseholdId id, Household newValue)
     : m_id(id), m_value(std::move(newValue)) {}
 
 void SetHousehold::DoApply(Family& family, EditLog& log) {
-    auto index = IndexById(family.households, m_id);
-    if (!index)
-        throw CommandError("The household to edit is no longer in the family map.");
+    const std::size_t index = IndexOf(family.households, m_id, "household to edit");
     CheckHousehold(family, m_value);
     Household h = m_value;
     h.id = m_id;
-    log.Assign(family, &Family::households, *index, std::move(h));
+    log.Assign(family, &Family::households, index, std::move(h));
 }
 
 std::string SetHousehold::Describe() const {

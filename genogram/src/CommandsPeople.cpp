@@ -38,13 +38,6 @@ void LoggedCommand::Revert(Family& family) {
 
 namespace {
 
-std::optional<std::size_t> PersonIndex(const Family& f, PersonId id) {
-    for (std::size_t i = 0; i < f.people.size(); ++i)
-        if (f.people[i].id == id)
-            return i;
-    return std::nullopt;
-}
-
 std::optional<std::size_t> LinkIndex(const Family& f, PersonId child) {
     for (std::size_t i = 0; i < f.children.size(); ++i)
         if (f.children[i].child == child)
@@ -94,6 +87,17 @@ Person Fresh(Person p, Family& f) {
     return p;
 }
 
+/// Adds a new person (a fresh copy of `person`) as the youngest of the
+/// sibship `link` names. Returns the new person's id.
+PersonId AddYoungest(Family& family, EditLog& log, const Person& person, ChildLink link) {
+    link.birthOrder = NextBirthOrder(family, link.parents, link.singleParent);
+    Person child = Fresh(person, family);
+    link.child = child.id;
+    log.Append(family, &Family::people, std::move(child));
+    log.Append(family, &Family::children, link);
+    return link.child;
+}
+
 const char* KindWord(PersonKind kind) {
     switch (kind) {
     case PersonKind::Pregnancy:
@@ -118,28 +122,14 @@ std::size_t detail::LinkWithParents(Family& family, EditLog& log, PersonId perso
     if (linkIndex && (family.children[*linkIndex].parents != kNoId ||
                       family.children[*linkIndex].singleParent != kNoId))
         return *linkIndex;
-    Person father;
-    father.gender = Gender::Man;
-    father.placeholder = true;
-    Person mother = father;
-    mother.gender = Gender::Woman;
-    father.id = family.NewId();
-    mother.id = family.NewId();
-    Union u;
-    u.id = family.NewId();
-    u.partnerA = father.id;
-    u.partnerB = mother.id;
-    createdUnion = u.id;
+    createdUnion = AddUnknownParents(family, log, UnionKind::Marriage, /*placeholders=*/true).id;
     ChildLink own;
     own.child = person;
     if (linkIndex)
         own = family.children[*linkIndex];
-    own.parents = u.id;
+    own.parents = createdUnion;
     own.singleParent = kNoId;
     own.birthOrder = 0;
-    log.Append(family, &Family::people, father);
-    log.Append(family, &Family::people, mother);
-    log.Append(family, &Family::unions, u);
     if (linkIndex) {
         log.Assign(family, &Family::children, *linkIndex, own);
         return *linkIndex;
@@ -262,12 +252,7 @@ void AddChild::DoApply(Family& family, EditLog& log) {
     } else {
         throw CommandError("The parents of the new child are no longer in the family map.");
     }
-    link.birthOrder = NextBirthOrder(family, link.parents, link.singleParent);
-    Person child = Fresh(m_child, family);
-    link.child = child.id;
-    m_created = child.id;
-    log.Append(family, &Family::people, std::move(child));
-    log.Append(family, &Family::children, link);
+    m_created = AddYoungest(family, log, m_child, link);
 }
 
 std::string AddChild::Describe() const {
@@ -288,12 +273,7 @@ void AddSibling::DoApply(Family& family, EditLog& log) {
     link.kind = m_kind;
     link.parents = own.parents;
     link.singleParent = own.singleParent;
-    link.birthOrder = NextBirthOrder(family, link.parents, link.singleParent);
-    Person sibling = Fresh(m_sibling, family);
-    link.child = sibling.id;
-    m_created = sibling.id;
-    log.Append(family, &Family::people, std::move(sibling));
-    log.Append(family, &Family::children, link);
+    m_created = AddYoungest(family, log, m_sibling, link);
 }
 
 std::string AddSibling::Describe() const {
@@ -305,9 +285,7 @@ std::string AddSibling::Describe() const {
 RemovePerson::RemovePerson(PersonId person) : m_person(person) {}
 
 void RemovePerson::DoApply(Family& family, EditLog& log) {
-    auto personIndex = PersonIndex(family, m_person);
-    if (!personIndex)
-        throw CommandError("The person to remove is no longer in the family map.");
+    const std::size_t personIndex = detail::IndexOf(family.people, m_person, "person to remove");
     m_subject = NameOrUnnamed(family, m_person);
     const PersonId id = m_person;
 
@@ -361,7 +339,7 @@ void RemovePerson::DoApply(Family& family, EditLog& log) {
         log.Erase(family, &Family::unions, u);
     }
 
-    log.Erase(family, &Family::people, *personIndex);
+    log.Erase(family, &Family::people, personIndex);
 }
 
 std::string RemovePerson::Describe() const {

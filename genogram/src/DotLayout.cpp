@@ -43,6 +43,77 @@ Agsym_t* Declare(Agraph_t* g, int kind, const std::string& name, const std::stri
     return agattr(g, kind, n.data(), v.data());
 }
 
+using Kind = detail::DotGraph::Kind;
+
+/// Attribute symbols of one node kind, looked up (or declared) once.
+using Symbols = std::vector<std::pair<Agsym_t*, std::string>>;
+Symbols NodeSymbols(Agraph_t* g, const detail::DotGraph::Attrs& attrs) {
+    Symbols syms;
+    for (const auto& [k, v] : attrs) {
+        std::string key = k;
+        Agsym_t* sym = agattr(g, AGNODE, key.data(), nullptr);
+        syms.push_back({sym ? sym : Declare(g, AGNODE, k, ""), v});
+    }
+    return syms;
+}
+
+/// Adds every node, in index order: people plain, blocks and sibship nodes
+/// with the attributes that override the defaults, blocks with their label.
+std::vector<Agnode_t*> AddNodes(Agraph_t* g, const detail::DotGraph& graph) {
+    const Symbols blockSyms = NodeSymbols(g, graph.blockAttrs);
+    const Symbols sibSyms = NodeSymbols(g, graph.sibshipAttrs);
+    Agsym_t* label = agattr(g, AGNODE, const_cast<char*>("label"), nullptr);
+    std::vector<Agnode_t*> nodes;
+    nodes.reserve(graph.nodes.size());
+    for (const auto& n : graph.nodes) {
+        std::string nodeName = n.name;
+        Agnode_t* node = agnode(g, nodeName.data(), 1);
+        if (n.kind != Kind::Person)
+            for (const auto& [sym, value] : n.kind == Kind::Block ? blockSyms : sibSyms) {
+                std::string v = value;
+                agxset(node, sym, v.data());
+            }
+        if (n.kind == Kind::Block) {
+            std::string html = detail::BlockLabel(n, graph.blockHeight);
+            char* h = agstrdup_html(g, html.data());
+            agxset(node, label, h);
+            agstrfree(g, h);
+        }
+        nodes.push_back(node);
+    }
+    return nodes;
+}
+
+/// The same-rank subgraphs and the edges.
+void AddRanksAndEdges(Agraph_t* g, const detail::DotGraph& graph,
+                      const std::vector<Agnode_t*>& nodes) {
+    for (std::size_t i = 0; i < graph.sameRank.size(); ++i) {
+        std::string subName = "rank" + std::to_string(i);
+        Agraph_t* sub = agsubg(g, subName.data(), 1);
+        Set(sub, "rank", "same");
+        for (std::size_t n : graph.sameRank[i])
+            agsubnode(sub, nodes[n], 1);
+    }
+    Agsym_t* weight = Declare(g, AGEDGE, "weight", "1");
+    Agsym_t* minlen = Declare(g, AGEDGE, "minlen", "1");
+    Agsym_t* tailport = Declare(g, AGEDGE, "tailport", "");
+    Agsym_t* headport = Declare(g, AGEDGE, "headport", "");
+    auto setEdge = [](Agedge_t* e, Agsym_t* sym, const std::string& value) {
+        std::string v = value;
+        agxset(e, sym, v.data());
+    };
+    for (const auto& e : graph.edges) {
+        Agedge_t* edge = agedge(g, nodes[e.tail], nodes[e.head], nullptr, 1);
+        setEdge(edge, weight, std::to_string(e.weight));
+        if (e.minlen != 1)
+            setEdge(edge, minlen, std::to_string(e.minlen));
+        if (!e.tailport.empty())
+            setEdge(edge, tailport, e.tailport);
+        if (!e.headport.empty())
+            setEdge(edge, headport, e.headport);
+    }
+}
+
 /// Runs dot and returns each node's centre in Graphviz points (y up), by node index.
 std::vector<detail::RawPosition> RunDot(const detail::DotGraph& graph) {
     std::lock_guard lock(GraphvizMutex());
@@ -66,64 +137,8 @@ std::vector<detail::RawPosition> RunDot(const detail::DotGraph& graph) {
         Declare(g, AGRAPH, k, v);
     for (const auto& [k, v] : graph.nodeDefaults)
         Declare(g, AGNODE, k, v);
-    // Blocks and sibship nodes override some defaults; look up (or declare) each symbol once.
-    auto symbols = [&](const detail::DotGraph::Attrs& attrs) {
-        std::vector<std::pair<Agsym_t*, std::string>> syms;
-        for (const auto& [k, v] : attrs) {
-            std::string key = k;
-            Agsym_t* sym = agattr(g, AGNODE, key.data(), nullptr);
-            syms.push_back({sym ? sym : Declare(g, AGNODE, k, ""), v});
-        }
-        return syms;
-    };
-    auto blockSyms = symbols(graph.blockAttrs);
-    auto sibSyms = symbols(graph.sibshipAttrs);
-    Agsym_t* label = agattr(g, AGNODE, const_cast<char*>("label"), nullptr);
-    Agsym_t* weight = Declare(g, AGEDGE, "weight", "1");
-    Agsym_t* minlen = Declare(g, AGEDGE, "minlen", "1");
-    Agsym_t* tailport = Declare(g, AGEDGE, "tailport", "");
-    Agsym_t* headport = Declare(g, AGEDGE, "headport", "");
-
-    using Kind = detail::DotGraph::Kind;
-    std::vector<Agnode_t*> nodes;
-    nodes.reserve(graph.nodes.size());
-    for (const auto& n : graph.nodes) {
-        std::string nodeName = n.name;
-        Agnode_t* node = agnode(g, nodeName.data(), 1);
-        if (n.kind != Kind::Person)
-            for (auto& [sym, value] : n.kind == Kind::Block ? blockSyms : sibSyms) {
-                std::string v = value;
-                agxset(node, sym, v.data());
-            }
-        if (n.kind == Kind::Block) {
-            std::string html = detail::BlockLabel(n, graph.blockHeight);
-            char* h = agstrdup_html(g, html.data());
-            agxset(node, label, h);
-            agstrfree(g, h);
-        }
-        nodes.push_back(node);
-    }
-    for (std::size_t i = 0; i < graph.sameRank.size(); ++i) {
-        std::string subName = "rank" + std::to_string(i);
-        Agraph_t* sub = agsubg(g, subName.data(), 1);
-        Set(sub, "rank", "same");
-        for (std::size_t n : graph.sameRank[i])
-            agsubnode(sub, nodes[n], 1);
-    }
-    auto setEdge = [](Agedge_t* e, Agsym_t* sym, const std::string& value) {
-        std::string v = value;
-        agxset(e, sym, v.data());
-    };
-    for (const auto& e : graph.edges) {
-        Agedge_t* edge = agedge(g, nodes[e.tail], nodes[e.head], nullptr, 1);
-        setEdge(edge, weight, std::to_string(e.weight));
-        if (e.minlen != 1)
-            setEdge(edge, minlen, std::to_string(e.minlen));
-        if (!e.tailport.empty())
-            setEdge(edge, tailport, e.tailport);
-        if (!e.headport.empty())
-            setEdge(edge, headport, e.headport);
-    }
+    const std::vector<Agnode_t*> nodes = AddNodes(g, graph);
+    AddRanksAndEdges(g, graph, nodes);
 
     int rc = gvLayout(gvc, g, "dot");
     std::vector<detail::RawPosition> raw;

@@ -56,35 +56,7 @@ void Importer::ReadFamily(const Node& rec) {
     FamilyParents parents;
     Person* keeper = PersonById(husband != kNoId ? husband : wife);
     if (husband != kNoId && wife != kNoId) {
-        // A couple met before (married again, or split over two records) stays one union.
-        UnionId existing = CoupleUnion(husband, wife);
-        Union fresh;
-        Union& u = existing != kNoId ? *m_family.FindUnion(existing) : fresh;
-        if (existing == kNoId) {
-            u.id = m_family.NewId();
-            u.partnerA = husband;
-            u.partnerB = wife;
-            u.order = m_unionOrder++;
-            u.kind = !married && engaged ? UnionKind::Engagement : UnionKind::Marriage;
-        } else if (married) {
-            u.kind = UnionKind::Marriage;
-        }
-        for (const Node* e : events) {
-            UnionEvent ev;
-            ev.kind = e->tag == "MARR"                      ? UnionEventKind::Married
-                      : e->tag == "ENGA"                    ? UnionEventKind::Engaged
-                      : e->tag == "DIV" || e->tag == "ANUL" ? UnionEventKind::Divorced
-                                                            : UnionEventKind::Separated;
-            FuzzyDate d = DateOf(*e, *keeper, "FAM." + std::string(e->tag));
-            ev.year = d.year;
-            u.events.push_back(ev); // file order; sorted by year once the record is read
-        }
-        SortEvents(u.events);
-        parents.parents = u.id;
-        if (existing == kNoId) {
-            m_couples[std::minmax(husband, wife)] = u.id;
-            m_family.unions.push_back(std::move(u));
-        }
+        parents.parents = ReadCouple(husband, wife, events, married, engaged, *keeper);
     } else {
         parents.single = husband != kNoId ? husband : wife;
         if (keeper)
@@ -104,6 +76,41 @@ void Importer::ReadFamily(const Node& rec) {
         AddChildLink(PartnerOf(*k), *k, rec.xref, parents);
     if (!rec.xref.empty())
         m_famParents[rec.xref] = std::move(parents);
+}
+
+UnionId Importer::ReadCouple(PersonId husband, PersonId wife,
+                             const std::vector<const Node*>& events, bool married, bool engaged,
+                             Person& keeper) {
+    // A couple met before (married again, or split over two records) stays one union.
+    UnionId existing = CoupleUnion(husband, wife);
+    Union fresh;
+    Union& u = existing != kNoId ? *m_family.FindUnion(existing) : fresh;
+    if (existing == kNoId) {
+        u.id = m_family.NewId();
+        u.partnerA = husband;
+        u.partnerB = wife;
+        u.order = m_unionOrder++;
+        u.kind = !married && engaged ? UnionKind::Engagement : UnionKind::Marriage;
+    } else if (married) {
+        u.kind = UnionKind::Marriage;
+    }
+    for (const Node* e : events) {
+        UnionEvent ev;
+        ev.kind = e->tag == "MARR"                      ? UnionEventKind::Married
+                  : e->tag == "ENGA"                    ? UnionEventKind::Engaged
+                  : e->tag == "DIV" || e->tag == "ANUL" ? UnionEventKind::Divorced
+                                                        : UnionEventKind::Separated;
+        FuzzyDate d = DateOf(*e, keeper, "FAM." + std::string(e->tag));
+        ev.year = d.year;
+        u.events.push_back(ev); // file order; sorted by year once the record is read
+    }
+    SortEvents(u.events);
+    const UnionId id = u.id;
+    if (existing == kNoId) {
+        m_couples[std::minmax(husband, wife)] = id;
+        m_family.unions.push_back(std::move(u));
+    }
+    return id;
 }
 
 void Importer::AddChildLink(PersonId child, const Node& at, std::string_view fam,

@@ -39,100 +39,132 @@ struct GenFamily {
     std::vector<int> children;
 };
 
-} // namespace
+/// A plain tree: founders, each child married (or not) in turn, some
+/// divorces and second unions. Every choice comes from one SplitMix stream,
+/// so the order of the calls below is part of the output.
+class PlainTree {
+public:
+    PlainTree(int target, std::uint32_t seed) : m_target(std::max(target, 1)), m_rnd(seed) {}
 
-std::string GenerateGedcom(int people, std::uint32_t seed, GedcomStyle style) {
-    if (style == GedcomStyle::Royal)
-        return GenerateRoyalGedcom(people, seed);
-    Random rnd(seed);
-    std::vector<GenPerson> persons;
-    std::vector<GenFamily> families;
-    std::deque<int> unmarried;
-    const int target = std::max(people, 1);
-    auto add = [&](bool man, int birth, int surname) {
-        persons.push_back({man, birth, surname, -1, {}});
-        return static_cast<int>(persons.size()) - 1;
-    };
-    auto marry = [&](int p) {
-        const bool man = persons[p].man;
-        int spouse = add(!man, persons[p].birth - 4 + rnd.Below(9), rnd.Below(16));
-        GenFamily f;
-        f.husband = man ? p : spouse;
-        f.wife = man ? spouse : p;
-        f.married = std::max(persons[p].birth, persons[spouse].birth) + 20 + rnd.Below(10);
-        f.divorced = rnd.Below(10) == 0;
-        int fam = static_cast<int>(families.size());
-        int kids = rnd.Below(5);
-        for (int k = 0; k < kids && static_cast<int>(persons.size()) < target; ++k) {
-            int c = add(rnd.Below(2) == 0, f.married + 1 + 2 * k + rnd.Below(2),
-                        persons[f.husband].surname);
-            persons[c].famc = fam;
-            f.children.push_back(c);
-            unmarried.push_back(c);
-        }
-        persons[p].fams.push_back(fam);
-        persons[spouse].fams.push_back(fam);
-        families.push_back(std::move(f));
-    };
-    while (static_cast<int>(persons.size()) < target) {
-        if (unmarried.empty()) {
-            int founder = add(rnd.Below(2) == 0, 1800 + rnd.Below(40), rnd.Below(16));
-            marry(founder);
-            continue;
-        }
-        int p = unmarried.front();
-        unmarried.pop_front();
-        if (rnd.Below(10) < 2)
-            continue; // stays single
-        marry(p);
-        if (rnd.Below(10) == 0 && static_cast<int>(persons.size()) < target) {
-            families[static_cast<std::size_t>(persons[p].fams.front())].divorced = true;
-            marry(p); // a second union: half-siblings
+    std::string Make() {
+        Grow();
+        std::string out;
+        out.reserve(static_cast<std::size_t>(m_target) * 140);
+        out += "0 HEAD\n1 SOUR KARTBOK\n2 NAME Kartbok test generator\n1 GEDC\n2 VERS 5.5.1\n"
+               "2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n";
+        for (std::size_t i = 0; i < m_persons.size(); ++i)
+            WritePerson(i, out);
+        for (std::size_t i = 0; i < m_families.size(); ++i)
+            WriteFamily(i, out);
+        out += "0 TRLR\n";
+        return out;
+    }
+
+private:
+    bool Full() const { return static_cast<int>(m_persons.size()) >= m_target; }
+
+    int Add(bool man, int birth, int surname) {
+        m_persons.push_back({man, birth, surname, -1, {}});
+        return static_cast<int>(m_persons.size()) - 1;
+    }
+
+    /// Takes the unmarried people in turn (founding a new line when there are
+    /// none) until the tree has its size.
+    void Grow() {
+        while (!Full()) {
+            if (m_unmarried.empty()) {
+                int founder = Add(m_rnd.Below(2) == 0, 1800 + m_rnd.Below(40), m_rnd.Below(16));
+                Marry(founder);
+                continue;
+            }
+            int p = m_unmarried.front();
+            m_unmarried.pop_front();
+            if (m_rnd.Below(10) < 2)
+                continue; // stays single
+            Marry(p);
+            if (m_rnd.Below(10) == 0 && !Full()) {
+                m_families[static_cast<std::size_t>(m_persons[p].fams.front())].divorced = true;
+                Marry(p); // a second union: half-siblings
+            }
         }
     }
 
-    std::string out;
-    out.reserve(static_cast<std::size_t>(target) * 140);
-    out += "0 HEAD\n1 SOUR KARTBOK\n2 NAME Kartbok test generator\n1 GEDC\n2 VERS 5.5.1\n"
-           "2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n";
-    auto date = [&](int year) {
-        switch (rnd.Below(4)) {
+    /// A spouse from outside the tree and up to four children.
+    void Marry(int p) {
+        const bool man = m_persons[p].man;
+        int spouse = Add(!man, m_persons[p].birth - 4 + m_rnd.Below(9), m_rnd.Below(16));
+        GenFamily f;
+        f.husband = man ? p : spouse;
+        f.wife = man ? spouse : p;
+        f.married = std::max(m_persons[p].birth, m_persons[spouse].birth) + 20 + m_rnd.Below(10);
+        f.divorced = m_rnd.Below(10) == 0;
+        int fam = static_cast<int>(m_families.size());
+        int kids = m_rnd.Below(5);
+        for (int k = 0; k < kids && !Full(); ++k) {
+            int c = Add(m_rnd.Below(2) == 0, f.married + 1 + 2 * k + m_rnd.Below(2),
+                        m_persons[f.husband].surname);
+            m_persons[c].famc = fam;
+            f.children.push_back(c);
+            m_unmarried.push_back(c);
+        }
+        m_persons[p].fams.push_back(fam);
+        m_persons[spouse].fams.push_back(fam);
+        m_families.push_back(std::move(f));
+    }
+
+    /// A full date, "ABT year" or the bare year.
+    std::string Date(int year) {
+        switch (m_rnd.Below(4)) {
         case 0:
-            return std::to_string(1 + rnd.Below(28)) + " " + kMonths[rnd.Below(12)] + " " +
+            return std::to_string(1 + m_rnd.Below(28)) + " " + kMonths[m_rnd.Below(12)] + " " +
                    std::to_string(year);
         case 1:
             return "ABT " + std::to_string(year);
         default:
             return std::to_string(year);
         }
-    };
-    for (std::size_t i = 0; i < persons.size(); ++i) {
-        const GenPerson& p = persons[i];
+    }
+
+    void WritePerson(std::size_t i, std::string& out) {
+        const GenPerson& p = m_persons[i];
         out += "0 @I" + std::to_string(i + 1) + "@ INDI\n";
-        out += std::string("1 NAME ") + (p.man ? kMen[rnd.Below(15)] : kWomen[rnd.Below(14)]) +
+        out += std::string("1 NAME ") + (p.man ? kMen[m_rnd.Below(15)] : kWomen[m_rnd.Below(14)]) +
                " /" + kSurnames[p.surname] + "/\n";
         out += p.man ? "1 SEX M\n" : "1 SEX F\n";
-        out += "1 BIRT\n2 DATE " + date(p.birth) + "\n";
+        out += "1 BIRT\n2 DATE " + Date(p.birth) + "\n";
         if (p.birth < 1940)
-            out += "1 DEAT\n2 DATE " + std::to_string(p.birth + 55 + rnd.Below(40)) + "\n";
+            out += "1 DEAT\n2 DATE " + std::to_string(p.birth + 55 + m_rnd.Below(40)) + "\n";
         if (p.famc >= 0)
             out += "1 FAMC @F" + std::to_string(p.famc + 1) + "@\n";
         for (int f : p.fams)
             out += "1 FAMS @F" + std::to_string(f + 1) + "@\n";
     }
-    for (std::size_t i = 0; i < families.size(); ++i) {
-        const GenFamily& f = families[i];
+
+    void WriteFamily(std::size_t i, std::string& out) {
+        const GenFamily& f = m_families[i];
         out += "0 @F" + std::to_string(i + 1) + "@ FAM\n";
         out += "1 HUSB @I" + std::to_string(f.husband + 1) + "@\n";
         out += "1 WIFE @I" + std::to_string(f.wife + 1) + "@\n";
         out += "1 MARR\n2 DATE " + std::to_string(f.married) + "\n";
         if (f.divorced)
-            out += "1 DIV\n2 DATE " + std::to_string(f.married + 5 + rnd.Below(15)) + "\n";
+            out += "1 DIV\n2 DATE " + std::to_string(f.married + 5 + m_rnd.Below(15)) + "\n";
         for (int c : f.children)
             out += "1 CHIL @I" + std::to_string(c + 1) + "@\n";
     }
-    out += "0 TRLR\n";
-    return out;
+
+    const int m_target;
+    Random m_rnd;
+    std::vector<GenPerson> m_persons;
+    std::vector<GenFamily> m_families;
+    std::deque<int> m_unmarried;
+};
+
+} // namespace
+
+std::string GenerateGedcom(int people, std::uint32_t seed, GedcomStyle style) {
+    if (style == GedcomStyle::Royal)
+        return GenerateRoyalGedcom(people, seed);
+    return PlainTree(people, seed).Make();
 }
 
 } // namespace kartbok::genogram

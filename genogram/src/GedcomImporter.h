@@ -74,6 +74,11 @@ private:
     // ---- families (GedcomFamilies.cpp) ---------------------------------------
     PersonId PartnerOf(const Node& n);
     void ReadFamily(const Node& rec);
+    /// The couple's union with a FAM record's events added: the union they
+    /// already have (married again, or one couple over two records) or a new
+    /// one. `keeper` gets what cannot be read.
+    UnionId ReadCouple(PersonId husband, PersonId wife, const std::vector<const Node*>& events,
+                       bool married, bool engaged, Person& keeper);
     void AddChildLink(PersonId child, const Node& at, std::string_view fam, FamilyParents& parents);
     /// A FAMC the family's CHIL lines do not mention still links the child.
     void LinkFamcOnly();

@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <climits>
+#include <optional>
 
 namespace kartbok::genogram::gedcom {
 
@@ -43,130 +44,181 @@ bool HasControlChars(std::string_view s) {
     });
 }
 
+/// The line starting at `pos`, without its end (CR, LF or CRLF); moves `pos`
+/// to the start of the next line.
+std::string_view NextLine(std::string_view text, std::size_t& pos) {
+    std::size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos)
+        end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (end < text.size() && text[end] == '\r' && pos < text.size() && text[pos] == '\n')
+        ++pos;
+    return line;
+}
+
+/// Reads "[@xref@] TAG [value]" (what follows the level number) into `node`.
+/// Returns why it cannot, or nullptr.
+const char* ReadFields(std::string_view rest, Node& node) {
+    rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+    if (!rest.empty() && rest[0] == '@') {
+        std::size_t close = rest.find('@', 1);
+        if (close == std::string_view::npos || close == 1 ||
+            (close + 1 < rest.size() && rest[close + 1] != ' ' && rest[close + 1] != '\t'))
+            return "the cross-reference id is not valid; skipped";
+        node.xref = rest.substr(0, close + 1);
+        rest.remove_prefix(close + 1);
+        rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+    }
+    std::size_t tagEnd = 0;
+    while (tagEnd < rest.size() && IsTagChar(rest[tagEnd]))
+        ++tagEnd;
+    if (tagEnd == 0 || (tagEnd < rest.size() && rest[tagEnd] != ' ' && rest[tagEnd] != '\t'))
+        return "no valid tag; skipped";
+    node.tag = rest.substr(0, tagEnd);
+    if (tagEnd < rest.size())
+        node.value = rest.substr(tagEnd + 1);
+    return nullptr;
+}
+
+/// Builds the record tree line by line. A line that cannot be read is
+/// reported and skipped together with its subordinates.
+class Lexer {
+public:
+    explicit Lexer(Warnings& warnings) : m_warnings(warnings) {}
+
+    Tree Run(std::string_view text) {
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            std::string_view line = NextLine(text, pos);
+            if (++m_lineNo > kMaxLines)
+                throw GedcomError("The GEDCOM file is too large to import (more than " +
+                                  std::to_string(kMaxLines) + " lines).");
+            LexLine(line);
+        }
+        return std::move(m_tree);
+    }
+
+private:
+    void LexLine(std::string_view line);
+    std::optional<int> Level(std::string_view line, std::size_t& digits);
+    bool Acceptable(int level, std::string_view line);
+    void Skip(int level, const std::string& why) {
+        m_warnings.Add(m_lineNo, why);
+        m_skipBelow = level;
+    }
+    void Attach(const Node& node);
+
+    Warnings& m_warnings;
+    Tree m_tree;
+    std::array<std::int32_t, kGedcomMaxDepth + 1> m_open{}; // last node at each level
+    int m_depth = -1;                                       // level of the last accepted line
+    int m_skipBelow = INT_MAX; // subordinates of a skipped line are skipped too
+    std::size_t m_lineNo = 0;
+    bool m_warnedJump = false;
+};
+
+void Lexer::LexLine(std::string_view line) {
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return; // blank lines carry nothing
+    line.remove_prefix(first);
+    std::size_t digits = 0;
+    std::optional<int> level = Level(line, digits);
+    if (!level || *level > m_skipBelow)
+        return;
+    m_skipBelow = INT_MAX;
+    if (!Acceptable(*level, line))
+        return;
+    Node node;
+    node.level = *level;
+    node.line = static_cast<std::uint32_t>(m_lineNo);
+    if (const char* why = ReadFields(line.substr(digits), node)) {
+        Skip(*level, why);
+        return;
+    }
+    if (*level == 0 && m_tree.records.size() >= kGedcomMaxRecords) {
+        Skip(*level,
+             "more than " + std::to_string(kGedcomMaxRecords) + " records; the rest is skipped");
+        return;
+    }
+    Attach(node);
+}
+
+/// The level number a line starts with, and how many digits it has;
+/// nullopt (reported) when there is no valid one.
+std::optional<int> Lexer::Level(std::string_view line, std::size_t& digits) {
+    std::size_t i = 0;
+    while (i < line.size() && i < 3 && std::isdigit(static_cast<unsigned char>(line[i])))
+        ++i;
+    if (i == 0) {
+        m_warnings.Add(m_lineNo, HasControlChars(line) ? "binary data, not a GEDCOM line; skipped"
+                                                       : "no level number at the start; skipped");
+        return std::nullopt;
+    }
+    if (i == 3 || (i < line.size() && line[i] != ' ' && line[i] != '\t')) {
+        m_warnings.Add(m_lineNo, "the level number is not valid; skipped");
+        return std::nullopt;
+    }
+    int level = 0;
+    for (std::size_t k = 0; k < i; ++k)
+        level = level * 10 + (line[k] - '0');
+    digits = i;
+    return level;
+}
+
+/// Whether a line of this level may join the tree: not too long, no binary
+/// data, no skipped level (reported once per run of them), not too deep.
+bool Lexer::Acceptable(int level, std::string_view line) {
+    if (line.size() > kGedcomMaxLineBytes) {
+        Skip(level, "the line is too long (" + std::to_string(line.size()) + " bytes); skipped");
+        return false;
+    }
+    if (HasControlChars(line)) {
+        Skip(level, "binary data, not a GEDCOM line; skipped");
+        return false;
+    }
+    if (level > m_depth + 1) {
+        if (!m_warnedJump)
+            m_warnings.Add(m_lineNo, "level " + std::to_string(level) + " follows level " +
+                                         std::to_string(std::max(m_depth, 0)) +
+                                         " (a level was skipped); line skipped");
+        m_warnedJump = true;
+        m_skipBelow = std::min(m_skipBelow, m_depth + 1);
+        return false;
+    }
+    m_warnedJump = false;
+    if (level > kGedcomMaxDepth) {
+        Skip(level, "nested deeper than " + std::to_string(kGedcomMaxDepth) + " levels; skipped");
+        return false;
+    }
+    return true;
+}
+
+/// Appends a node under the last open node one level up.
+void Lexer::Attach(const Node& node) {
+    auto index = static_cast<std::int32_t>(m_tree.nodes.size());
+    if (node.level == 0) {
+        m_tree.records.push_back(index);
+    } else {
+        Node& parent =
+            m_tree
+                .nodes[static_cast<std::size_t>(m_open[static_cast<std::size_t>(node.level - 1)])];
+        if (parent.lastChild >= 0)
+            m_tree.nodes[static_cast<std::size_t>(parent.lastChild)].nextSibling = index;
+        else
+            parent.firstChild = index;
+        parent.lastChild = index;
+    }
+    m_tree.nodes.push_back(node);
+    m_open[static_cast<std::size_t>(node.level)] = index;
+    m_depth = node.level;
+}
+
 } // namespace
 
 Tree Lex(std::string_view text, Warnings& warnings) {
-    Tree tree;
-    std::array<std::int32_t, kGedcomMaxDepth + 1> open{}; // last node at each level
-    int depth = -1;                                       // level of the last accepted line
-    int skipBelow = INT_MAX; // subordinates of a skipped line are skipped too
-    std::size_t lineNo = 0;
-    std::size_t pos = 0;
-    bool warnedJump = false;
-    while (pos < text.size()) {
-        std::size_t end = text.find_first_of("\r\n", pos);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(pos, end - pos);
-        pos = end + 1;
-        if (end < text.size() && text[end] == '\r' && pos < text.size() && text[pos] == '\n')
-            ++pos;
-        if (++lineNo > kMaxLines)
-            throw GedcomError("The GEDCOM file is too large to import (more than " +
-                              std::to_string(kMaxLines) + " lines).");
-
-        std::size_t first = line.find_first_not_of(" \t");
-        if (first == std::string_view::npos)
-            continue; // blank lines carry nothing
-        line.remove_prefix(first);
-
-        // Level number.
-        std::size_t i = 0;
-        while (i < line.size() && i < 3 && std::isdigit(static_cast<unsigned char>(line[i])))
-            ++i;
-        if (i == 0) {
-            warnings.Add(lineNo, HasControlChars(line) ? "binary data, not a GEDCOM line; skipped"
-                                                       : "no level number at the start; skipped");
-            continue;
-        }
-        if (i == 3 || (i < line.size() && line[i] != ' ' && line[i] != '\t')) {
-            warnings.Add(lineNo, "the level number is not valid; skipped");
-            continue;
-        }
-        int level = 0;
-        for (std::size_t k = 0; k < i; ++k)
-            level = level * 10 + (line[k] - '0');
-
-        if (level > skipBelow)
-            continue;
-        skipBelow = INT_MAX;
-        auto skip = [&](const std::string& why) {
-            warnings.Add(lineNo, why);
-            skipBelow = level;
-        };
-        if (line.size() > kGedcomMaxLineBytes) {
-            skip("the line is too long (" + std::to_string(line.size()) + " bytes); skipped");
-            continue;
-        }
-        if (HasControlChars(line)) {
-            skip("binary data, not a GEDCOM line; skipped");
-            continue;
-        }
-        if (level > depth + 1) {
-            if (!warnedJump)
-                warnings.Add(lineNo, "level " + std::to_string(level) + " follows level " +
-                                         std::to_string(std::max(depth, 0)) +
-                                         " (a level was skipped); line skipped");
-            warnedJump = true;
-            skipBelow = std::min(skipBelow, depth + 1);
-            continue;
-        }
-        warnedJump = false;
-        if (level > kGedcomMaxDepth) {
-            skip("nested deeper than " + std::to_string(kGedcomMaxDepth) + " levels; skipped");
-            continue;
-        }
-
-        // Optional xref, tag, optional value.
-        std::string_view rest = line.substr(i);
-        rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
-        Node node;
-        node.level = level;
-        node.line = static_cast<std::uint32_t>(lineNo);
-        if (!rest.empty() && rest[0] == '@') {
-            std::size_t close = rest.find('@', 1);
-            if (close == std::string_view::npos || close == 1 ||
-                (close + 1 < rest.size() && rest[close + 1] != ' ' && rest[close + 1] != '\t')) {
-                skip("the cross-reference id is not valid; skipped");
-                continue;
-            }
-            node.xref = rest.substr(0, close + 1);
-            rest.remove_prefix(close + 1);
-            rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
-        }
-        std::size_t tagEnd = 0;
-        while (tagEnd < rest.size() && IsTagChar(rest[tagEnd]))
-            ++tagEnd;
-        if (tagEnd == 0 || (tagEnd < rest.size() && rest[tagEnd] != ' ' && rest[tagEnd] != '\t')) {
-            skip("no valid tag; skipped");
-            continue;
-        }
-        node.tag = rest.substr(0, tagEnd);
-        if (tagEnd < rest.size())
-            node.value = rest.substr(tagEnd + 1);
-        if (level == 0 && tree.records.size() >= kGedcomMaxRecords) {
-            skip("more than " + std::to_string(kGedcomMaxRecords) +
-                 " records; the rest is skipped");
-            continue;
-        }
-
-        auto index = static_cast<std::int32_t>(tree.nodes.size());
-        if (level == 0) {
-            tree.records.push_back(index);
-        } else {
-            Node& parent =
-                tree.nodes[static_cast<std::size_t>(open[static_cast<std::size_t>(level - 1)])];
-            if (parent.lastChild >= 0)
-                tree.nodes[static_cast<std::size_t>(parent.lastChild)].nextSibling = index;
-            else
-                parent.firstChild = index;
-            parent.lastChild = index;
-        }
-        tree.nodes.push_back(node);
-        open[static_cast<std::size_t>(level)] = index;
-        depth = level;
-    }
-    return tree;
+    return Lexer(warnings).Run(text);
 }
 
 std::string Text(const Tree& tree, const Node& node) {

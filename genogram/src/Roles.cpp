@@ -82,6 +82,20 @@ private:
     std::string ChildRole(PersonId child, const ChildLink* link) const;
     std::string PartnerRole(PersonId partner, const Union& u) const;
 
+    /// The side of the family a parent stands for (by the parent's gender).
+    enum class Side { Mother, Father, Unknown };
+    Side SideOf(PersonId parent) const;
+
+    // The steps of Run, closest relations first.
+    void AddParents(PersonId index);        ///< parents (adoptive, foster) and birth parents
+    void AddParentsFamily(PersonId parent); ///< grandparents, aunts, uncles and cousins on a side
+    void AddOwnFamily(PersonId index);      ///< partners, in-laws, children, grandchildren
+    void AddSiblings(PersonId index);       ///< (half-)siblings, their partners and children
+    void AddStepFamily(PersonId index);     ///< step-parents and step-siblings
+    void AddPartnersOfAuntsAndUncles();
+    /// The roles found, numbered where one occurs more than once.
+    std::map<PersonId, std::string> Numbered() const;
+
     const Family& m_family;
     bool m_sv;
     std::map<PersonId, std::string> m_roles;
@@ -137,140 +151,166 @@ std::string RoleFinder::PartnerRole(PersonId partner, const Union& u) const {
 }
 
 std::map<PersonId, std::string> RoleFinder::Run(PersonId index) {
+    // Set() keeps the first role a person gets: closer relations come first.
     if (m_family.FindPerson(index)) {
         Set(index, T("Klient", "Client"));
-        std::vector<PersonId> parents = Parents(index);
-        const ChildLink* own = m_family.ChildLinkOf(index);
-        std::string prefix = !own                              ? ""
-                             : own->kind == ChildKind::Adopted ? T("Adoptiv", "Adoptive ")
-                             : own->kind == ChildKind::Foster  ? T("Foster", "Foster ")
-                                                               : "";
-        // "Adoptivmor", "Adoptive mother": the prefix takes the capital.
-        auto lower = [&](std::string s) {
-            if (!prefix.empty() && !s.empty())
-                s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-            return prefix + s;
-        };
-        for (PersonId parent : parents)
-            Set(parent,
-                lower(G(parent, T("Far", "Father"), T("Mor", "Mother"), T("Förälder", "Parent"))));
-        // An adopted or fostered client's birth parents, on the map as well.
-        for (const ChildLink* other : m_family.ChildLinksOf(index)) {
-            if (other == own || other->kind != ChildKind::Biological)
-                continue;
-            const Union* u = other->parents != kNoId ? m_family.FindUnion(other->parents) : nullptr;
-            for (PersonId parent : u ? std::vector<PersonId>{u->partnerA, u->partnerB}
-                                     : std::vector<PersonId>{other->singleParent})
-                Set(parent,
-                    G(parent, T("Biologisk far", "Birth father"),
-                      T("Biologisk mor", "Birth mother"), T("Biologisk förälder", "Birth parent")));
-        }
-        // Grandparents and aunts/uncles, by side of the family.
-        for (PersonId parent : parents) {
-            bool mothers = G(parent, "f", "m", "?") == "m";
-            bool fathers = G(parent, "f", "m", "?") == "f";
-            for (PersonId gp : Parents(parent)) {
-                if (mothers)
-                    Set(gp, G(gp, T("Morfar", "Maternal grandfather"),
-                              T("Mormor", "Maternal grandmother"),
-                              T("Morförälder", "Maternal grandparent")));
-                else if (fathers)
-                    Set(gp, G(gp, T("Farfar", "Paternal grandfather"),
-                              T("Farmor", "Paternal grandmother"),
-                              T("Farförälder", "Paternal grandparent")));
-                else
-                    Set(gp,
-                        G(gp, T("Morfar/farfar", "Grandfather"), T("Mormor/farmor", "Grandmother"),
-                          T("Mor-/farförälder", "Grandparent")));
-                for (PersonId ggp : Parents(gp))
-                    Set(ggp, G(ggp, T("Gammelfar", "Great-grandfather"),
-                               T("Gammelmor", "Great-grandmother"),
-                               T("Gammelförälder", "Great-grandparent")));
-            }
-            for (auto [aunt, full] : Siblings(parent)) {
-                (void)full;
-                std::string role =
-                    mothers ? G(aunt, T("Morbror", "Maternal uncle"), T("Moster", "Maternal aunt"),
-                                T("Mors syskon", "Mother's sibling"))
-                    : fathers
-                        ? G(aunt, T("Farbror", "Paternal uncle"), T("Faster", "Paternal aunt"),
-                            T("Fars syskon", "Father's sibling"))
-                        : G(aunt, T("Farbror/morbror", "Uncle"), T("Faster/moster", "Aunt"),
-                            T("Förälders syskon", "Parent's sibling"));
-                Set(aunt, role);
-                for (PersonId cousin : Children(aunt))
-                    Set(cousin, T("Kusin", "Cousin"));
-            }
-        }
-        // The client's own partners and children.
-        for (auto [partner, u] : Partners(index)) {
-            Set(partner, PartnerRole(partner, *u));
-            for (PersonId pp : Parents(partner))
-                Set(pp, G(pp, T("Svärfar", "Father-in-law"), T("Svärmor", "Mother-in-law"),
-                          T("Svärförälder", "Parent-in-law")));
-        }
-        for (const ChildLink* c : ChildLinks(index)) {
-            Set(c->child, ChildRole(c->child, c));
-            for (PersonId gc : Children(c->child))
-                Set(gc, T("Barnbarn", "Grandchild"));
-        }
-        // Partners' children from other unions.
-        for (auto [partner, u] : Partners(index)) {
-            (void)u;
-            for (PersonId c : Children(partner))
-                Set(c, G(c, T("Styvson", "Stepson"), T("Styvdotter", "Stepdaughter"),
-                         T("Styvbarn", "Stepchild")));
-        }
-        // Siblings, half-siblings, their partners and children.
-        for (auto [sib, full] : Siblings(index)) {
-            const Person* p = m_family.FindPerson(sib);
-            if (p && p->kind != PersonKind::Person && p->kind != PersonKind::SignificantOther) {
-                Set(sib, ChildRole(sib, m_family.ChildLinkOf(sib)));
-                continue;
-            }
-            Set(sib,
-                full ? G(sib, T("Bror", "Brother"), T("Syster", "Sister"), T("Syskon", "Sibling"))
-                     : G(sib, T("Halvbror", "Half-brother"), T("Halvsyster", "Half-sister"),
-                         T("Halvsyskon", "Half-sibling")));
-            for (auto [partner, u] : Partners(sib)) {
-                (void)u;
-                Set(partner,
-                    G(partner, T("Svåger", "Brother-in-law"), T("Svägerska", "Sister-in-law"),
-                      T("Syskons partner", "Sibling's partner")));
-            }
-            bool brother = G(sib, "b", "s", "?") == "b";
-            for (const ChildLink* c : ChildLinks(sib))
-                Set(c->child, m_sv ? G(c->child, brother ? "Brorson" : "Systerson",
-                                       brother ? "Brorsdotter" : "Systerdotter", "Syskonbarn")
-                                   : G(c->child, "Nephew", "Niece", "Sibling's child"));
-        }
-        // Step-parents and step-siblings.
-        for (PersonId parent : parents)
-            for (auto [partner, u] : Partners(parent)) {
-                (void)u;
-                if (std::find(parents.begin(), parents.end(), partner) != parents.end())
-                    continue;
-                Set(partner, G(partner, T("Styvfar", "Stepfather"), T("Styvmor", "Stepmother"),
-                               T("Styvförälder", "Step-parent")));
-                for (PersonId c : Children(partner))
-                    Set(c, G(c, T("Styvbror", "Stepbrother"), T("Styvsyster", "Stepsister"),
-                             T("Styvsyskon", "Step-sibling")));
-            }
-        // Partners of aunts and uncles.
-        std::map<PersonId, std::string> snapshot = m_roles;
-        for (const auto& [id, role] : snapshot)
-            for (auto [partner, u] : Partners(id)) {
-                (void)u;
-                if (role == T("Moster", "Maternal aunt") || role == T("Faster", "Paternal aunt") ||
-                    role == T("Morbror", "Maternal uncle") ||
-                    role == T("Farbror", "Paternal uncle"))
-                    Set(partner, m_sv ? role + "s partner" : role + "'s partner");
-            }
+        AddParents(index);
+        for (PersonId parent : Parents(index))
+            AddParentsFamily(parent);
+        AddOwnFamily(index);
+        AddSiblings(index);
+        AddStepFamily(index);
+        AddPartnersOfAuntsAndUncles();
     }
     for (const Person& p : m_family.people)
         if (p.kind == PersonKind::SignificantOther)
             Set(p.id, T("Betydelsefull person", "Significant other"));
+    return Numbered();
+}
 
+void RoleFinder::AddParents(PersonId index) {
+    const ChildLink* own = m_family.ChildLinkOf(index);
+    std::string prefix = !own                              ? ""
+                         : own->kind == ChildKind::Adopted ? T("Adoptiv", "Adoptive ")
+                         : own->kind == ChildKind::Foster  ? T("Foster", "Foster ")
+                                                           : "";
+    // "Adoptivmor", "Adoptive mother": the prefix takes the capital.
+    auto lower = [&](std::string s) {
+        if (!prefix.empty() && !s.empty())
+            s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+        return prefix + s;
+    };
+    for (PersonId parent : Parents(index))
+        Set(parent,
+            lower(G(parent, T("Far", "Father"), T("Mor", "Mother"), T("Förälder", "Parent"))));
+    // An adopted or fostered client's birth parents, on the map as well.
+    for (const ChildLink* other : m_family.ChildLinksOf(index)) {
+        if (other == own || other->kind != ChildKind::Biological)
+            continue;
+        const Union* u = other->parents != kNoId ? m_family.FindUnion(other->parents) : nullptr;
+        for (PersonId parent : u ? std::vector<PersonId>{u->partnerA, u->partnerB}
+                                 : std::vector<PersonId>{other->singleParent})
+            Set(parent,
+                G(parent, T("Biologisk far", "Birth father"), T("Biologisk mor", "Birth mother"),
+                  T("Biologisk förälder", "Birth parent")));
+    }
+}
+
+RoleFinder::Side RoleFinder::SideOf(PersonId parent) const {
+    const Person* p = m_family.FindPerson(parent);
+    return !p                           ? Side::Unknown
+           : p->gender == Gender::Woman ? Side::Mother
+           : p->gender == Gender::Man   ? Side::Father
+                                        : Side::Unknown;
+}
+
+void RoleFinder::AddParentsFamily(PersonId parent) {
+    const Side side = SideOf(parent);
+    // Grandparents and great-grandparents, by side of the family.
+    for (PersonId gp : Parents(parent)) {
+        if (side == Side::Mother)
+            Set(gp, G(gp, T("Morfar", "Maternal grandfather"), T("Mormor", "Maternal grandmother"),
+                      T("Morförälder", "Maternal grandparent")));
+        else if (side == Side::Father)
+            Set(gp, G(gp, T("Farfar", "Paternal grandfather"), T("Farmor", "Paternal grandmother"),
+                      T("Farförälder", "Paternal grandparent")));
+        else
+            Set(gp, G(gp, T("Morfar/farfar", "Grandfather"), T("Mormor/farmor", "Grandmother"),
+                      T("Mor-/farförälder", "Grandparent")));
+        for (PersonId ggp : Parents(gp))
+            Set(ggp,
+                G(ggp, T("Gammelfar", "Great-grandfather"), T("Gammelmor", "Great-grandmother"),
+                  T("Gammelförälder", "Great-grandparent")));
+    }
+    // Aunts and uncles, and their children.
+    for (auto [aunt, full] : Siblings(parent)) {
+        (void)full;
+        std::string role =
+            side == Side::Mother
+                ? G(aunt, T("Morbror", "Maternal uncle"), T("Moster", "Maternal aunt"),
+                    T("Mors syskon", "Mother's sibling"))
+            : side == Side::Father
+                ? G(aunt, T("Farbror", "Paternal uncle"), T("Faster", "Paternal aunt"),
+                    T("Fars syskon", "Father's sibling"))
+                : G(aunt, T("Farbror/morbror", "Uncle"), T("Faster/moster", "Aunt"),
+                    T("Förälders syskon", "Parent's sibling"));
+        Set(aunt, role);
+        for (PersonId cousin : Children(aunt))
+            Set(cousin, T("Kusin", "Cousin"));
+    }
+}
+
+void RoleFinder::AddOwnFamily(PersonId index) {
+    for (auto [partner, u] : Partners(index)) {
+        Set(partner, PartnerRole(partner, *u));
+        for (PersonId pp : Parents(partner))
+            Set(pp, G(pp, T("Svärfar", "Father-in-law"), T("Svärmor", "Mother-in-law"),
+                      T("Svärförälder", "Parent-in-law")));
+    }
+    for (const ChildLink* c : ChildLinks(index)) {
+        Set(c->child, ChildRole(c->child, c));
+        for (PersonId gc : Children(c->child))
+            Set(gc, T("Barnbarn", "Grandchild"));
+    }
+    // Partners' children from other unions.
+    for (auto [partner, u] : Partners(index)) {
+        (void)u;
+        for (PersonId c : Children(partner))
+            Set(c, G(c, T("Styvson", "Stepson"), T("Styvdotter", "Stepdaughter"),
+                     T("Styvbarn", "Stepchild")));
+    }
+}
+
+void RoleFinder::AddSiblings(PersonId index) {
+    for (auto [sib, full] : Siblings(index)) {
+        const Person* p = m_family.FindPerson(sib);
+        if (p && p->kind != PersonKind::Person && p->kind != PersonKind::SignificantOther) {
+            Set(sib, ChildRole(sib, m_family.ChildLinkOf(sib)));
+            continue;
+        }
+        Set(sib, full ? G(sib, T("Bror", "Brother"), T("Syster", "Sister"), T("Syskon", "Sibling"))
+                      : G(sib, T("Halvbror", "Half-brother"), T("Halvsyster", "Half-sister"),
+                          T("Halvsyskon", "Half-sibling")));
+        for (auto [partner, u] : Partners(sib)) {
+            (void)u;
+            Set(partner, G(partner, T("Svåger", "Brother-in-law"), T("Svägerska", "Sister-in-law"),
+                           T("Syskons partner", "Sibling's partner")));
+        }
+        bool brother = G(sib, "b", "s", "?") == "b";
+        for (const ChildLink* c : ChildLinks(sib))
+            Set(c->child, m_sv ? G(c->child, brother ? "Brorson" : "Systerson",
+                                   brother ? "Brorsdotter" : "Systerdotter", "Syskonbarn")
+                               : G(c->child, "Nephew", "Niece", "Sibling's child"));
+    }
+}
+
+void RoleFinder::AddStepFamily(PersonId index) {
+    std::vector<PersonId> parents = Parents(index);
+    for (PersonId parent : parents)
+        for (auto [partner, u] : Partners(parent)) {
+            (void)u;
+            if (std::find(parents.begin(), parents.end(), partner) != parents.end())
+                continue;
+            Set(partner, G(partner, T("Styvfar", "Stepfather"), T("Styvmor", "Stepmother"),
+                           T("Styvförälder", "Step-parent")));
+            for (PersonId c : Children(partner))
+                Set(c, G(c, T("Styvbror", "Stepbrother"), T("Styvsyster", "Stepsister"),
+                         T("Styvsyskon", "Step-sibling")));
+        }
+}
+
+void RoleFinder::AddPartnersOfAuntsAndUncles() {
+    std::map<PersonId, std::string> snapshot = m_roles;
+    for (const auto& [id, role] : snapshot)
+        for (auto [partner, u] : Partners(id)) {
+            (void)u;
+            if (role == T("Moster", "Maternal aunt") || role == T("Faster", "Paternal aunt") ||
+                role == T("Morbror", "Maternal uncle") || role == T("Farbror", "Paternal uncle"))
+                Set(partner, m_sv ? role + "s partner" : role + "'s partner");
+        }
+}
+
+std::map<PersonId, std::string> RoleFinder::Numbered() const {
     // Number roles that occur more than once, oldest first; the rest are "Person n".
     std::map<std::string, std::vector<const Person*>> byRole;
     std::vector<const Person*> unnamed;

@@ -122,6 +122,22 @@ PathShape Poly(std::vector<Point> pts, Stroke stroke) {
     return p;
 }
 
+void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
+                         double radius, int steps) {
+    const Point c = corner;
+    double lp = std::hypot(c.x - prev.x, c.y - prev.y), ln = std::hypot(next.x - c.x, next.y - c.y);
+    if (lp < 1e-6 || ln < 1e-6)
+        return;
+    double r = std::min({radius, lp / 2, ln / 2});
+    Point a{c.x + (prev.x - c.x) / lp * r, c.y + (prev.y - c.y) / lp * r};
+    Point b{c.x + (next.x - c.x) / ln * r, c.y + (next.y - c.y) / ln * r};
+    for (int k = 0; k <= steps; ++k) {
+        double t = k / static_cast<double>(steps), u = 1 - t;
+        out.push_back({u * u * a.x + 2 * u * t * c.x + t * t * b.x,
+                       u * u * a.y + 2 * u * t * c.y + t * t * b.y});
+    }
+}
+
 Color Ink() {
     return {28, 28, 32, 255};
 }
@@ -165,42 +181,6 @@ Color RelationColor(RelationKind kind) {
     return Ink();
 }
 
-std::string RelationName(RelationKind kind, bool sv) {
-    switch (kind) {
-    case RelationKind::Close:
-        return sv ? "Nära" : "Close";
-    case RelationKind::Fused:
-        return sv ? "Sammansmält" : "Fused";
-    case RelationKind::Distant:
-        return sv ? "Distanserad" : "Distant";
-    case RelationKind::Conflict:
-        return sv ? "Konflikt" : "Conflict";
-    case RelationKind::CloseConflict:
-        return sv ? "Nära och konfliktfylld" : "Close, in conflict";
-    case RelationKind::CutOff:
-        return sv ? "Brutit kontakten" : "Cut off";
-    case RelationKind::CutOffRepaired:
-        return sv ? "Kontakt återupptagen" : "Cut-off repaired";
-    case RelationKind::FocusedOn:
-        return sv ? "Fokuserad på" : "Focused on";
-    case RelationKind::PhysicalAbuse:
-        return sv ? "Fysiskt våld" : "Physical abuse";
-    case RelationKind::SexualAbuse:
-        return sv ? "Sexuella övergrepp" : "Sexual abuse";
-    case RelationKind::EmotionalAbuse:
-        return sv ? "Psykiskt våld" : "Emotional abuse";
-    case RelationKind::Neglect:
-        return sv ? "Försummelse" : "Neglect";
-    case RelationKind::Hostile:
-        return sv ? "Fientlig" : "Hostile";
-    case RelationKind::DistantHostile:
-        return sv ? "Distanserad och fientlig" : "Distant, hostile";
-    case RelationKind::FusedHostile:
-        return sv ? "Sammansmält och fientlig" : "Fused, hostile";
-    }
-    return {};
-}
-
 std::string RelationLetter(RelationKind kind, bool sv) {
     switch (kind) {
     case RelationKind::PhysicalAbuse:
@@ -230,19 +210,6 @@ Color ConditionColor(int quadrant) {
         return {230, 170, 60, 255}; // mental health: amber, light grey
     default:
         return {40, 40, 48, 255}; // the problem behaviour: near black
-    }
-}
-
-std::string ConditionName(int quadrant, bool sv) {
-    switch (quadrant) {
-    case 0:
-        return sv ? "Sjukdom" : "Illness";
-    case 1:
-        return sv ? "Missbruk" : "Substance use";
-    case 2:
-        return sv ? "Psykisk ohälsa" : "Mental health";
-    default:
-        return sv ? "Problembeteendet" : "The problem behaviour";
     }
 }
 

@@ -134,21 +134,8 @@ private:
 std::vector<Point> RoundCorners(const std::vector<Point>& pts, double radius) {
     std::vector<Point> out;
     const std::size_t n = pts.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        Point prev = pts[(i + n - 1) % n], p = pts[i], next = pts[(i + 1) % n];
-        double lp = std::hypot(p.x - prev.x, p.y - prev.y),
-               ln = std::hypot(next.x - p.x, next.y - p.y);
-        if (lp < 1e-6 || ln < 1e-6)
-            continue;
-        double r = std::min({radius, lp / 2, ln / 2});
-        Point a{p.x + (prev.x - p.x) / lp * r, p.y + (prev.y - p.y) / lp * r};
-        Point b{p.x + (next.x - p.x) / ln * r, p.y + (next.y - p.y) / ln * r};
-        for (int k = 0; k <= 4; ++k) {
-            double t = k / 4.0, u = 1 - t;
-            out.push_back({u * u * a.x + 2 * u * t * p.x + t * t * b.x,
-                           u * u * a.y + 2 * u * t * p.y + t * t * b.y});
-        }
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        AppendRoundedCorner(out, pts[(i + n - 1) % n], pts[i], pts[(i + 1) % n], radius, 4);
     return out;
 }
 

@@ -22,17 +22,20 @@ std::vector<std::string> WrapText(const std::string& utf8, double size, double m
 
 /// An open line through `pts`.
 PathShape Poly(std::vector<Point> pts, Stroke stroke);
+/// Appends the corner at `corner` (between `prev` and `next`) rounded with a
+/// quadratic curve of at most `radius`, as steps + 1 points; nothing when a
+/// side has no length.
+void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
+                         double radius, int steps);
 
 /// Colours and names shared by drawing and legend.
 Color Ink();
 Color Grey(std::uint8_t level);
 Color RelationColor(RelationKind kind);
-std::string RelationName(RelationKind kind, bool swedish);
 std::string RelationLetter(RelationKind kind,
                            bool swedish); ///< "F", "S", "E"... for abuse kinds, else ""
 bool HasArrow(RelationKind kind);
 Color ConditionColor(int quadrant);
-std::string ConditionName(int quadrant, bool swedish);
 /// Diagonal lines over a quadrant of a symbol, clipped to its outline: how a
 /// condition someone is in recovery from is drawn.
 std::vector<std::vector<Point>> Hatch(const std::vector<Point>& outline, Point centre, int quadrant,

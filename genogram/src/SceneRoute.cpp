@@ -149,18 +149,8 @@ std::vector<Point> Rounded(const std::vector<Point>& pts) {
     if (pts.size() < 3)
         return pts;
     std::vector<Point> out{pts.front()};
-    for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
-        Point p = pts[i - 1], c = pts[i], n = pts[i + 1];
-        double lp = std::hypot(c.x - p.x, c.y - p.y), ln = std::hypot(n.x - c.x, n.y - c.y);
-        double r = std::min({16.0, lp / 2, ln / 2});
-        Point a{c.x + (p.x - c.x) / lp * r, c.y + (p.y - c.y) / lp * r};
-        Point b{c.x + (n.x - c.x) / ln * r, c.y + (n.y - c.y) / ln * r};
-        for (int k = 0; k <= 6; ++k) {
-            double t = k / 6.0, u = 1 - t;
-            out.push_back({u * u * a.x + 2 * u * t * c.x + t * t * b.x,
-                           u * u * a.y + 2 * u * t * c.y + t * t * b.y});
-        }
-    }
+    for (std::size_t i = 1; i + 1 < pts.size(); ++i)
+        AppendRoundedCorner(out, pts[i - 1], pts[i], pts[i + 1], 16.0, 6);
     out.push_back(pts.back());
     return out;
 }

@@ -206,6 +206,39 @@ namespace {
 using Owner = SceneItem::Owner;
 using Part = SceneItem::Part;
 
+/// A person's conditions: a quadrant filled per condition, hatched when
+/// the person is in recovery from it.
+void AddConditions(SceneContext& ctx, PersonId id, const PersonGeometry& g, double radius) {
+    const Person& p = *g.person;
+    const Point c = g.centre;
+    for (int q = 0; q < 4; ++q) {
+        if (!(p.conditions & (1 << q)))
+            continue;
+        if (p.recovering & (1 << q)) {
+            for (const auto& line : Hatch(g.outline, c, q, radius))
+                ctx.Add(Owner::Person, id, Line(line[0], line[1], {ConditionColor(q), 1.2}),
+                        Part::Symbol);
+            continue;
+        }
+        ctx.Add(Owner::Person, id, QuadrantShape{g.outline, c, q, radius, ConditionColor(q)},
+                Part::Symbol);
+    }
+}
+
+/// The X of someone who died (or was stillborn): corner to corner on a
+/// square, to the rim on a circle, well inside a diamond (an X to the
+/// diamond's edges reads as a window).
+void AddDeceasedX(SceneContext& ctx, PersonId id, bool stillbirth, Form form, Point c, double h) {
+    double d = stillbirth               ? h * 1.15
+               : form == Form::Circle   ? h * 0.71
+               : form == Form::Diamond  ? h * 0.42
+               : form == Form::Triangle ? h * 0.5
+                                        : h;
+    Stroke x{Ink(), 1.4, DashStyle::Solid};
+    ctx.Add(Owner::Person, id, Line({c.x - d, c.y - d}, {c.x + d, c.y + d}, x), Part::Symbol);
+    ctx.Add(Owner::Person, id, Line({c.x - d, c.y + d}, {c.x + d, c.y - d}, x), Part::Symbol);
+}
+
 /// Outline, conditions (filled, or hatched when in recovery), marks and the
 /// deceased X of one person.
 void AddBody(SceneContext& ctx, PersonId id, const PersonGeometry& g) {
@@ -245,20 +278,8 @@ void AddBody(SceneContext& ctx, PersonId id, const PersonGeometry& g) {
     // White body, condition quadrants, then the outline on top.
     ctx.Add(Owner::Person, id, shape(h, {{255, 255, 255, 0}, 0, DashStyle::Solid}, true),
             Part::Symbol);
-    const double radius = form == Form::Diamond ? h * 1.15 : h;
     if (p.kind == PersonKind::Person || p.kind == PersonKind::SignificantOther)
-        for (int q = 0; q < 4; ++q) {
-            if (!(p.conditions & (1 << q)))
-                continue;
-            if (p.recovering & (1 << q)) {
-                for (const auto& line : Hatch(g.outline, c, q, radius))
-                    ctx.Add(Owner::Person, id, Line(line[0], line[1], {ConditionColor(q), 1.2}),
-                            Part::Symbol);
-                continue;
-            }
-            ctx.Add(Owner::Person, id, QuadrantShape{g.outline, c, q, radius, ConditionColor(q)},
-                    Part::Symbol);
-        }
+        AddConditions(ctx, id, g, form == Form::Diamond ? h * 1.15 : h);
     ctx.Add(Owner::Person, id, shape(h, outline, false), Part::Symbol);
     if (p.isIndex)
         ctx.Add(Owner::Person, id, shape(h + 4, outline, false), Part::Symbol);
@@ -267,18 +288,8 @@ void AddBody(SceneContext& ctx, PersonId id, const PersonGeometry& g) {
         double y = c.y + h * 0.62, w = h * 0.5;
         ctx.Add(Owner::Person, id, Line({c.x - w, y}, {c.x + w, y}, {Ink(), 1.6}), Part::Symbol);
     }
-    if (p.deceased || p.kind == PersonKind::Stillbirth) {
-        // Corner to corner on a square, to the rim on a circle, well inside a
-        // diamond (an X to the diamond's edges reads as a window).
-        double d = p.kind == PersonKind::Stillbirth ? h * 1.15
-                   : form == Form::Circle           ? h * 0.71
-                   : form == Form::Diamond          ? h * 0.42
-                   : form == Form::Triangle         ? h * 0.5
-                                                    : h;
-        Stroke x{Ink(), 1.4, DashStyle::Solid};
-        ctx.Add(Owner::Person, id, Line({c.x - d, c.y - d}, {c.x + d, c.y + d}, x), Part::Symbol);
-        ctx.Add(Owner::Person, id, Line({c.x - d, c.y + d}, {c.x + d, c.y - d}, x), Part::Symbol);
-    }
+    if (p.deceased || p.kind == PersonKind::Stillbirth)
+        AddDeceasedX(ctx, id, p.kind == PersonKind::Stillbirth, form, c, h);
     if (p.placeholder)
         ctx.Add(Owner::Person, id,
                 TextShape{{c.x, c.y + ctx.Font(10) * 0.36},

@@ -13,6 +13,8 @@
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Scene.h"
 
+#include <cmath>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -63,5 +65,26 @@ void CheckScene(const Scene& scene, InvariantReport& report);
 
 /// Both, for a family laid out and drawn with default options.
 InvariantReport CheckAll(const Family& family, const SceneOptions& sceneOptions = {});
+
+// Single facts of a layout, for tests about one family.
+inline bool IsLevel(const Layout& l, PersonId a, PersonId b) {
+    return l.people.at(a).y == l.people.at(b).y;
+}
+inline bool IsBelow(const Layout& l, PersonId child, PersonId parent) {
+    return l.people.at(child).y > l.people.at(parent).y;
+}
+inline bool LeftOf(const Layout& l, PersonId a, PersonId b) {
+    return l.people.at(a).x < l.people.at(b).x;
+}
+
+/// Every pair of symbols on one level keeps symbol size + gap between centres.
+inline bool NoOverlaps(const Layout& l, const LayoutOptions& o = {}) {
+    for (auto a = l.people.begin(); a != l.people.end(); ++a)
+        for (auto b = std::next(a); b != l.people.end(); ++b)
+            if (a->second.y == b->second.y &&
+                std::abs(a->second.x - b->second.x) < o.symbolSize + o.minGap - 1e-6)
+                return false;
+    return true;
+}
 
 } // namespace kartbok::genogram::testing

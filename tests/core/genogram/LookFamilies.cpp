@@ -1,85 +1,10 @@
 #include "LookFamilies.h"
 
-#include <initializer_list>
+#include "kartbok/genogram/FamilyBuilder.h"
 
 namespace kartbok::genogram::testing {
 
 namespace {
-
-/// Builds a family directly (these are fixtures, not edits).
-class Maker {
-public:
-    PersonId Man(const std::string& given, const std::string& surname, FuzzyDate born = {}) {
-        return Add(Gender::Man, given, surname, born);
-    }
-    PersonId Woman(const std::string& given, const std::string& surname, FuzzyDate born = {}) {
-        return Add(Gender::Woman, given, surname, born);
-    }
-    PersonId Add(Gender g, const std::string& given, const std::string& surname, FuzzyDate born,
-                 PersonKind kind = PersonKind::Person) {
-        Person p;
-        p.id = f.NewId();
-        p.gender = g;
-        p.kind = kind;
-        p.givenNames = given;
-        p.surname = surname;
-        p.birth = born;
-        f.people.push_back(p);
-        return p.id;
-    }
-    Person& P(PersonId id) { return *f.FindPerson(id); }
-    void Died(PersonId id, FuzzyDate when, const std::string& cause = {}) {
-        P(id).deceased = true;
-        P(id).death = when;
-        P(id).causeOfDeath = cause;
-    }
-    UnionId Couple(PersonId a, PersonId b, std::initializer_list<UnionEvent> events = {},
-                   UnionKind kind = UnionKind::Marriage, int order = 0) {
-        Union u;
-        u.id = f.NewId();
-        u.partnerA = a;
-        u.partnerB = b;
-        u.kind = kind;
-        u.events = events;
-        u.order = order;
-        f.unions.push_back(u);
-        return u.id;
-    }
-    ChildLink& Child(Id parents, PersonId child, ChildKind kind = ChildKind::Biological) {
-        ChildLink c;
-        c.child = child;
-        if (f.FindUnion(parents))
-            c.parents = parents;
-        else
-            c.singleParent = parents;
-        c.kind = kind;
-        int next = 0;
-        for (const ChildLink& o : f.children)
-            if (o.parents == c.parents && o.singleParent == c.singleParent)
-                next = std::max(next, o.birthOrder + 1);
-        c.birthOrder = next;
-        f.children.push_back(c);
-        return f.children.back();
-    }
-    void Twins(TwinKind kind, std::initializer_list<PersonId> kids) {
-        Id group = f.NewId();
-        for (ChildLink& c : f.children)
-            for (PersonId k : kids)
-                if (c.child == k) {
-                    c.twinGroup = group;
-                    c.twinKind = kind;
-                }
-    }
-    void Relate(PersonId a, PersonId b, RelationKind kind) {
-        Relation r;
-        r.id = f.NewId();
-        r.from = a;
-        r.to = b;
-        r.kind = kind;
-        f.relations.push_back(r);
-    }
-    Family f;
-};
 
 UnionEvent E(UnionEventKind k, int year) {
     return {k, year};
@@ -92,7 +17,7 @@ FuzzyDate Y(int y) {
 } // namespace
 
 Family TwinsFamily() {
-    Maker m;
+    FamilyBuilder m;
     PersonId mother = m.Woman("Karin", "Ek", Y(1958)), father = m.Man("Lars", "Ek", Y(1955));
     UnionId u = m.Couple(father, mother, {E(K::Married, 1980)});
     // Youngest first, as a client may list them.
@@ -110,11 +35,11 @@ Family TwinsFamily() {
     m.P(oldest).isIndex = true;
     PersonId wife = m.Woman("Sara", "Berg", Y(1983));
     m.Couple(oldest, wife, {E(K::Married, 2010)});
-    return m.f;
+    return m.family;
 }
 
 Family AdoptionFamily() {
-    Maker m;
+    FamilyBuilder m;
     // The adoptive family the client grew up in...
     PersonId af = m.Man("Gunnar", "Holm", Y(1950)), am = m.Woman("Birgitta", "Holm", Y(1952));
     UnionId adoptive = m.Couple(af, am, {E(K::Married, 1975)});
@@ -135,11 +60,11 @@ Family AdoptionFamily() {
     m.Child(later, m.Man("Mattias", "Strand", Y(1989)));
     m.Relate(client, bm, RelationKind::CutOffRepaired);
     m.Relate(client, am, RelationKind::Close);
-    return m.f;
+    return m.family;
 }
 
 Family ThreePartnersFamily() {
-    Maker m;
+    FamilyBuilder m;
     PersonId f = m.Man("Bengt", "Lind", Y(1950)), mo = m.Woman("Inger", "Lind", Y(1953));
     UnionId parents = m.Couple(f, mo, {E(K::Married, 1976)});
     PersonId client = m.Man("Johan", "Lind", Y(1979));
@@ -163,16 +88,16 @@ Family ThreePartnersFamily() {
     m.Child(u2, m.Add(Gender::Unknown, "", "", {}, PersonKind::Pregnancy));
     m.Relate(client, sofia, RelationKind::CloseConflict);
     m.Relate(client, linda, RelationKind::DistantHostile);
-    return m.f;
+    return m.family;
 }
 
 Family MarriedTwiceFamily() {
-    Maker m;
+    FamilyBuilder m;
     PersonId h = m.Man("Rolf", "Dahl", Y(1948)), w = m.Woman("Eva", "Dahl", Y(1950));
     m.Couple(h, w,
              {E(K::Met, 1970), E(K::Together, 1972), E(K::Married, 1974), E(K::Separated, 1983),
               E(K::Divorced, 1984), E(K::Reunited, 1988), E(K::Married, 1990)});
-    UnionId u = m.f.unions.back().id;
+    UnionId u = m.family.unions.back().id;
     PersonId c2 = m.Woman("Lisa", "Dahl", Y(1991));
     PersonId c1 = m.Man("Per", "Dahl", Y(1976));
     m.Child(u, c2);
@@ -183,11 +108,11 @@ Family MarriedTwiceFamily() {
     UnionId g = m.Couple(gf, gm, {E(K::Married, 1946), {K::Divorced, 0}});
     m.Child(g, h);
     m.Died(gf, Y(1990), "hjärtinfarkt");
-    return m.f;
+    return m.family;
 }
 
 Family CousinsFamily() {
-    Maker m;
+    FamilyBuilder m;
     PersonId gf = m.Man("Sven", "Berg", Y(1920)), gm = m.Woman("Ester", "Berg", Y(1923));
     UnionId g = m.Couple(gf, gm, {E(K::Married, 1945)});
     PersonId son = m.Man("Karl", "Berg", Y(1947)), daughter = m.Woman("Maria", "Holm", Y(1950));
@@ -203,16 +128,16 @@ Family CousinsFamily() {
     m.Child(b, cousin2);
     m.Child(b, m.Man("Ola", "Holm", Y(1978)));
     UnionId cc = m.Couple(cousin1, cousin2, {E(K::Married, 1999)});
-    m.f.unions.back().consanguineous = true;
+    m.family.unions.back().consanguineous = true;
     PersonId child = m.Woman("Klara", "Berg", Y(2001));
     m.Child(cc, child);
     m.P(child).isIndex = true;
     m.Died(gf, Y(1999), "stroke");
-    return m.f;
+    return m.family;
 }
 
 Family FourGenerationFamily() {
-    Maker m;
+    FamilyBuilder m;
     // Great-grandparents: one with no death date, born too long ago to be alive.
     PersonId ggf = m.Man("August", "Sjöberg", Y(1888));
     PersonId ggm = m.Woman("Hilma", "Sjöberg", FuzzyDate::Before(1895));
@@ -246,7 +171,7 @@ Family FourGenerationFamily() {
     m.Relate(gf, father, RelationKind::PhysicalAbuse);
     m.Relate(mother, younger, RelationKind::FusedHostile);
     m.Relate(client, aunt, RelationKind::Close);
-    return m.f;
+    return m.family;
 }
 
 std::vector<std::pair<std::string, Family>> LookFamilies() {

@@ -97,40 +97,45 @@ bool IsFamilyLine(Part p) {
            p == Part::RelationLine || p == Part::Household || p == Part::Symbol;
 }
 
-} // namespace
-
-void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r);
-
-void CheckScene(const Scene& scene, InvariantReport& r) {
-    CheckLinesThroughSymbols(scene, r);
+/// What the checks read from a scene, legend and backdrop left out: every
+/// stroked line as segments, every text's box and every circle symbol.
+struct Drawn {
     std::vector<Segment> segments;
     std::vector<std::pair<Box, const SceneItem*>> texts;
     std::vector<const SceneItem*> circles;
-    for (const SceneItem& item : scene.items) {
-        if (item.owner == Owner::Legend)
-            continue;
-        if (const auto* p = std::get_if<PathShape>(&item.shape)) {
-            if (!Stroked(*p) || item.part == Part::Backdrop)
+
+    explicit Drawn(const Scene& scene) {
+        for (const SceneItem& item : scene.items) {
+            if (item.owner == Owner::Legend)
                 continue;
-            for (std::size_t i = 1; i < p->points.size(); ++i)
-                segments.push_back({p->points[i - 1], p->points[i], &item});
-            if (p->closed && p->points.size() > 2)
-                segments.push_back({p->points.back(), p->points.front(), &item});
-        } else if (const auto* t = std::get_if<TextShape>(&item.shape)) {
-            texts.push_back({TextBounds(*t), &item});
-        } else if (std::holds_alternative<CircleShape>(item.shape) && item.part == Part::Symbol) {
-            circles.push_back(&item);
+            if (const auto* p = std::get_if<PathShape>(&item.shape)) {
+                if (!Stroked(*p) || item.part == Part::Backdrop)
+                    continue;
+                for (std::size_t i = 1; i < p->points.size(); ++i)
+                    segments.push_back({p->points[i - 1], p->points[i], &item});
+                if (p->closed && p->points.size() > 2)
+                    segments.push_back({p->points.back(), p->points.front(), &item});
+            } else if (const auto* t = std::get_if<TextShape>(&item.shape)) {
+                texts.push_back({TextBounds(*t), &item});
+            } else if (std::holds_alternative<CircleShape>(item.shape) &&
+                       item.part == Part::Symbol) {
+                circles.push_back(&item);
+            }
         }
     }
-    r.labels = static_cast<int>(texts.size());
+    const std::string& Text(std::size_t i) const {
+        return std::get<TextShape>(texts[i].second->shape).text;
+    }
+};
 
-    // Sibship lines: one depth each where they overlap.
+/// Sibship lines: one depth each where they overlap.
+void CheckSharedBars(const Drawn& d, InvariantReport& r) {
     struct Bar {
         double y = 0, lo = 1e18, hi = -1e18;
         const SceneItem* item = nullptr;
     };
     std::map<std::pair<Owner, Id>, Bar> bars;
-    for (const Segment& s : segments)
+    for (const Segment& s : d.segments)
         if (s.item->part == Part::SibshipLine && Horizontal(s)) {
             Bar& b = bars[{s.item->owner, s.item->id}];
             b.y = s.a.y;
@@ -143,8 +148,11 @@ void CheckScene(const Scene& scene, InvariantReport& r) {
             if (std::abs(a->second.y - b->second.y) < 0.5 && a->second.lo < b->second.hi + 4 &&
                 b->second.lo < a->second.hi + 4 && r.sharedBars.size() < 50)
                 r.sharedBars.push_back(Name(*a->second.item) + " and " + Name(*b->second.item));
+}
 
-    // Vertical family lines crossing another family's horizontal line.
+/// Vertical family lines crossing another family's horizontal line.
+void CheckUnhoppedCrossings(const Drawn& d, InvariantReport& r) {
+    const auto& segments = d.segments;
     Grid<std::size_t> horizontals;
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& s = segments[i];
@@ -167,48 +175,64 @@ void CheckScene(const Scene& scene, InvariantReport& r) {
                                               " at x " + std::to_string(static_cast<int>(v.a.x)));
         });
     }
+}
 
-    // Labels: over no line, no symbol and no other label.
+/// Labels over a family line or a symbol's outline (their own excepted).
+void CheckLabelsOverLines(const Drawn& d, InvariantReport& r) {
     Grid<std::size_t> lines;
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-        const Segment& s = segments[i];
+    for (std::size_t i = 0; i < d.segments.size(); ++i) {
+        const Segment& s = d.segments[i];
         if (IsFamilyLine(s.item->part))
             lines.Insert(std::min(s.a.x, s.b.x), std::min(s.a.y, s.b.y), std::max(s.a.x, s.b.x),
                          std::max(s.a.y, s.b.y), i);
     }
-    Grid<std::size_t> boxes;
-    for (std::size_t i = 0; i < texts.size(); ++i)
-        boxes.Insert(texts[i].first.left, texts[i].first.top, texts[i].first.right,
-                     texts[i].first.bottom, i);
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const auto& [box, text] = texts[i];
+    for (std::size_t i = 0; i < d.texts.size(); ++i) {
+        const auto& [box, text] = d.texts[i];
         lines.Query(box, [&](std::size_t k) {
-            const Segment& s = segments[k];
+            const Segment& s = d.segments[k];
             bool own = SameThing(*s.item, *text) &&
                        (s.item->part == Part::Symbol || s.item->part == Part::RelationLine);
             if (own || !Crosses(s, box))
                 return;
             auto& list = s.item->part == Part::Symbol ? r.labelsOverSymbols : r.labelsOverLines;
             if (list.size() < 50)
-                list.push_back("\"" + std::get<TextShape>(text->shape).text + "\" of " +
-                               Name(*text) + " over " + Name(*s.item));
-        });
-        boxes.Query(box, [&](std::size_t k) {
-            if (k <= i || !box.Intersects(texts[k].first))
-                return;
-            Box a{box.left + 0.3, box.top + 0.3, box.right - 0.3, box.bottom - 0.3};
-            if (a.Intersects(texts[k].first) && r.labelsOverLabels.size() < 50)
-                r.labelsOverLabels.push_back(
-                    "\"" + std::get<TextShape>(text->shape).text + "\" and \"" +
-                    std::get<TextShape>(texts[k].second->shape).text + "\"");
+                list.push_back("\"" + d.Text(i) + "\" of " + Name(*text) + " over " +
+                               Name(*s.item));
         });
     }
-    for (const SceneItem* c : circles) {
+}
+
+/// Every text box, for the checks against labels.
+Grid<std::size_t> TextGrid(const Drawn& d) {
+    Grid<std::size_t> boxes;
+    for (std::size_t i = 0; i < d.texts.size(); ++i)
+        boxes.Insert(d.texts[i].first.left, d.texts[i].first.top, d.texts[i].first.right,
+                     d.texts[i].first.bottom, i);
+    return boxes;
+}
+
+/// Labels over each other (more than a hair).
+void CheckLabelsOverLabels(const Drawn& d, const Grid<std::size_t>& boxes, InvariantReport& r) {
+    for (std::size_t i = 0; i < d.texts.size(); ++i) {
+        const Box& box = d.texts[i].first;
+        boxes.Query(box, [&](std::size_t k) {
+            if (k <= i || !box.Intersects(d.texts[k].first))
+                return;
+            Box a{box.left + 0.3, box.top + 0.3, box.right - 0.3, box.bottom - 0.3};
+            if (a.Intersects(d.texts[k].first) && r.labelsOverLabels.size() < 50)
+                r.labelsOverLabels.push_back("\"" + d.Text(i) + "\" and \"" + d.Text(k) + "\"");
+        });
+    }
+}
+
+/// Labels over a circle symbol (someone else's).
+void CheckLabelsOverCircles(const Drawn& d, const Grid<std::size_t>& boxes, InvariantReport& r) {
+    for (const SceneItem* c : d.circles) {
         const auto& circle = std::get<CircleShape>(c->shape);
         Box around{circle.centre.x - circle.radius, circle.centre.y - circle.radius,
                    circle.centre.x + circle.radius, circle.centre.y + circle.radius};
         boxes.Query(around, [&](std::size_t k) {
-            const auto& [box, text] = texts[k];
+            const auto& [box, text] = d.texts[k];
             if (SameThing(*c, *text) || !box.Intersects(around))
                 return;
             // Nearest point of the box to the centre inside the circle: they overlap.
@@ -216,10 +240,25 @@ void CheckScene(const Scene& scene, InvariantReport& r) {
             double ny = std::clamp(circle.centre.y, box.top + 0.5, box.bottom - 0.5);
             if (std::hypot(nx - circle.centre.x, ny - circle.centre.y) < circle.radius &&
                 r.labelsOverSymbols.size() < 50)
-                r.labelsOverSymbols.push_back("\"" + std::get<TextShape>(text->shape).text +
-                                              "\" over " + Name(*c));
+                r.labelsOverSymbols.push_back("\"" + d.Text(k) + "\" over " + Name(*c));
         });
     }
+}
+
+} // namespace
+
+void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r);
+
+void CheckScene(const Scene& scene, InvariantReport& r) {
+    CheckLinesThroughSymbols(scene, r);
+    const Drawn drawn(scene);
+    r.labels = static_cast<int>(drawn.texts.size());
+    CheckSharedBars(drawn, r);
+    CheckUnhoppedCrossings(drawn, r);
+    CheckLabelsOverLines(drawn, r);
+    const Grid<std::size_t> boxes = TextGrid(drawn);
+    CheckLabelsOverLabels(drawn, boxes, r);
+    CheckLabelsOverCircles(drawn, boxes, r);
 }
 
 void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r) {

@@ -1,6 +1,8 @@
 // Every editing command: Apply then Revert gives back the exact family, Apply
 // again gives the same result, and a refusal leaves the family untouched.
 
+#include "CommandChecks.h"
+
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Scaffold.h"
@@ -9,44 +11,9 @@
 #include <catch2/catch.hpp>
 
 using namespace kartbok::genogram;
+using namespace kartbok::genogram::testing;
 
 namespace {
-
-Person Named(const std::string& given, Gender g = Gender::Unknown, int born = 0) {
-    Person p;
-    p.givenNames = given;
-    p.gender = g;
-    if (born)
-        p.birth = FuzzyDate::Year(born);
-    return p;
-}
-
-/// Apply, Revert, Apply, Revert: the family must come back exactly, and the
-/// second Apply must produce the same family as the first.
-void CheckRoundTrip(Family family, Command& command) {
-    const Family before = family;
-    command.Apply(family);
-    const Family after = family;
-    CHECK_FALSE(after == before);
-    command.Revert(family);
-    CHECK(family == before);
-    command.Apply(family);
-    CHECK(family == after);
-    command.Revert(family);
-    CHECK(family == before);
-}
-
-/// Expects a refusal whose message contains `text`, and an untouched family.
-void CheckRefused(Family family, Command& command, const std::string& text) {
-    const Family before = family;
-    try {
-        command.Apply(family);
-        FAIL("the command was not refused");
-    } catch (const CommandError& e) {
-        CHECK_THAT(e.what(), Catch::Matchers::Contains(text));
-    }
-    CHECK(family == before);
-}
 
 /// Client Anna with filled-in parents Johan and Eva, a partner, two children,
 /// a relation and a household.

@@ -1,6 +1,8 @@
 // Commands on child links: twins, a second family (birth parents of an
 // adopted child), replacing one link of several.
 
+#include "CommandChecks.h"
+
 #include "kartbok/genogram/Commands.h"
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Scaffold.h"
@@ -9,37 +11,9 @@
 #include <catch2/catch.hpp>
 
 using namespace kartbok::genogram;
+using namespace kartbok::genogram::testing;
 
 namespace {
-
-Person Named(const std::string& name, Gender g, int born = 0) {
-    Person p;
-    p.givenNames = name;
-    p.gender = g;
-    if (born)
-        p.birth = FuzzyDate::Year(born);
-    return p;
-}
-
-/// Applies, checks the family is sound, reverts and checks it is as before.
-void CheckRoundTrip(Family family, Command& command) {
-    const Family before = family;
-    command.Apply(family);
-    CHECK(IsStructurallySound(family));
-    command.Revert(family);
-    CHECK(family == before);
-}
-
-void CheckRefused(Family family, Command& command, const std::string& text) {
-    const Family before = family;
-    try {
-        command.Apply(family);
-        FAIL("the command was not refused");
-    } catch (const CommandError& e) {
-        CHECK_THAT(e.what(), Catch::Matchers::Contains(text));
-    }
-    CHECK(family == before);
-}
 
 struct Kids {
     Family family = Scaffold("Anna", Gender::Woman);

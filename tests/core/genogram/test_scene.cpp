@@ -1,8 +1,8 @@
 // The scene draws the notation of docs/design.md; checked on the shapes it emits.
 
-#include "test_layout_builder.h"
-
 #include "kartbok/genogram/Commands.h"
+#include "kartbok/genogram/FamilyBuilder.h"
+#include "kartbok/genogram/Labels.h"
 #include "kartbok/genogram/Layout.h"
 #include "kartbok/genogram/Roles.h"
 #include "kartbok/genogram/Sample.h"
@@ -15,7 +15,7 @@
 #include <set>
 
 using namespace kartbok::genogram;
-using kartbok::genogram::testing::FamilyBuilder;
+using kartbok::LabelTable;
 
 namespace {
 
@@ -106,7 +106,7 @@ TEST_CASE("names, notes and years are written; Swedish letters survive", "[scene
     CHECK(HasText(scene, "sk. 1995"));
     CHECK(HasText(scene, "Missfall"));
     CHECK(HasText(scene, "Teckenförklaring"));
-    CHECK(HasText(scene, "Problembeteendet"));
+    CHECK(HasText(scene, "Beteendet klienten söker hjälp för"));
     CHECK(HasText(scene, "Psykisk ohälsa"));
     Scene en = BuildScene(f, ComputeLayout(f), Options(false, "en"));
     CHECK(HasText(en, "m. 1980, sep. 1993,"));
@@ -146,28 +146,53 @@ TEST_CASE("a de-identified map shows roles, ages and no names", "[scene]") {
 }
 
 TEST_CASE("the legend lists only what the map uses", "[scene]") {
-    FamilyBuilder b;
-    PersonId a = b.Man("A", 1950), c = b.Woman("C", 1952);
+    FamilyBuilder b("Testsson");
+    PersonId a = b.Man("A", FuzzyDate::Year(1950)), c = b.Woman("C", FuzzyDate::Year(1952));
     b.Couple(a, c);
     b.P(a).conditions = kConditionSubstance;
-    Relation r;
-    r.id = b.family.NewId();
-    r.from = a;
-    r.to = c;
-    r.kind = RelationKind::Conflict;
-    b.family.relations.push_back(r);
+    RelationId conflict = b.Relate(a, c, RelationKind::Conflict);
     Scene scene = BuildScene(b.family, ComputeLayout(b.family), Options());
-    CHECK(HasText(scene, "Missbruk"));
+    CHECK(HasText(scene, "Alkohol eller droger"));
     CHECK(HasText(scene, "Konflikt"));
-    CHECK_FALSE(HasText(scene, "Sjukdom"));
+    CHECK_FALSE(HasText(scene, "Fysisk sjukdom"));
     CHECK_FALSE(HasText(scene, "Nära"));
-    CHECK_FALSE(ItemsOf(scene, SceneItem::Owner::Relation, r.id).empty());
+    CHECK_FALSE(ItemsOf(scene, SceneItem::Owner::Relation, conflict).empty());
     CHECK_FALSE(ItemsOf(scene, SceneItem::Owner::Legend, kNoId).empty());
 
-    FamilyBuilder plain;
-    plain.Man("Solo", 1970);
+    FamilyBuilder plain("Testsson");
+    plain.Man("Solo", FuzzyDate::Year(1970));
     Scene bare = BuildScene(plain.family, ComputeLayout(plain.family), Options());
     CHECK(ItemsOf(bare, SceneItem::Owner::Legend, kNoId).empty());
+}
+
+TEST_CASE("the legend calls relations and conditions what the label tables call them",
+          "[scene][labels]") {
+    // Every relation kind and every condition, each also in recovery, on one map.
+    FamilyBuilder b("Testsson");
+    for (const auto& row : LabelTable<RelationKind>())
+        b.Relate(b.Man("A"), b.Woman("B"), row.value);
+    for (const auto& row : LabelTable<Condition>()) {
+        b.P(b.Man("Ill")).conditions = row.value;
+        PersonId better = b.Woman("Better");
+        b.P(better).conditions = b.P(better).recovering = row.value;
+    }
+    for (const std::string language : {"sv", "en"}) {
+        Scene scene = BuildScene(b.family, ComputeLayout(b.family), Options(false, language));
+        std::set<std::string> legend;
+        for (const SceneItem* item : ItemsOf(scene, SceneItem::Owner::Legend, kNoId))
+            if (const auto* t = std::get_if<TextShape>(&item->shape); t && t->text.size() > 1)
+                legend.insert(t->text); // (one letter: "F", "S"... on an abuse sample)
+        std::set<std::string> words{language == "sv" ? "Teckenförklaring" : "Legend"};
+        for (const auto& row : LabelTable<RelationKind>())
+            words.insert(std::string(row.text.In(language)));
+        for (const auto& row : LabelTable<Condition>()) {
+            words.insert(std::string(row.text.In(language)));
+            words.insert(std::string(row.text.In(language)) +
+                         (language == "sv" ? ", i återhämtning" : ", in recovery"));
+        }
+        // The same words, no other form of them (the legend once had its own list).
+        CHECK(legend == words);
+    }
 }
 
 TEST_CASE("every item has an owner and lies inside the drawing", "[scene]") {
@@ -208,8 +233,8 @@ TEST_CASE("every relation kind and every union kind is drawn", "[scene]") {
 }
 
 TEST_CASE("long names are wrapped and shortened, never dropped", "[scene]") {
-    FamilyBuilder b;
-    PersonId p = b.Woman("Anna-Karin Margareta Elisabeth Charlotta", 1950);
+    FamilyBuilder b("Testsson");
+    PersonId p = b.Woman("Anna-Karin Margareta Elisabeth Charlotta", FuzzyDate::Year(1950));
     b.P(p).surname = "Gyllenstierna af Lundholm";
     b.P(p).occupation = "Specialistsjuksköterska inom barn- och ungdomspsykiatri";
     Scene scene = BuildScene(b.family, ComputeLayout(b.family), Options());
@@ -262,7 +287,7 @@ TEST_CASE("roles relative to the client", "[roles]") {
 }
 
 TEST_CASE("people with no nameable relation become Person n", "[roles]") {
-    FamilyBuilder b;
+    FamilyBuilder b("Testsson");
     PersonId client = b.Man("Client");
     b.P(client).isIndex = true;
     PersonId stranger = b.Woman("Stranger");
@@ -276,9 +301,10 @@ TEST_CASE("identical twins are joined by a level bar, also when one is the clien
           "[scene][twins]") {
     // The client's double outline stands taller than the twin's single one;
     // the bar must still be level, not slanted between the two legs.
-    FamilyBuilder b;
-    const PersonId father = b.Man("Lars", 1950), mother = b.Woman("Karin", 1952);
-    const PersonId client = b.Man("Johan", 1983);
+    FamilyBuilder b("Testsson");
+    const PersonId father = b.Man("Lars", FuzzyDate::Year(1950)),
+                   mother = b.Woman("Karin", FuzzyDate::Year(1952));
+    const PersonId client = b.Man("Johan", FuzzyDate::Year(1983));
     b.Child(b.Couple(father, mother), client, 0);
     b.P(client).isIndex = true;
     Family f = b.family;

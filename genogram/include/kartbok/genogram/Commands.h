@@ -71,9 +71,20 @@ class LoggedCommand : public Command {
 public:
     void Apply(Family& family) final;
     void Revert(Family& family) final;
+    /// What the edit made that the editor selects next (the new person,
+    /// relation or household), or kNoId for an edit that makes nothing.
+    Id Created() const { return m_created; }
+    /// The couple the edit made besides (a new partner's, new parents'), or kNoId.
+    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     virtual void DoApply(Family& family, EditLog& log) = 0;
+
+    /// Who the edit is about, named by DoApply as the family was then, for
+    /// Describe ("Add partner to Anna").
+    std::string m_subject = "unnamed person";
+    Id m_created = kNoId;           ///< set by DoApply
+    UnionId m_createdUnion = kNoId; ///< set by DoApply
 
 private:
     EditLog m_log;
@@ -87,29 +98,24 @@ class AddPerson final : public LoggedCommand {
 public:
     explicit AddPerson(Person person);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     Person m_person;
-    PersonId m_created = kNoId;
 };
 
 /// Adds a father, mother or parent of unknown gender. A child with no parents
 /// gets a single-parent link; a child with one parent gets a union between
 /// that parent and the new one (its link moves to the union). Only this
 /// child's link changes: half-siblings through the first parent keep theirs.
-/// A child with two parents is refused.
+/// A child with two parents is refused. CreatedUnion() is that union, if made.
 class AddParent final : public LoggedCommand {
 public:
     AddParent(PersonId child, Gender gender, Person parent = {},
               UnionKind kind = UnionKind::Marriage);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
-    /// The union made when the child already had one parent, else kNoId.
-    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -118,9 +124,6 @@ private:
     PersonId m_child;
     Person m_parent;
     UnionKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
-    UnionId m_createdUnion = kNoId;
 };
 
 /// Adds a new partner to a person with a union of the given kind, placed after
@@ -129,8 +132,6 @@ class AddPartner final : public LoggedCommand {
 public:
     AddPartner(PersonId person, Person partner, UnionKind kind = UnionKind::Marriage);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
-    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -139,9 +140,6 @@ private:
     PersonId m_person;
     Person m_partner;
     UnionKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
-    UnionId m_createdUnion = kNoId;
 };
 
 /// Adds a child (or a pregnancy, miscarriage, abortion, stillbirth: set
@@ -152,7 +150,6 @@ class AddChild final : public LoggedCommand {
 public:
     AddChild(Id parents, Person child, ChildKind kind = ChildKind::Biological);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -161,21 +158,17 @@ private:
     Id m_parents;
     Person m_child;
     ChildKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
 };
 
 /// Adds a sibling, youngest of the person's sibship. When the person has no
 /// parents yet, two placeholder parents (a man and a woman, hidden until
 /// edited, like the scaffold's) and their union are created so the siblings
-/// share a sibship line; Revert removes them again.
+/// share a sibship line; Revert removes them again. CreatedUnion() is the
+/// placeholder parents' union, if made.
 class AddSibling final : public LoggedCommand {
 public:
     AddSibling(PersonId person, Person sibling, ChildKind kind = ChildKind::Biological);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
-    /// The placeholder parents' union when one was made, else kNoId.
-    UnionId CreatedUnion() const { return m_createdUnion; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -184,9 +177,6 @@ private:
     PersonId m_person;
     Person m_sibling;
     ChildKind m_kind;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
-    UnionId m_createdUnion = kNoId;
 };
 
 /// Removes a person and everything that hangs on them: their relations,
@@ -204,7 +194,6 @@ protected:
 
 private:
     PersonId m_person;
-    std::string m_subject = "unnamed person";
 };
 
 // ---- edits of existing objects --------------------------------------------
@@ -224,7 +213,6 @@ private:
     PersonId m_id;
     Person m_value;
     bool m_keepPlaceholder;
-    std::string m_subject = "unnamed person";
 };
 
 /// Replaces a union's kind, events and order. The partners may be swapped
@@ -240,7 +228,6 @@ protected:
 private:
     UnionId m_id;
     Union m_value;
-    std::string m_subject = "unnamed person";
 };
 
 /// Replaces one of a child's links (kind, twins, or its parents): the link to
@@ -262,7 +249,6 @@ private:
     PersonId m_child;
     ChildLink m_value;
     Id m_current;
-    std::string m_subject = "unnamed person";
 };
 
 /// Gives a child one more family: adoptive, foster or step parents besides
@@ -278,27 +264,23 @@ protected:
 
 private:
     PersonId m_child;
-    ChildLink m_value;
-    std::string m_subject = "unnamed person";
+    ChildLink m_link;
 };
 
 /// Gives an adopted or fostered person their birth parents: an unknown man
 /// and woman, a couple, linked as the birth family (the person keeps standing
 /// with the family they grew up in). Refused when there is a birth family.
+/// Created() is the birth mother (selected after the gesture).
 class AddBirthParents final : public LoggedCommand {
 public:
     explicit AddBirthParents(PersonId child);
     std::string Describe() const override;
-    /// The birth mother (selected after the gesture).
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     PersonId m_child;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
 };
 
 /// Makes siblings twins (triplets...) of a kind, or, with TwinKind::None,
@@ -315,7 +297,6 @@ protected:
 private:
     std::vector<PersonId> m_children;
     TwinKind m_kind;
-    std::string m_subject = "unnamed person";
 };
 
 /// Adds a twin of a child: a sibling born the same day, in the child's twin
@@ -325,7 +306,6 @@ class AddTwin final : public LoggedCommand {
 public:
     AddTwin(PersonId child, TwinKind kind, Gender gender = Gender::Unknown);
     std::string Describe() const override;
-    PersonId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
@@ -334,8 +314,6 @@ private:
     PersonId m_child;
     TwinKind m_kind;
     Gender m_gender;
-    std::string m_subject = "unnamed person";
-    PersonId m_created = kNoId;
 };
 
 /// Puts a child at place `newPosition` (0 = oldest) of its sibship as drawn:
@@ -352,7 +330,6 @@ protected:
 private:
     PersonId m_child;
     int m_position;
-    std::string m_subject = "unnamed person";
 };
 
 /// Shifts a person sideways by dx points on top of the layout (docs/design.md, "The family map":
@@ -368,7 +345,6 @@ protected:
 private:
     PersonId m_person;
     double m_dx;
-    std::string m_subject = "unnamed person";
 };
 
 /// "Reset layout": every nudge back to zero and every dragged sibling back
@@ -393,7 +369,6 @@ protected:
 
 private:
     PersonId m_person;
-    std::string m_subject = "unnamed person";
 };
 
 // ---- emotional relations and households ------------------------------------
@@ -402,15 +377,12 @@ class AddRelation final : public LoggedCommand {
 public:
     explicit AddRelation(Relation relation);
     std::string Describe() const override;
-    RelationId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     Relation m_relation;
-    std::string m_subject = "unnamed person";
-    RelationId m_created = kNoId;
 };
 
 class RemoveRelation final : public LoggedCommand {
@@ -423,7 +395,6 @@ protected:
 
 private:
     RelationId m_id;
-    std::string m_subject = "unnamed person";
 };
 
 class SetRelation final : public LoggedCommand {
@@ -437,21 +408,18 @@ protected:
 private:
     RelationId m_id;
     Relation m_value;
-    std::string m_subject = "unnamed person";
 };
 
 class AddHousehold final : public LoggedCommand {
 public:
     explicit AddHousehold(Household household);
     std::string Describe() const override;
-    HouseholdId Created() const { return m_created; }
 
 protected:
     void DoApply(Family& family, EditLog& log) override;
 
 private:
     Household m_household;
-    HouseholdId m_created = kNoId;
 };
 
 class RemoveHousehold final : public LoggedCommand {
