@@ -1,6 +1,7 @@
 #include "dialogs/AuditDialog.h"
 
 #include "common/JournalNames.h"
+#include "common/ListColumns.h"
 #include "common/Palette.h"
 #include "common/Utf8.h"
 
@@ -172,6 +173,7 @@ void AuditDialog::Rebuild() {
         if (r.action == AuditAction::UnlockFailed)
             m_list->SetItemTextColour(item, palette::kError);
     }
+    FitColumnsToContent(*m_list); // a long detail scrolls sideways, never cut to "…"
     m_list->Thaw();
 }
 
