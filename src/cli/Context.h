@@ -40,6 +40,7 @@ struct Args {
     bool asJson = false;
     bool previous = false;
     bool deidentify = false;
+    bool noRelations = false; ///< genogram render: the family alone, no emotional relations
     bool quick = false;
 };
 

@@ -126,6 +126,7 @@ int Render(Context& ctx, const ViewArgs& view) {
     Source source = LoadFamily(ctx, view);
     g::SceneOptions options;
     options.deidentify = ctx.args.deidentify;
+    options.relations = !ctx.args.noRelations;
     options.language = ctx.Language();
     const g::Scene scene = g::BuildScene(source.family, g::ComputeLayout(source.family), options);
     std::vector<unsigned char> bytes;
@@ -228,6 +229,8 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     auto* render = geno->add_subcommand("render", "draw the map as SVG, PDF or PNG");
     addSources(render);
     render->add_flag("--deidentify", a.deidentify, "roles instead of names, ages instead of dates");
+    render->add_flag("--no-relations", a.noRelations,
+                     "the family alone: no emotional relation lines, nor their legend");
     render->add_option("--page", view->page, "PDF/PNG on one A4 or A3 page, the map fitted to it");
     render->add_flag("--landscape", view->landscape, "the page turned sideways");
     render->add_option("--scale", view->scale,

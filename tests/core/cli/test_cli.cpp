@@ -378,6 +378,16 @@ TEST_CASE("genogram render and layout from a vault, a case JSON and a GEDCOM fil
                    "")
                 .code == 0);
     std::string svg = kartbok::test::ReadAll(deid);
+    // The relations layer can be left out: lines and legend both.
+    auto alone = tmp.path / "alone.svg";
+    REQUIRE(CliRun({"genogram", "render", "--json", caseFile.string(), "--out", alone.string(),
+                    "--deidentify", "--no-relations"},
+                   "")
+                .code == 0);
+    const std::string family = kartbok::test::ReadAll(alone);
+    CHECK(svg.find(">Konflikt<") != std::string::npos);
+    CHECK(family.find(">Konflikt<") == std::string::npos);
+    CHECK(family.size() < svg.size());
     auto j = nlohmann::json::parse(shown.out);
     for (const auto& p : j["family"]["people"])
         if (!p["surname"].get<std::string>().empty())
