@@ -151,8 +151,13 @@ private:
     void ReloadClientList();
     void CreateNewCase();
     void ArchiveCase();
-    void ShowTreatment();    ///< Client > Treatment and follow-up (MainFrameClinical.cpp)
-    wxMenu* NewClientMenu(); ///< the Client menu, bound (MainFrameClinical.cpp)
+    void ShowTreatment(); ///< Client > Treatment and follow-up (MainFrameClinical.cpp)
+    // Each menu, its items bound (MainFrameMenus.cpp; Client: MainFrameClinical.cpp).
+    wxMenu* NewFileMenu();
+    wxMenu* NewEditMenu();
+    wxMenu* NewViewMenu();
+    wxMenu* NewMapMenu();
+    wxMenu* NewClientMenu();
     void AskRelativeCase();  ///< Client > New relative's case
     void AskSplitRelative(); ///< Client > Move a relative's sessions to their own case
     void ShowPreferences();
