@@ -120,6 +120,73 @@ void CheckGrown(const genogram::Family& family, PersonId from, PersonId made, Gr
     }
 }
 
+void FocusOn(MapCanvas& canvas, PersonId person) {
+    canvas.SelectPerson(person);
+    canvas.SetFocus();
+    Pump();
+}
+
+/// Presses one key of the map's table with Eva selected and checks that it did
+/// what Help says. True when it grew someone (undone again at once).
+bool PressMapKey(MapCanvas& canvas, CaseDocument& doc, const MapKey& key, PersonId client,
+                 PersonId eva) {
+    FocusOn(canvas, eva);
+    const std::size_t people = doc.Family().people.size();
+    const double zoom = canvas.Zoom();
+    switch (key.action) {
+    case MapKeyAction::Twin: // one person selected: a twin is added (she needs parents)
+        FocusOn(canvas, client);
+        Key(key.chord.code, key.chord.modifiers);
+        CheckGrown(doc.Family(), client, canvas.SelectedPerson(), key.growth);
+        Key('Z', wxMOD_CONTROL);
+        CHECK(doc.Family().people.size() == people);
+        return true;
+    case MapKeyAction::Grow:
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(doc.Family().people.size() > people); // a sibling may bring parents along
+        CheckGrown(doc.Family(), eva, canvas.SelectedPerson(), key.growth);
+        Key('Z', wxMOD_CONTROL);
+        CHECK(doc.Family().people.size() == people);
+        return true;
+    case MapKeyAction::ZoomIn:
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(canvas.Zoom() > zoom);
+        return false;
+    case MapKeyAction::ZoomOut:
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(canvas.Zoom() < zoom);
+        return false;
+    case MapKeyAction::Fit:
+        Key('+');
+        Key('+');
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(canvas.Zoom() < zoom * 1.2 * 1.2);
+        return false;
+    case MapKeyAction::Delete: {
+        Key('C'); // a son to delete; the key under test removes him
+        const PersonId son = canvas.SelectedPerson();
+        FocusOn(canvas, son);
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(doc.Family().FindPerson(son) == nullptr);
+        CHECK(doc.Family().people.size() == people);
+        return false;
+    }
+    case MapKeyAction::Cancel:
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(canvas.SelectedPeople().empty());
+        return false;
+    case MapKeyAction::NextCouple:
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(canvas.SelectedLine().owner == genogram::SceneItem::Owner::Union);
+        return false;
+    case MapKeyAction::CoupleEvent:
+        Key(key.chord.code, key.chord.modifiers);
+        CHECK(canvas.SelectedLine().owner == genogram::SceneItem::Owner::Union);
+        return false;
+    }
+    return false;
+}
+
 } // namespace
 
 TEST_CASE("F1 opens the user guide in the language of the window", "[gui][help]") {
@@ -204,13 +271,8 @@ TEST_CASE("every key of the map's table does what Help says", "[gui][help][map]"
     auto& canvas = frame->Map().Canvas();
     auto& doc = *frame->Document();
     const PersonId client = *doc.Family().IndexPerson();
-    auto focusOn = [&](PersonId person) {
-        canvas.SelectPerson(person);
-        canvas.SetFocus();
-        Pump();
-    };
     // A partner with no relatives of her own: every growth key adds a new person.
-    focusOn(client);
+    FocusOn(canvas, client);
     Key('S');
     const PersonId eva = canvas.SelectedPerson();
     REQUIRE(eva != client);
@@ -219,62 +281,8 @@ TEST_CASE("every key of the map's table does what Help says", "[gui][help][map]"
     int grown = 0;
     for (const MapKey& key : MapKeys()) {
         INFO("key " << key.chord.code << " modifiers " << key.chord.modifiers);
-        focusOn(eva);
-        const std::size_t people = doc.Family().people.size();
-        const double zoom = canvas.Zoom();
-        switch (key.action) {
-        case MapKeyAction::Twin: // one person selected: a twin is added (she needs parents)
-            focusOn(client);
-            Key(key.chord.code, key.chord.modifiers);
-            CheckGrown(doc.Family(), client, canvas.SelectedPerson(), key.growth);
-            Key('Z', wxMOD_CONTROL);
-            CHECK(doc.Family().people.size() == people);
+        if (PressMapKey(canvas, doc, key, client, eva))
             ++grown;
-            break;
-        case MapKeyAction::Grow:
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(doc.Family().people.size() > people); // a sibling may bring parents along
-            CheckGrown(doc.Family(), eva, canvas.SelectedPerson(), key.growth);
-            Key('Z', wxMOD_CONTROL);
-            CHECK(doc.Family().people.size() == people);
-            ++grown;
-            break;
-        case MapKeyAction::ZoomIn:
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(canvas.Zoom() > zoom);
-            break;
-        case MapKeyAction::ZoomOut:
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(canvas.Zoom() < zoom);
-            break;
-        case MapKeyAction::Fit:
-            Key('+');
-            Key('+');
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(canvas.Zoom() < zoom * 1.2 * 1.2);
-            break;
-        case MapKeyAction::Delete: {
-            Key('C'); // a son to delete; the key under test removes him
-            const PersonId son = canvas.SelectedPerson();
-            focusOn(son);
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(doc.Family().FindPerson(son) == nullptr);
-            CHECK(doc.Family().people.size() == people);
-            break;
-        }
-        case MapKeyAction::Cancel:
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(canvas.SelectedPeople().empty());
-            break;
-        case MapKeyAction::NextCouple:
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(canvas.SelectedLine().owner == genogram::SceneItem::Owner::Union);
-            break;
-        case MapKeyAction::CoupleEvent:
-            Key(key.chord.code, key.chord.modifiers);
-            CHECK(canvas.SelectedLine().owner == genogram::SceneItem::Owner::Union);
-            break;
-        }
     }
     CHECK(grown == 11); // 8 people, a pregnancy, two twins
     frame->Close(true);

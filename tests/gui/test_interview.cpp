@@ -109,18 +109,14 @@ const journal::TopicEntry* EntryOf(const journal::Case& c, const std::string& it
 
 } // namespace
 
-TEST_CASE("a topic is ticked, linked to a person and a session, and found from the map",
-          "[gui][interview]") {
-    TempVault v;
-    MainFrame* frame = OpenUnlocked(v, "en");
+namespace {
+
+/// One click on the topic's icon (not yet -> partly); then covered, with a note, the
+/// session and the father; and one more topic partly, for the progress line.
+void TickChildhoodTopic(MainFrame* frame, const std::string& session) {
     auto& doc = *frame->Document();
-    const std::string session = AddFirstSession(doc);
     const genogram::ScaffoldIds ids;
     auto& page = frame->Interview();
-    SelectTab(frame, &page);
-    CHECK(page.ProgressText().StartsWith("0 of "));
-
-    // One click on the topic's icon: not yet -> partly.
     page.SelectTopic("childhood");
     auto* tree = Find<wxTreeCtrl>("topic_tree", frame);
     REQUIRE(tree);
@@ -157,8 +153,13 @@ TEST_CASE("a topic is ticked, linked to a person and a session, and found from t
     page.CycleState("childhood-school");
     CHECK(page.ProgressText().Contains("1 partly"));
     page.SelectTopic("childhood");
+}
 
-    // From the topic to the map: the father is selected there.
+/// From the topic to the map the father is selected; from the map back, the
+/// father's topics are listed on the interview tab.
+void TopicAndMapLeadToEachOther(MainFrame* frame) {
+    const genogram::ScaffoldIds ids;
+    auto& page = frame->Interview();
     page.ShowOnMap();
     Pump(4);
     CHECK(frame->Tabs().GetCurrentPage() == &frame->Map());
@@ -174,6 +175,22 @@ TEST_CASE("a topic is ticked, linked to a person and a session, and found from t
     SelectTab(frame, &frame->Map());
     SelectTab(frame, &page);
     CHECK(page.PersonTopicRows().empty());
+}
+
+} // namespace
+
+TEST_CASE("a topic is ticked, linked to a person and a session, and found from the map",
+          "[gui][interview]") {
+    TempVault v;
+    MainFrame* frame = OpenUnlocked(v, "en");
+    auto& doc = *frame->Document();
+    const std::string session = AddFirstSession(doc);
+    auto& page = frame->Interview();
+    SelectTab(frame, &page);
+    CHECK(page.ProgressText().StartsWith("0 of "));
+
+    TickChildhoodTopic(frame, session);
+    TopicAndMapLeadToEachOther(frame);
 
     // Undo takes the last change back through the one command path.
     frame->Undo();
@@ -225,14 +242,13 @@ TEST_CASE("the note editor's checklist panel links a topic to the session being 
     Pump();
 }
 
-TEST_CASE("the client fills in the start form in client mode; only the password leaves it",
-          "[gui][interview]") {
-    TempVault v;
-    MainFrame* frame = OpenUnlocked(v, "en");
+namespace {
+
+/// The client answers three questions in client mode; a wrong password keeps client
+/// mode on, the right one stores the answers as one start form.
+void ClientFillsStartForm(MainFrame* frame, const TempVault& v) {
     auto& doc = *frame->Document();
     auto& forms = frame->Forms();
-    SelectTab(frame, &forms);
-
     ClientModeFrame* client = forms.FillInForm(journal::FormPhase::Start);
     REQUIRE(client);
     Pump(6);
@@ -260,8 +276,13 @@ TEST_CASE("the client fills in the start form in client mode; only the password 
     CHECK(response.templateVersion >= 1);
     CHECK(response.phase == journal::FormPhase::Start);
     CHECK(response.answers.size() == 3);
+}
 
-    // An end form (typed in from paper) makes the change over time visible.
+/// An end form (typed in from paper) makes the change over time visible.
+void EndFormShowsChange(MainFrame* frame) {
+    auto& doc = *frame->Document();
+    auto& forms = frame->Forms();
+    const auto& response = doc.Case().forms[0];
     journal::FormResponse end;
     end.id = "f0f0f0f0-0000-4000-8000-000000000002";
     end.templateId = "form-end";
@@ -283,8 +304,10 @@ TEST_CASE("the client fills in the start form in client mode; only the password 
         }
     CHECK(found);
     Screenshot(*frame, "forms.png");
+}
 
-    // The year's counts over every case of the vault.
+/// The year's counts over every case of the vault.
+void YearStatisticsCountTheForm(MainFrame* frame) {
     {
         StatsDialog stats(frame, *frame->Vault());
         REQUIRE(frame->SaveNow());
@@ -302,6 +325,20 @@ TEST_CASE("the client fills in the start form in client mode; only the password 
         CHECK(text.str().find("KB-001") == std::string::npos);
         std::filesystem::remove(csv);
     }
+}
+
+} // namespace
+
+TEST_CASE("the client fills in the start form in client mode; only the password leaves it",
+          "[gui][interview]") {
+    TempVault v;
+    MainFrame* frame = OpenUnlocked(v, "en");
+    auto& forms = frame->Forms();
+    SelectTab(frame, &forms);
+
+    ClientFillsStartForm(frame, v);
+    EndFormShowsChange(frame);
+    YearStatisticsCountTheForm(frame);
 
     Preferences sv = frame->Prefs();
     sv.language = "sv";

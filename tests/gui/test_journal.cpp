@@ -156,32 +156,39 @@ TEST_CASE("the client list marks follow-ups and reviews that are due",
     CHECK(BuildClientRows(cases, filter, {2026, 3, 1}).size() == 2);
 }
 
-TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and corrects",
-          "[gui][journal]") {
-    TempVault v;
-    MainFrame* frame = OpenUnlockedFrame(v);
-    REQUIRE(frame->OpenCase(v.firstId));
-    auto* doc = frame->Document();
-    // Some facts, so the overview and the supervisor view have something to hide.
-    auto fields = journal::FieldsOf(doc->Case());
-    const journal::Date today = Today();
+namespace {
+
+/// The note the journal story writes, and the fields it types into.
+struct WrittenNote {
+    std::string id;
+    std::string firstField;
+    std::string secondField;
+    wxTextCtrl* first = nullptr; ///< the first field's box, where typing began
+};
+
+/// Some facts, so the overview and the supervisor view have something to hide.
+void GiveCaseFacts(CaseDocument& doc, journal::Date today) {
+    auto fields = journal::FieldsOf(doc.Case());
     fields.name = "Johan Berg";
     fields.reasonForContact = "Came after a police contact.";
     fields.firstContact = today.AddMonths(-2);
     fields.start = today.AddMonths(-1);
     fields.status = journal::CaseStatus::Ongoing;
-    doc->Execute(
+    doc.Execute(
         std::make_unique<CaseEdit>(std::make_unique<journal::SetCaseFields>(fields), "Edit case"));
-    JournalPage* page = ShowJournal(frame);
+}
 
-    // The first note of a case starts from the first-visit guide.
+/// The first note of a case starts from the first-visit guide; typed as a person
+/// would, dated two weeks back (written up late), saved.
+WrittenNote WriteFirstNote(MainFrame* frame, JournalPage* page, CaseDocument& doc,
+                           journal::Date today) {
     auto* choice = Find<wxChoice>("note_template", page);
     REQUIRE(choice != nullptr);
     CHECK(choice->GetStringSelection() == "First visit (KAST)");
     Click(Find<wxButton>("new_note", page));
     Pump();
-    REQUIRE(doc->Case().sessions.size() == 1);
-    const journal::Session* s = &doc->Case().sessions[0];
+    REQUIRE(doc.Case().sessions.size() == 1);
+    const journal::Session* s = &doc.Case().sessions[0];
     CHECK(s->templateId == "first-visit");
     CHECK_FALSE(s->isSigned);
     CHECK(s->author == "tester");
@@ -209,47 +216,55 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     Find<wxTextCtrl>("date_text", Find("session_date", page))->SetValue(when.FormatISODate());
     Click(Find<wxButton>("save_draft", page));
     Pump();
-    s = doc->Case().FindSession(id);
+    s = doc.Case().FindSession(id);
     CHECK(s->Field(firstField)->text == "Says he wants to understand why.");
     CHECK(s->Field(secondField)->text == "Partner does not know yet.");
     CHECK(s->themes == std::vector<std::string>{"shame", "secrecy"});
     CHECK(s->nextSteps == "Draw the family map together.");
     CHECK(s->participants.size() == 1);
     CHECK(journal::DateOf(s->start) < today);
-    CHECK(doc->CanUndo());
+    CHECK(doc.CanUndo());
     Screenshot(*frame, "journal.png");
+    return {id, firstField, secondField, first};
+}
 
-    // Ctrl+Enter signs after a confirmation (answered here); with the password
-    // preference off (test_writing_flow.cpp signs with the password).
+/// Ctrl+Enter signs after a confirmation (answered here); with the password
+/// preference off (test_writing_flow.cpp signs with the password).
+void SignWithCtrlEnter(JournalPage* page, CaseDocument& doc, const WrittenNote& note) {
     page->SetSignWithPassword(false);
     wxString asked;
     page->confirm = [&](const wxString& q) {
         asked = q;
         return true;
     };
-    first->SetFocus();
+    note.first->SetFocus();
     Pump();
     Key(WXK_RETURN, wxMOD_CONTROL);
-    REQUIRE(PumpUntil([&] { return doc->Case().FindSession(id)->isSigned; }));
+    REQUIRE(PumpUntil([&] { return doc.Case().FindSession(note.id)->isSigned; }));
     CHECK(asked.Contains("locked"));
-    s = doc->Case().FindSession(id);
+    const journal::Session* s = doc.Case().FindSession(note.id);
     CHECK(s->signedBy == "tester");
     CHECK(Find<wxButton>("add_addendum", page)->IsShownOnScreen());
+}
 
-    // A signed note refuses edits on the command path too.
+/// A signed note refuses edits on the command path; an addendum and a corrected
+/// field are added, and on screen the old text is still there, struck through.
+void AddAndCorrect(MainFrame* frame, JournalPage* page, CaseDocument& doc,
+                   const WrittenNote& note) {
+    const journal::Session* s = doc.Case().FindSession(note.id);
     journal::Session changed = *s;
     changed.fields[0].text = "rewritten";
-    CHECK_THROWS_AS(doc->Execute(std::make_unique<CaseEdit>(
+    CHECK_THROWS_AS(doc.Execute(std::make_unique<CaseEdit>(
                         std::make_unique<journal::EditDraft>(changed), "edit")),
                     journal::JournalError);
 
     REQUIRE(page->AddAddendum("Called on Friday: he will bring his partner.", ""));
-    REQUIRE(page->CorrectField(secondField, "Partner knows, since last week.", "Misheard"));
+    REQUIRE(page->CorrectField(note.secondField, "Partner knows, since last week.", "Misheard"));
     Pump();
-    s = doc->Case().FindSession(id);
+    s = doc.Case().FindSession(note.id);
     CHECK(s->addenda.size() == 2);
-    CHECK(journal::CurrentText(*s, secondField) == "Partner knows, since last week.");
-    const auto rendered = journal::RenderField(*s, secondField);
+    CHECK(journal::CurrentText(*s, note.secondField) == "Partner knows, since last week.");
+    const auto rendered = journal::RenderField(*s, note.secondField);
     REQUIRE(rendered.segments.size() == 2);
     CHECK(rendered.segments[0].struck);
 
@@ -263,17 +278,21 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
         return !r.struck && r.text.find("Partner knows, since last week.") != std::string::npos;
     }));
     Screenshot(*frame, "journal-signed.png");
+}
 
-    // Start from last note: a second draft with the fields carried over.
+/// Start from last note: a second draft with the fields carried over.
+void StartFromLastNote(JournalPage* page, CaseDocument& doc, const WrittenNote& note) {
     REQUIRE(page->NewNote({}, true));
     Pump();
-    REQUIRE(doc->Case().sessions.size() == 2);
-    const auto& second = doc->Case().sessions[1];
+    REQUIRE(doc.Case().sessions.size() == 2);
+    const auto& second = doc.Case().sessions[1];
     CHECK_FALSE(second.isSigned);
-    CHECK(second.Field(secondField)->text == "Partner knows, since last week.");
+    CHECK(second.Field(note.secondField)->text == "Partner knows, since last week.");
     CHECK(second.themes == std::vector<std::string>{"shame", "secrecy"});
+}
 
-    // Overview: the timeline holds both sessions; supervisor view hides the name.
+/// Overview: the timeline holds both sessions; supervisor view hides the name.
+void OverviewHidesNameForSupervisor(MainFrame* frame) {
     frame->Tabs().SetSelection(kOverviewTab);
     auto* overview = Find<OverviewPage>("overview_page", frame);
     REQUIRE(overview != nullptr);
@@ -291,11 +310,13 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     Pump();
     Screenshot(*frame, "overview.png");
     overview->SetSupervisorView(false);
+}
 
-    // The audit log records the signature and the addenda, and filters to this client.
+/// The audit log records the signature and the addenda, and filters to this client.
+void AuditShowsSignatureAndAddenda(MainFrame* frame, CaseDocument& doc) {
     frame->SaveNow();
     {
-        AuditDialog audit(frame, *frame->Vault(), doc->Id());
+        AuditDialog audit(frame, *frame->Vault(), doc.Id());
         audit.SetThisCaseOnly(true);
         audit.Show();
         Pump();
@@ -310,13 +331,15 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
         Pump();
         Screenshot(audit, "audit.png");
     }
+}
 
-    // The same in Swedish.
+/// The same in Swedish: the signed note, the draft and the overview, then back.
+void JournalInSwedish(MainFrame* frame, CaseDocument& doc, const std::string& id) {
     Preferences prefs = frame->Prefs();
     prefs.language = "sv";
     frame->ApplyPreferences(prefs);
     Pump();
-    page = ShowJournal(frame);
+    JournalPage* page = ShowJournal(frame);
     page->SelectSession(id);
     Pump();
     {
@@ -328,7 +351,7 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
         CHECK(view->GetSize().x > 200);
     }
     Screenshot(*frame, "journal-signed-sv.png");
-    page->SelectSession(doc->Case().sessions[1].id);
+    page->SelectSession(doc.Case().sessions[1].id);
     Pump();
     Screenshot(*frame, "journal-sv.png");
     frame->Tabs().SetSelection(kOverviewTab);
@@ -338,6 +361,26 @@ TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and correct
     prefs.language = "en";
     frame->ApplyPreferences(prefs);
     Pump();
+}
+
+} // namespace
+
+TEST_CASE("a therapist writes a note, signs it with Ctrl+Enter, adds and corrects",
+          "[gui][journal]") {
+    TempVault v;
+    MainFrame* frame = OpenUnlockedFrame(v);
+    REQUIRE(frame->OpenCase(v.firstId));
+    auto* doc = frame->Document();
+    const journal::Date today = Today();
+    GiveCaseFacts(*doc, today);
+    JournalPage* page = ShowJournal(frame);
+    const WrittenNote note = WriteFirstNote(frame, page, *doc, today);
+    SignWithCtrlEnter(page, *doc, note);
+    AddAndCorrect(frame, page, *doc, note);
+    StartFromLastNote(page, *doc, note);
+    OverviewHidesNameForSupervisor(frame);
+    AuditShowsSignatureAndAddenda(frame, *doc);
+    JournalInSwedish(frame, *doc, note.id);
     frame->Close(true);
     Pump();
 }

@@ -374,25 +374,20 @@ TEST_CASE("a clinic template folder set in Preferences adds its templates and li
     ForgetClinicFolder();
 }
 
-TEST_CASE("a deep interview stored under version 1 opens with version 3 and is updated on request",
-          "[gui][templates][interview]") {
-    TempFolder clinic;
-    clinic.Write("deep-interview.yaml", kDeepInterviewV2);
-    TempVault v;
-    {
-        // The case as an earlier Kartbok saved it, with the shipped version 1.
-        auto vault = vault::Vault::Open(v.dir, v.password);
-        journal::Case c = vault.LoadCase(v.firstId);
-        c.checklists.push_back(RunV1());
-        vault.SaveCase(c);
-        vault.Lock();
-    }
-    MainFrame* frame = OpenUnlockedFrame(v);
-    REQUIRE(frame->OpenCase(v.firstId));
-    Pump();
-    // The shipped version 2 only added topics: the answers open with it, and the bar says so.
-    CHECK(frame->Interview().InfoText().Contains("shown with version 2"));
+namespace {
 
+/// The case as an earlier Kartbok saved it, with the shipped version 1 of the deep interview.
+void StoreV1Run(const TempVault& v) {
+    auto vault = vault::Vault::Open(v.dir, v.password);
+    journal::Case c = vault.LoadCase(v.firstId);
+    c.checklists.push_back(RunV1());
+    vault.SaveCase(c);
+    vault.Lock();
+}
+
+/// With the clinic's version 3 loaded, the version-1 answers show under its topics, a
+/// retired topic read-only, and the bar offers the update. Returns the update button.
+wxButton* ShowV1UnderClinicV3(MainFrame* frame, const TempFolder& clinic) {
     Preferences prefs = frame->Prefs();
     prefs.clinicTemplates = clinic.path.string();
     frame->ApplyPreferences(prefs);
@@ -422,8 +417,12 @@ TEST_CASE("a deep interview stored under version 1 opens with version 3 and is u
     page.SelectTopic("childhood-interests-and-friends");
     Pump(2);
     Screenshot(*frame, "interview-upgrade.png");
+    return update;
+}
 
-    // A read-only copy (another Kartbok holds the case) says the same, without the button.
+/// A read-only copy (another Kartbok holds the case) says the same, without the button.
+void ReadOnlyCopyOffersNoUpdate(MainFrame* frame, wxButton* update) {
+    InterviewPage& page = frame->Interview();
     {
         CaseDocument readOnly(*frame->Vault(), frame->Document()->Case(), true, "someone");
         page.SetDocument(&readOnly);
@@ -434,7 +433,11 @@ TEST_CASE("a deep interview stored under version 1 opens with version 3 and is u
         Pump(2);
     }
     CHECK(update->IsShown());
+}
 
+/// The update is one undoable step: version 3 after it, version 1 again after Undo.
+void UpdateAndUndo(MainFrame* frame, wxButton* update) {
+    InterviewPage& page = frame->Interview();
     Click(update);
     Pump(4);
     const auto* run = DeepRun(frame->Document()->Case());
@@ -453,8 +456,10 @@ TEST_CASE("a deep interview stored under version 1 opens with version 3 and is u
     CHECK(*run == RunV1());
     CHECK(page.InfoText().Contains("version 1"));
     CHECK(update->IsShown());
+}
 
-    // In Swedish.
+/// The bar and the button in Swedish.
+void UpgradeBarInSwedish(MainFrame* frame) {
     Preferences sv = frame->Prefs();
     sv.language = "sv";
     frame->ApplyPreferences(sv);
@@ -470,9 +475,11 @@ TEST_CASE("a deep interview stored under version 1 opens with version 3 and is u
     sv.language = "en";
     frame->ApplyPreferences(sv);
     Pump(4);
+}
 
-    // Updated, then the clinic's version 3 removed: the answers are newer than the
-    // shipped version 2, so they are shown as stored and cannot be changed.
+/// Updated, then the clinic's version 3 removed: the answers are newer than the
+/// shipped version 2, so they are shown as stored and cannot be changed.
+void NewerThanShippedAreOnlyShown(MainFrame* frame) {
     frame->Interview().UpdateToCurrentVersion();
     Pump(2);
     REQUIRE(DeepRun(frame->Document()->Case())->templateVersion == 3);
@@ -487,6 +494,27 @@ TEST_CASE("a deep interview stored under version 1 opens with version 3 and is u
     CHECK_FALSE(Find<wxTextCtrl>("topic_note", frame)->IsEnabled());
     CHECK(frame->Interview().KeptTopics() ==
           std::vector<std::string>{"childhood-interests-and-friends", "behaviour-onset"});
+}
+
+} // namespace
+
+TEST_CASE("a deep interview stored under version 1 opens with version 3 and is updated on request",
+          "[gui][templates][interview]") {
+    TempFolder clinic;
+    clinic.Write("deep-interview.yaml", kDeepInterviewV2);
+    TempVault v;
+    StoreV1Run(v);
+    MainFrame* frame = OpenUnlockedFrame(v);
+    REQUIRE(frame->OpenCase(v.firstId));
+    Pump();
+    // The shipped version 2 only added topics: the answers open with it, and the bar says so.
+    CHECK(frame->Interview().InfoText().Contains("shown with version 2"));
+
+    wxButton* update = ShowV1UnderClinicV3(frame, clinic);
+    ReadOnlyCopyOffersNoUpdate(frame, update);
+    UpdateAndUndo(frame, update);
+    UpgradeBarInSwedish(frame);
+    NewerThanShippedAreOnlyShown(frame);
     frame->Close(true);
     Pump();
     ForgetClinicFolder();

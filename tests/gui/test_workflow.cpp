@@ -99,14 +99,11 @@ wxPoint PartnerLineOnScreen(MapCanvas& canvas, genogram::UnionId u) {
     return {};
 }
 
-} // namespace
-
-TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[gui]") {
-    TempVault v;
-    MainFrame* frame = OpenFrame(v);
+/// A wrong password says so and keeps the folder; the right one unlocks, and
+/// nothing opens unasked: the screen may be shared with the next client.
+void UnlockAfterAWrongPassword(MainFrame* frame, const TempVault& v) {
     Screenshot(*frame->Unlock(), "unlock.png");
 
-    // A wrong password says so and keeps the folder.
     UnlockWith(frame, "not the password");
     REQUIRE(frame->IsLocked());
     REQUIRE(frame->Unlock() != nullptr);
@@ -118,24 +115,19 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     UnlockWith(frame, v.password);
     REQUIRE(PumpUntil([&] { return !frame->IsLocked(); }));
     REQUIRE(PumpUntil([&] { return frame->Unlock() == nullptr; }));
-    // Nothing opens unasked: the screen may be shared with the next client.
     CHECK(frame->Document() == nullptr);
     REQUIRE(frame->ClientList().Rows().size() == 2);
     Screenshot(*frame, "clients.png");
+}
 
-    ClickClientRow(frame, 0); // KB-001
-    REQUIRE(frame->Document() != nullptr);
-    CHECK(frame->Document()->Id() == v.firstId);
-    CHECK(frame->Header().BannerText().empty());
-    Pump(10);
-    Screenshot(*frame, "map.png");
-
+/// S adds a partner with the caret in her name, so the therapist just types;
+/// C adds a child of the couple. Returns the partner (Eva).
+PersonId AddPartnerAndChildByKeys(MainFrame* frame) {
     const genogram::ScaffoldIds ids;
     auto& doc = *frame->Document();
     ClickPerson(frame, ids.client);
     CHECK(frame->Map().Canvas().SelectedPerson() == ids.client);
 
-    // S adds a partner; the name field has the caret, so the therapist just types.
     Key('S');
     const auto partners = genogram::PartnersOf(doc.Family(), ids.client);
     REQUIRE(partners.size() == 1);
@@ -156,8 +148,13 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     CHECK(genogram::ParentsOf(doc.Family(), children[0]).size() == 2);
     CHECK(frame->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabelText() == "Undo Add son to Eva");
     Key(WXK_RETURN);
+    return eva;
+}
 
-    // Undo twice (the child, then the typed name as one step), redo once.
+/// Undo twice (the child, then the typed name as one step), redo once.
+void UndoTwiceRedoOnce(MainFrame* frame, PersonId eva) {
+    const genogram::ScaffoldIds ids;
+    auto& doc = *frame->Document();
     Key('Z', wxMOD_CONTROL);
     Key('Z', wxMOD_CONTROL);
     CHECK(genogram::ChildrenOfPerson(doc.Family(), ids.client).empty());
@@ -166,8 +163,12 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     CHECK(doc.Family().FindPerson(eva)->givenNames == "Eva");
     CHECK(genogram::ChildrenOfPerson(doc.Family(), ids.client).empty());
     CHECK(frame->GetTitle().EndsWith("*"));
+}
 
-    // A pregnancy hangs from the couple; Del removes it (no relations: no question asked).
+/// A pregnancy hangs from the couple; Del removes it (no relations: no question asked).
+void AddAndDeletePregnancy(MainFrame* frame) {
+    const genogram::ScaffoldIds ids;
+    auto& doc = *frame->Document();
     ClickPerson(frame, ids.client);
     frame->Map().Grow(Growth::Pregnancy);
     const PersonId pregnancy = frame->Map().Canvas().SelectedPerson();
@@ -180,8 +181,13 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     CHECK(doc.Family().FindPerson(pregnancy) != nullptr);
     Key('Z', wxMOD_CONTROL);
     CHECK(doc.Family().FindPerson(pregnancy) == nullptr);
+}
 
-    // An emotional relation: pick the kind, click two people.
+/// An emotional relation (pick the kind, click two people), then the couple's
+/// partner line clicked and "separated 2012" added in the union inspector.
+void DrawRelationAndSeparation(MainFrame* frame, PersonId eva) {
+    const genogram::ScaffoldIds ids;
+    auto& doc = *frame->Document();
     frame->Map().BeginRelation(genogram::RelationKind::Conflict);
     Pump();
     ClickPerson(frame, ids.client);
@@ -205,8 +211,14 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
           genogram::UnionEvent{genogram::UnionEventKind::Separated, 2012});
     CHECK(doc.Family().FindUnion(couple)->Separated());
     Screenshot(*frame, "union.png");
+}
 
-    // Drag the client sideways: a nudge that is stored in the model.
+/// Drag the client sideways (a nudge stored in the model); Ctrl+click two people
+/// and mark them as one household.
+void NudgeAndMarkHousehold(MainFrame* frame, PersonId eva) {
+    const genogram::ScaffoldIds ids;
+    auto& doc = *frame->Document();
+    auto& canvas = frame->Map().Canvas();
     const wxPoint at = canvas.PersonOnScreen(ids.client);
     Drag(&canvas, at, at + wxPoint(70, 0));
     CHECK(doc.Family().FindPerson(ids.client)->nudgeX > 20);
@@ -218,12 +230,11 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     CHECK(canvas.SelectedPeople().size() == 2);
     Click(Find<wxWindow>("mark_household", frame));
     CHECK(doc.Family().households.size() == 1);
+}
 
-    // Autosave after a quiet second; the title loses its dirty marker.
-    REQUIRE(PumpUntil([&] { return !doc.IsDirty(); }, 4000));
-    CHECK_FALSE(frame->GetTitle().EndsWith("*"));
-
-    // Export: identified and de-identified, every format; each audited first, written 0600.
+/// Export: identified and de-identified, every format; each audited first, written 0600.
+void ExportMapsAudited(MainFrame* frame, const TempVault& v) {
+    auto& doc = *frame->Document();
     auto mapExports = [&] {
         int n = 0;
         for (const auto& e : frame->Vault()->ReadAudit())
@@ -256,8 +267,10 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     std::filesystem::copy_file(v.dir / "map-deid.png",
                                std::string(KARTBOK_SCREENSHOT_DIR) + "/export-deidentified.png",
                                std::filesystem::copy_options::overwrite_existing);
+}
 
-    // Ctrl+L locks: keys wiped, case hidden; unlocking resumes at the same person.
+/// Ctrl+L locks: keys wiped, case hidden; unlocking resumes at the same person.
+void LockAndResume(MainFrame* frame, const TempVault& v, PersonId eva) {
     ClickPerson(frame, eva);
     Key('L', wxMOD_CONTROL);
     REQUIRE(frame->IsLocked());
@@ -269,7 +282,34 @@ TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[
     CHECK(frame->Document()->Id() == v.firstId);
     CHECK(frame->Map().Canvas().SelectedPerson() == eva);
     CHECK(frame->Document()->Family().FindPerson(eva)->givenNames == "Eva");
+}
 
+} // namespace
+
+TEST_CASE("a therapist unlocks, draws the family with the client, and locks", "[gui]") {
+    TempVault v;
+    MainFrame* frame = OpenFrame(v);
+    UnlockAfterAWrongPassword(frame, v);
+
+    ClickClientRow(frame, 0); // KB-001
+    REQUIRE(frame->Document() != nullptr);
+    CHECK(frame->Document()->Id() == v.firstId);
+    CHECK(frame->Header().BannerText().empty());
+    Pump(10);
+    Screenshot(*frame, "map.png");
+
+    const PersonId eva = AddPartnerAndChildByKeys(frame);
+    UndoTwiceRedoOnce(frame, eva);
+    AddAndDeletePregnancy(frame);
+    DrawRelationAndSeparation(frame, eva);
+    NudgeAndMarkHousehold(frame, eva);
+
+    // Autosave after a quiet second; the title loses its dirty marker.
+    REQUIRE(PumpUntil([&] { return !frame->Document()->IsDirty(); }, 4000));
+    CHECK_FALSE(frame->GetTitle().EndsWith("*"));
+
+    ExportMapsAudited(frame, v);
+    LockAndResume(frame, v, eva);
     frame->Close(true);
     Pump();
 }

@@ -42,8 +42,17 @@ TreatmentDialog::TreatmentDialog(wxWindow* parent, CaseDocument& document)
 
 void TreatmentDialog::Build() {
     auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(BuildIntake(), 0, wxEXPAND | wxALL, 10);
+    outer->Add(BuildEpisode(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    outer->Add(BuildFollowUps(), 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    outer->Add(CreateStdDialogButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
+    SetSizerAndFit(outer);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
+}
 
-    // Intake -----------------------------------------------------------------------
+wxSizer* TreatmentDialog::BuildIntake() {
+    // Why the client came and through whom.
     auto* intake = new wxStaticBoxSizer(wxVERTICAL, this, _("Intake"));
     auto* reasons = new wxBoxSizer(wxHORIZONTAL);
     reasons->Add(new wxStaticText(intake->GetStaticBox(), wxID_ANY, _("Seeks help for:")), 0,
@@ -67,9 +76,12 @@ void TreatmentDialog::Build() {
     saveIntake->SetName("intake_save");
     referral->Add(saveIntake, 0);
     intake->Add(referral, 0, wxALL, 6);
-    outer->Add(intake, 0, wxEXPAND | wxALL, 10);
+    saveIntake->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveIntake(IntakeShown()); });
+    return intake;
+}
 
-    // Episode: close, or reopen -------------------------------------------------------
+wxSizer* TreatmentDialog::BuildEpisode() {
+    // The episode as it stands: close it, or reopen it for a returning client.
     auto* episode = new wxStaticBoxSizer(wxVERTICAL, this, _("Treatment episode"));
     m_episode = new wxStaticText(episode->GetStaticBox(), wxID_ANY, wxString());
     m_episode->SetName("treatment_episode");
@@ -102,9 +114,14 @@ void TreatmentDialog::Build() {
     m_reopen->SetName("treatment_reopen");
     reopen->Add(m_reopen, 0);
     episode->Add(reopen, 0, wxALL, 6);
-    outer->Add(episode, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    m_close->Bind(wxEVT_BUTTON,
+                  [this](wxCommandEvent&) { CloseTreatment(Picked(m_end), m_months->GetValue()); });
+    m_reopen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reopen(Picked(m_firstContact)); });
+    return episode;
+}
 
-    // Follow-ups ---------------------------------------------------------------------
+wxSizer* TreatmentDialog::BuildFollowUps() {
+    // The follow-ups of this episode and what became of them.
     auto* followUps = new wxStaticBoxSizer(wxVERTICAL, this, _("Follow-ups"));
     m_list = new wxListCtrl(followUps->GetStaticBox(), wxID_ANY, wxDefaultPosition,
                             FromDIP(wxSize(520, 120)), wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -147,16 +164,7 @@ void TreatmentDialog::Build() {
         m_followUpButtons.push_back(b);
     }
     followUps->Add(actions, 0, wxALL, 6);
-    outer->Add(followUps, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
-    outer->Add(CreateStdDialogButtonSizer(wxCLOSE), 0, wxEXPAND | wxALL, 8);
-    SetSizerAndFit(outer);
-
-    saveIntake->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveIntake(IntakeShown()); });
-    m_close->Bind(wxEVT_BUTTON,
-                  [this](wxCommandEvent&) { CloseTreatment(Picked(m_end), m_months->GetValue()); });
-    m_reopen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reopen(Picked(m_firstContact)); });
-    Bind(
-        wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
+    return followUps;
 }
 
 void TreatmentDialog::Refresh() {

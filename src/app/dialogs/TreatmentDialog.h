@@ -20,6 +20,7 @@ class wxButton;
 class wxCheckBox;
 class wxChoice;
 class wxListCtrl;
+class wxSizer;
 class wxSpinCtrl;
 class wxStaticText;
 
@@ -52,6 +53,9 @@ public:
 
 private:
     void Build();
+    wxSizer* BuildIntake();    ///< reasons for seeking help, referral route
+    wxSizer* BuildEpisode();   ///< close the treatment, or reopen it as a new episode
+    wxSizer* BuildFollowUps(); ///< the follow-ups, their outcomes, further ones
     void Refresh();
     bool Execute(journal::CaseCommandPtr command, const wxString& label);
     journal::Date Picked(const DateCtrl* picker) const;

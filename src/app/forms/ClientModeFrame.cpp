@@ -65,8 +65,15 @@ ClientModeFrame::ClientModeFrame(wxWindow* parent, const journal::Template& form
 
 void ClientModeFrame::Build() {
     m_book = new wxSimplebook(this);
+    m_book->AddPage(BuildQuestionsPage(), wxString()); // page 0
+    m_book->AddPage(BuildHandBackPage(), wxString());  // page 1
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(m_book, 1, wxEXPAND);
+    SetSizer(sizer);
+}
 
-    // Page 0: the questions, one scrolling list in large type.
+wxWindow* ClientModeFrame::BuildQuestionsPage() {
+    // The questions, one scrolling list in large type.
     m_questionsPage = new wxScrolledWindow(m_book);
     m_questionsPage->SetBackgroundColour(*wxWHITE);
     m_questionsPage->SetFont(GetFont().Scaled(kLargeType));
@@ -85,65 +92,8 @@ void ClientModeFrame::Build() {
         heading->SetFont(m_questionsPage->GetFont().Bold().Scaled(1.15f));
         heading->SetForegroundColour(palette::kAccent);
         column->Add(heading, 0, wxTOP | wxBOTTOM, 14);
-        for (const auto& item : section.items) {
-            Question q;
-            q.item = &item;
-            auto* question = new wxStaticText(m_questionsPage, wxID_ANY, Text(item.title));
-            question->SetFont(m_questionsPage->GetFont().Bold());
-            question->Wrap(wrap);
-            column->Add(question, 0, wxTOP, 12);
-            const wxString help = Text(item.help);
-            if (!help.empty() && item.type != AnswerType::Frequency) {
-                auto* h = new wxStaticText(m_questionsPage, wxID_ANY, help);
-                h->SetForegroundColour(palette::kMutedText);
-                h->Wrap(wrap);
-                column->Add(h, 0, wxTOP, 2);
-            }
-            // Where the question comes from, small and grey: a clinic-defined
-            // question is never passed off as part of a validated instrument.
-            auto* source = new wxStaticText(m_questionsPage, wxID_ANY,
-                                            _("Source:") + " " + ProvenanceLabel(item.source));
-            source->SetFont(m_questionsPage->GetFont().Scaled(0.7f));
-            source->SetForegroundColour(palette::kMutedText);
-            source->SetName("source_" + item.id);
-            source->Wrap(wrap);
-            column->Add(source, 0, wxTOP, 2);
-            const auto choices = ChoicesOf(item);
-            if (item.type == AnswerType::MultipleChoice) {
-                auto* list = new wxBoxSizer(wxVERTICAL);
-                for (const auto& choice : choices) {
-                    auto* b = new wxCheckBox(m_questionsPage, wxID_ANY, Text(choice.label));
-                    b->SetName("answer_" + item.id + "_" + choice.value);
-                    list->Add(b, 0, wxTOP, 6);
-                    q.checks.push_back(b);
-                }
-                column->Add(list, 0, wxLEFT | wxTOP, 16);
-            } else if (!choices.empty()) {
-                // GTK always checks one button of a group: a hidden first one means
-                // "not answered", so nothing is pre-filled for the client.
-                auto* none = new wxRadioButton(m_questionsPage, wxID_ANY, wxString(),
-                                               wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
-                none->SetValue(true);
-                none->Hide();
-                q.options.push_back(none);
-                const bool across = item.type == AnswerType::YesNo;
-                auto* row = new wxBoxSizer(across ? wxHORIZONTAL : wxVERTICAL);
-                for (const auto& choice : choices) {
-                    auto* b = new wxRadioButton(m_questionsPage, wxID_ANY, Text(choice.label));
-                    b->SetName("answer_" + item.id + "_" + choice.value);
-                    row->Add(b, 0, across ? wxRIGHT : wxTOP, across ? 40 : 6);
-                    q.options.push_back(b);
-                }
-                column->Add(row, 0, wxLEFT | wxTOP, 16);
-            } else {
-                const bool multi = item.type == AnswerType::FreeText;
-                q.text = new wxTextCtrl(m_questionsPage, wxID_ANY, wxString(), wxDefaultPosition,
-                                        wxSize(multi ? wrap : FromDIP(160), -1));
-                q.text->SetName("answer_" + item.id);
-                column->Add(q.text, 0, wxLEFT | wxTOP, 16);
-            }
-            m_questions.push_back(q);
-        }
+        for (const auto& item : section.items)
+            AddQuestion(column, item, wrap);
     }
     auto* done = new wxButton(m_questionsPage, wxID_ANY, _("I am done"));
     done->SetName("client_done");
@@ -155,9 +105,77 @@ void ClientModeFrame::Build() {
     centred->AddStretchSpacer();
     m_questionsPage->SetSizer(centred);
     m_questionsPage->SetScrollRate(0, FromDIP(20));
-    m_book->AddPage(m_questionsPage, wxString());
+    done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskForPassword(); });
+    return m_questionsPage;
+}
 
-    // Page 1: back to the therapist.
+void ClientModeFrame::AddQuestion(wxSizer* column, const journal::TemplateItem& item, int wrap) {
+    Question q;
+    q.item = &item;
+    auto* question = new wxStaticText(m_questionsPage, wxID_ANY, Text(item.title));
+    question->SetFont(m_questionsPage->GetFont().Bold());
+    question->Wrap(wrap);
+    column->Add(question, 0, wxTOP, 12);
+    const wxString help = Text(item.help);
+    if (!help.empty() && item.type != AnswerType::Frequency) {
+        auto* h = new wxStaticText(m_questionsPage, wxID_ANY, help);
+        h->SetForegroundColour(palette::kMutedText);
+        h->Wrap(wrap);
+        column->Add(h, 0, wxTOP, 2);
+    }
+    // Where the question comes from, small and grey: a clinic-defined
+    // question is never passed off as part of a validated instrument.
+    auto* source = new wxStaticText(m_questionsPage, wxID_ANY,
+                                    _("Source:") + " " + ProvenanceLabel(item.source));
+    source->SetFont(m_questionsPage->GetFont().Scaled(0.7f));
+    source->SetForegroundColour(palette::kMutedText);
+    source->SetName("source_" + item.id);
+    source->Wrap(wrap);
+    column->Add(source, 0, wxTOP, 2);
+    AddAnswer(column, q, wrap);
+    m_questions.push_back(q);
+}
+
+void ClientModeFrame::AddAnswer(wxSizer* column, Question& q, int wrap) {
+    const journal::TemplateItem& item = *q.item;
+    const auto choices = ChoicesOf(item);
+    if (item.type == AnswerType::MultipleChoice) {
+        auto* list = new wxBoxSizer(wxVERTICAL);
+        for (const auto& choice : choices) {
+            auto* b = new wxCheckBox(m_questionsPage, wxID_ANY, Text(choice.label));
+            b->SetName("answer_" + item.id + "_" + choice.value);
+            list->Add(b, 0, wxTOP, 6);
+            q.checks.push_back(b);
+        }
+        column->Add(list, 0, wxLEFT | wxTOP, 16);
+    } else if (!choices.empty()) {
+        // GTK always checks one button of a group: a hidden first one means
+        // "not answered", so nothing is pre-filled for the client.
+        auto* none = new wxRadioButton(m_questionsPage, wxID_ANY, wxString(), wxDefaultPosition,
+                                       wxDefaultSize, wxRB_GROUP);
+        none->SetValue(true);
+        none->Hide();
+        q.options.push_back(none);
+        const bool across = item.type == AnswerType::YesNo;
+        auto* row = new wxBoxSizer(across ? wxHORIZONTAL : wxVERTICAL);
+        for (const auto& choice : choices) {
+            auto* b = new wxRadioButton(m_questionsPage, wxID_ANY, Text(choice.label));
+            b->SetName("answer_" + item.id + "_" + choice.value);
+            row->Add(b, 0, across ? wxRIGHT : wxTOP, across ? 40 : 6);
+            q.options.push_back(b);
+        }
+        column->Add(row, 0, wxLEFT | wxTOP, 16);
+    } else {
+        const bool multi = item.type == AnswerType::FreeText;
+        q.text = new wxTextCtrl(m_questionsPage, wxID_ANY, wxString(), wxDefaultPosition,
+                                wxSize(multi ? wrap : FromDIP(160), -1));
+        q.text->SetName("answer_" + item.id);
+        column->Add(q.text, 0, wxLEFT | wxTOP, 16);
+    }
+}
+
+wxWindow* ClientModeFrame::BuildHandBackPage() {
+    // Back to the therapist.
     auto* back = new wxPanel(m_book);
     back->SetBackgroundColour(*wxWHITE);
     back->SetFont(GetFont().Scaled(kLargeType));
@@ -188,13 +206,7 @@ void ClientModeFrame::Build() {
     backColumn->Add(buttons, 0, wxALIGN_CENTER);
     backColumn->AddStretchSpacer();
     back->SetSizer(backColumn);
-    m_book->AddPage(back, wxString());
 
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(m_book, 1, wxEXPAND);
-    SetSizer(sizer);
-
-    done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskForPassword(); });
     more->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         m_password->Clear();
         m_passwordError->SetLabel(wxString());
@@ -205,6 +217,7 @@ void ClientModeFrame::Build() {
     };
     leave->Bind(wxEVT_BUTTON, leaveNow);
     m_password->Bind(wxEVT_TEXT_ENTER, leaveNow);
+    return back;
 }
 
 void ClientModeFrame::SetAnswer(const std::string& itemId, const std::string& value) {

@@ -20,6 +20,7 @@ class wxCheckBox;
 class wxRadioButton;
 class wxScrolledWindow;
 class wxSimplebook;
+class wxSizer;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -53,6 +54,11 @@ private:
         wxTextCtrl* text = nullptr;
     };
     void Build();
+    wxWindow* BuildQuestionsPage();
+    /// One question: its text, help and source, then how it is answered.
+    void AddQuestion(wxSizer* column, const journal::TemplateItem& item, int wrap);
+    void AddAnswer(wxSizer* column, Question& q, int wrap);
+    wxWindow* BuildHandBackPage(); ///< "hand the screen back": the password to leave
     void OnClose(wxCloseEvent& event);
 
     journal::Template m_form;

@@ -1,14 +1,18 @@
+// The Journal tab itself: builds the page (session list on the left, empty /
+// draft / signed note on the right), follows the frame's document, and shows
+// the chosen note with its warnings and buttons. The session list and what
+// folds away are in JournalPageList.cpp; the note actions (new, save, sign,
+// addendum, correction, delete) in JournalPageActions.cpp.
 #include "journal/JournalPage.h"
+#include "journal/JournalPageSizes.h"
 
 #include "common/JournalNames.h"
 #include "common/Label.h"
 #include "common/Labels.h"
 #include "common/Palette.h"
-#include "common/Perform.h"
 #include "common/TemplateCatalog.h"
 #include "common/Translations.h"
 #include "common/Utf8.h"
-#include "journal/AddendumDialog.h"
 #include "journal/ChecklistSidePanel.h"
 #include "journal/NoteEditor.h"
 #include "journal/SignDialog.h"
@@ -16,10 +20,8 @@
 #include "model/ClientListPresenter.h"
 #include "model/InterviewPresenter.h"
 
-#include "kartbok/base/Uuid.h"
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/Lifecycle.h"
-#include "kartbok/journal/SessionCommands.h"
 #include "kartbok/vault/Vault.h"
 
 #include <wx/button.h>
@@ -28,14 +30,9 @@
 #include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
-#include <wx/settings.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
-#include <wx/stattext.h>
-#include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
-
-#include <algorithm>
 
 namespace kartbok::app {
 
@@ -43,14 +40,8 @@ using namespace kartbok::journal;
 
 namespace {
 enum BookPage { kPageEmpty, kPageDraft, kPageSigned };
-enum ListColumn { kColumnDate, kColumnType, kColumnStatus, kColumnAuthor, kListColumns };
 constexpr int kQuietSaveMs = 1500; ///< a draft is saved after this long without typing
-constexpr int kMarkerSize = 12;
 const RoomKey kSignKey{{WXK_RETURN, wxMOD_CONTROL}, wxTRANSLATE("Sign the note being written")};
-/// The note is never narrower than this: room for the date row and a few words a line.
-constexpr int kEditorMinWidth = 280;
-constexpr int kTopicPanelWidth = 250;
-constexpr int kListPadding = 12; ///< a list column's margins around its text
 } // namespace
 
 const std::vector<RoomKey>& JournalPage::Keys() {
@@ -299,188 +290,6 @@ void JournalPage::DocumentChanged() {
     UpdateButtons();
 }
 
-void JournalPage::Rebuild() {
-    m_rows = m_document ? BuildSessionRows(m_document->Case(), m_joint) : std::vector<SessionRow>{};
-    if (m_document && m_document->Case().sessions.size() != m_sessionsSeen) {
-        // The default template follows the case: first visit first, then SOAP.
-        m_sessionsSeen = m_document->Case().sessions.size();
-        const std::string wanted = DefaultNoteTemplate(m_document->Case(), m_templates);
-        m_templateChoice->Clear();
-        for (const Template* t : m_noteTemplates)
-            m_templateChoice->Append(FromUtf8(t->title.In(Language())));
-        for (std::size_t i = 0; i < m_noteTemplates.size(); ++i)
-            if (m_noteTemplates[i]->id == wanted)
-                m_templateChoice->SetSelection(static_cast<int>(i));
-    }
-    if (m_document && !m_document->Case().FindSession(m_current))
-        m_current.clear();
-
-    FillList();
-}
-
-void JournalPage::FillList() {
-    // A timeline is one column: the date with the type's colour, drafts in orange.
-    const bool timeline = TimelineShown();
-    const int columns = timeline ? 1 : kListColumns;
-    m_rebuilding = true;
-    m_list->Freeze();
-    m_list->DeleteAllItems();
-    if (m_list->GetColumnCount() != columns) {
-        m_list->DeleteAllColumns();
-        m_list->AppendColumn(_("Date"));
-        if (!timeline) {
-            m_list->AppendColumn(_("Type"));
-            m_list->AppendColumn(_("Status"));
-            m_list->AppendColumn(_("Author"));
-        }
-    }
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        const auto& row = m_rows[i];
-        const int image =
-            static_cast<int>(std::find(kSessionTypes.begin(), kSessionTypes.end(), row.type) -
-                             kSessionTypes.begin());
-        if (row.joint) {
-            // Written in the index client's case: there, not here - date and type only.
-            const wxString where = wxString::Format(_("in %s"), FromUtf8(m_indexCode));
-            const long item = m_list->InsertItem(
-                static_cast<long>(i),
-                timeline ? FormatDay(row.start) + wxString::FromUTF8(" · ") + _("Joint session")
-                         : FormatTime(row.start),
-                image);
-            if (!timeline) {
-                m_list->SetItem(item, kColumnType, _("Joint session"));
-                m_list->SetItem(item, kColumnStatus, where);
-            }
-            m_list->SetItemTextColour(item, palette::kAxis);
-            continue;
-        }
-        const wxString draft = row.isSigned ? wxString() : _("Draft");
-        const long item = m_list->InsertItem(
-            static_cast<long>(i),
-            timeline
-                ? FormatDay(row.start) + (draft.empty() ? "" : wxString::FromUTF8(" · ") + draft)
-                : FormatTime(row.start),
-            image);
-        if (!timeline) {
-            m_list->SetItem(item, kColumnType, Name(row.type));
-            m_list->SetItem(item, kColumnStatus, row.isSigned ? _("Signed") : draft);
-            m_list->SetItem(item, kColumnAuthor, FromUtf8(row.author));
-        }
-        if (!row.isSigned)
-            m_list->SetItemTextColour(item, palette::kWarning);
-        if (row.id == m_current) {
-            m_list->SetItemState(item, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-            m_list->EnsureVisible(item);
-        }
-    }
-    FitListColumns();
-    m_list->Thaw();
-    m_rebuilding = false;
-}
-
-int JournalPage::ListWidth(bool timeline) const {
-    // Each column as wide as its title and its widest text (the marker in the first).
-    const int columns = timeline ? 1 : kListColumns;
-    std::vector<int> widths(static_cast<std::size_t>(columns), 0);
-    auto fit = [&](int column, const wxString& text, int extra = 0) {
-        auto& w = widths[static_cast<std::size_t>(column)];
-        w = std::max(w, m_list->GetTextExtent(text).x + FromDIP(kListPadding) + extra);
-    };
-    const int marker = kMarkerSize + FromDIP(6);
-    fit(kColumnDate, _("Date"));
-    fit(kColumnDate,
-        timeline ? wxString::FromUTF8("2026-12-31 · ") + _("Draft") : wxString("2026-12-31 00:00"),
-        marker);
-    if (timeline && !m_joint.empty())
-        fit(kColumnDate, wxString::FromUTF8("2026-12-31 · ") + _("Joint session"), marker);
-    if (!timeline) {
-        fit(kColumnType, _("Type"));
-        for (auto t : kSessionTypes)
-            fit(kColumnType, Name(t));
-        fit(kColumnType, _("Joint session"));
-        fit(kColumnStatus, wxString::Format(_("in %s"), FromUtf8(m_indexCode)));
-        fit(kColumnStatus, _("Status"));
-        fit(kColumnStatus, _("Signed"));
-        fit(kColumnStatus, _("Draft"));
-        fit(kColumnAuthor, _("Author"));
-        for (const auto& row : m_rows)
-            fit(kColumnAuthor, FromUtf8(row.author));
-    }
-    int total = 0;
-    for (int w : widths)
-        total += w;
-    return total;
-}
-
-void JournalPage::FitListColumns() {
-    const bool timeline = TimelineShown();
-    const int marker = kMarkerSize + FromDIP(6);
-    auto width = [&](const wxString& text, int extra = 0) {
-        return m_list->GetTextExtent(text).x + FromDIP(kListPadding) + extra;
-    };
-    std::vector<int> widths;
-    if (timeline) {
-        widths.push_back(ListWidth(true));
-    } else {
-        widths.push_back(std::max(width(_("Date")), width("2026-12-31 00:00", marker)));
-        int type = width(_("Type"));
-        for (auto t : kSessionTypes)
-            type = std::max(type, width(Name(t)));
-        widths.push_back(type);
-        widths.push_back(std::max({width(_("Status")), width(_("Signed")), width(_("Draft"))}));
-        int author = width(_("Author"));
-        for (const auto& row : m_rows)
-            author = std::max(author, width(FromUtf8(row.author)));
-        widths.push_back(author);
-    }
-    for (int c = 0; c < m_list->GetColumnCount() && c < static_cast<int>(widths.size()); ++c)
-        if (m_list->GetColumnWidth(c) != widths[static_cast<std::size_t>(c)])
-            m_list->SetColumnWidth(c, widths[static_cast<std::size_t>(c)]);
-    // The list asks for what its columns need; the panel follows.
-    const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, m_list) + FromDIP(8);
-    m_list->SetMinSize(wxSize(ListWidth(timeline) + scrollbar, -1));
-}
-
-bool JournalPage::TimelineShown() const {
-    return m_layout.timeline || m_narrow;
-}
-
-void JournalPage::SetTimeline(bool timeline) {
-    m_layout.timeline = timeline;
-    LayoutMemory::RememberTimeline(timeline);
-    FillList();
-    Layout();
-    FitLayout();
-}
-
-void JournalPage::ShowTopics(bool shown) {
-    m_layout.topicPanel = shown;
-    LayoutMemory::RememberTopicPanel(shown);
-    if (m_checklist)
-        m_checklist->Show(shown);
-    m_showTopics->Show(!shown);
-    m_draftPanel->Layout();
-    FitLayout();
-}
-
-void JournalPage::FitLayout() {
-    // The note gets the width: when the table, the note and the topics do not
-    // fit side by side, the sessions become a timeline until the window is
-    // wide enough again (the user's own choice is kept and comes back).
-    const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, m_list) + FromDIP(8);
-    const int topics = m_layout.topicPanel ? FromDIP(kTopicPanelWidth + 10) : FromDIP(30);
-    const int needed =
-        ListWidth(false) + scrollbar + FromDIP(16) + FromDIP(kEditorMinWidth) + topics;
-    const bool narrow = GetClientSize().x > 0 && GetClientSize().x < needed;
-    m_timeline->Enable(!narrow);
-    m_timeline->SetValue(m_layout.timeline || narrow);
-    if (narrow == m_narrow)
-        return;
-    m_narrow = narrow;
-    FillList();
-    Layout();
-}
-
 void JournalPage::ShowCurrent() {
     const Session* s = m_document ? m_document->Case().FindSession(m_current) : nullptr;
     if (!s) {
@@ -573,172 +382,6 @@ void JournalPage::UpdateButtons() {
     m_templateChoice->Enable(editable);
     for (wxButton* b : {m_save, m_sign, m_delete, m_addendum, m_correct})
         b->Enable(editable);
-}
-
-bool JournalPage::Perform(CaseEditPtr edit) {
-    if (!app::Perform(this, m_document, std::move(edit), _("Journal")))
-        return false;
-    DocumentChanged();
-    return true;
-}
-
-void JournalPage::SaveRecordFact() {
-    if (!m_document || m_document->ReadOnly())
-        return;
-    try {
-        m_document->Save();
-    } catch (const std::exception&) {
-        // The autosave tries again and says so when it cannot.
-    }
-}
-
-bool JournalPage::NewNote(const std::string& templateId, bool fromLast) {
-    Sync();
-    if (!m_document || m_document->ReadOnly())
-        return false;
-    SaveDraft();
-    const Case& c = m_document->Case();
-    std::string id = templateId;
-    const Session* last = fromLast ? LatestSession(c) : nullptr;
-    if (id.empty() && last && TemplateOf(*last))
-        id = last->templateId; // carrying a note over keeps its shape
-    if (id.empty()) {
-        const int sel = m_templateChoice->GetSelection();
-        id = sel >= 0 ? m_noteTemplates[static_cast<std::size_t>(sel)]->id
-                      : DefaultNoteTemplate(c, m_templates);
-    }
-    const Template* tmpl = m_templates.Find(id);
-    const std::string author = m_vault ? m_vault->User() : std::string();
-    Session s = NewDraft(c, tmpl, base::NewUuid(), author, Now(), fromLast);
-    const std::string previous = m_current;
-    m_current = s.id;
-    if (!Perform(std::make_unique<CaseEdit>(std::make_unique<AddSession>(std::move(s)),
-                                            Utf8(_("New note"))))) {
-        m_current = previous;
-        return false;
-    }
-    if (tmpl && !tmpl->Items().empty())
-        if (auto* first = wxWindow::FindWindowByName(FromUtf8("field_" + tmpl->Items().front()->id),
-                                                     m_editor))
-            first->SetFocus();
-    return true;
-}
-
-bool JournalPage::SaveDraft() {
-    Sync();
-    m_quietSave.Stop();
-    if (!m_document || m_document->ReadOnly() || m_shownKey != "draft:" + m_current)
-        return true;
-    const Session* s = m_document->Case().FindSession(m_current);
-    if (!s || s->isSigned)
-        return true;
-    Session edited = m_editor->Collect();
-    if (edited == *s)
-        return true;
-    if (!Perform(std::make_unique<CaseEdit>(std::make_unique<EditDraft>(std::move(edited)),
-                                            Utf8(_("Edit note")), "draft:" + m_current)))
-        return false;
-    m_editor->MarkSaved();
-    return true;
-}
-
-bool JournalPage::Sign() {
-    Sync();
-    if (!m_document || m_document->ReadOnly())
-        return false;
-    const Session* s = m_document->Case().FindSession(m_current);
-    if (!s || s->isSigned || !SaveDraft())
-        return false;
-    const std::string user = m_vault ? m_vault->User() : s->author;
-    const bool asked =
-        m_signWithPassword && checkPassword
-            ? askSignaturePassword(FromUtf8(user))
-            : confirm(_("Sign this note? A signed note is locked: later changes can only be "
-                        "added as addenda or corrections, and the old text stays readable."));
-    if (!asked)
-        return false;
-    const std::string id = m_current;
-    m_document->CloseMerge();
-    if (!Perform(std::make_unique<CaseEdit>(std::make_unique<SignSession>(id, user, Now()),
-                                            Utf8(_("Sign note")))))
-        return false;
-    SaveRecordFact(); // saved at once: its audit record says Sign
-    return true;
-}
-
-bool JournalPage::AddAddendum(const std::string& text, const std::string& reason) {
-    Sync();
-    if (!m_document)
-        return false;
-    Addendum a;
-    a.author = m_vault ? m_vault->User() : std::string();
-    a.time = Now();
-    a.text = text;
-    a.reason = reason;
-    const std::string id = m_current;
-    if (!Perform(std::make_unique<CaseEdit>(std::make_unique<journal::AddAddendum>(id, a),
-                                            Utf8(_("Add addendum")))))
-        return false;
-    SaveRecordFact(); // saved at once: its audit record says Addendum
-    return true;
-}
-
-bool JournalPage::CorrectField(const std::string& fieldId, const std::string& text,
-                               const std::string& reason) {
-    Sync();
-    if (!m_document)
-        return false;
-    const std::string id = m_current;
-    const std::string user = m_vault ? m_vault->User() : std::string();
-    if (!Perform(std::make_unique<CaseEdit>(MakeCorrection(id, fieldId, text, reason, user, Now()),
-                                            Utf8(_("Correct note")))))
-        return false;
-    SaveRecordFact(); // saved at once: its audit record says Addendum
-    return true;
-}
-
-bool JournalPage::DeleteDraft() {
-    Sync();
-    const Session* s = m_document ? m_document->Case().FindSession(m_current) : nullptr;
-    if (!s || s->isSigned)
-        return false;
-    if (wxMessageBox(_("Delete this draft? Undo brings it back."), _("Delete draft"),
-                     wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES)
-        return false;
-    m_quietSave.Stop();
-    m_shownKey.clear(); // what is typed goes with the draft
-    return Perform(std::make_unique<CaseEdit>(std::make_unique<journal::DeleteDraft>(m_current),
-                                              Utf8(_("Delete draft"))));
-}
-
-void JournalPage::SelectSession(const std::string& sessionId) {
-    Sync();
-    if (sessionId == m_current)
-        return;
-    SaveDraft();
-    m_current = sessionId;
-    DocumentChanged();
-}
-
-void JournalPage::AskAddendum(bool correction) {
-    Sync();
-    const Session* s = m_document ? m_document->Case().FindSession(m_current) : nullptr;
-    if (!s || !s->isSigned)
-        return;
-    std::vector<AddendumDialog::Field> fields;
-    if (correction) {
-        for (const auto& f : NoteFields(*s, TemplateOf(*s), Language()))
-            fields.push_back({f.id, FromUtf8(f.title), FromUtf8(CurrentText(*s, f.id))});
-        fields.push_back({kNextStepsField, _("Agreed for next time"),
-                          FromUtf8(CurrentText(*s, kNextStepsField))});
-    }
-    AddendumDialog dialog(this, std::move(fields));
-    if (dialog.ShowModal() != wxID_OK)
-        return;
-    if (correction)
-        CorrectField(dialog.FieldId(), dialog.Text(), dialog.Reason());
-    else
-        AddAddendum(dialog.Text(), dialog.Reason());
 }
 
 } // namespace kartbok::app

@@ -3,7 +3,9 @@
 // note on the right - a draft in the NoteEditor, a signed note read-only with its
 // corrections and addenda. The only place in the journal that executes edits:
 // every save, signature and addendum is a command through CaseDocument::Execute,
-// so undo, autosave and the audit log see it.
+// so undo, autosave and the audit log see it. In three files: JournalPage.cpp
+// (the page, the note shown), JournalPageList.cpp (the session list, what folds
+// away), JournalPageActions.cpp (new, save, sign, addendum, correction, delete).
 
 #include "common/KeyHelp.h"
 #include "common/Preferences.h"

@@ -143,9 +143,25 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     sizer->Add(title, 0, wxEXPAND | wxALL, FromDIP(8));
 
     sizer->Add(BuildWhen(s), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    AddParticipants(family);
+    AddFields(tmpl, language, readOnly);
 
+    // Themes, methods, what next ----------------------------------------------------
+    m_themes = AddText(Name(journal::Heading::Themes), _("Separate themes with commas."),
+                       FromUtf8(JoinThemes(s.themes)), "themes", false, readOnly);
+    AddMethods(tmpl, language);
+    m_nextSteps = AddText(Name(journal::Heading::NextSteps), wxString(), FromUtf8(s.nextSteps),
+                          "next_steps", true, readOnly);
+    AddNextAppointment();
+    BindEdits(readOnly);
+    FitInside();
+}
+
+void NoteEditor::AddParticipants(const genogram::Family& family) {
     // Who took part: living people from the map besides the client (someone who
-    // has died stays listed on a note that already names them) ---------------------
+    // has died stays listed on a note that already names them).
+    auto* sizer = GetSizer();
+    const Session& s = m_loaded;
     m_people = ParticipantChoices(family, s.participants);
     wxArrayString names;
     for (auto id : m_people)
@@ -162,8 +178,12 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
             s.participants.end())
             m_participants->Check(static_cast<unsigned>(i));
     sizer->Add(m_participants, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+}
 
-    // The note's fields -----------------------------------------------------------
+void NoteEditor::AddFields(const Template* tmpl, const std::string& language, bool readOnly) {
+    // The note's fields, under their section's heading when the template has several.
+    auto* sizer = GetSizer();
+    const Session& s = m_loaded;
     std::string section;
     for (const auto& field : NoteFields(s, tmpl, language)) {
         if (!field.section.empty() && field.section != section && tmpl &&
@@ -178,10 +198,10 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
                                                 FromUtf8(stored ? stored->text : std::string()),
                                                 "field_" + field.id, true, readOnly));
     }
+}
 
-    // Themes, methods, what next ----------------------------------------------------
-    m_themes = AddText(Name(journal::Heading::Themes), _("Separate themes with commas."),
-                       FromUtf8(JoinThemes(s.themes)), "themes", false, readOnly);
+void NoteEditor::AddMethods(const Template* tmpl, const std::string& language) {
+    const Session& s = m_loaded;
     m_methodIds.clear();
     wxArrayString methods;
     if (tmpl)
@@ -195,21 +215,23 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
             methods.Add(FromUtf8(id));
         }
     m_methods = nullptr;
-    if (!m_methodIds.empty()) {
-        auto* head = NewHeading(this, Name(journal::Heading::Methods));
-        sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-        m_methods = new CheckRows(this, std::min(static_cast<int>(m_methodIds.size()), 5));
-        m_methods->SetName("methods");
-        m_methods->Set(methods);
-        ForwardWheel(m_methods);
-        for (std::size_t i = 0; i < m_methodIds.size(); ++i)
-            if (std::find(s.methods.begin(), s.methods.end(), m_methodIds[i]) != s.methods.end())
-                m_methods->Check(static_cast<unsigned>(i));
-        sizer->Add(m_methods, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
-    }
-    m_nextSteps = AddText(Name(journal::Heading::NextSteps), wxString(), FromUtf8(s.nextSteps),
-                          "next_steps", true, readOnly);
+    if (m_methodIds.empty())
+        return;
+    auto* sizer = GetSizer();
+    auto* head = NewHeading(this, Name(journal::Heading::Methods));
+    sizer->Add(head, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    m_methods = new CheckRows(this, std::min(static_cast<int>(m_methodIds.size()), 5));
+    m_methods->SetName("methods");
+    m_methods->Set(methods);
+    ForwardWheel(m_methods);
+    for (std::size_t i = 0; i < m_methodIds.size(); ++i)
+        if (std::find(s.methods.begin(), s.methods.end(), m_methodIds[i]) != s.methods.end())
+            m_methods->Check(static_cast<unsigned>(i));
+    sizer->Add(m_methods, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+}
 
+void NoteEditor::AddNextAppointment() {
+    const Session& s = m_loaded;
     auto* next = new wxWrapSizer(wxHORIZONTAL);
     m_hasNext = new wxCheckBox(this, wxID_ANY, _("Next appointment"));
     m_hasNext->SetName("has_next_appointment");
@@ -224,8 +246,12 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     nextWhen->Add(m_nextDate, 0, wxALIGN_CENTER_VERTICAL);
     nextWhen->Add(m_nextTime, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
     next->Add(nextWhen, 0, wxALIGN_CENTER_VERTICAL);
-    sizer->Add(next, 0, wxALL, FromDIP(8));
+    GetSizer()->Add(next, 0, wxALL, FromDIP(8));
+}
 
+void NoteEditor::BindEdits(bool readOnly) {
+    // The controls that are not text boxes (AddText binds those): enabled unless
+    // the note is read-only, and every change reported.
     for (wxWindow* w :
          std::initializer_list<wxWindow*>{m_type, m_date, m_time, m_minutes, m_participants,
                                           m_methods, m_hasNext, m_nextDate, m_nextTime})
@@ -242,7 +268,6 @@ void NoteEditor::Build(const Template* tmpl, const genogram::Family& family,
     m_hasNext->Bind(wxEVT_CHECKBOX, changed);
     m_nextDate->onChanged = [this] { Changed(); };
     m_nextTime->onChanged = [this] { Changed(); };
-    FitInside();
 }
 
 wxSizer* NoteEditor::BuildWhen(const Session& s) {

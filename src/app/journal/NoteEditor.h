@@ -62,6 +62,12 @@ private:
     wxSizer* BuildWhen(const journal::Session& s);
     void Build(const journal::Template* tmpl, const genogram::Family& family,
                const std::string& language, bool readOnly);
+    // The parts of the note below its title and time, top to bottom.
+    void AddParticipants(const genogram::Family& family);
+    void AddFields(const journal::Template* tmpl, const std::string& language, bool readOnly);
+    void AddMethods(const journal::Template* tmpl, const std::string& language);
+    void AddNextAppointment();
+    void BindEdits(bool readOnly);
     wxTextCtrl* AddText(const wxString& title, const wxString& help, const wxString& value,
                         const std::string& name, bool multiLine, bool readOnly);
     void Changed();

@@ -62,7 +62,17 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
     m_text->Freeze();
     m_text->Clear();
     m_runs.clear();
+    PutHeader(s, tmpl, family, language);
+    PutFields(s, tmpl, language);
+    PutDetails(s, tmpl, language, topics);
+    PutAddenda(s);
+    m_text->SetInsertionPoint(0);
+    m_text->ShowPosition(0);
+    m_text->Thaw();
+}
 
+void SignedNoteView::PutHeader(const Session& s, const Template* tmpl,
+                               const genogram::Family& family, const std::string& language) {
     const wxString templateTitle =
         tmpl ? FromUtf8(tmpl->title.In(language)) : FromUtf8(s.templateId);
     Put(templateTitle + "\n", Style::Title);
@@ -86,33 +96,42 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
         }
         Put(_("Also taking part:") + " " + names + "\n", Style::Meta);
     }
+}
 
+void SignedNoteView::PutFields(const Session& s, const Template* tmpl,
+                               const std::string& language) {
     wxString emptyFields; // listed once at the end, so a short note reads short
     auto field = [&](const std::string& id, const wxString& title) {
-        const RenderedField rendered = RenderField(s, id);
-        if (rendered.segments.empty() ||
-            (rendered.CurrentText().empty() && !rendered.Corrected())) {
+        if (!PutField(s, id, title))
             emptyFields += (emptyFields.empty() ? "" : ", ") + title;
-            return;
-        }
-        Put("\n" + title + "\n", Style::Heading);
-        for (const auto& seg : rendered.segments) {
-            if (seg.text.empty() && !seg.struck)
-                continue;
-            Put(FromUtf8(seg.text) + "\n", seg.struck ? Style::Struck : Style::Body);
-            if (seg.isCorrection)
-                Put(wxString::Format(_("Corrected by %s, %s. Reason: %s"), FromUtf8(seg.author),
-                                     FormatTime(seg.time), FromUtf8(seg.reason)) +
-                        "\n",
-                    Style::Meta);
-        }
     };
     for (const auto& f : NoteFields(s, tmpl, language))
         field(f.id, FromUtf8(f.title));
     field(kNextStepsField, _("Agreed for next time"));
     if (!emptyFields.empty())
         Put("\n" + _("Not filled in:") + " " + emptyFields + "\n", Style::Meta);
+}
 
+bool SignedNoteView::PutField(const Session& s, const std::string& id, const wxString& title) {
+    const RenderedField rendered = RenderField(s, id);
+    if (rendered.segments.empty() || (rendered.CurrentText().empty() && !rendered.Corrected()))
+        return false;
+    Put("\n" + title + "\n", Style::Heading);
+    for (const auto& seg : rendered.segments) {
+        if (seg.text.empty() && !seg.struck)
+            continue;
+        Put(FromUtf8(seg.text) + "\n", seg.struck ? Style::Struck : Style::Body);
+        if (seg.isCorrection)
+            Put(wxString::Format(_("Corrected by %s, %s. Reason: %s"), FromUtf8(seg.author),
+                                 FormatTime(seg.time), FromUtf8(seg.reason)) +
+                    "\n",
+                Style::Meta);
+    }
+    return true;
+}
+
+void SignedNoteView::PutDetails(const Session& s, const Template* tmpl, const std::string& language,
+                                const std::vector<wxString>& topics) {
     if (!s.themes.empty())
         Put("\n" + _("Themes:") + " " + FromUtf8(JoinThemes(s.themes)) + "\n", Style::Meta);
     if (!s.methods.empty()) {
@@ -134,21 +153,20 @@ void SignedNoteView::Show(const Session& s, const Template* tmpl, const genogram
         for (const wxString& topic : topics)
             Put(wxString::FromUTF8("\u2022 ") + topic + "\n", Style::Body);
     }
+}
 
+void SignedNoteView::PutAddenda(const Session& s) {
     const auto addenda = PlainAddenda(s);
-    if (!addenda.empty()) {
-        Put("\n" + _("Addenda") + "\n", Style::Heading);
-        for (const Addendum* a : addenda) {
-            wxString meta = wxString::Format(_("%s, %s"), FromUtf8(a->author), FormatTime(a->time));
-            if (!a->reason.empty())
-                meta += ". " + wxString::Format(_("Reason: %s"), FromUtf8(a->reason));
-            Put(meta + "\n", Style::Meta);
-            Put(FromUtf8(a->text) + "\n", Style::Body);
-        }
+    if (addenda.empty())
+        return;
+    Put("\n" + _("Addenda") + "\n", Style::Heading);
+    for (const Addendum* a : addenda) {
+        wxString meta = wxString::Format(_("%s, %s"), FromUtf8(a->author), FormatTime(a->time));
+        if (!a->reason.empty())
+            meta += ". " + wxString::Format(_("Reason: %s"), FromUtf8(a->reason));
+        Put(meta + "\n", Style::Meta);
+        Put(FromUtf8(a->text) + "\n", Style::Body);
     }
-    m_text->SetInsertionPoint(0);
-    m_text->ShowPosition(0);
-    m_text->Thaw();
 }
 
 } // namespace kartbok::app

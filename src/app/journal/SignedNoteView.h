@@ -38,6 +38,17 @@ public:
 private:
     enum class Style { Title, Heading, Body, Struck, Meta, Signature };
     void Put(const wxString& text, Style style);
+    // The note top to bottom: title, signature, when and who; the fields with
+    // their corrections; themes, methods, next appointment, topics; addenda.
+    void PutHeader(const journal::Session& s, const journal::Template* tmpl,
+                   const genogram::Family& family, const std::string& language);
+    void PutFields(const journal::Session& s, const journal::Template* tmpl,
+                   const std::string& language);
+    /// False (nothing written) when the field is empty and was never corrected.
+    bool PutField(const journal::Session& s, const std::string& id, const wxString& title);
+    void PutDetails(const journal::Session& s, const journal::Template* tmpl,
+                    const std::string& language, const std::vector<wxString>& topics);
+    void PutAddenda(const journal::Session& s);
 
     wxTextCtrl* m_text = nullptr;
     std::vector<Run> m_runs;

@@ -36,6 +36,37 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
     m_actions.removePerson = [this](PersonId) { DeleteSelection(); };
     m_actions.markHousehold = [this] { MarkHousehold(); };
 
+    BuildToolbar();
+    m_growthBar = new GrowthBar(this, [this](Growth g) {
+        if (m_canvas->SelectedPerson() == kNoId &&
+            m_canvas->SelectedLine().owner == SceneItem::Owner::Union)
+            GrowCouple(m_canvas->SelectedLine().id, g);
+        else
+            Grow(g);
+    });
+    m_canvas = new MapCanvas(this);
+    m_inspector = new InspectorPanel(this, m_actions);
+    m_inspector->SetMinSize(wxSize(FromDIP(330), -1));
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(m_toolbar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
+    left->Add(m_growthBar, 0, wxEXPAND | wxALL, 4); // docked: it never covers the drawing
+    left->Add(m_canvas, 1, wxEXPAND);
+    m_canvasSizer = left;
+    body->Add(left, 1, wxEXPAND);
+    body->Add(m_inspector, 0, wxEXPAND | wxLEFT, 2);
+    SetSizer(body);
+    // The docked bar wraps to two rows on a narrow map rather than cutting buttons off.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        const int width = e.GetSize().x - m_inspector->GetMinSize().x - FromDIP(16);
+        m_growthBar->SetMinSize(m_growthBar->FitWithin(std::max(width, FromDIP(200))));
+        e.Skip(); // and lay out the page
+    });
+    BindCanvas();
+}
+
+void MapPage::BuildToolbar() {
     m_toolbar = new wxPanel(this);
     auto* bar = new wxWrapSizer(wxHORIZONTAL); // two rows on a narrow window, nothing cut
     auto button = [&](const wxString& label, const wxString& tip, const char* name) {
@@ -69,33 +100,6 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
         button(_("Present"), _("Full screen with large type (F11)"), "present_button");
     m_toolbar->SetSizer(bar);
 
-    m_growthBar = new GrowthBar(this, [this](Growth g) {
-        if (m_canvas->SelectedPerson() == kNoId &&
-            m_canvas->SelectedLine().owner == SceneItem::Owner::Union)
-            GrowCouple(m_canvas->SelectedLine().id, g);
-        else
-            Grow(g);
-    });
-    m_canvas = new MapCanvas(this);
-    m_inspector = new InspectorPanel(this, m_actions);
-    m_inspector->SetMinSize(wxSize(FromDIP(330), -1));
-
-    auto* body = new wxBoxSizer(wxHORIZONTAL);
-    auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(m_toolbar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 4);
-    left->Add(m_growthBar, 0, wxEXPAND | wxALL, 4); // docked: it never covers the drawing
-    left->Add(m_canvas, 1, wxEXPAND);
-    m_canvasSizer = left;
-    body->Add(left, 1, wxEXPAND);
-    body->Add(m_inspector, 0, wxEXPAND | wxLEFT, 2);
-    SetSizer(body);
-    // The docked bar wraps to two rows on a narrow map rather than cutting buttons off.
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        const int width = e.GetSize().x - m_inspector->GetMinSize().x - FromDIP(16);
-        m_growthBar->SetMinSize(m_growthBar->FitWithin(std::max(width, FromDIP(200))));
-        e.Skip(); // and lay out the page
-    });
-
     relation->Bind(wxEVT_BUTTON, [this, relation](wxCommandEvent&) { ShowRelationMenu(relation); });
     household->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MarkHousehold(); });
     reset->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ResetLayout(); });
@@ -107,7 +111,10 @@ MapPage::MapPage(wxWindow* parent) : wxPanel(parent) {
         if (onTogglePresent)
             onTogglePresent();
     });
+}
 
+void MapPage::BindCanvas() {
+    // What is done on the map itself: keys, clicks, drags and its context menu.
     m_canvas->onSelectionChanged = [this] { SelectionChanged(); };
     m_canvas->onGrow = [this](Growth g) { Grow(g); };
     m_canvas->onGrowCouple = [this](UnionId u, Growth g) { GrowCouple(u, g); };

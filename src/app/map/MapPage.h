@@ -61,6 +61,9 @@ public:
     std::function<void()> onTogglePresent;
 
 private:
+    /// The buttons above the map: relation, household, reset, generations, fit, present.
+    void BuildToolbar();
+    void BindCanvas();
     /// Makes the growth (a refusal is explained), performs it, and puts the
     /// caret in the new person's name (or, presenting, keeps the keys on the map).
     void PerformGrowth(const std::function<GrowthEdit()>& make);

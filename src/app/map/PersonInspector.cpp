@@ -44,6 +44,44 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     m_title = new WrappingText(this, wxString(), 1.2); // a long pair of names wraps
     outer->Add(m_title, 0, wxALL | wxEXPAND, 6);
 
+    outer->Add(BuildFacts(), 0, wxALL | wxEXPAND, 6);
+
+    outer->Add(new wxStaticText(this, wxID_ANY, _("Note")), 0, wxLEFT | wxRIGHT | wxTOP, 6);
+    m_note = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, 70),
+                            wxTE_MULTILINE);
+    m_note->SetName("note");
+    BindText(m_note, kNote);
+    outer->Add(m_note, 0, wxALL | wxEXPAND, 6);
+
+    outer->Add(BuildConditions(), 0, wxALL | wxEXPAND, 4);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    m_makeClient = new wxButton(this, wxID_ANY, _("Make this the client"));
+    m_makeClient->SetName("make_client");
+    m_delete = new wxButton(this, wxID_ANY, _("Delete person..."));
+    m_delete->SetName("delete_person");
+    buttons->Add(m_makeClient, 0, wxRIGHT, 6);
+    buttons->Add(m_delete, 0);
+    outer->Add(buttons, 0, wxALL, 6);
+    SetSizer(outer);
+
+    m_gender->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChoiceOrCheck(m_gender); });
+    m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChoiceOrCheck(m_kind); });
+    m_deceased->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { OnChoiceOrCheck(m_deceased); });
+    m_childKind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChildKind(); });
+    m_twin->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnTwin(); });
+    m_makeClient->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_family && m_id != kNoId)
+            m_actions.perform(MakeSetIndexPerson(*m_family, m_id));
+    });
+    m_delete->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_id != kNoId)
+            m_actions.removePerson(m_id);
+    });
+}
+
+wxSizer* PersonInspector::BuildFacts() {
+    // Names, gender, kind, dates, how a child, twin, occupation and place: label | field.
     auto* grid = new wxFlexGridSizer(2, wxSize(6, 3));
     grid->AddGrowableCol(1, 1);
     auto row = [&](const wxString& label, wxWindow* ctrl) {
@@ -97,15 +135,10 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
     row(_("Occupation"), m_occupation);
     m_place = AddText("place", kPlace);
     row(_("Place"), m_place);
-    outer->Add(grid, 0, wxALL | wxEXPAND, 6);
+    return grid;
+}
 
-    outer->Add(new wxStaticText(this, wxID_ANY, _("Note")), 0, wxLEFT | wxRIGHT | wxTOP, 6);
-    m_note = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, 70),
-                            wxTE_MULTILINE);
-    m_note->SetName("note");
-    BindText(m_note, kNote);
-    outer->Add(m_note, 0, wxALL | wxEXPAND, 6);
-
+wxSizer* PersonInspector::BuildConditions() {
     auto* conditions = new wxStaticBoxSizer(wxVERTICAL, this, _("Conditions (quarter shading)"));
     for (std::size_t i = 0; i < kConditions.size(); ++i) {
         m_conditions[i] =
@@ -122,31 +155,7 @@ PersonInspector::PersonInspector(wxWindow* parent, InspectorActions& actions)
         conditions->Add(m_conditions[i], 0, wxALL, 1);
         conditions->Add(m_recovering[i], 0, wxLEFT, FromDIP(22));
     }
-    outer->Add(conditions, 0, wxALL | wxEXPAND, 4);
-
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    m_makeClient = new wxButton(this, wxID_ANY, _("Make this the client"));
-    m_makeClient->SetName("make_client");
-    m_delete = new wxButton(this, wxID_ANY, _("Delete person..."));
-    m_delete->SetName("delete_person");
-    buttons->Add(m_makeClient, 0, wxRIGHT, 6);
-    buttons->Add(m_delete, 0);
-    outer->Add(buttons, 0, wxALL, 6);
-    SetSizer(outer);
-
-    m_gender->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChoiceOrCheck(m_gender); });
-    m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChoiceOrCheck(m_kind); });
-    m_deceased->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { OnChoiceOrCheck(m_deceased); });
-    m_childKind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnChildKind(); });
-    m_twin->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnTwin(); });
-    m_makeClient->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (m_family && m_id != kNoId)
-            m_actions.perform(MakeSetIndexPerson(*m_family, m_id));
-    });
-    m_delete->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (m_id != kNoId)
-            m_actions.removePerson(m_id);
-    });
+    return conditions;
 }
 
 wxTextCtrl* PersonInspector::AddText(const char* name, int field) {

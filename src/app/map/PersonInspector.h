@@ -12,6 +12,7 @@
 
 class wxCheckBox;
 class wxChoice;
+class wxSizer;
 class wxTextCtrl;
 class wxButton;
 class wxStaticText;
@@ -32,6 +33,8 @@ public:
     void FocusName();
 
 private:
+    wxSizer* BuildFacts();
+    wxSizer* BuildConditions(); ///< each condition with its "in recovery" below it
     wxTextCtrl* AddText(const char* name, int field);
     void BindText(wxTextCtrl* ctrl, int field);
     void Commit(wxWindow* source, int field, const genogram::Person& updated);

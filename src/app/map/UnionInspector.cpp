@@ -38,6 +38,32 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     kindRow->Add(m_kind, 1);
     outer->Add(kindRow, 0, wxALL | wxEXPAND, 6);
 
+    AddEventControls(outer);
+    m_consanguineous = new wxCheckBox(this, wxID_ANY, _("Blood relatives (a double line)"));
+    m_consanguineous->SetName("consanguineous");
+    outer->Add(m_consanguineous, 0, wxALL, 6);
+    SetSizer(outer);
+    m_consanguineous->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        if (const Union* u = Current()) {
+            Union updated = *u;
+            updated.consanguineous = m_consanguineous->GetValue();
+            Commit(updated);
+        }
+    });
+
+    m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        if (const Union* u = Current()) {
+            Union updated = *u;
+            updated.kind =
+                kUnionKinds[static_cast<std::size_t>(std::max(0, m_kind->GetSelection()))];
+            Commit(updated);
+        }
+    });
+}
+
+void UnionInspector::AddEventControls(wxSizer* outer) {
+    // The couple's events (married, separated...): listed, added with a year, removed;
+    // and the partners' sides swapped.
     outer->Add(new wxStaticText(this, wxID_ANY, _("Events")), 0, wxLEFT | wxRIGHT | wxTOP, 6);
     m_events = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 110));
     m_events->SetName("union_events");
@@ -73,26 +99,7 @@ UnionInspector::UnionInspector(wxWindow* parent, InspectorActions& actions)
     m_warning->SetName("event_warning");
     m_warning->SetForegroundColour(palette::kWarning);
     outer->Add(m_warning, 0, wxALL | wxEXPAND, 6);
-    m_consanguineous = new wxCheckBox(this, wxID_ANY, _("Blood relatives (a double line)"));
-    m_consanguineous->SetName("consanguineous");
-    outer->Add(m_consanguineous, 0, wxALL, 6);
-    SetSizer(outer);
-    m_consanguineous->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
-        if (const Union* u = Current()) {
-            Union updated = *u;
-            updated.consanguineous = m_consanguineous->GetValue();
-            Commit(updated);
-        }
-    });
 
-    m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        if (const Union* u = Current()) {
-            Union updated = *u;
-            updated.kind =
-                kUnionKinds[static_cast<std::size_t>(std::max(0, m_kind->GetSelection()))];
-            Commit(updated);
-        }
-    });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnAddEvent(); });
     m_eventYear->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         const std::size_t before = Current() ? Current()->events.size() : 0;

@@ -10,6 +10,7 @@
 class wxCheckBox;
 class wxChoice;
 class wxListBox;
+class wxSizer;
 class wxTextCtrl;
 class wxStaticText;
 
@@ -23,6 +24,7 @@ public:
     void FocusNewEvent();
 
 private:
+    void AddEventControls(wxSizer* outer);
     void Commit(const genogram::Union& updated);
     void OnAddEvent();
     void OnRemoveEvent();

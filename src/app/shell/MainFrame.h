@@ -2,6 +2,9 @@
 // The one window: client list on the left, the open case (header + tabs) on the
 // right. Owns the unlocked vault and the open CaseDocument; hangs the undo menu,
 // the dirty marker, autosave, auto-lock and language switching off them.
+// One class in several files: MainFrame.cpp (layout and state), MainFrameCases.cpp
+// (the open client's file), MainFrameVault.cpp (unlock, lock, quit),
+// MainFrameMenus.cpp, MainFrameClinical.cpp (Client menu), MainFrameSearch.cpp.
 
 #include "common/Preferences.h"
 #include "common/TemplateCatalog.h"
@@ -133,6 +136,9 @@ public:
 private:
     void BuildMenus();
     void BuildContent();
+    wxWindow* BuildCasePanel(wxWindow* parent); ///< the save bar, header and tabs of a case
+    void BuildTabs(wxWindow* casePanel);
+    void BuildSaveBar(wxWindow* casePanel);
     void RebuildUi();
     void ShowState();
     void ApplyClientList();
@@ -145,8 +151,13 @@ private:
     void ReloadClientList();
     void CreateNewCase();
     void ArchiveCase();
-    void ShowTreatment();    ///< Client > Treatment and follow-up (MainFrameClinical.cpp)
-    wxMenu* NewClientMenu(); ///< the Client menu, bound (MainFrameClinical.cpp)
+    void ShowTreatment(); ///< Client > Treatment and follow-up (MainFrameClinical.cpp)
+    // Each menu, its items bound (MainFrameMenus.cpp; Client: MainFrameClinical.cpp).
+    wxMenu* NewFileMenu();
+    wxMenu* NewEditMenu();
+    wxMenu* NewViewMenu();
+    wxMenu* NewMapMenu();
+    wxMenu* NewClientMenu();
     void AskRelativeCase();  ///< Client > New relative's case
     void AskSplitRelative(); ///< Client > Move a relative's sessions to their own case
     void ShowPreferences();

@@ -24,6 +24,19 @@ namespace kartbok::app {
 using namespace kartbok::genogram;
 
 void MainFrame::BuildMenus() {
+    auto* bar = new wxMenuBar;
+    bar->Append(NewFileMenu(), _("&File"));
+    bar->Append(NewEditMenu(), _("&Edit"));
+    bar->Append(NewViewMenu(), _("&View"));
+    bar->Append(NewClientMenu(), _("&Client"));
+    bar->Append(NewMapMenu(), _("&Map"));
+    bar->Append(NewHelpMenu(*this), _("&Help"));
+    wxMenuBar* old = GetMenuBar();
+    SetMenuBar(bar);
+    delete old;
+}
+
+wxMenu* MainFrame::NewFileMenu() {
     auto* file = new wxMenu;
     file->Append(kIdNewCase, _("&New client...\tCtrl+N"));
     file->Append(kIdArchive, _("&Archive client"));
@@ -41,48 +54,6 @@ void MainFrame::BuildMenus() {
     file->Append(wxID_PREFERENCES, _("P&references..."));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
-
-    auto* edit = new wxMenu;
-    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
-    edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
-    edit->AppendSeparator();
-    edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
-    edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
-
-    // What is folded away to give the note room; remembered between sessions.
-    auto* view = new wxMenu;
-    view->AppendCheckItem(kIdViewClientList, _("&Client list\tF9"));
-    view->AppendCheckItem(kIdViewTopics, _("&Topics beside the note"));
-    view->AppendCheckItem(kIdViewTimeline, _("Sessions as a &timeline"));
-
-    auto* map = new wxMenu;
-    map->Append(kIdFather, _("Add &father (P)"));
-    map->Append(kIdMother, _("Add &mother (Shift+P)"));
-    map->Append(kIdPartner, _("Add &partner (S)"));
-    map->Append(kIdSon, _("Add &son (C)"));
-    map->Append(kIdDaughter, _("Add &daughter (Shift+C)"));
-    map->Append(kIdBrother, _("Add &brother (B)"));
-    map->Append(kIdSister, _("Add s&ister (Shift+B)"));
-    map->Append(kIdPregnancy, _("Add pre&gnancy (G)"));
-    map->AppendSeparator();
-    map->Append(kIdRelation, _("Draw &relation..."));
-    map->Append(kIdHousehold, _("Mark &household"));
-    map->Append(kIdDelete, _("De&lete selected (Del)"));
-    map->AppendSeparator();
-    map->Append(kIdResetLayout, _("Reset &layout"));
-    map->Append(kIdFit, _("&Fit to window (F)"));
-    map->Append(kIdPresent, _("Presen&t\tF11"));
-
-    auto* bar = new wxMenuBar;
-    bar->Append(file, _("&File"));
-    bar->Append(edit, _("&Edit"));
-    bar->Append(view, _("&View"));
-    bar->Append(NewClientMenu(), _("&Client"));
-    bar->Append(map, _("&Map"));
-    bar->Append(NewHelpMenu(*this), _("&Help"));
-    wxMenuBar* old = GetMenuBar();
-    SetMenuBar(bar);
-    delete old;
 
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { CreateNewCase(); }, kIdNewCase);
@@ -107,23 +78,6 @@ void MainFrame::BuildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LockNow(); }, kIdLock);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent& e) { ShowClientList(e.IsChecked()); },
-        kIdViewClientList);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent& e) {
-            m_journal->ShowTopics(e.IsChecked());
-            UpdateViewMenu();
-        },
-        kIdViewTopics);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent& e) {
-            m_journal->SetTimeline(e.IsChecked());
-            UpdateViewMenu();
-        },
-        kIdViewTimeline);
-    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             if (m_vault && SaveNow()) { // the open client counts as saved
@@ -142,14 +96,78 @@ void MainFrame::BuildMenus() {
         },
         kIdAuditLog);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent& e) { ShowSearch(e.GetId() == kIdFindAll); }, kIdFindCase,
-        kIdFindAll);
-    Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_vault && !m_vault->IsLocked())
+                UsersDialog(this, *m_vault).ShowModal();
+        },
+        kIdUsers);
+    return file;
+}
+
+wxMenu* MainFrame::NewEditMenu() {
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
+    edit->AppendSeparator();
+    edit->Append(kIdFindCase, _("&Find in this client's notes...\tCtrl+F"));
+    edit->Append(kIdFindAll, _("Find in &all clients' notes...\tCtrl+Shift+F"));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Undo(); }, wxID_UNDO);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Redo(); }, wxID_REDO);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowSearch(e.GetId() == kIdFindAll); }, kIdFindCase,
+        kIdFindAll);
+    return edit;
+}
+
+wxMenu* MainFrame::NewViewMenu() {
+    // What is folded away to give the note room; remembered between sessions.
+    auto* view = new wxMenu;
+    view->AppendCheckItem(kIdViewClientList, _("&Client list\tF9"));
+    view->AppendCheckItem(kIdViewTopics, _("&Topics beside the note"));
+    view->AppendCheckItem(kIdViewTimeline, _("Sessions as a &timeline"));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { ShowClientList(e.IsChecked()); },
+        kIdViewClientList);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_journal->ShowTopics(e.IsChecked());
+            UpdateViewMenu();
+        },
+        kIdViewTopics);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_journal->SetTimeline(e.IsChecked());
+            UpdateViewMenu();
+        },
+        kIdViewTimeline);
+    return view;
+}
+
+wxMenu* MainFrame::NewMapMenu() {
+    auto* map = new wxMenu;
+    map->Append(kIdFather, _("Add &father (P)"));
+    map->Append(kIdMother, _("Add &mother (Shift+P)"));
+    map->Append(kIdPartner, _("Add &partner (S)"));
+    map->Append(kIdSon, _("Add &son (C)"));
+    map->Append(kIdDaughter, _("Add &daughter (Shift+C)"));
+    map->Append(kIdBrother, _("Add &brother (B)"));
+    map->Append(kIdSister, _("Add s&ister (Shift+B)"));
+    map->Append(kIdPregnancy, _("Add pre&gnancy (G)"));
+    map->AppendSeparator();
+    map->Append(kIdRelation, _("Draw &relation..."));
+    map->Append(kIdHousehold, _("Mark &household"));
+    map->Append(kIdDelete, _("De&lete selected (Del)"));
+    map->AppendSeparator();
+    map->Append(kIdResetLayout, _("Reset &layout"));
+    map->Append(kIdFit, _("&Fit to window (F)"));
+    map->Append(kIdPresent, _("Presen&t\tF11"));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { SetPresentMode(!m_present); }, kIdPresent);
     Bind(
@@ -172,13 +190,7 @@ void MainFrame::BuildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->ResetLayout(); }, kIdResetLayout);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->Canvas().FitToWindow(); }, kIdFit);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (m_vault && !m_vault->IsLocked())
-                UsersDialog(this, *m_vault).ShowModal();
-        },
-        kIdUsers);
+    return map;
 }
 
 wxString MainFrame::AboutText() const {
