@@ -24,6 +24,7 @@
 #include <wx/choice.h>
 #include <wx/dcmemory.h>
 #include <wx/graphics.h>
+#include <wx/menu.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -350,4 +351,37 @@ TEST_CASE("a label is painted as wide as the scene laid it out, at the Fit zoom"
     CHECK(right - left + 1 <= 1.06 * laidOut);
     CHECK(left == Approx(10 * kZoom).margin(2));
     CHECK(bottom - top + 1 >= 7); // capitals and digits of a 9 px font, with the descent of "y"
+}
+
+TEST_CASE("Map > Show relations hides the emotional relations layer and brings it back",
+          "[gui][map]") {
+    TempVault v;
+    MainFrame* frame = OpenUnlockedFrame(v);
+    REQUIRE(frame->OpenCase(v.richId));
+    Pump(8);
+    auto relationItems = [&] {
+        const auto& items = frame->Map().Canvas().Presenter().Scene().items;
+        return std::count_if(items.begin(), items.end(), [](const genogram::SceneItem& i) {
+            return i.owner == genogram::SceneItem::Owner::Relation;
+        });
+    };
+    REQUIRE(relationItems() > 0);
+    wxMenuBar* bar = frame->GetMenuBar();
+    const int id = bar->FindMenuItem(_("&Map"), _("Show &relations"));
+    REQUIRE(id != wxNOT_FOUND);
+    CHECK(bar->IsChecked(id));
+    auto toggle = [&](bool on) {
+        bar->Check(id, on);
+        wxCommandEvent event(wxEVT_MENU, id);
+        event.SetInt(on ? 1 : 0);
+        frame->ProcessWindowEvent(event);
+        Pump();
+    };
+    toggle(false);
+    CHECK(relationItems() == 0);
+    Screenshot(*frame, "map-without-relations.png");
+    toggle(true);
+    CHECK(relationItems() > 0);
+    frame->Close(true);
+    Pump();
 }

@@ -197,6 +197,14 @@ void MapCanvas::SetLargeType(bool large) {
     FitToWindow();
 }
 
+void MapCanvas::SetRelationsShown(bool shown) {
+    m_presenter.Options().relations = shown;
+    m_presenter.Invalidate();
+    if (m_family)
+        m_presenter.Update(*m_family);
+    Refresh();
+}
+
 void MapCanvas::BeginRelation(RelationKind kind) {
     m_relationKind = kind;
     m_relationFrom = SelectedPerson();

@@ -51,6 +51,9 @@ public:
     double Zoom() const { return m_zoom; }
     /// Larger type and symbols' labels for the shared screen.
     void SetLargeType(bool large);
+    /// The emotional relations layer (lines and legend) shown or hidden, to
+    /// see the family alone; printing and export draw what is shown.
+    void SetRelationsShown(bool shown);
     /// Next two clicks on people draw an emotional relation of this kind.
     void BeginRelation(genogram::RelationKind kind);
     bool PickingRelation() const { return m_relationKind.has_value(); }

@@ -166,6 +166,8 @@ void MainFrame::BuildTabs(wxWindow* casePanel) {
     m_tabs = new wxNotebook(casePanel, wxID_ANY);
     m_tabs->SetName("case_tabs");
     m_map = new MapPage(m_tabs);
+    if (!m_relationsShown)
+        m_map->Canvas().SetRelationsShown(false);
     m_tabs->AddPage(m_map, Name(journal::Heading::FamilyMap));
     m_journal = new JournalPage(
         m_tabs, [this] { return m_doc.get(); }, [this] { return m_vault.get(); });

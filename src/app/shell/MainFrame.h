@@ -218,6 +218,7 @@ private:
     wxPoint m_lastMouse;
     double m_unlockMs = 0;
     bool m_present = false;
+    bool m_relationsShown = true; ///< Map > Show relations; kept when the window is rebuilt
 };
 
 } // namespace kartbok::app

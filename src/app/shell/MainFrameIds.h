@@ -39,6 +39,7 @@ enum MainMenuId {
     kIdViewTopics,
     kIdViewTimeline,
     kIdExportReport,
+    kIdShowRelations,
 };
 
 /// The case tabs, in the order MainFrame::BuildContent adds them.

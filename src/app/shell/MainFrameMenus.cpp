@@ -167,6 +167,8 @@ wxMenu* MainFrame::NewMapMenu() {
     map->AppendSeparator();
     map->Append(kIdResetLayout, _("Reset &layout"));
     map->Append(kIdFit, _("&Fit to window (F)"));
+    map->AppendCheckItem(kIdShowRelations, _("Show &relations"));
+    map->Check(kIdShowRelations, m_relationsShown);
     map->Append(kIdPresent, _("Presen&t\tF11"));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { SetPresentMode(!m_present); }, kIdPresent);
@@ -190,6 +192,13 @@ wxMenu* MainFrame::NewMapMenu() {
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->ResetLayout(); }, kIdResetLayout);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { m_map->Canvas().FitToWindow(); }, kIdFit);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            m_relationsShown = e.IsChecked();
+            m_map->Canvas().SetRelationsShown(m_relationsShown);
+        },
+        kIdShowRelations);
     return map;
 }
 
