@@ -21,6 +21,33 @@ bool InCurrentEpisode(const jn::Case& c, jn::Timestamp t) {
     return !t || jn::EpisodeAt(c, jn::DateOf(t)) == c.CurrentEpisode();
 }
 
+/// The current episode's sessions, with a returning client's earlier ones and
+/// a relative's joint ones (written in another record) counted apart; `cell`:
+/// short, for the pack cover's column.
+std::string SessionCount(const jn::Case& c, const ReportOptions& o, bool cell) {
+    const auto earlier = static_cast<std::size_t>(
+        std::count_if(c.sessions.begin(), c.sessions.end(),
+                      [&](const jn::Session& s) { return !InCurrentEpisode(c, s.start); }));
+    const std::size_t joint = o.jointSessions.size();
+    std::string text = std::to_string(c.sessions.size() - earlier);
+    if (cell) {
+        if (earlier > 0)
+            text += " + " + std::to_string(earlier) + L(o, " tidigare", " earlier");
+        if (joint > 0)
+            text += " + " + std::to_string(joint) + L(o, " gem.", " joint");
+        return text;
+    }
+    if (earlier > 0)
+        text += L(o, " (och ", " (and ") + std::to_string(earlier) +
+                L(o, " i tidigare behandlingsperioder)", " in earlier episodes)");
+    if (joint > 0)
+        text +=
+            L(o, " (och ", " (and ") + std::to_string(joint) +
+            L(o, joint == 1 ? " gemensamt i en annan journal)" : " gemensamma i en annan journal)",
+              " joint, in another record)");
+    return text;
+}
+
 constexpr jn::SessionType kTypes[] = {jn::SessionType::Individual, jn::SessionType::Couple,
                                       jn::SessionType::Relative,   jn::SessionType::Group,
                                       jn::SessionType::Remote,     jn::SessionType::Closing,
@@ -96,22 +123,7 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
         kv.push_back({L(o, "Uppföljning", "Follow-up"),
                       When(f.due, a, deid, o) + " · " + OutcomeText(f.outcome, o) +
                           (f.outcomeDate.Set() ? " " + When(f.outcomeDate, a, deid, o) : "")});
-    // The current treatment episode's sessions; a returning client's earlier
-    // ones are counted apart (the anchor, and so the months, are this episode's).
-    const auto earlier = static_cast<std::size_t>(
-        std::count_if(c.sessions.begin(), c.sessions.end(),
-                      [&](const jn::Session& s) { return !InCurrentEpisode(c, s.start); }));
-    std::string sessions = std::to_string(c.sessions.size() - earlier);
-    if (earlier > 0)
-        sessions += L(o, " (och ", " (and ") + std::to_string(earlier) +
-                    L(o, " i tidigare behandlingsperioder)", " in earlier episodes)");
-    if (!o.jointSessions.empty())
-        sessions += L(o, " (och ", " (and ") + std::to_string(o.jointSessions.size()) +
-                    L(o,
-                      o.jointSessions.size() == 1 ? " gemensamt i en annan journal)"
-                                                  : " gemensamma i en annan journal)",
-                      " joint, in another record)");
-    kv.push_back({L(o, "Antal samtal", "Sessions"), sessions});
+    kv.push_back({L(o, "Antal samtal", "Sessions"), SessionCount(c, o, false)});
     int people =
         static_cast<int>(std::count_if(c.family.people.begin(), c.family.people.end(),
                                        [](const genogram::Person& p) { return !p.placeholder; }));
@@ -347,17 +359,7 @@ std::vector<std::string> CoverRow(const jn::Case& c, const jn::TemplateSet& temp
     for (const auto& p : CollectForms(c, templates, o.language).phases)
         if (p.present)
             forms += (forms.empty() ? "" : ", ") + PhaseText(p.phase, o);
-    // The current treatment episode's sessions; a returning client's earlier
-    // ones are counted apart (the anchor, and so the months, are this episode's).
-    const auto earlier = static_cast<std::size_t>(
-        std::count_if(c.sessions.begin(), c.sessions.end(),
-                      [&](const jn::Session& s) { return !InCurrentEpisode(c, s.start); }));
-    std::string sessions = std::to_string(c.sessions.size() - earlier);
-    if (earlier > 0)
-        sessions += L(o, " (och ", " (and ") + std::to_string(earlier) +
-                    L(o, " i tidigare behandlingsperioder)", " in earlier episodes)");
-    if (!o.jointSessions.empty())
-        sessions += " + " + std::to_string(o.jointSessions.size()) + L(o, " gem.", " joint");
+    const std::string sessions = SessionCount(c, o, true);
     return {c.code,   StatusText(c.status, o),    months, sessions,
             coverage, forms.empty() ? "–" : forms};
 }
