@@ -87,18 +87,15 @@ void AddCaseCommands(CLI::App& app, Context& ctx) {
     show->add_flag("--json", a.asJson, "the whole case as JSON (docs/case-json.md)");
     show->callback([&ctx] { ctx.action = [&ctx] { return CaseShow(ctx); }; });
 
-    auto* import =
+    auto* importCase =
         cases->add_subcommand("import", "import a new case from JSON (the schema of show --json); "
                                         "an id already in the vault is refused (exit 1)");
-    import->add_option("DIR", a.dir, "vault folder")->required();
-    import->add_option("FILE", a.file, "case JSON file")->required();
-    import->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx);
-};
-} // namespace kartbok::cli
-);
+    importCase->add_option("DIR", a.dir, "vault folder")->required();
+    importCase->add_option("FILE", a.file, "case JSON file")->required();
+    importCase->callback([&ctx] { ctx.action = [&ctx] { return CaseImport(ctx); }; });
 
-AddDueCommand(cases, ctx);
-AddClinicalCaseCommands(cases, ctx);
+    AddDueCommand(cases, ctx);
+    AddClinicalCaseCommands(cases, ctx);
 }
 
 } // namespace kartbok::cli

@@ -243,15 +243,13 @@ void AddGenogramCommands(CLI::App& app, Context& ctx) {
     layout->callback(
         [&ctx, view] { ctx.action = [&ctx, view] { return LayoutJson(ctx, *view); }; });
 
-    auto* import = geno->add_subcommand("import-gedcom", "replace a case's map by a GEDCOM file");
-    import->add_option("DIR", a.dir, "vault folder")->required();
-    import->add_option("CODE", a.code, "client code")->required();
-    import->add_option("FILE", a.file, "GEDCOM file")->required();
-    import->add_option("--index", a.index, "GEDCOM xref of the index person (e.g. @I1@)");
-    import->callback([&ctx] { ctx.action = [&ctx] { return ImportIntoCase(ctx);
-};
-} // namespace kartbok::cli
-);
+    auto* importGedcom =
+        geno->add_subcommand("import-gedcom", "replace a case's map by a GEDCOM file");
+    importGedcom->add_option("DIR", a.dir, "vault folder")->required();
+    importGedcom->add_option("CODE", a.code, "client code")->required();
+    importGedcom->add_option("FILE", a.file, "GEDCOM file")->required();
+    importGedcom->add_option("--index", a.index, "GEDCOM xref of the index person (e.g. @I1@)");
+    importGedcom->callback([&ctx] { ctx.action = [&ctx] { return ImportIntoCase(ctx); }; });
 }
 
 } // namespace kartbok::cli
