@@ -1,5 +1,7 @@
 #include "kartbok/journal/Case.h"
 
+#include "EnumNames.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -83,59 +85,49 @@ constexpr std::array kReasonNames{"buying-sex", "compulsive-sexual-behaviour", "
 constexpr std::array kReferralNames{"not-recorded",    "own-initiative", "partner", "police",
                                     "social-services", "health-care",    "other"};
 constexpr std::array kOutcomeNames{"planned", "held", "declined", "not-reached"};
-
-template <class E, std::size_t N>
-bool Lookup(const std::array<const char*, N>& names, const std::string& s, E& out) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (s == names[i]) {
-            out = static_cast<E>(i);
-            return true;
-        }
-    return false;
-}
 } // namespace
 
 const char* ToString(CaseStatus s) {
-    return kStatusNames.at(static_cast<std::size_t>(s));
+    return detail::NameIn(kStatusNames, s);
 }
 const char* ToString(SessionType t) {
-    return kSessionNames.at(static_cast<std::size_t>(t));
+    return detail::NameIn(kSessionNames, t);
 }
 const char* ToString(TopicState s) {
-    return kTopicNames.at(static_cast<std::size_t>(s));
+    return detail::NameIn(kTopicNames, s);
 }
 const char* ToString(FormPhase p) {
-    return kPhaseNames.at(static_cast<std::size_t>(p));
+    return detail::NameIn(kPhaseNames, p);
 }
 const char* ToString(SeekReason r) {
-    return kReasonNames.at(static_cast<std::size_t>(r));
+    return detail::NameIn(kReasonNames, r);
 }
 const char* ToString(ReferralRoute r) {
-    return kReferralNames.at(static_cast<std::size_t>(r));
+    return detail::NameIn(kReferralNames, r);
 }
 const char* ToString(FollowUpOutcome o) {
-    return kOutcomeNames.at(static_cast<std::size_t>(o));
+    return detail::NameIn(kOutcomeNames, o);
 }
 bool FromString(const std::string& s, SeekReason& out) {
-    return Lookup(kReasonNames, s, out);
+    return detail::ValueIn(kReasonNames, s, out);
 }
 bool FromString(const std::string& s, ReferralRoute& out) {
-    return Lookup(kReferralNames, s, out);
+    return detail::ValueIn(kReferralNames, s, out);
 }
 bool FromString(const std::string& s, FollowUpOutcome& out) {
-    return Lookup(kOutcomeNames, s, out);
+    return detail::ValueIn(kOutcomeNames, s, out);
 }
 bool FromString(const std::string& s, CaseStatus& out) {
-    return Lookup(kStatusNames, s, out);
+    return detail::ValueIn(kStatusNames, s, out);
 }
 bool FromString(const std::string& s, SessionType& out) {
-    return Lookup(kSessionNames, s, out);
+    return detail::ValueIn(kSessionNames, s, out);
 }
 bool FromString(const std::string& s, TopicState& out) {
-    return Lookup(kTopicNames, s, out);
+    return detail::ValueIn(kTopicNames, s, out);
 }
 bool FromString(const std::string& s, FormPhase& out) {
-    return Lookup(kPhaseNames, s, out);
+    return detail::ValueIn(kPhaseNames, s, out);
 }
 
 } // namespace kartbok::journal

@@ -2,6 +2,8 @@
 
 #include "kartbok/journal/JournalError.h"
 
+#include "EnumNames.h"
+
 #include <algorithm>
 #include <array>
 
@@ -15,16 +17,6 @@ namespace {
 constexpr std::array kKindNames{"note", "checklist", "form"};
 constexpr std::array kAnswerNames{"yes-no",    "scale",      "number",         "frequency",
                                   "free-text", "text-field", "multiple-choice"};
-
-template <class E, std::size_t N>
-bool Lookup(const std::array<const char*, N>& names, const std::string& s, E& out) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (s == names[i]) {
-            out = static_cast<E>(i);
-            return true;
-        }
-    return false;
-}
 
 template <class T> void AppendUnique(std::vector<T>& to, const std::vector<T>& from) {
     for (const T& x : from)
@@ -44,16 +36,16 @@ void RequireSameTemplate(const Template& newer, const std::string& oldId, int ol
 } // namespace
 
 const char* ToString(TemplateKind k) {
-    return kKindNames.at(static_cast<std::size_t>(k));
+    return detail::NameIn(kKindNames, k);
 }
 const char* ToString(AnswerType t) {
-    return kAnswerNames.at(static_cast<std::size_t>(t));
+    return detail::NameIn(kAnswerNames, t);
 }
 bool FromString(const std::string& s, TemplateKind& out) {
-    return Lookup(kKindNames, s, out);
+    return detail::ValueIn(kKindNames, s, out);
 }
 bool FromString(const std::string& s, AnswerType& out) {
-    return Lookup(kAnswerNames, s, out);
+    return detail::ValueIn(kAnswerNames, s, out);
 }
 
 std::optional<bool> FoldedYes(const TemplateItem& item, const std::string& value) {
