@@ -7,6 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace kartbok;
 using namespace kartbok::genogram;
 
@@ -87,4 +92,100 @@ TEST_CASE("wrong family values are refused with their JSON path", "[cli][json]")
     j = base;
     j["people"][0]["birth"]["precision"] = "around";
     CHECK(ErrorOf(j) == "family.people[0].birth.precision: unknown value");
+}
+
+TEST_CASE("every refusal of a family JSON names its path and says what is wrong", "[cli][json]") {
+    const nlohmann::json base = cli::FamilyToJson(WithEverything());
+    REQUIRE(ErrorOf(base).empty());
+    const std::vector<std::pair<std::function<void(nlohmann::json&)>, std::string>> refusals{
+        {[](nlohmann::json& j) { j = nlohmann::json::array(); }, "family: expected an object"},
+        {[](nlohmann::json& j) { j["people"] = 3; }, "family.people: expected a list"},
+        {[](nlohmann::json& j) { j["people"][0]["id"] = 0; },
+         "family.people[0].id: id must be above 0"},
+        {[](nlohmann::json& j) { j["people"][0]["id"] = "one"; },
+         "family.people[0].id: expected a whole number"},
+        {[](nlohmann::json& j) { j["people"][1]["gender"] = 7; },
+         "family.people[1].gender: expected a string"},
+        {[](nlohmann::json& j) { j["people"][1]["kind"] = "ghost"; },
+         "family.people[1].kind: unknown value"},
+        {[](nlohmann::json& j) { j["people"][1]["surname"] = 7; },
+         "family.people[1].surname: expected a string"},
+        {[](nlohmann::json& j) {
+             j["people"][0]["birth"] = {{"year", 1950}};
+         },
+         "family.people[0].birth.precision: missing"},
+        {[](nlohmann::json& j) {
+             j["people"][0]["birth"] = {{"precision", "full"}, {"year", 1950}, {"month", 13}};
+         },
+         "family.people[0].birth: no such date"},
+        {[](nlohmann::json& j) {
+             j["people"][0]["birth"] = {{"precision", "year"}, {"year", 0}};
+         },
+         "family.people[0].birth.year: out of range"},
+        {[](nlohmann::json& j) { j["people"][0]["deceased"] = "yes"; },
+         "family.people[0].deceased: expected true or false"},
+        {[](nlohmann::json& j) { j["people"][0]["conditions"] = {"flu"}; },
+         "family.people[0].conditions: unknown condition"},
+        {[](nlohmann::json& j) { j["people"][0]["conditions"] = {1}; },
+         "family.people[0].conditions[0]: expected a string"},
+        {[](nlohmann::json& j) { j["people"][0]["nudge_x"] = "left"; },
+         "family.people[0].nudge_x: expected a number"},
+        {[](nlohmann::json& j) { j["unions"][0]["id"] = 0; },
+         "family.unions[0].id: id must be above 0"},
+        {[](nlohmann::json& j) { j["unions"][0]["partners"] = {1u}; },
+         "family.unions[0].partners: expected two ids"},
+        {[](nlohmann::json& j) {
+             j["unions"][0]["partners"] = {1u, -2};
+         },
+         "family.unions[0].partners[1]: expected an id"},
+        {[](nlohmann::json& j) { j["unions"][0]["events"][0]["kind"] = "eloped"; },
+         "family.unions[0].events[0].kind: unknown value"},
+        {[](nlohmann::json& j) { j["unions"][0]["events"][0].erase("kind"); },
+         "family.unions[0].events[0].kind: missing"},
+        {[](nlohmann::json& j) { j["unions"][0]["consanguineous"] = 1; },
+         "family.unions[0].consanguineous: expected true or false"},
+        {[](nlohmann::json& j) { j["children"][0]["twin_kind"] = "triplet"; },
+         "family.children[0].twin_kind: unknown value"},
+        {[](nlohmann::json& j) { j["relations"][0].erase("kind"); },
+         "family.relations[0].kind: missing"},
+        {[](nlohmann::json& j) {
+             j["households"] = {{{"id", 0}}};
+         },
+         "family.households[0].id: id must be above 0"},
+        {[](nlohmann::json& j) {
+             j["unions"][0]["partners"] = {1u, 999u};
+         },
+         "family.unions[0].partners: names a person who is not in the family"},
+        {[](nlohmann::json& j) { j["children"][0]["child"] = 999; },
+         "family.children[0].child: names a person who is not in the family"},
+        {[](nlohmann::json& j) { j["children"][0]["union"] = 999; },
+         "family.children[0].union: names a union that is not in the family"},
+        {[](nlohmann::json& j) { j["children"][0]["single_parent"] = 999; },
+         "family.children[0].single_parent: names a person who is not in the family"},
+        {[](nlohmann::json& j) { j["relations"][0]["to"] = 999; },
+         "family.relations[0]: names a person who is not in the family"},
+        {[](nlohmann::json& j) {
+             j["households"] = {{{"id", 900}, {"members", {1u, 999u}}}};
+         },
+         "family.households[0].members: names a person who is not in the family"},
+    };
+    for (const auto& [change, expected] : refusals) {
+        nlohmann::json j = base;
+        change(j);
+        CHECK(ErrorOf(j) == expected);
+    }
+}
+
+TEST_CASE("a family JSON's next id is above every id it uses, twin groups too", "[cli][json]") {
+    nlohmann::json j = nlohmann::json::parse(R"({"next_id": 2,
+      "people": [ { "id": 1 }, { "id": 2 }, { "id": 3 } ],
+      "unions": [ { "id": 4, "partners": [1, 2] } ],
+      "children": [ { "child": 3, "union": 4, "twin_group": 40 } ],
+      "relations": [ { "id": 7, "from": 1, "to": 2, "kind": "close" } ],
+      "households": [ { "id": 9, "members": [1, 2, 3] } ] })");
+    CHECK(cli::FamilyFromJson(j).nextId == 41);
+    j["children"][0]["twin_group"] = 0;
+    CHECK(cli::FamilyFromJson(j).nextId == 10);
+    j["next_id"] = 50;
+    CHECK(cli::FamilyFromJson(j).nextId == 50);
 }
