@@ -1,6 +1,8 @@
 #pragma once
 // The case as JSON (docs/case-json.md): what `case show --json` prints and
-// `case import` reads. Plaintext only because the user asked for it.
+// `case import` reads. Plaintext only because the user asked for it. The
+// record, sessions, checklists and forms are in CaseJson.cpp, the family map
+// in FamilyJson.cpp, the clinical parts in ClinicalJson.cpp.
 
 #include "kartbok/journal/Case.h"
 

@@ -2,6 +2,7 @@
 // follow-ups with outcomes, earlier episodes and the content-free links
 // between a relative's case and the index client's.
 #include "CaseJson.h"
+#include "JsonFields.h"
 
 #include "kartbok/journal/Episodes.h"
 
@@ -10,50 +11,18 @@ namespace kartbok::cli {
 using nlohmann::json;
 using nlohmann::ordered_json;
 namespace jn = kartbok::journal;
+using namespace json_fields;
 
 namespace {
 
-[[noreturn]] void Fail(const std::string& path, const std::string& what) {
-    throw JsonError(path + ": " + what);
-}
-
-std::string Text(const json& j, const char* key, const std::string& path) {
-    if (!j.contains(key) || j.at(key).is_null())
-        return {};
-    if (!j.at(key).is_string())
-        Fail(path + "." + key, "expected a string");
-    return j.at(key).get<std::string>();
-}
-
-const json& List(const json& j, const char* key, const std::string& path) {
-    static const json kEmpty = json::array();
-    if (!j.contains(key) || j.at(key).is_null())
-        return kEmpty;
-    if (!j.at(key).is_array())
-        Fail(path + "." + key, "expected a list");
-    return j.at(key);
-}
-
-jn::Date Day(const json& j, const char* key, const std::string& path) {
-    try {
-        return jn::Date::FromIso(Text(j, key, path));
-    } catch (const std::invalid_argument&) {
-        Fail(path + "." + key, "not a date (YYYY-MM-DD)");
-    }
-}
-
 template <class E> E Named(const json& j, const char* key, const std::string& path, E fallback) {
-    const std::string s = Text(j, key, path);
+    const std::string s = Str(j, key, path);
     if (s.empty())
         return fallback;
     E out{};
     if (!jn::FromString(s, out))
         Fail(path + "." + key, "unknown value");
     return out;
-}
-
-std::string At(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
 }
 
 ordered_json IntakeJson(const jn::Intake& in) {
@@ -71,13 +40,13 @@ jn::Intake IntakeFrom(const json& j, const std::string& path) {
         return in;
     if (!j.is_object())
         Fail(path, "expected an object");
-    const json& reasons = List(j, "reasons", path);
+    const json& reasons = Array(j, "reasons", path);
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         jn::SeekReason r{};
         if (!reasons[i].is_string() || !jn::FromString(reasons[i].get<std::string>(), r))
-            Fail(At(path + ".reasons", i), "unknown reason");
+            Fail(Index(path + ".reasons", i), "unknown reason");
         if (in.Has(r))
-            Fail(At(path + ".reasons", i), "listed twice");
+            Fail(Index(path + ".reasons", i), "listed twice");
         in.reasons.push_back(r);
     }
     in.referral = Named(j, "referral", path, jn::ReferralRoute::NotRecorded);
@@ -97,21 +66,21 @@ ordered_json FollowUpsJson(const std::vector<jn::FollowUp>& followUps) {
 
 std::vector<jn::FollowUp> FollowUpsFrom(const json& j, const char* key, const std::string& path) {
     std::vector<jn::FollowUp> out;
-    const json& list = List(j, key, path);
+    const json& list = Array(j, key, path);
     for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string at = At(path + "." + key, i);
+        const std::string at = Index(path + "." + key, i);
         if (!list[i].is_object())
             Fail(at, "expected an object");
         jn::FollowUp f;
-        f.id = Text(list[i], "id", at);
+        f.id = Str(list[i], "id", at);
         if (f.id.empty())
             Fail(at + ".id", "missing");
-        f.due = Day(list[i], "due", at);
+        f.due = CivilFromJson(list[i], "due", at);
         if (!f.due.Set())
             Fail(at + ".due", "missing");
         f.outcome = Named(list[i], "outcome", at, jn::FollowUpOutcome::Planned);
-        f.outcomeDate = Day(list[i], "outcome_date", at);
-        f.sessionId = Text(list[i], "session", at);
+        f.outcomeDate = CivilFromJson(list[i], "outcome_date", at);
+        f.sessionId = Str(list[i], "session", at);
         out.push_back(std::move(f));
     }
     return out;
@@ -149,41 +118,41 @@ void ClinicalFromJson(const json& j, jn::Case& c, const std::string& path) {
     } else {
         jn::AdoptLegacyFollowUp(c); // a version 1 file: one follow-up, from its due date
     }
-    const json& episodes = List(j, "past_episodes", path);
+    const json& episodes = Array(j, "past_episodes", path);
     for (std::size_t i = 0; i < episodes.size(); ++i) {
-        const std::string at = At(path + ".past_episodes", i);
+        const std::string at = Index(path + ".past_episodes", i);
         const json& ej = episodes[i];
         if (!ej.is_object())
             Fail(at, "expected an object");
         jn::Episode e;
         e.status = Named(ej, "status", at, jn::CaseStatus::Ended);
         if (ej.contains("dates")) {
-            e.firstContact = Day(ej["dates"], "first_contact", at + ".dates");
-            e.start = Day(ej["dates"], "start", at + ".dates");
-            e.end = Day(ej["dates"], "end", at + ".dates");
+            e.firstContact = CivilFromJson(ej["dates"], "first_contact", at + ".dates");
+            e.start = CivilFromJson(ej["dates"], "start", at + ".dates");
+            e.end = CivilFromJson(ej["dates"], "end", at + ".dates");
         }
         e.followUpMonths = ej.value("follow_up_months", 6);
         e.intake = IntakeFrom(ej.value("intake", json()), at + ".intake");
         e.followUps = FollowUpsFrom(ej, "follow_ups", at);
         c.pastEpisodes.push_back(std::move(e));
     }
-    c.relativeOf = Text(j, "relative_of", path);
+    c.relativeOf = Str(j, "relative_of", path);
     if (j.contains("relative_person") && !j["relative_person"].is_null()) {
         if (!j["relative_person"].is_number_unsigned())
             Fail(path + ".relative_person", "expected a person id");
         c.relativePerson = j["relative_person"].get<genogram::PersonId>();
     }
-    const json& relatives = List(j, "relative_cases", path);
+    const json& relatives = Array(j, "relative_cases", path);
     for (std::size_t i = 0; i < relatives.size(); ++i) {
         if (!relatives[i].is_string())
-            Fail(At(path + ".relative_cases", i), "expected a case id");
+            Fail(Index(path + ".relative_cases", i), "expected a case id");
         c.relativeCaseIds.push_back(relatives[i].get<std::string>());
     }
     if (!c.relativeOf.empty() && !c.relativeCaseIds.empty())
         Fail(path + ".relative_of", "a relative's case cannot have relatives' cases of its own");
     for (std::size_t i = 0; i < c.forms.size(); ++i)
         if (c.forms[i].episode < 0 || c.forms[i].episode > c.CurrentEpisode())
-            Fail(At(path + ".forms", i) + ".episode", "names an episode the case does not have");
+            Fail(Index(path + ".forms", i) + ".episode", "names an episode the case does not have");
 }
 
 } // namespace kartbok::cli
