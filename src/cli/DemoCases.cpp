@@ -9,14 +9,30 @@
 
 namespace kartbok::cli::demo {
 
-namespace {
-
 namespace g = kartbok::genogram;
 namespace jn = kartbok::journal;
 
+// The ids of the cases' sessions and forms (Id): fixed, so every demo vault
+// is the same.
+constexpr const char* kPartnerSession = "5e55a001-de00-0000-4000-8000-";
+constexpr const char* kReturningSession = "5e55b002-de00-0000-4000-8000-";
+constexpr const char* kReturningForm = "f0a1b002-0000-0000-4000-8000-";
+constexpr const char* kDeclinedSession = "5e55c003-de00-0000-4000-8000-";
+constexpr const char* kDeclinedForm = "f0a1c003-0000-0000-4000-8000-";
+
+jn::Timestamp At(jn::Date d, int hour) {
+    return jn::StartOf(d) + hour * 3600;
+}
+
+std::string Id(const char* prefix, int n) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s%012d", prefix, n);
+    return buf;
+}
+
 jn::Session Signed(const std::string& id, jn::Date d, jn::SessionType type,
                    const std::string& templateId, std::vector<jn::NoteField> fields,
-                   std::vector<std::string> themes = {}) {
+                   std::vector<std::string> themes) {
     jn::Session s;
     s.id = id;
     s.start = At(d, 10);
@@ -33,16 +49,12 @@ jn::Session Signed(const std::string& id, jn::Date d, jn::SessionType type,
     return s;
 }
 
-std::string Id(const char* prefix, int n) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%s-0000-4000-8000-%012d", prefix, n);
-    return buf;
-}
-
-} // namespace
-
-jn::Timestamp At(jn::Date d, int hour) {
-    return jn::StartOf(d) + hour * 3600;
+void FirstFollowUp(jn::Case& c, jn::FollowUpOutcome outcome, jn::Date outcomeDate) {
+    const jn::Date due = jn::FollowUpDue(c.end, c.followUpMonths);
+    if (outcome != jn::FollowUpOutcome::Planned && !outcomeDate.Set())
+        outcomeDate = due;
+    c.followUps = {{"fu-1", due, outcome, outcomeDate, {}}};
+    jn::SyncFollowUpDue(c);
 }
 
 jn::Case PartnerCase(const std::string& id, const jn::Case& index) {
@@ -66,19 +78,19 @@ jn::Case PartnerCase(const std::string& id, const jn::Case& index) {
         }
     using T = jn::SessionType;
     c.sessions = {
-        Signed(Id("5e55a001-de00", 1), {2025, 9, 23}, T::Individual, "note-soap",
+        Signed(Id(kPartnerSession, 1), {2025, 9, 23}, T::Individual, "note-soap",
                {{"subjective", "Kontrollförlust sedan upptäckten; skäms över att inte ha märkt "
                                "något."},
                 {"objective", "Ledsen men samlad. Har stöd av en väninna."},
                 {"assessment", "Vanliga anhörigreaktioner: tar på sig skuld och skam."},
                 {"plan", "Ett samtal till; tips om stödgrupp."}},
                {"anhörig", "skuld"}),
-        Signed(Id("5e55a001-de00", 2), {2025, 10, 14}, T::Individual, "note-soap",
+        Signed(Id(kPartnerSession, 2), {2025, 10, 14}, T::Individual, "note-soap",
                {{"subjective", "Sover bättre. Oroar sig för hur sonen har det."},
                 {"assessment", "Skulden börjar släppa; barnperspektivet behöver ta plats."},
                 {"plan", "Prata om föräldraskapet nästa gång."}},
                {"barnen"}),
-        Signed(Id("5e55a001-de00", 3), {2026, 1, 20}, T::Individual, "note-free",
+        Signed(Id(kPartnerSession, 3), {2026, 1, 20}, T::Individual, "note-free",
                {{"note", "Vill fortsätta arbeta med relationen; tilliten växer långsamt."}},
                {"tillit"}),
     };
@@ -110,16 +122,16 @@ void Returning(jn::Case& c) {
     jn::SyncFollowUpDue(c);
     c.intake = {{jn::SeekReason::BuyingSex}, jn::ReferralRoute::OwnInitiative};
     c.reasonForContact = "Tillbaka efter fyra år: har börjat köpa sex på resor.";
-    c.sessions.push_back(Signed(Id("5e55b002-de00", 1), {2026, 10, 12}, jn::SessionType::Individual,
-                                "first-visit",
+    c.sessions.push_back(Signed(Id(kReturningSession, 1), {2026, 10, 12},
+                                jn::SessionType::Individual, "first-visit",
                                 {{"problem-in-own-words", "Köper sex igen, nu på tjänsteresor."},
                                  {"goal", "Att sluta innan det blir ett mönster som förra gången."},
                                  {"target-group", "Tillhör målgruppen; ny behandlingsperiod."}}));
-    c.sessions.push_back(Signed(Id("5e55b002-de00", 2), {2026, 11, 9}, jn::SessionType::Individual,
-                                "note-free",
+    c.sessions.push_back(Signed(Id(kReturningSession, 2), {2026, 11, 9},
+                                jn::SessionType::Individual, "note-free",
                                 {{"note", "Går igenom vad som hjälpte förra gången."}}));
-    jn::FormResponse start{Id("f0a1b002-0000", 1), "form-start", 2, jn::FormPhase::Start,
-                           {2026, 10, 12},         {},           2};
+    jn::FormResponse start{Id(kReturningForm, 1), "form-start", 2, jn::FormPhase::Start,
+                           {2026, 10, 12},        {},           2};
     start.answers = {
         {"bought-sex-ever", "yes"},           {"bought-sex-last-year", "yes"},
         {"reason-for-seeking", "buying-sex"}, {"problem-behaviour-frequency", "monthly"},
@@ -137,27 +149,25 @@ jn::Case DeclinedFollowUp(const std::string& id) {
     c.firstContact = {2024, 8, 12};
     c.start = {2024, 9, 2};
     c.end = {2025, 8, 26};
-    c.followUps = {
-        {"fu-1", jn::FollowUpDue(c.end, 6), jn::FollowUpOutcome::Declined, {2026, 2, 20}, {}}};
-    jn::SyncFollowUpDue(c);
+    FirstFollowUp(c, jn::FollowUpOutcome::Declined, {2026, 2, 20});
     c.family = g::Scaffold("", g::Gender::Man);
     c.sessions = {
-        Signed(Id("5e55c003-de00", 1), {2024, 9, 2}, jn::SessionType::Individual, "first-visit",
+        Signed(Id(kDeclinedSession, 1), {2024, 9, 2}, jn::SessionType::Individual, "first-visit",
                {{"why-now", "Greps vid ett sexköp i våras. Chockad och skamsen."},
                 {"after-discovery", "Psykoedukation om andra i samma situation gav lättnad."}}),
-        Signed(Id("5e55c003-de00", 2), {2025, 8, 26}, jn::SessionType::Closing, "note-closing",
+        Signed(Id(kDeclinedSession, 2), {2025, 8, 26}, jn::SessionType::Closing, "note-closing",
                {{"changes", "Inga köp sedan gripandet."},
                 {"agreements", "Uppföljning om sex månader; hör av sig vid behov."}}),
     };
-    jn::FormResponse start{Id("f0a1c003-0000", 1), "form-start", 2, jn::FormPhase::Start,
-                           {2024, 9, 2},           {},           1};
+    jn::FormResponse start{Id(kDeclinedForm, 1), "form-start", 2, jn::FormPhase::Start,
+                           {2024, 9, 2},         {},           1};
     start.answers = {{"bought-sex-ever", "yes"},
                      {"bought-sex-last-year", "yes"},
                      {"has-partner", "no"},
                      {"can-stop-impulses", "2"},
                      {"wellbeing", "2"}};
-    jn::FormResponse end{Id("f0a1c003-0000", 2), "form-end", 2, jn::FormPhase::End,
-                         {2025, 8, 26},          {},         1};
+    jn::FormResponse end{Id(kDeclinedForm, 2), "form-end", 2, jn::FormPhase::End,
+                         {2025, 8, 26},        {},         1};
     end.answers = {{"bought-sex-ever", "yes"},
                    {"bought-sex-last-year", "yes"},
                    {"can-stop-impulses", "4"},
