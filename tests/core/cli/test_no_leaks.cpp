@@ -176,331 +176,373 @@ void Truncate(const fs::path& file, std::size_t size) {
     fs::resize_file(file, size);
 }
 
-} // namespace
-
-TEST_CASE("no client text on any error path nor in any vault file", "[cli][leak]") {
+/// The demo vault in a scratch folder, and what its main client said and had
+/// written about them: the texts no error path may print and no vault file
+/// may hold in the clear.
+struct DemoLeakFixture {
     ScratchDir tmp;
-    const fs::path demo = tmp.path / "demo";
-    REQUIRE(
-        CliRun({"--kdf", "minimum", "demo", demo.string(), "--password-stdin"}, kPw + "\n").code ==
-        0);
-    const std::string pw = kPw + "\n";
-    const std::string dir = demo.string();
-
-    const CliResult shown = CliRun({"case", "show", dir, kCode, "--json", "--password-stdin"}, pw);
-    REQUIRE(shown.code == 0);
-    const auto json = nlohmann::json::parse(shown.out);
+    fs::path demo;
+    std::string dir;
+    std::string pw = kPw + "\n";
+    nlohmann::json json; ///< the main client's case, as `case show --json` printed it
     ClientTexts texts;
-    Collect(json, "", texts);
-    // The demo client is rich: a named family, notes, a reason for contact.
-    REQUIRE(texts.words.size() > 50);
-    REQUIRE(json["reason_for_contact"].get<std::string>().size() > 20);
-    // The detectors work: the one command meant to print client text is caught.
-    REQUIRE(LeakIn(shown, texts, false) != "");
-    REQUIRE(std::any_of(texts.bytes.begin(), texts.bytes.end(), [&](const std::string& t) {
-        return shown.out.find(t) != std::string::npos;
-    }));
-    const std::string caseId = json["id"].get<std::string>();
-    const std::string signedSession = json["sessions"][0]["id"].get<std::string>();
-    const std::string reason = json["reason_for_contact"].get<std::string>();
-    const std::string note = json["sessions"][0]["fields"][0]["text"].get<std::string>();
-    std::string given, surname;
-    for (const auto& p : json["family"]["people"])
-        if (p["given_names"].get<std::string>().size() >= 3 &&
-            p["surname"].get<std::string>().size() >= 3) {
-            given = p["given_names"].get<std::string>();
-            surname = p["surname"].get<std::string>();
-            break;
-        }
-    REQUIRE_FALSE(given.empty());
-
-    std::vector<std::string> otherIds;
-    for (const auto& e : fs::directory_iterator(demo))
-        if (e.path().extension() == ".kbc" && e.path().stem() != caseId)
-            otherIds.push_back(e.path().stem().string());
-    REQUIRE_FALSE(otherIds.empty());
-
+    std::string caseId, signedSession, reason, note, given, surname;
+    std::vector<std::string> otherIds; ///< the vault's other case files
     ErrorPaths paths{texts};
 
-    SECTION("wrong passwords, unknown codes, refused commands on an intact vault") {
-        const std::string wrong = "not the password\n";
-        paths.Fails({"case", "list", dir, "--password-stdin"}, wrong, false, 1);
-        paths.Fails({"case", "show", dir, kCode, "--json", "--password-stdin"}, wrong, true, 1);
-        paths.Fails({"vault", "verify", dir, "--password-stdin"}, wrong, false, 1);
-        paths.Fails({"search", dir, "xyz", "--password-stdin"}, wrong, false, 1);
-        paths.Fails({"case", "show", dir, "NOPE-1", "--password-stdin"}, pw, false, 2);
-        paths.Fails(
-            {"session", "sign", dir, "NOPE-1", signedSession, "--user", kUser, "--password-stdin"},
-            pw, false);
-        // Signing a signed note, signing as someone else, amending what is not there.
-        paths.Fails(
-            {"session", "sign", dir, kCode, signedSession, "--user", kUser, "--password-stdin"}, pw,
-            true, 1);
-        paths.Fails(
-            {"session", "sign", dir, kCode, signedSession, "--user", "erik", "--password-stdin"},
-            pw, true, 2);
-        paths.Fails({"session", "addendum", dir, kCode, "00000000-0000-4000-8000-000000000000",
-                     "--user", kUser, "--text", "x", "--password-stdin"},
-                    pw, true);
-        paths.Fails({"session", "addendum", dir, kCode, signedSession, "--user", kUser, "--text",
-                     "x", "--field", "no-such-field", "--password-stdin"},
-                    pw, true);
-        paths.Fails(
-            {"session", "addendum", dir, kCode, signedSession, "--user", kUser, "--password-stdin"},
-            pw, true, 2);
-        paths.Fails({"case", "new", dir, "--code", kCode, "--password-stdin"}, pw, true, 2);
-        paths.Fails({"demo", dir, "--password-stdin"}, pw, false, 2);
-        paths.Fails(
-            {"--kdf", "minimum", "vault", "add-slot", dir, "--user", "erik", "--password-stdin"},
-            pw + "short\n", false, 2);
-        paths.Fails(
-            {"--kdf", "minimum", "vault", "passwd", dir, "--user", "nobody", "--password-stdin"},
-            pw + "new-password-1\n", false);
-        // Reports and renders that are refused must not leave a plaintext file behind.
-        const fs::path reports = tmp.path / "reports";
-        fs::create_directories(reports);
-        paths.Fails({"report", dir, kCode, "--kind", "nonsense", "--out",
-                     (reports / "r.pdf").string(), "--password-stdin"},
-                    pw, true);
-        paths.Fails({"report", dir, kCode, "--kind", "followup", "--deidentify", "--out",
-                     (reports / "r.pdf").string(), "--password-stdin"},
-                    pw, true, 2);
-        paths.Fails({"report", dir, kCode, "--kind", "record", "--out",
-                     (tmp.path / "no" / "r.pdf").string(), "--password-stdin"},
-                    pw, true, 2);
-        paths.Fails({"stats", dir, "--year", "twenty", "--out", (reports / "s.csv").string(),
-                     "--password-stdin"},
-                    pw, false, 2);
-        paths.Fails({"genogram", "render", dir, kCode, "--out", (reports / "map.gif").string(),
-                     "--password-stdin"},
-                    pw, true, 2);
-        CHECK(fs::is_empty(reports));
+    DemoLeakFixture() {
+        demo = tmp.path / "demo";
+        dir = demo.string();
+        REQUIRE(CliRun({"--kdf", "minimum", "demo", dir, "--password-stdin"}, pw).code == 0);
+        const CliResult shown =
+            CliRun({"case", "show", dir, kCode, "--json", "--password-stdin"}, pw);
+        REQUIRE(shown.code == 0);
+        json = nlohmann::json::parse(shown.out);
+        Collect(json, "", texts);
+        // The demo client is rich: a named family, notes, a reason for contact.
+        REQUIRE(texts.words.size() > 50);
+        REQUIRE(json["reason_for_contact"].get<std::string>().size() > 20);
+        // The detectors work: the one command meant to print client text is caught.
+        REQUIRE(LeakIn(shown, texts, false) != "");
+        REQUIRE(std::any_of(texts.bytes.begin(), texts.bytes.end(), [&](const std::string& t) {
+            return shown.out.find(t) != std::string::npos;
+        }));
+        PickTexts();
     }
 
-    SECTION("bad JSON that carries client text is refused without echoing it") {
-        auto bad = [&](const std::string& name, const std::string& text) {
-            const fs::path p = tmp.path / name;
-            WriteFile(p, text);
-            return p.string();
-        };
-        const std::string q = nlohmann::json(reason).dump(); // quoted, escaped
-        const std::string n = nlohmann::json(note).dump();
-        const std::string g = nlohmann::json(given).dump();
-        const std::string syntax = bad(
-            "syntax.json", "{\"code\":\"X-9\",\"reason_for_contact\":" + q + ", oops " + g + "}");
-        const std::string status =
-            bad("status.json", "{\"format\":\"kartbok-case\",\"version\":1,\"code\":\"X-9\","
-                               "\"status\":" +
-                                   q + "}");
-        const std::string start =
-            bad("start.json", "{\"format\":\"kartbok-case\",\"version\":1,\"code\":\"X-9\","
-                              "\"status\":\"ongoing\",\"sessions\":[{\"start\":" +
-                                  n + "}]}");
-        const std::string people = bad(
-            "people.json", "{\"format\":\"kartbok-case\",\"version\":1,\"code\":\"X-9\",\"status\":"
-                           "\"ongoing\",\"family\":{\"people\":[{\"id\":1,\"given_names\":" +
-                               g + ",\"gender\":" + g +
-                               "}],\"relations\":[{\"id\":2,\"from\":1,\"to\":9,"
-                               "\"kind\":\"close\",\"note\":" +
-                               n + "}]}}");
-        const std::string kinds = bad(
-            "kinds.json", "{\"format\":\"kartbok-case\",\"version\":1,\"code\":\"X-9\",\"status\":"
-                          "\"ongoing\",\"family\":{\"people\":[{\"id\":1,\"kind\":" +
-                              n + "}]}}");
-        const std::string session =
-            bad("session.json",
-                "{\"start\":" + q + ",\"fields\":[{\"id\":\"text\",\"text\":" + n + "}]}");
-        const std::string sessionType =
-            bad("session-type.json", "{\"start\":\"2026-03-02T09:00:00Z\",\"type\":" + n + "}");
-        const std::string notJson = bad("not.json", reason + "\n" + note + "\n");
-        for (const auto& file : {syntax, status, start, people, kinds, notJson}) {
-            paths.Fails({"case", "import", dir, file, "--password-stdin"}, pw, false, 1);
-            paths.Fails(
-                {"genogram", "render", "--json", file, "--out", (tmp.path / "x.svg").string()}, "",
-                false);
+    /// A copy of the demo vault, to damage.
+    fs::path Copy(const std::string& name) const { return CopyVault(demo, tmp.path / name); }
+
+    /// A file the test writes (outside every vault); its path.
+    std::string Write(const std::string& name, const std::string& text) const {
+        const fs::path p = tmp.path / name;
+        WriteFile(p, text);
+        return p.string();
+    }
+
+    /// Every path run printed nothing about the client, no vault file holds
+    /// client text, and neither does what the audit log says.
+    void CheckNothingLeaked() {
+        CHECK(paths.ran > 0);
+        CheckVaultFiles();
+        CheckAudit();
+    }
+
+private:
+    void PickTexts() {
+        caseId = json["id"].get<std::string>();
+        signedSession = json["sessions"][0]["id"].get<std::string>();
+        reason = json["reason_for_contact"].get<std::string>();
+        note = json["sessions"][0]["fields"][0]["text"].get<std::string>();
+        for (const auto& p : json["family"]["people"])
+            if (p["given_names"].get<std::string>().size() >= 3 &&
+                p["surname"].get<std::string>().size() >= 3) {
+                given = p["given_names"].get<std::string>();
+                surname = p["surname"].get<std::string>();
+                break;
+            }
+        REQUIRE_FALSE(given.empty());
+        for (const auto& e : fs::directory_iterator(demo))
+            if (e.path().extension() == ".kbc" && e.path().stem() != caseId)
+                otherIds.push_back(e.path().stem().string());
+        REQUIRE_FALSE(otherIds.empty());
+    }
+
+    /// No file of any vault (every copy, .bak, .lock, index, audit, key) holds
+    /// client text or the client code in the clear.
+    void CheckVaultFiles() const {
+        std::vector<std::string> lookFor(texts.bytes.begin(), texts.bytes.end());
+        lookFor.push_back(kCode);
+        int files = 0;
+        for (const auto& e : fs::recursive_directory_iterator(tmp.path)) {
+            if (!e.is_regular_file())
+                continue;
+            const auto parent = e.path().parent_path();
+            if (!fs::exists(parent / "vault.key") && !fs::exists(parent / "index.kbx"))
+                continue; // not a vault folder: the test's own JSON, GEDCOM and output files
+            const std::string bytes = ReadAll(e.path());
+            ++files;
+            std::string found;
+            for (const auto& t : lookFor)
+                if (found.empty() && bytes.find(t) != std::string::npos)
+                    found = t;
+            INFO(e.path().string());
+            CHECK(found == "");
         }
-        for (const auto& file : {session, sessionType, notJson})
-            paths.Fails({"session", "add", dir, kCode, "--json", file, "--password-stdin"}, pw,
-                        true, 1);
+        CHECK(files >= 5);
+    }
 
-        // A code already used by another case: the message may name that code
-        // (the user wrote it in the file), nothing else.
-        nlohmann::json clash = json;
-        clash["id"] = "00000000-0000-4000-8000-0000000000c1";
-        paths.Fails({"case", "import", dir, bad("clash.json", clash.dump()), "--password-stdin"},
-                    pw, true, 2);
+    /// The audit log is encrypted; what it says must not name the client either.
+    void CheckAudit() const {
+        kartbok::vault::Vault v = kartbok::vault::Vault::Open(demo, kPw);
+        for (const auto& entry : v.ReadAudit())
+            for (const auto& w : texts.words) {
+                CHECK_FALSE(ContainsWord(entry.detail, w));
+                CHECK_FALSE(ContainsWord(entry.user, w));
+            }
+    }
+};
 
-        // A session naming someone who is not in the map is refused by id...
-        const std::string stranger =
-            bad("stranger.json", "{\"start\":\"2026-03-02T09:00:00Z\",\"participants\":[999],"
+/// Every command that reads the main client's case, on a damaged vault copy.
+void EveryRead(DemoLeakFixture& f, const fs::path& v, int expectedShow) {
+    const std::string d = v.string();
+    const std::string& pw = f.pw;
+    f.paths.Fails({"case", "show", d, kCode, "--json", "--password-stdin"}, pw, true, expectedShow);
+    f.paths.Fails({"vault", "verify", d, "--password-stdin"}, pw, false, 1);
+    f.paths.Fails({"search", d, "xyz", "--password-stdin"}, pw, false);
+    f.paths.Fails({"report", d, kCode, "--kind", "record", "--out", (f.tmp.path / "r.pdf").string(),
+                   "--password-stdin"},
+                  pw, true);
+    f.paths.Fails({"genogram", "render", d, kCode, "--out", (f.tmp.path / "m.svg").string(),
+                   "--password-stdin"},
+                  pw, true);
+    f.paths.Fails(
+        {"session", "sign", d, kCode, f.signedSession, "--user", kUser, "--password-stdin"}, pw,
+        true);
+}
+
+/// A GEDCOM file with the client's names and texts where every kind of
+/// problem is: a bad sex, date, xref, tag, line and level.
+std::string BrokenGedcom(const DemoLeakFixture& f) {
+    const std::string& given = f.given;
+    const std::string& surname = f.surname;
+    return "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+           "0 @I1@ INDI\n1 NAME " +
+           given + " /" + surname + "/\n1 SEX " + given + "\n1 BIRT\n2 DATE " + f.reason +
+           "\n1 FAMC @" + surname + "@\n1 _CUSTOM " + f.note + "\nx " + given +
+           " broken line\n3 NOTE " + surname +
+           " skipped a level\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @" + given +
+           "@\n1 CHIL @I9@\n1 MARR\n2 DATE " + f.note + "\n0 TRLR\n";
+}
+
+} // namespace
+
+TEST_CASE("no client text when a password is wrong, a code unknown or a command refused",
+          "[cli][leak]") {
+    DemoLeakFixture f;
+    const std::string& dir = f.dir;
+    const std::string& pw = f.pw;
+    const std::string& signedSession = f.signedSession;
+    ErrorPaths& paths = f.paths;
+    const std::string wrong = "not the password\n";
+    paths.Fails({"case", "list", dir, "--password-stdin"}, wrong, false, 1);
+    paths.Fails({"case", "show", dir, kCode, "--json", "--password-stdin"}, wrong, true, 1);
+    paths.Fails({"vault", "verify", dir, "--password-stdin"}, wrong, false, 1);
+    paths.Fails({"search", dir, "xyz", "--password-stdin"}, wrong, false, 1);
+    paths.Fails({"case", "show", dir, "NOPE-1", "--password-stdin"}, pw, false, 2);
+    paths.Fails(
+        {"session", "sign", dir, "NOPE-1", signedSession, "--user", kUser, "--password-stdin"}, pw,
+        false);
+    // Signing a signed note, signing as someone else, amending what is not there.
+    paths.Fails({"session", "sign", dir, kCode, signedSession, "--user", kUser, "--password-stdin"},
+                pw, true, 1);
+    paths.Fails(
+        {"session", "sign", dir, kCode, signedSession, "--user", "erik", "--password-stdin"}, pw,
+        true, 2);
+    paths.Fails({"session", "addendum", dir, kCode, "00000000-0000-4000-8000-000000000000",
+                 "--user", kUser, "--text", "x", "--password-stdin"},
+                pw, true);
+    paths.Fails({"session", "addendum", dir, kCode, signedSession, "--user", kUser, "--text", "x",
+                 "--field", "no-such-field", "--password-stdin"},
+                pw, true);
+    paths.Fails(
+        {"session", "addendum", dir, kCode, signedSession, "--user", kUser, "--password-stdin"}, pw,
+        true, 2);
+    paths.Fails({"case", "new", dir, "--code", kCode, "--password-stdin"}, pw, true, 2);
+    paths.Fails({"demo", dir, "--password-stdin"}, pw, false, 2);
+    paths.Fails(
+        {"--kdf", "minimum", "vault", "add-slot", dir, "--user", "erik", "--password-stdin"},
+        pw + "short\n", false, 2);
+    paths.Fails(
+        {"--kdf", "minimum", "vault", "passwd", dir, "--user", "nobody", "--password-stdin"},
+        pw + "new-password-1\n", false);
+    f.CheckNothingLeaked();
+}
+
+TEST_CASE("refused reports, statistics and renders print no client text and leave no file",
+          "[cli][leak]") {
+    DemoLeakFixture f;
+    const std::string& dir = f.dir;
+    const std::string& pw = f.pw;
+    ErrorPaths& paths = f.paths;
+    const fs::path reports = f.tmp.path / "reports";
+    fs::create_directories(reports);
+    paths.Fails({"report", dir, kCode, "--kind", "nonsense", "--out", (reports / "r.pdf").string(),
+                 "--password-stdin"},
+                pw, true);
+    paths.Fails({"report", dir, kCode, "--kind", "followup", "--deidentify", "--out",
+                 (reports / "r.pdf").string(), "--password-stdin"},
+                pw, true, 2);
+    paths.Fails({"report", dir, kCode, "--kind", "record", "--out",
+                 (f.tmp.path / "no" / "r.pdf").string(), "--password-stdin"},
+                pw, true, 2);
+    paths.Fails({"stats", dir, "--year", "twenty", "--out", (reports / "s.csv").string(),
+                 "--password-stdin"},
+                pw, false, 2);
+    paths.Fails({"genogram", "render", dir, kCode, "--out", (reports / "map.gif").string(),
+                 "--password-stdin"},
+                pw, true, 2);
+    CHECK(fs::is_empty(reports));
+    f.CheckNothingLeaked();
+}
+
+TEST_CASE("case JSON that carries client text is refused without echoing it", "[cli][leak]") {
+    DemoLeakFixture f;
+    const std::string q = nlohmann::json(f.reason).dump(); // quoted, escaped
+    const std::string n = nlohmann::json(f.note).dump();
+    const std::string g = nlohmann::json(f.given).dump();
+    const std::string head = "{\"format\":\"kartbok-case\",\"version\":1,\"code\":\"X-9\",";
+    const std::string syntax = f.Write(
+        "syntax.json", "{\"code\":\"X-9\",\"reason_for_contact\":" + q + ", oops " + g + "}");
+    const std::string status = f.Write("status.json", head + "\"status\":" + q + "}");
+    const std::string start = f.Write(
+        "start.json", head + "\"status\":\"ongoing\",\"sessions\":[{\"start\":" + n + "}]}");
+    const std::string people =
+        f.Write("people.json", head +
+                                   "\"status\":\"ongoing\",\"family\":{\"people\":[{\"id\":1,"
+                                   "\"given_names\":" +
+                                   g + ",\"gender\":" + g +
+                                   "}],\"relations\":[{\"id\":2,\"from\":1,\"to\":9,"
+                                   "\"kind\":\"close\",\"note\":" +
+                                   n + "}]}}");
+    const std::string kinds = f.Write(
+        "kinds.json",
+        head + "\"status\":\"ongoing\",\"family\":{\"people\":[{\"id\":1,\"kind\":" + n + "}]}}");
+    const std::string notJson = f.Write("not.json", f.reason + "\n" + f.note + "\n");
+    for (const auto& file : {syntax, status, start, people, kinds, notJson}) {
+        f.paths.Fails({"case", "import", f.dir, file, "--password-stdin"}, f.pw, false, 1);
+        f.paths.Fails(
+            {"genogram", "render", "--json", file, "--out", (f.tmp.path / "x.svg").string()}, "",
+            false);
+    }
+    // A code already used by another case: the message may name that code
+    // (the user wrote it in the file), nothing else.
+    nlohmann::json clash = f.json;
+    clash["id"] = "00000000-0000-4000-8000-0000000000c1";
+    f.paths.Fails(
+        {"case", "import", f.dir, f.Write("clash.json", clash.dump()), "--password-stdin"}, f.pw,
+        true, 2);
+    f.CheckNothingLeaked();
+}
+
+TEST_CASE("session JSON that carries client text is refused or warned about without echoing it",
+          "[cli][leak]") {
+    DemoLeakFixture f;
+    const std::string q = nlohmann::json(f.reason).dump(); // quoted, escaped
+    const std::string n = nlohmann::json(f.note).dump();
+    const std::string session = f.Write(
+        "session.json", "{\"start\":" + q + ",\"fields\":[{\"id\":\"text\",\"text\":" + n + "}]}");
+    const std::string sessionType =
+        f.Write("session-type.json", "{\"start\":\"2026-03-02T09:00:00Z\",\"type\":" + n + "}");
+    const std::string notJson = f.Write("not.json", f.reason + "\n" + f.note + "\n");
+    for (const auto& file : {session, sessionType, notJson})
+        f.paths.Fails({"session", "add", f.dir, kCode, "--json", file, "--password-stdin"}, f.pw,
+                      true, 1);
+
+    // A session naming someone who is not in the map is refused by id...
+    const std::string stranger =
+        f.Write("stranger.json", "{\"start\":\"2026-03-02T09:00:00Z\",\"participants\":[999],"
                                  "\"fields\":[{\"id\":\"text\",\"text\":" +
                                      n + "}]}");
-        const fs::path copy = CopyVault(demo, tmp.path / "warn-copy");
-        paths.Fails(
-            {"session", "add", copy.string(), kCode, "--json", stranger, "--password-stdin"}, pw,
-            true);
-        // ...and one dated in the future is accepted with a warning.
-        const std::string future = bad("future.json", "{\"start\":\"2099-01-01T09:00:00Z\","
+    const std::string copy = f.Copy("warn-copy").string();
+    f.paths.Fails({"session", "add", copy, kCode, "--json", stranger, "--password-stdin"}, f.pw,
+                  true);
+    // ...and one dated in the future is accepted with a warning.
+    const std::string future = f.Write("future.json", "{\"start\":\"2099-01-01T09:00:00Z\","
                                                       "\"fields\":[{\"id\":\"text\",\"text\":" +
                                                           n + "}]}");
-        paths.Warns({"session", "add", copy.string(), kCode, "--json", future, "--password-stdin"},
-                    pw, true);
+    f.paths.Warns({"session", "add", copy, kCode, "--json", future, "--password-stdin"}, f.pw,
+                  true);
+    f.CheckNothingLeaked();
+}
+
+TEST_CASE("bad GEDCOM that carries client names is reported by line, never by name",
+          "[cli][leak]") {
+    DemoLeakFixture f;
+    const fs::path ged = f.Write("broken.ged", BrokenGedcom(f));
+    const fs::path notGed =
+        f.Write("not.ged", f.reason + "\n" + f.note + "\n" + f.given + " " + f.surname + "\n");
+    const fs::path binary = f.Write("binary.ged", std::string("\0\x01\x02", 3) + f.given +
+                                                      std::string("\xff\xfe", 2) + f.reason);
+    const std::string out = (f.tmp.path / "ged.svg").string();
+    const fs::path copy = f.Copy("ged-copy");
+    // The broken file imports with warnings (exit 0) or not at all; either way
+    // what is printed names lines and xrefs only.
+    for (const fs::path& file : {ged, notGed, binary}) {
+        const CliResult r = CliRun(
+            {"genogram", "render", "--gedcom", file.string(), "--index", "@I1@", "--out", out}, "");
+        INFO("genogram render --gedcom " << file.filename().string());
+        CHECK(LeakIn(r, f.texts, false) == "");
+        const CliResult imported = CliRun(
+            {"genogram", "import-gedcom", copy.string(), kCode, file.string(), "--password-stdin"},
+            f.pw);
+        INFO("genogram import-gedcom " << file.filename().string());
+        CHECK(LeakIn(imported, f.texts, true) == "");
+        f.paths.ran += 2;
     }
+    CHECK(CliRun({"genogram", "render", "--gedcom", notGed.string(), "--out", out}, "").code != 0);
+    f.CheckNothingLeaked();
+}
 
-    SECTION("bad GEDCOM that carries client names is reported by line, never by name") {
-        const fs::path ged = tmp.path / "broken.ged";
-        WriteFile(ged, "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
-                       "0 @I1@ INDI\n1 NAME " +
-                           given + " /" + surname + "/\n1 SEX " + given +
-                           "\n"
-                           "1 BIRT\n2 DATE " +
-                           reason +
-                           "\n"
-                           "1 FAMC @" +
-                           surname +
-                           "@\n"
-                           "1 _CUSTOM " +
-                           note +
-                           "\n"
-                           "x " +
-                           given +
-                           " broken line\n"
-                           "3 NOTE " +
-                           surname +
-                           " skipped a level\n"
-                           "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @" +
-                           given + "@\n1 CHIL @I9@\n1 MARR\n2 DATE " + note +
-                           "\n"
-                           "0 TRLR\n");
-        const fs::path notGed = tmp.path / "not.ged";
-        WriteFile(notGed, reason + "\n" + note + "\n" + given + " " + surname + "\n");
-        const fs::path binary = tmp.path / "binary.ged";
-        WriteFile(binary,
-                  std::string("\0\x01\x02", 3) + given + std::string("\xff\xfe", 2) + reason);
-        const std::string out = (tmp.path / "ged.svg").string();
-        const fs::path copy = CopyVault(demo, tmp.path / "ged-copy");
-        // The broken file imports with warnings (exit 0) or not at all; either way
-        // what is printed names lines and xrefs only.
-        for (const fs::path& file : {ged, notGed, binary}) {
-            const CliResult r = CliRun(
-                {"genogram", "render", "--gedcom", file.string(), "--index", "@I1@", "--out", out},
-                "");
-            INFO("genogram render --gedcom " << file.filename().string());
-            CHECK(LeakIn(r, texts, false) == "");
-            const CliResult imported = CliRun({"genogram", "import-gedcom", copy.string(), kCode,
-                                               file.string(), "--password-stdin"},
-                                              pw);
-            INFO("genogram import-gedcom " << file.filename().string());
-            CHECK(LeakIn(imported, texts, true) == "");
-            paths.ran += 2;
-        }
-        CHECK(CliRun({"genogram", "render", "--gedcom", notGed.string(), "--out", out}, "").code !=
-              0);
-    }
+TEST_CASE("a damaged, swapped, rolled back or missing case file prints no client text",
+          "[cli][leak]") {
+    DemoLeakFixture f;
+    const fs::path flipped = f.Copy("flipped");
+    const auto size = fs::file_size(CaseFile(flipped, f.caseId));
+    FlipByte(CaseFile(flipped, f.caseId), size / 2);
+    EveryRead(f, flipped, 1);
 
-    SECTION("damaged, swapped, rolled back and missing files") {
-        auto fresh = [&](const std::string& name) { return CopyVault(demo, tmp.path / name); };
-        auto everyRead = [&](const fs::path& v, int expectedShow) {
-            const std::string d = v.string();
-            paths.Fails({"case", "show", d, kCode, "--json", "--password-stdin"}, pw, true,
-                        expectedShow);
-            paths.Fails({"vault", "verify", d, "--password-stdin"}, pw, false, 1);
-            paths.Fails({"search", d, "xyz", "--password-stdin"}, pw, false);
-            paths.Fails({"report", d, kCode, "--kind", "record", "--out",
-                         (tmp.path / "r.pdf").string(), "--password-stdin"},
-                        pw, true);
-            paths.Fails({"genogram", "render", d, kCode, "--out", (tmp.path / "m.svg").string(),
-                         "--password-stdin"},
-                        pw, true);
-            paths.Fails(
-                {"session", "sign", d, kCode, signedSession, "--user", kUser, "--password-stdin"},
-                pw, true);
-        };
+    const fs::path cut = f.Copy("cut");
+    Truncate(CaseFile(cut, f.caseId), size / 2);
+    EveryRead(f, cut, 1);
 
-        const fs::path flipped = fresh("flipped");
-        const auto size = fs::file_size(CaseFile(flipped, caseId));
-        FlipByte(CaseFile(flipped, caseId), size / 2);
-        everyRead(flipped, 1);
+    const fs::path headerCut = f.Copy("header-cut");
+    Truncate(CaseFile(headerCut, f.caseId), 40);
+    EveryRead(f, headerCut, 1);
 
-        const fs::path cut = fresh("cut");
-        Truncate(CaseFile(cut, caseId), size / 2);
-        everyRead(cut, 1);
+    const fs::path swapped = f.Copy("swapped");
+    fs::copy_file(CaseFile(swapped, f.otherIds.front()), CaseFile(swapped, f.caseId),
+                  fs::copy_options::overwrite_existing);
+    EveryRead(f, swapped, 1);
 
-        const fs::path headerCut = fresh("header-cut");
-        Truncate(CaseFile(headerCut, caseId), 40);
-        everyRead(headerCut, 1);
+    const fs::path missing = f.Copy("missing");
+    fs::remove(CaseFile(missing, f.caseId));
+    EveryRead(f, missing, -1);
 
-        const fs::path swapped = fresh("swapped");
-        fs::copy_file(CaseFile(swapped, otherIds.front()), CaseFile(swapped, caseId),
+    const fs::path bak = fs::path(CaseFile(f.demo, f.caseId) + ".bak");
+    if (fs::exists(bak)) {
+        const fs::path rolledBack = f.Copy("rolled-back");
+        fs::copy_file(CaseFile(rolledBack, f.caseId) + ".bak", CaseFile(rolledBack, f.caseId),
                       fs::copy_options::overwrite_existing);
-        everyRead(swapped, 1);
-
-        const fs::path missing = fresh("missing");
-        fs::remove(CaseFile(missing, caseId));
-        everyRead(missing, -1);
-
-        const fs::path bak = fs::path(CaseFile(demo, caseId) + ".bak");
-        if (fs::exists(bak)) {
-            const fs::path rolledBack = fresh("rolled-back");
-            fs::copy_file(CaseFile(rolledBack, caseId) + ".bak", CaseFile(rolledBack, caseId),
-                          fs::copy_options::overwrite_existing);
-            everyRead(rolledBack, 1);
-        }
-
-        const fs::path index = fresh("index");
-        FlipByte(index / "index.kbx", fs::file_size(index / "index.kbx") - 5);
-        paths.Fails({"case", "list", index.string(), "--password-stdin"}, pw, false, 1);
-        everyRead(index, 1);
-
-        const fs::path key = fresh("key");
-        Truncate(key / "vault.key", 100);
-        paths.Fails({"case", "list", key.string(), "--password-stdin"}, pw, false, 1);
-        paths.Fails({"vault", "verify", key.string(), "--password-stdin"}, pw, false, 1);
-
-        const fs::path audit = fresh("audit");
-        FlipByte(audit / "audit.kbl", fs::file_size(audit / "audit.kbl") / 2);
-        paths.Fails({"vault", "verify", audit.string(), "--password-stdin"}, pw, false, 1);
-
-        // A stranger's file in the folder, holding client text in the clear (say
-        // a note pasted into the wrong place): never quoted back.
-        const fs::path planted = fresh("planted");
-        const fs::path strange = planted / "0badc0de-0000-4000-8000-000000000000.kbc";
-        WriteFile(strange, "KBCASE" + reason + note);
-        paths.Says({"vault", "verify", planted.string(), "--password-stdin"}, pw, false);
-        paths.Says({"search", planted.string(), "xyz", "--password-stdin"}, pw, false);
-        fs::remove(strange); // it is the only file allowed to hold client text
+        EveryRead(f, rolledBack, 1);
     }
+    f.CheckNothingLeaked();
+}
 
-    // Every path above ran, and printed nothing about the client.
-    CHECK(paths.ran > 0);
+TEST_CASE("a damaged index, key file or audit log, or a stranger's file, prints no client text",
+          "[cli][leak]") {
+    DemoLeakFixture f;
+    const fs::path index = f.Copy("index");
+    FlipByte(index / "index.kbx", fs::file_size(index / "index.kbx") - 5);
+    f.paths.Fails({"case", "list", index.string(), "--password-stdin"}, f.pw, false, 1);
+    EveryRead(f, index, 1);
 
-    // No file of any vault (every copy, .bak, .lock, index, audit, key) holds
-    // client text or the client code in the clear.
-    std::vector<std::string> lookFor(texts.bytes.begin(), texts.bytes.end());
-    lookFor.push_back(kCode);
-    int files = 0;
-    for (const auto& e : fs::recursive_directory_iterator(tmp.path)) {
-        if (!e.is_regular_file())
-            continue;
-        const auto parent = e.path().parent_path();
-        if (!fs::exists(parent / "vault.key") && !fs::exists(parent / "index.kbx"))
-            continue; // not a vault folder: the test's own JSON, GEDCOM and output files
-        const std::string bytes = ReadAll(e.path());
-        ++files;
-        std::string found;
-        for (const auto& t : lookFor)
-            if (found.empty() && bytes.find(t) != std::string::npos)
-                found = t;
-        INFO(e.path().string());
-        CHECK(found == "");
-    }
-    CHECK(files >= 5);
+    const fs::path key = f.Copy("key");
+    Truncate(key / "vault.key", 100);
+    f.paths.Fails({"case", "list", key.string(), "--password-stdin"}, f.pw, false, 1);
+    f.paths.Fails({"vault", "verify", key.string(), "--password-stdin"}, f.pw, false, 1);
 
-    // The audit log is encrypted; what it says must not name the client either.
-    kartbok::vault::Vault v = kartbok::vault::Vault::Open(demo, kPw);
-    for (const auto& entry : v.ReadAudit())
-        for (const auto& w : texts.words) {
-            CHECK_FALSE(ContainsWord(entry.detail, w));
-            CHECK_FALSE(ContainsWord(entry.user, w));
-        }
+    const fs::path audit = f.Copy("audit");
+    FlipByte(audit / "audit.kbl", fs::file_size(audit / "audit.kbl") / 2);
+    f.paths.Fails({"vault", "verify", audit.string(), "--password-stdin"}, f.pw, false, 1);
+
+    // A stranger's file in the folder, holding client text in the clear (say
+    // a note pasted into the wrong place): never quoted back.
+    const fs::path planted = f.Copy("planted");
+    const fs::path strange = planted / "0badc0de-0000-4000-8000-000000000000.kbc";
+    WriteFile(strange, "KBCASE" + f.reason + f.note);
+    f.paths.Says({"vault", "verify", planted.string(), "--password-stdin"}, f.pw, false);
+    f.paths.Says({"search", planted.string(), "xyz", "--password-stdin"}, f.pw, false);
+    fs::remove(strange); // it is the only file allowed to hold client text
+    f.CheckNothingLeaked();
 }
