@@ -4,7 +4,7 @@
 
 #include "CaseJson.h"
 
-#include "journal/JournalFixtures.h"
+#include "CaseFixtures.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,7 +15,7 @@
 
 using namespace kartbok;
 using namespace kartbok::journal;
-using journal::test::At;
+using kartbok::test::At;
 using nlohmann::json;
 
 namespace {
@@ -24,7 +24,7 @@ namespace {
 /// note with an addendum and a draft, a checklist run, a form of the current
 /// episode, an intake, follow-ups, an earlier episode and a relative's case.
 Case EveryPart() {
-    Case c = journal::test::CaseWithNotes();
+    Case c = kartbok::test::CaseWithNotes();
     c.sessions[0].addenda.push_back(
         {"terapeut.anna", At(2026, 1, 21), "Rättad plan.", "Fel ämne", "plan"});
     c.sessions[1].nextAppointment = At(2026, 2, 17);

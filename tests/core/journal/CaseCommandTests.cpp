@@ -1,7 +1,7 @@
 // The one command path over a case: validation, undo, and the lifecycle rule
 // that nothing signed ever changes.
 
-#include "JournalFixtures.h"
+#include "CaseFixtures.h"
 
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/ChecklistCommands.h"
@@ -12,9 +12,12 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <memory>
+#include <utility>
+#include <vector>
 
 using namespace kartbok::journal;
-using namespace kartbok::journal::test;
+using namespace kartbok::test;
 
 namespace {
 
@@ -46,6 +49,106 @@ Addendum PlainAddendum(Timestamp t) {
 Session Modified(Session s, const std::function<void(Session&)>& change) {
     change(s);
     return s;
+}
+
+FormResponse RevertTestForm() {
+    return {"f1", "form-start", 1, FormPhase::Start, {2026, 1, 20}, {{"has-partner", "yes"}}};
+}
+
+/// The case each command of the revert test starts from: notes s1 (signed)
+/// and s2 (draft), start form f1, a deep-interview run with one entry.
+Case RevertTestCase() {
+    Case c = CaseWithNotes();
+    AddFormResponse(RevertTestForm()).Apply(c);
+    SetTopic("deep-interview", 1, TopicEntry{"childhood", TopicState::Partly, "", {"s2"}, {}})
+        .Apply(c);
+    return c;
+}
+
+using Factories = std::vector<std::pair<const char*, std::function<CaseCommandPtr()>>>;
+
+/// The case's own facts and its family map, and a closing as one composite.
+Factories CaseCommandFactories() {
+    CaseFields fields = FieldsOf(RevertTestCase());
+    fields.code = "GBG-2026-015";
+    fields.end = {2026, 12, 1};
+    fields.followUpDue = {2027, 6, 1};
+    return {
+        {"set fields", [=] { return std::make_unique<SetCaseFields>(fields); }},
+        {"close",
+         [] {
+             return std::make_unique<CloseCase>(Date{2026, 11, 30}, 5);
+         }},
+        {"family add",
+         [] { return std::make_unique<FamilyEdit>(std::make_unique<AddPersonForTest>()); }},
+        {"family remove",
+         [] { return std::make_unique<FamilyEdit>(std::make_unique<RemovePersonForTest>(2)); }},
+        {"composite",
+         [] {
+             auto comp = std::make_unique<CompositeCaseCommand>("Closing session");
+             Session closing = DraftSession("close", At(2026, 11, 30));
+             closing.type = SessionType::Closing;
+             comp->Add(std::make_unique<AddSession>(closing));
+             comp->Add(
+                 std::make_unique<SignSession>("close", "terapeut.anna", At(2026, 11, 30, 15)));
+             comp->Add(std::make_unique<CloseCase>());
+             return comp;
+         }},
+    };
+}
+
+/// Drafts, signatures, addenda and corrections.
+Factories SessionCommandFactories() {
+    Session edited = DraftSession("s2", At(2026, 2, 3));
+    edited.fields[1].text = "Ny bedömning.";
+    edited.participants = {2};
+    return {
+        {"add session",
+         [] { return std::make_unique<AddSession>(DraftSession("n1", At(2026, 3, 1))); }},
+        {"edit draft", [=] { return std::make_unique<EditDraft>(edited); }},
+        {"delete draft", [] { return std::make_unique<DeleteDraft>("s2"); }},
+        {"sign",
+         [] { return std::make_unique<SignSession>("s2", "terapeut.anna", At(2026, 2, 3, 16)); }},
+        {"addendum",
+         [] { return std::make_unique<AddAddendum>("s1", PlainAddendum(At(2026, 1, 21))); }},
+        {"correction",
+         [] {
+             return MakeCorrection("s1", "plan", "Ny", "Fel", "terapeut.anna", At(2026, 1, 21));
+         }},
+    };
+}
+
+/// Checklist entries and runs, and form responses.
+Factories ChecklistAndFormCommandFactories() {
+    FormResponse changed = RevertTestForm();
+    changed.answers[0].value = "no";
+    ChecklistRun upgraded{
+        "deep-interview", 2, {{"childhood-new", TopicState::Covered, "", {}, {}}}};
+    return {
+        {"topic new run",
+         [] {
+             return std::make_unique<SetTopic>("relatives-support", 1, Topic("loss-of-control"));
+         }},
+        {"topic new entry",
+         [] {
+             return std::make_unique<SetTopic>("deep-interview", 1,
+                                               Topic("puberty", TopicState::Covered));
+         }},
+        {"topic change",
+         [] {
+             return std::make_unique<SetTopic>(
+                 "deep-interview", 1,
+                 TopicEntry{"childhood", TopicState::Covered, "Anteckning", {"s1"}, {1}});
+         }},
+        {"upgrade checklist", [=] { return std::make_unique<UpgradeChecklist>(upgraded); }},
+        {"add form",
+         [] {
+             return std::make_unique<AddFormResponse>(
+                 FormResponse{"f2", "form-end", 1, FormPhase::End, {2026, 12, 1}, {}});
+         }},
+        {"set form", [=] { return std::make_unique<SetFormResponse>(changed); }},
+        {"delete form", [] { return std::make_unique<DeleteFormResponse>("f1"); }},
+    };
 }
 
 } // namespace
@@ -354,101 +457,19 @@ TEST_CASE("checklist entries and forms are validated", "[journal]") {
 }
 
 TEST_CASE("every command reverts to an identical case, and redoes", "[journal]") {
-    using Factory = std::function<CaseCommandPtr()>;
-    FormResponse form{
-        "f1", "form-start", 1, FormPhase::Start, {2026, 1, 20}, {{"has-partner", "yes"}}};
-    auto prepared = [&] {
-        Case c = CaseWithNotes();
-        AddFormResponse(form).Apply(c);
-        SetTopic("deep-interview", 1, TopicEntry{"childhood", TopicState::Partly, "", {"s2"}, {}})
-            .Apply(c);
-        return c;
-    };
-    Session edited = DraftSession("s2", At(2026, 2, 3));
-    edited.fields[1].text = "Ny bedömning.";
-    edited.participants = {2};
-    CaseFields fields = FieldsOf(prepared());
-    fields.code = "GBG-2026-015";
-    fields.end = {2026, 12, 1};
-    fields.followUpDue = {2027, 6, 1};
-    FormResponse changed = form;
-    changed.answers[0].value = "no";
-    ChecklistRun upgraded{
-        "deep-interview", 2, {{"childhood-new", TopicState::Covered, "", {}, {}}}};
-
-    const std::vector<std::pair<const char*, Factory>> commands{
-        {"set fields", [&] { return std::make_unique<SetCaseFields>(fields); }},
-        {"close",
-         [&] {
-             return std::make_unique<CloseCase>(Date{2026, 11, 30}, 5);
-         }},
-        {"family add",
-         [&] { return std::make_unique<FamilyEdit>(std::make_unique<AddPersonForTest>()); }},
-        {"family remove",
-         [&] { return std::make_unique<FamilyEdit>(std::make_unique<RemovePersonForTest>(2)); }},
-        {"add session",
-         [&] { return std::make_unique<AddSession>(DraftSession("n1", At(2026, 3, 1))); }},
-        {"edit draft", [&] { return std::make_unique<EditDraft>(edited); }},
-        {"delete draft", [&] { return std::make_unique<DeleteDraft>("s2"); }},
-        {"sign",
-         [&] { return std::make_unique<SignSession>("s2", "terapeut.anna", At(2026, 2, 3, 16)); }},
-        {"addendum",
-         [&] { return std::make_unique<AddAddendum>("s1", PlainAddendum(At(2026, 1, 21))); }},
-        {"correction",
-         [&] {
-             return MakeCorrection("s1", "plan", "Ny", "Fel", "terapeut.anna", At(2026, 1, 21));
-         }},
-        {"topic new run",
-         [&] {
-             return std::make_unique<SetTopic>("relatives-support", 1, Topic("loss-of-control"));
-         }},
-        {"topic new entry",
-         [&] {
-             return std::make_unique<SetTopic>("deep-interview", 1,
-                                               Topic("puberty", TopicState::Covered));
-         }},
-        {"topic change",
-         [&] {
-             return std::make_unique<SetTopic>(
-                 "deep-interview", 1,
-                 TopicEntry{"childhood", TopicState::Covered, "Anteckning", {"s1"}, {1}});
-         }},
-        {"upgrade checklist", [&] { return std::make_unique<UpgradeChecklist>(upgraded); }},
-        {"add form",
-         [&] {
-             return std::make_unique<AddFormResponse>(
-                 FormResponse{"f2", "form-end", 1, FormPhase::End, {2026, 12, 1}, {}});
-         }},
-        {"set form", [&] { return std::make_unique<SetFormResponse>(changed); }},
-        {"delete form", [&] { return std::make_unique<DeleteFormResponse>("f1"); }},
-        {"composite",
-         [&] {
-             auto comp = std::make_unique<CompositeCaseCommand>("Closing session");
-             Session closing = DraftSession("close", At(2026, 11, 30));
-             closing.type = SessionType::Closing;
-             comp->Add(std::make_unique<AddSession>(closing));
-             comp->Add(
-                 std::make_unique<SignSession>("close", "terapeut.anna", At(2026, 11, 30, 15)));
-             comp->Add(std::make_unique<CloseCase>());
-             return comp;
-         }},
-    };
-    for (const auto& [name, make] : commands) {
-        INFO(name);
-        Case c = prepared();
-        const Case original = c;
-        CaseCommandPtr cmd = make();
-        CHECK_FALSE(cmd->Describe().empty());
-        cmd->Apply(c);
-        CHECK_FALSE(c == original);
-        const Case applied = c;
-        cmd->Revert(c);
-        CHECK(c == original);
-        cmd->Apply(c); // redo
-        CHECK(c == applied);
-        cmd->Revert(c);
-        CHECK(c == original);
-    }
+    for (const auto& group :
+         {CaseCommandFactories(), SessionCommandFactories(), ChecklistAndFormCommandFactories()})
+        for (const auto& [name, make] : group) {
+            INFO(name);
+            Case c = RevertTestCase();
+            const Case original = c;
+            CaseCommandPtr cmd = make();
+            CHECK_FALSE(cmd->Describe().empty());
+            ApplyRevertRedo(c, *cmd);
+            CHECK_FALSE(c == original);
+            cmd->Revert(c);
+            CHECK(c == original);
+        }
 }
 
 TEST_CASE("commands are classified for the audit log", "[journal]") {

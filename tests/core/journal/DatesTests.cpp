@@ -1,7 +1,7 @@
 // Follow-up 4-8 months after the end, retention review five years after the
 // last entry, and the warnings a case list shows.
 
-#include "JournalFixtures.h"
+#include "CaseFixtures.h"
 
 #include "kartbok/journal/Dates.h"
 #include "kartbok/journal/JournalError.h"
@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 using namespace kartbok::journal;
-using namespace kartbok::journal::test;
+using namespace kartbok::test;
 
 TEST_CASE("the follow-up is due 4-8 months after the end, six by default", "[journal]") {
     CHECK(FollowUpDue({2026, 3, 14}) == Date{2026, 9, 14});

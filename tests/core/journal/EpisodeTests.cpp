@@ -2,7 +2,7 @@
 // commands: close -> due -> held / declined / not reached -> further
 // follow-up -> reopen as a new episode. Every command applies and reverts to
 // the case it started from.
-#include "journal/JournalFixtures.h"
+#include "CaseFixtures.h"
 
 #include "kartbok/journal/CaseCommands.h"
 #include "kartbok/journal/EpisodeCommands.h"
@@ -13,20 +13,9 @@
 #include <catch2/catch.hpp>
 
 using namespace kartbok::journal;
-using namespace kartbok::journal::test;
+using namespace kartbok::test;
 
 namespace {
-
-/// Applies, checks Revert gives the case back exactly, and applies again.
-void ApplyChecked(Case& c, CaseCommand& cmd) {
-    const Case before = c;
-    cmd.Apply(c);
-    const Case after = c;
-    cmd.Revert(c);
-    REQUIRE(c == before);
-    cmd.Apply(c);
-    REQUIRE(c == after);
-}
 
 std::vector<DueItem> Due(const Case& c, Date today) {
     return DueFor(c, today, kDueSoonDays);
@@ -45,7 +34,7 @@ TEST_CASE("closing plans the first follow-up 4-8 months on; it is due from its d
           "[journal][episodes]") {
     Case c = SampleCase();
     CloseCase close(Date{2026, 6, 9}, 6);
-    ApplyChecked(c, close);
+    ApplyRevertRedo(c, close);
     REQUIRE(c.followUps.size() == 1);
     CHECK(c.followUps[0].id == "fu-1");
     CHECK(c.followUps[0].due == Date{2026, 12, 9});
@@ -64,7 +53,7 @@ TEST_CASE("a follow-up with an outcome is never due; the status follows the outc
         INFO(ToString(outcome));
         Case c = Closed();
         RecordFollowUpOutcome record("fu-1", outcome, {2026, 12, 11});
-        ApplyChecked(c, record);
+        ApplyRevertRedo(c, record);
         CHECK(c.followUps[0].outcome == outcome);
         CHECK(c.followUps[0].outcomeDate == Date{2026, 12, 11});
         CHECK_FALSE(c.followUpDue.Set());
@@ -87,7 +76,7 @@ TEST_CASE("a follow-up with an outcome is never due; the status follows the outc
     RecordFollowUpOutcome held("fu-1", FollowUpOutcome::Held, {2026, 12, 10});
     held.Apply(c);
     RecordFollowUpOutcome undo("fu-1", FollowUpOutcome::Planned, {});
-    ApplyChecked(c, undo);
+    ApplyRevertRedo(c, undo);
     CHECK(c.status == CaseStatus::Ended);
     CHECK(c.followUpDue == Date{2026, 12, 9});
 }
@@ -100,7 +89,7 @@ TEST_CASE("further follow-ups can be planned after the first, and cancelled whil
     RecordFollowUpOutcome held("fu-1", FollowUpOutcome::Held, {2026, 12, 10});
     held.Apply(c);
     PlanFollowUp longTerm({2028, 6, 9}); // two years after the end
-    ApplyChecked(c, longTerm);
+    ApplyRevertRedo(c, longTerm);
     CHECK(longTerm.FollowUpId() == "fu-2");
     CHECK(c.status == CaseStatus::FollowUpDone);
     CHECK(c.followUpDue == Date{2028, 6, 9});
@@ -109,7 +98,7 @@ TEST_CASE("further follow-ups can be planned after the first, and cancelled whil
     CHECK_THROWS_AS(PlanFollowUp({2026, 6, 1}).Apply(c), JournalError); // before the end
     CHECK_THROWS_AS(CancelFollowUp("fu-1").Apply(c), JournalError);     // held: history
     CancelFollowUp cancel("fu-2");
-    ApplyChecked(c, cancel);
+    ApplyRevertRedo(c, cancel);
     CHECK(c.followUps.size() == 1);
     CHECK_FALSE(c.followUpDue.Set());
 
@@ -118,12 +107,12 @@ TEST_CASE("further follow-ups can be planned after the first, and cancelled whil
     CaseFields f = FieldsOf(d);
     f.followUpDue = {2027, 1, 15};
     SetCaseFields move(f);
-    ApplyChecked(d, move);
+    ApplyRevertRedo(d, move);
     CHECK(d.followUps.size() == 1);
     CHECK(d.followUps[0].due == Date{2027, 1, 15});
     f.followUpDue = {};
     SetCaseFields clear(f);
-    ApplyChecked(d, clear);
+    ApplyRevertRedo(d, clear);
     CHECK(d.followUps.empty());
 }
 
@@ -141,7 +130,7 @@ TEST_CASE("reopening starts a new episode with its own dates, intake, forms and 
     CHECK_THROWS_AS(ReopenCase({2027, 3, 1}, {}).Apply(ongoing), JournalError);
 
     ReopenCase reopen({2029, 3, 1}, {{SeekReason::BuyingSex}, ReferralRoute::Partner});
-    ApplyChecked(c, reopen);
+    ApplyRevertRedo(c, reopen);
     CHECK(c.CurrentEpisode() == 2);
     CHECK(c.status == CaseStatus::Enquiry);
     CHECK(c.firstContact == Date{2029, 3, 1});
@@ -160,7 +149,7 @@ TEST_CASE("reopening starts a new episode with its own dates, intake, forms and 
     CHECK(EpisodeOf(c, *c.FindSession("first")) == 1);
     CHECK(EpisodeOf(c, *c.FindSession("second")) == 2);
     AddFormResponse form({"f2", "form-start", 2, FormPhase::Start, {2029, 3, 15}, {}, 0});
-    ApplyChecked(c, form);
+    ApplyRevertRedo(c, form);
     CHECK(c.forms.back().episode == 2);
     CHECK_THROWS_AS(
         AddFormResponse({"f3", "form-start", 2, FormPhase::Start, {2029, 3, 15}, {}, 3}).Apply(c),
@@ -181,7 +170,7 @@ TEST_CASE("reopening starts a new episode with its own dates, intake, forms and 
     SetCaseFields start(f);
     start.Apply(c);
     CloseCase close(Date{2030, 2, 1}, 4);
-    ApplyChecked(c, close);
+    ApplyRevertRedo(c, close);
     CHECK(c.followUpDue == Date{2030, 6, 1});
     CHECK(c.pastEpisodes.size() == 1);
 }
@@ -224,22 +213,22 @@ TEST_CASE("a relative's alone-session belongs in their own case, a joint one in 
     Case relative = SampleCase();
     relative.id = "relative-case";
     SetRelativeLink link(index.id, 3);
-    ApplyChecked(relative, link);
+    ApplyRevertRedo(relative, link);
     Session joint = DraftSession("joint", At(2026, 2, 3));
     joint.type = SessionType::Couple;
     CHECK_THROWS_AS(AddSession(joint).Apply(relative), JournalError);
     AddSession own(DraftSession("own", At(2026, 2, 3)));
-    ApplyChecked(relative, own);
+    ApplyRevertRedo(relative, own);
 
     joint.participants = {3};
     AddSession inIndex(joint);
-    ApplyChecked(index, inIndex);
+    ApplyRevertRedo(index, inIndex);
     Session other = DraftSession("other-couple", At(2026, 3, 3));
     other.type = SessionType::Couple;
     other.participants = {2}; // with the mother, not this relative
     index.sessions.push_back(other);
     AddRelativeCase back(relative.id);
-    ApplyChecked(index, back);
+    ApplyRevertRedo(index, back);
     CHECK_THROWS_AS(AddRelativeCase(relative.id).Apply(index), JournalError);
     CHECK_THROWS_AS(SetRelativeLink("x").Apply(index), JournalError); // an index case already
 

@@ -2,7 +2,7 @@
 // case: what moves (alone-sessions, relatives' checklist runs and forms),
 // what stays (joint sessions, shown as joint in the relative's case), that
 // signed sessions move unchanged, and that nothing is lost or doubled.
-#include "journal/JournalFixtures.h"
+#include "CaseFixtures.h"
 
 #include "kartbok/journal/Episodes.h"
 #include "kartbok/journal/JournalError.h"
@@ -14,18 +14,17 @@
 #include <set>
 
 using namespace kartbok::journal;
-using namespace kartbok::journal::test;
+using namespace kartbok::test;
 
 namespace {
 
-Session Signed(const std::string& id, Timestamp start, SessionType type,
-               std::vector<kartbok::genogram::PersonId> participants = {}) {
+/// A signed note with an addendum, as a relative's content would be.
+Session SignedNote(const std::string& id, Timestamp start, SessionType type,
+                   std::vector<kartbok::genogram::PersonId> participants = {}) {
     Session s = DraftSession(id, start);
     s.type = type;
     s.participants = std::move(participants);
-    s.isSigned = true;
-    s.signedBy = "terapeut.anna";
-    s.signedAt = start + 3600;
+    s = Signed(std::move(s), "terapeut.anna", start + 3600);
     s.addenda.push_back({"terapeut.anna", start + 7200, "Tillägg " + id, "", ""});
     return s;
 }
@@ -34,12 +33,12 @@ Session Signed(const std::string& id, Timestamp start, SessionType type,
 /// relatives' checklist, a joint session, and the mother's (2) alone-session.
 Case OlderCase() {
     Case c = SampleCase();
-    c.sessions = {Signed("own-1", At(2025, 9, 2), SessionType::Individual),
-                  Signed("joint", At(2025, 9, 9), SessionType::Couple, {3}),
-                  Signed("partner-1", At(2025, 9, 23), SessionType::Relative, {3}),
-                  Signed("mother-1", At(2025, 10, 1), SessionType::Relative, {2}),
-                  Signed("partner-2", At(2025, 10, 14), SessionType::Relative, {3}),
-                  Signed("nobody", At(2025, 11, 1), SessionType::Relative)};
+    c.sessions = {SignedNote("own-1", At(2025, 9, 2), SessionType::Individual),
+                  SignedNote("joint", At(2025, 9, 9), SessionType::Couple, {3}),
+                  SignedNote("partner-1", At(2025, 9, 23), SessionType::Relative, {3}),
+                  SignedNote("mother-1", At(2025, 10, 1), SessionType::Relative, {2}),
+                  SignedNote("partner-2", At(2025, 10, 14), SessionType::Relative, {3}),
+                  SignedNote("nobody", At(2025, 11, 1), SessionType::Relative)};
     c.checklists = {
         {"deep-interview",
          2,

@@ -1,13 +1,13 @@
 // Full-text search within a case: Swedish letters, case folding, snippets.
 
-#include "JournalFixtures.h"
+#include "CaseFixtures.h"
 
 #include "kartbok/journal/Search.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kartbok::journal;
-using namespace kartbok::journal::test;
+using namespace kartbok::test;
 
 TEST_CASE("folding lowers Swedish letters and strips other accents", "[journal]") {
     CHECK(FoldForSearch("ÅNGEST Över Ärlig") == "ångest över ärlig");

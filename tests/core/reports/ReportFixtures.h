@@ -3,6 +3,8 @@
 // a closing session, a corrected note, forms and a deep interview; and
 // pdftotext on a written report.
 
+#include "CaseFixtures.h"
+
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/journal/Dates.h"
@@ -23,25 +25,16 @@ inline jn::TemplateSet Shipped() {
     return jn::LoadTemplates(std::filesystem::path(KARTBOK_SOURCE_DIR) / "templates");
 }
 
-inline jn::Timestamp At(jn::Date d, int hour = 9) {
-    return jn::StartOf(d) + hour * 3600;
-}
+using kartbok::test::At;
 
+/// A note of a session at nine on `d`, written at ten and signed at eleven by terapeut.åsa.
 inline jn::Session Note(const std::string& id, jn::Date d, jn::SessionType type,
                         const std::string& templateId, std::vector<jn::NoteField> fields) {
-    jn::Session s;
-    s.id = id;
-    s.start = At(d);
-    s.type = type;
-    s.templateId = templateId;
-    s.templateVersion = 1;
-    s.fields = std::move(fields);
-    s.author = "terapeut.åsa";
+    jn::Session s = kartbok::test::NoteSession(id, At(d, 9), type, templateId, std::move(fields),
+                                               "terapeut.åsa");
     s.created = s.start + 3600;
-    s.isSigned = true;
-    s.signedBy = "terapeut.åsa";
-    s.signedAt = s.start + 7200;
-    return s;
+    const jn::Timestamp signedAt = s.start + 7200;
+    return kartbok::test::Signed(std::move(s), "terapeut.åsa", signedAt);
 }
 
 /// Distinctive texts the tests look for (or must not find).
@@ -73,8 +66,8 @@ inline jn::Case FinishedCase() {
     c.sessions.push_back(Note("s2", {2025, 9, 9}, jn::SessionType::Couple, "note-soap",
                               {{"subjective", "Partnern deltar."}, {"assessment", kWrongText}}));
     c.sessions[1].addenda.push_back(
-        {"terapeut.åsa", At({2025, 9, 10}), kRightText, "Fel ålder", "assessment"});
-    c.sessions[1].addenda.push_back({"terapeut.åsa", At({2025, 9, 11}),
+        {"terapeut.åsa", At({2025, 9, 10}, 9), kRightText, "Fel ålder", "assessment"});
+    c.sessions[1].addenda.push_back({"terapeut.åsa", At({2025, 9, 11}, 9),
                                      "Partnern ringde och vill ha egna samtal.",
                                      "Kom in efter samtalet", ""});
     c.sessions.push_back(Note("s3", {2026, 1, 13}, jn::SessionType::Remote, "note-free",

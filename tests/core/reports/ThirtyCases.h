@@ -48,17 +48,11 @@
 
 namespace kartbok::reports::test {
 
+/// An unsigned visit at nine on `d` with a free note.
 inline jn::Session Visit(const std::string& id, jn::Date d, jn::SessionType type,
                          const std::string& author) {
-    jn::Session s;
-    s.id = id;
-    s.start = At(d);
-    s.type = type;
-    s.templateId = "note-free";
-    s.templateVersion = 1;
-    s.fields = {{"note", "Hemlig anteckning " + id}};
-    s.author = author;
-    return s;
+    return kartbok::test::NoteSession(id, At(d, 9), type, "note-free",
+                                      {{"note", "Hemlig anteckning " + id}}, author);
 }
 
 inline std::string YesIf(bool yes) {
