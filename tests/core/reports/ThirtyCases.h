@@ -109,33 +109,33 @@ inline jn::FormResponse FollowUpForm(int n, jn::Date d) {
             1};
 }
 
-/// The 30 cases, in case-number order (the tests shuffle them).
-inline std::vector<jn::Case> ThirtyCases() {
-    std::vector<jn::Case> cases;
-    for (int i = 0; i < 30; ++i) {
-        jn::Case c;
-        c.id = "case-" + std::to_string(i);
-        c.code = "T-" + std::to_string(1000 + i);
-        c.reasonForContact = "Skäl nummer " + std::to_string(i);
-        const std::string therapist = i % 2 ? "bo" : "anna";
-        // Every case: first contact 2024-03-01 + i days, first visit 14 + i days later.
-        c.firstContact = {2024, 3, 1 + i % 28};
-        jn::Date visit = c.firstContact;
-        visit.month = 4; // waiting: 31 days (March has 31) for every case but the relative
-        c.start = visit;
-        c.intake.reasons = {jn::SeekReason::BuyingSex};
-        c.intake.referral = i < 10   ? jn::ReferralRoute::OwnInitiative
-                            : i < 20 ? jn::ReferralRoute::Partner
-                                     : jn::ReferralRoute::PoliceAfterDiscovery;
-        c.sessions.push_back(
-            Visit("v" + std::to_string(i), visit, jn::SessionType::Individual, therapist));
-        c.status = jn::CaseStatus::Ongoing;
-        cases.push_back(std::move(c));
-    }
-    // A: start forms in 2024.
-    for (int j = 0; j <= 17; ++j)
-        cases[j].forms.push_back(StartForm(j, {2024, 4, 1 + j}));
-    // B, C: start 2024, end 2025-06-(10+k); treatment from April 2024 to June 2025.
+/// Every case as it starts: a buyer who came on his own initiative (0-9),
+/// through his partner (10-19) or the police (20-29); first contact
+/// 2024-03-(1 + i % 28), first visit the same day in April (waiting: 31 days,
+/// March has 31; the relative's case G gets its own dates); ongoing.
+inline jn::Case OngoingCase(int i) {
+    jn::Case c;
+    c.id = "case-" + std::to_string(i);
+    c.code = "T-" + std::to_string(1000 + i);
+    c.reasonForContact = "Skäl nummer " + std::to_string(i);
+    const std::string therapist = i % 2 ? "bo" : "anna";
+    c.firstContact = {2024, 3, 1 + i % 28};
+    jn::Date visit = c.firstContact;
+    visit.month = 4;
+    c.start = visit;
+    c.intake.reasons = {jn::SeekReason::BuyingSex};
+    c.intake.referral = i < 10   ? jn::ReferralRoute::OwnInitiative
+                        : i < 20 ? jn::ReferralRoute::Partner
+                                 : jn::ReferralRoute::PoliceAfterDiscovery;
+    c.sessions.push_back(
+        Visit("v" + std::to_string(i), visit, jn::SessionType::Individual, therapist));
+    c.status = jn::CaseStatus::Ongoing;
+    return c;
+}
+
+/// B and C (18-21): start form 2024, end form 2025-06-(10+k), treatment from
+/// April 2024 to June 2025; C's follow-up held 2025-12-12 with its form.
+inline void EndedWithForms(std::vector<jn::Case>& cases) {
     for (int i = 18; i <= 21; ++i) {
         jn::Case& c = cases[static_cast<std::size_t>(i)];
         c.forms.push_back(StartForm(i, {2024, 4, 20}));
@@ -144,13 +144,17 @@ inline std::vector<jn::Case> ThirtyCases() {
         c.status = jn::CaseStatus::Ended;
         c.followUps = {{"fu-1", c.end.AddMonths(6), jn::FollowUpOutcome::Planned, {}, {}}};
     }
-    // C: follow-up held 2025-12-12 with its form.
     cases[21].followUps[0] = {
         "fu-1", {2025, 12, 11}, jn::FollowUpOutcome::Held, {2025, 12, 12}, {}};
     cases[21].status = jn::CaseStatus::FollowUpDone;
     cases[21].forms.push_back(FollowUpForm(21, {2025, 12, 12}));
     cases[21].family = genogram::RichSampleFamily();
-    // D: end 2025-01-(10+k), follow-ups in August 2025.
+}
+
+/// D (22-26): came before the forms; end 2025-01-(10+k) with an end form,
+/// follow-ups in August 2025: three held (with a form), one declined, one
+/// not reached.
+inline void EndedBeforeForms(std::vector<jn::Case>& cases) {
     const jn::FollowUpOutcome outcomes[] = {
         jn::FollowUpOutcome::Held, jn::FollowUpOutcome::Held, jn::FollowUpOutcome::Held,
         jn::FollowUpOutcome::Declined, jn::FollowUpOutcome::NotReached};
@@ -166,14 +170,20 @@ inline std::vector<jn::Case> ThirtyCases() {
         if (o == jn::FollowUpOutcome::Held)
             c.forms.push_back(FollowUpForm(i, {2025, 8, 1}));
     }
-    // E: ended 2024-10-01, follow-up held 2025-04-02; a long-term one planned for 2026.
-    cases[27].end = {2024, 10, 1};
-    cases[27].status = jn::CaseStatus::FollowUpDone;
-    cases[27].followUps = {{"fu-1", {2025, 4, 1}, jn::FollowUpOutcome::Held, {2025, 4, 2}, {}},
-                           {"fu-2", {2026, 10, 1}, jn::FollowUpOutcome::Planned, {}, {}}};
-    cases[27].forms.push_back(FollowUpForm(27, {2025, 4, 2}));
-    // F: compulsive behaviour, never bought sex; ended 2025-03-01.
-    jn::Case& f = cases[28];
+}
+
+/// E (27): ended 2024-10-01, follow-up held 2025-04-02; a long-term one
+/// planned for 2026.
+inline void EndedIn2024(jn::Case& c) {
+    c.end = {2024, 10, 1};
+    c.status = jn::CaseStatus::FollowUpDone;
+    c.followUps = {{"fu-1", {2025, 4, 1}, jn::FollowUpOutcome::Held, {2025, 4, 2}, {}},
+                   {"fu-2", {2026, 10, 1}, jn::FollowUpOutcome::Planned, {}, {}}};
+    c.forms.push_back(FollowUpForm(27, {2025, 4, 2}));
+}
+
+/// F (28): compulsive behaviour, never bought sex; ended 2025-03-01.
+inline void NeverBoughtSex(jn::Case& f) {
     f.intake.reasons = {jn::SeekReason::CompulsiveSexualBehaviour};
     f.end = {2025, 3, 1};
     f.status = jn::CaseStatus::Ended;
@@ -194,29 +204,50 @@ inline std::vector<jn::Case> ThirtyCases() {
           "got-help-expected", "treatment-helped-stop-impulses"})
         fe.answers.push_back({id, "5"});
     f.forms = {fs, fe};
-    // G: the partner of case 21 in parallel treatment: own case, two alone-sessions
-    // in 2025 (first contact 2025-02-01, first visit 2025-02-11), one joint session
-    // (written in case 21) in 2025.
-    jn::Case& g = cases[29];
+}
+
+/// G (29): the partner of case 21 (C) in parallel treatment: her own case,
+/// two alone-sessions in 2025 (first contact 2025-02-01, first visit
+/// 2025-02-11), one joint session (written in case 21) in 2025.
+inline void PartnerInParallel(jn::Case& g, jn::Case& index) {
     g.intake.reasons = {jn::SeekReason::Relative};
     g.intake.referral = jn::ReferralRoute::Partner;
-    g.relativeOf = cases[21].id;
+    g.relativeOf = index.id;
     g.firstContact = {2025, 2, 1};
     g.start = {2025, 2, 11};
     g.sessions = {Visit("g1", {2025, 2, 11}, jn::SessionType::Individual, "anna"),
                   Visit("g2", {2025, 3, 11}, jn::SessionType::Individual, "anna")};
-    cases[21].relativeCaseIds = {g.id};
-    cases[21].sessions.push_back(Visit("joint", {2025, 3, 4}, jn::SessionType::Couple, "bo"));
-    // A returning client: case 0 had an earlier episode in 2022.
+    index.relativeCaseIds = {g.id};
+    index.sessions.push_back(Visit("joint", {2025, 3, 4}, jn::SessionType::Couple, "bo"));
+}
+
+/// A returning client: case 0 had an earlier episode in 2022; its start form
+/// belongs to the episode going on.
+inline void ReturningClient(jn::Case& c) {
     jn::Episode earlier;
     earlier.firstContact = {2022, 1, 10};
     earlier.start = {2022, 2, 1};
     earlier.end = {2022, 11, 1};
     earlier.intake.reasons = {jn::SeekReason::CompulsiveSexualBehaviour};
     earlier.followUps = {{"fu-1", {2023, 5, 1}, jn::FollowUpOutcome::Held, {2023, 5, 3}, {}}};
-    cases[0].pastEpisodes = {earlier};
-    cases[0].forms[0].episode = 2; // its start form belongs to the episode going on
-    cases[0].sessions.push_back(Visit("old0", {2022, 2, 1}, jn::SessionType::Individual, "anna"));
+    c.pastEpisodes = {earlier};
+    c.forms[0].episode = 2;
+    c.sessions.push_back(Visit("old0", {2022, 2, 1}, jn::SessionType::Individual, "anna"));
+}
+
+/// The 30 cases, in case-number order (the tests shuffle them).
+inline std::vector<jn::Case> ThirtyCases() {
+    std::vector<jn::Case> cases;
+    for (int i = 0; i < 30; ++i)
+        cases.push_back(OngoingCase(i));
+    for (int j = 0; j <= 17; ++j) // A: start forms in 2024
+        cases[static_cast<std::size_t>(j)].forms.push_back(StartForm(j, {2024, 4, 1 + j}));
+    EndedWithForms(cases);
+    EndedBeforeForms(cases);
+    EndedIn2024(cases[27]);
+    NeverBoughtSex(cases[28]);
+    PartnerInParallel(cases[29], cases[21]);
+    ReturningClient(cases[0]);
     for (jn::Case& c : cases)
         jn::SyncFollowUpDue(c);
     return cases;
