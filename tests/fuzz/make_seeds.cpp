@@ -81,21 +81,10 @@ std::string Read(const fs::path& file) {
     return s.str();
 }
 
-/// An invented case with every field and every enumeration value in use.
-kj::Case EveryField() {
-    kj::Case c;
-    c.id = "00000000-0000-4000-8000-00000000e7e7";
-    c.code = "FUZZ-1";
-    c.name = "Ada Exempel";
-    c.contact = "070-000 00 00";
-    c.reasonForContact = "Påhittad kontaktorsak, \"citat\" och\nny rad.";
-    c.status = kj::CaseStatus::FollowUpDone;
-    c.firstContact = {2024, 1, 2};
-    c.start = {2024, 2, 29};
-    c.end = {2025, 12, 31};
-    c.followUpDue = {2026, 6, 30};
-    c.followUpMonths = 8;
-    g::Family& f = c.family;
+/// A family with every kind of person, union, union event, child link,
+/// relation and household in use.
+g::Family EveryFamilyField() {
+    g::Family f;
     for (g::Id id = 1; id <= 7; ++id) {
         g::Person p;
         p.id = id;
@@ -133,7 +122,12 @@ kj::Case EveryField() {
     f.relations.push_back({11, 4, 5, g::RelationKind::CutOffRepaired, false, ""});
     f.households.push_back({12, "hushåll", {4, 5, 6}, 1990, 2000});
     f.nextId = 21;
+    return f;
+}
 
+/// A signed session with every field and two addenda (one a correction),
+/// and an empty draft.
+std::vector<kj::Session> EverySessionField() {
     kj::Session s;
     s.id = "00000000-0000-4000-8000-00000000a001";
     s.start = 1'710'000'000;
@@ -154,14 +148,32 @@ kj::Case EveryField() {
     s.signedAt = 1'710'000'200;
     s.addenda = {{"terapeut", 1'710'100'000, "tillägg", "skäl", ""},
                  {"terapeut", 1'710'200'000, "rättad text", "fel", "a"}};
-    c.sessions.push_back(s);
     kj::Session draft;
     draft.id = "00000000-0000-4000-8000-00000000a002";
     draft.type = kj::SessionType::Couple;
-    c.sessions.push_back(draft);
+    return {s, draft};
+}
+
+/// An invented case with every field and every enumeration value in use.
+kj::Case EveryField() {
+    kj::Case c;
+    c.id = "00000000-0000-4000-8000-00000000e7e7";
+    c.code = "FUZZ-1";
+    c.name = "Ada Exempel";
+    c.contact = "070-000 00 00";
+    c.reasonForContact = "Påhittad kontaktorsak, \"citat\" och\nny rad.";
+    c.status = kj::CaseStatus::FollowUpDone;
+    c.firstContact = {2024, 1, 2};
+    c.start = {2024, 2, 29};
+    c.end = {2025, 12, 31};
+    c.followUpDue = {2026, 6, 30};
+    c.followUpMonths = 8;
+    c.family = EveryFamilyField();
+    c.sessions = EverySessionField();
+    const std::string& signedId = c.sessions.front().id;
     c.checklists.push_back({"deep-interview",
                             1,
-                            {{"family-map", kj::TopicState::Covered, "klar", {s.id}, {1, 4}},
+                            {{"family-map", kj::TopicState::Covered, "klar", {signedId}, {1, 4}},
                              {"childhood", kj::TopicState::Partly, "", {}, {}},
                              {"puberty", kj::TopicState::NotYet, "", {}, {}}}});
     c.forms.push_back({"00000000-0000-4000-8000-00000000f001",
