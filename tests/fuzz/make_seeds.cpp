@@ -382,26 +382,13 @@ void WriteVaultSeeds(const fs::path& seeds, const fs::path& source, const fs::pa
     Write(seeds / "fuzz_anchor" / "log-cut-short.bin", Anchor(cut, 0));
 }
 
-} // namespace
+using NamedCases = std::vector<std::pair<std::string, kj::Case>>;
 
-int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: make_fuzz_seeds SEEDS_DIR SOURCE_DIR\n";
-        return 2;
-    }
-    if (sodium_init() < 0)
-        return 1;
-    const fs::path seeds = argv[1];
-    const fs::path source = argv[2];
-
-    std::string tmpl = (fs::temp_directory_path() / "kartbok-seeds-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data()))
-        return 1;
-    const fs::path tmp = tmpl;
-    const std::string demo = (tmp / "demo").string();
+/// Every case of a new demo vault, made through kartbok-cli as a user would,
+/// cut into small pieces, and the every-field case.
+NamedCases SeedCases(const std::string& demo) {
     Run({"--kdf", "minimum", "demo", demo, "--password-stdin"});
-
-    std::vector<std::pair<std::string, kj::Case>> cases;
+    NamedCases cases;
     std::istringstream list(Run({"case", "list", demo, "--password-stdin"}).out);
     for (std::string line; std::getline(list, line);) {
         const std::string code = line.substr(0, line.find('\t'));
@@ -412,7 +399,11 @@ int main(int argc, char** argv) {
             cases.push_back(std::move(piece));
     }
     cases.emplace_back("every-field", EveryField());
+    return cases;
+}
 
+/// Each case as the serialized text, the case JSON and an encrypted case file.
+void WriteCaseSeeds(const fs::path& seeds, const NamedCases& cases) {
     const auto key = kartbok::fuzz::KeySpan();
     std::uint64_t generation = 1;
     for (const auto& [name, c] : cases) {
@@ -430,7 +421,10 @@ int main(int argc, char** argv) {
           kartbok::cli::FamilyToJson(EveryField().family).dump() + "\n");
     Write(seeds / "fuzz_case_decrypt" / "empty-plaintext.kbc",
           vault::EncryptCaseFile(key, kartbok::fuzz::FuzzVault(), EveryField().id, 7, "", 64));
+}
 
+/// Index bodies: empty, one case, every case, and a version 1 body.
+void WriteIndexSeeds(const fs::path& seeds, const NamedCases& cases) {
     std::vector<kj::Case> all;
     for (const auto& [name, c] : cases)
         all.push_back(c);
@@ -444,9 +438,9 @@ int main(int argc, char** argv) {
     std::vector<unsigned char> v1 = IndexBody({noChecklists});
     v1.resize(v1.size() - 4);
     Write(seeds / "fuzz_index" / "one-v1.bin", v1);
+}
 
-    WriteVaultSeeds(seeds, source, fs::path(demo));
-
+void WriteLockSeeds(const fs::path& seeds) {
     Write(seeds / "fuzz_lock" / "anna.lock",
           Lock("anna", "kartbok-fuzz.example", 4242, 1767225600));
     Write(seeds / "fuzz_lock" / "no-user.lock", Lock("", "localhost", 1, 0));
@@ -454,6 +448,30 @@ int main(int argc, char** argv) {
           Lock("Åsa Öberg-Lindqvist", "mottagning-3.kartbok-fuzz.example", 2147483647, 4102444800));
     Write(seeds / "fuzz_lock" / "unknown-key.lock",
           Lock("bo", "kartbok-fuzz.example", 77, 1767225600) + "note=a later version's field\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::cerr << "usage: make_fuzz_seeds SEEDS_DIR SOURCE_DIR\n";
+        return 2;
+    }
+    if (sodium_init() < 0)
+        return 1;
+    const fs::path seeds = argv[1];
+    const fs::path source = argv[2];
+
+    std::string tmpl = (fs::temp_directory_path() / "kartbok-seeds-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data()))
+        return 1;
+    const fs::path tmp = tmpl;
+    const std::string demo = (tmp / "demo").string();
+    const NamedCases cases = SeedCases(demo);
+    WriteCaseSeeds(seeds, cases);
+    WriteIndexSeeds(seeds, cases);
+    WriteVaultSeeds(seeds, source, fs::path(demo));
+    WriteLockSeeds(seeds);
 
     CopyFiles(source / "tests/data/gedcom", seeds / "fuzz_gedcom", ".ged", false);
     Write(seeds / "fuzz_gedcom" / "generated-40.ged", g::GenerateGedcom(40, 7));

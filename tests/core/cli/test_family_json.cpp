@@ -94,10 +94,11 @@ TEST_CASE("wrong family values are refused with their JSON path", "[cli][json]")
     CHECK(ErrorOf(j) == "family.people[0].birth.precision: unknown value");
 }
 
-TEST_CASE("every refusal of a family JSON names its path and says what is wrong", "[cli][json]") {
-    const nlohmann::json base = cli::FamilyToJson(WithEverything());
-    REQUIRE(ErrorOf(base).empty());
-    const std::vector<std::pair<std::function<void(nlohmann::json&)>, std::string>> refusals{
+namespace {
+
+/// Wrong family values, each with the message it must give.
+const std::vector<std::pair<std::function<void(nlohmann::json&)>, std::string>>& Refusals() {
+    static const std::vector<std::pair<std::function<void(nlohmann::json&)>, std::string>> refusals{
         {[](nlohmann::json& j) { j = nlohmann::json::array(); }, "family: expected an object"},
         {[](nlohmann::json& j) { j["people"] = 3; }, "family.people: expected a list"},
         {[](nlohmann::json& j) { j["people"][0]["id"] = 0; },
@@ -169,7 +170,15 @@ TEST_CASE("every refusal of a family JSON names its path and says what is wrong"
          },
          "family.households[0].members: names a person who is not in the family"},
     };
-    for (const auto& [change, expected] : refusals) {
+    return refusals;
+}
+
+} // namespace
+
+TEST_CASE("every refusal of a family JSON names its path and says what is wrong", "[cli][json]") {
+    const nlohmann::json base = cli::FamilyToJson(WithEverything());
+    REQUIRE(ErrorOf(base).empty());
+    for (const auto& [change, expected] : Refusals()) {
         nlohmann::json j = base;
         change(j);
         CHECK(ErrorOf(j) == expected);
