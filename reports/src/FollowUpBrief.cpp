@@ -122,31 +122,10 @@ void KeyDates(PdfWriter& w, const jn::Case& c, const ReportOptions& o) {
         w.Bullets(lines);
 }
 
-void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
-          const ReportOptions& o) {
-    const ReportableCase own = OwnContent(whole, templates);
-    const jn::Case& c = own.c;
-    FormsOverTime forms = CollectForms(c, templates, o.language, Today(o));
-    const jn::Session* closing = ClosingSession(c);
-    std::vector<OpenTopic> open = OpenTopics(c, templates, o);
-
-    std::string subtitle = L(o, "Klientkod ", "Client code ") + c.code;
-    if (!c.name.empty())
-        subtitle += " · " + c.name;
-    w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
-    LeftOutBlock(w, own, o);
-
-    w.Heading(HeadingText(journal::Heading::ReasonForContact, o));
-    w.KeyValues({{L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(c.intake, o)},
-                 {L(o, "Hänvisning", "Referral"), ReferralText(c.intake.referral, o)}});
-    w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
-                                           : c.reasonForContact);
-
-    KeyDates(w, c, o);
-
-    w.Heading(L(o, "Familjekarta", "Family map"));
-    MapBlock(w, c, false, o, 215);
-
+/// What the closing session recorded: date, author, themes, every field, the
+/// agreed next steps.
+void ClosingBlock(PdfWriter& w, const jn::Session* closing, const jn::TemplateSet& templates,
+                  const ReportOptions& o) {
     w.Heading(L(o, "Avslutande samtal", "Closing session"));
     if (!closing) {
         w.Paragraph(
@@ -173,7 +152,11 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
             w.Rich({{L(o, "Överenskommet till nästa gång: ", "Agreed next steps: "), false, true},
                     {next}});
     }
+}
 
+/// The answers asked both at start and end, as a table and up to three charts
+/// (frequencies first).
+void SelfRatingBlock(PdfWriter& w, const FormsOverTime& forms, const ReportOptions& o) {
     w.Heading(L(o, "Självskattning vid start och avslut", "Self-rating at start and end"));
     // Only what was asked both times can show change; questions asked once
     // (the treatment experience at the end) are in the supervisor summary.
@@ -193,7 +176,10 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
         if (!charts.empty())
             w.Charts(charts, PhaseShortLabels(o));
     }
+}
 
+/// The deep-interview topics not yet covered, partly covered first.
+void OpenTopicsBlock(PdfWriter& w, const std::vector<OpenTopic>& open, const ReportOptions& o) {
     w.Heading(L(o, "Öppna ämnen i djupintervjun", "Open deep-interview topics"));
     if (open.empty()) {
         w.Paragraph(L(o, "Alla ämnen är genomgångna.", "Every topic is covered."),
@@ -208,6 +194,36 @@ void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
                 w.Rich({{TopicStateText(state, o) + ": ", false, true}, {list}});
         }
     }
+}
+
+void Body(PdfWriter& w, const jn::Case& whole, const jn::TemplateSet& templates,
+          const ReportOptions& o) {
+    const ReportableCase own = OwnContent(whole, templates);
+    const jn::Case& c = own.c;
+    FormsOverTime forms = CollectForms(c, templates, o.language, Today(o));
+    const jn::Session* closing = ClosingSession(c);
+    std::vector<OpenTopic> open = OpenTopics(c, templates, o);
+
+    std::string subtitle = L(o, "Klientkod ", "Client code ") + c.code;
+    if (!c.name.empty())
+        subtitle += " · " + c.name;
+    w.Title(L(o, "Underlag inför uppföljningssamtal", "Brief for the follow-up session"), subtitle);
+    LeftOutBlock(w, own, o);
+
+    w.Heading(HeadingText(journal::Heading::ReasonForContact, o));
+    w.KeyValues({{L(o, "Sökorsak", "Reason for seeking help"), ReasonsText(c.intake, o)},
+                 {L(o, "Hänvisning", "Referral"), ReferralText(c.intake.referral, o)}});
+    w.Paragraph(c.reasonForContact.empty() ? L(o, "Inte angiven.", "Not recorded.")
+                                           : c.reasonForContact);
+
+    KeyDates(w, c, o);
+
+    w.Heading(L(o, "Familjekarta", "Family map"));
+    MapBlock(w, c, false, o, 215);
+
+    ClosingBlock(w, closing, templates, o);
+    SelfRatingBlock(w, forms, o);
+    OpenTopicsBlock(w, open, o);
 
     w.Heading(L(o, "Förslag på frågor vid uppföljningen", "Suggested questions for the follow-up"));
     w.Bullets(SuggestedQuestions(c, closing, forms, open, o));

@@ -213,6 +213,142 @@ std::vector<jn::FormAnswer> MappedAnswers(const jn::FormResponse& response,
     }
 }
 
+namespace {
+
+/// The response each phase shows, and the template it is read with: the
+/// response's own, else the set's form for that phase. Fills the phases'
+/// presence from the responses.
+struct PhaseForms {
+    std::array<const jn::Template*, kPhaseCount> templates{};
+    std::array<const jn::FormResponse*, kPhaseCount> responses{};
+};
+
+PhaseForms FindPhaseForms(const jn::Case& c, const jn::TemplateSet& templates, int episode,
+                          std::array<PhaseStatus, kPhaseCount>& phases) {
+    PhaseForms out;
+    for (std::size_t i = 0; i < kPhaseCount; ++i) {
+        PhaseStatus& ps = phases[i];
+        ps.phase = kPhases[i];
+        const jn::FormResponse* r = LatestOf(c, templates, ps.phase, episode);
+        out.responses[i] = r;
+        if (r) {
+            ps.present = true;
+            ps.responseId = r->id;
+            ps.date = r->date;
+            ps.templateId = r->templateId;
+            ps.templateVersion = r->templateVersion;
+            out.templates[i] = TemplateFor(templates, r->templateId);
+        }
+        if (!out.templates[i])
+            for (const jn::Template* t : templates.OfKind(jn::TemplateKind::Form))
+                if (t->phase == ps.phase) {
+                    out.templates[i] = t;
+                    break;
+                }
+    }
+    return out;
+}
+
+/// The row of an item: title, steps and axis from its template; an item no
+/// template knows shows its id.
+ItemRow NewRow(const std::string& id, const jn::TemplateItem* item, const std::string& section,
+               const std::string& language) {
+    ItemRow row;
+    row.itemId = id;
+    row.known = item != nullptr;
+    row.title = item ? item->title.In(language) : id;
+    row.sectionTitle = section;
+    if (!item)
+        return row;
+    row.type = item->type;
+    row.source = item->source;
+    bool numbers = ChoicesAreNumbers(*item);
+    for (std::size_t k = 0; k < item->choices.size(); ++k) {
+        row.stepLabels.push_back(item->choices[k].label.In(language));
+        double v = numbers ? *ParseNumber(item->choices[k].value) : static_cast<double>(k);
+        row.low = k == 0 ? v : std::min(row.low, v);
+        row.high = k == 0 ? v : std::max(row.high, v);
+    }
+    if (item->type == jn::AnswerType::Number) {
+        row.low = item->min.value_or(0);
+        row.high = item->max.value_or(0);
+    }
+    return row;
+}
+
+/// The table's rows, one per item id, in the order first met.
+class RowTable {
+public:
+    RowTable(std::vector<ItemRow>& rows, const std::string& language)
+        : m_rows(rows), m_language(language) {}
+
+    /// The row of `id`, added (from `item`, under `section`) the first time.
+    std::size_t Row(const std::string& id, const jn::TemplateItem* item,
+                    const std::string& section) {
+        if (auto it = m_rowOf.find(id); it != m_rowOf.end())
+            return it->second;
+        m_rows.push_back(NewRow(id, item, section, m_language));
+        if (item)
+            m_itemOf[id] = item;
+        return m_rowOf[id] = m_rows.size() - 1;
+    }
+    bool Has(const std::string& id) const { return m_rowOf.count(id) > 0; }
+    /// The template item the row of `id` was made from, or nullptr.
+    const jn::TemplateItem* ItemOf(const std::string& id) const {
+        auto it = m_itemOf.find(id);
+        return it == m_itemOf.end() ? nullptr : it->second;
+    }
+
+private:
+    std::vector<ItemRow>& m_rows;
+    const std::string& m_language;
+    std::map<std::string, std::size_t> m_rowOf;
+    std::map<std::string, const jn::TemplateItem*> m_itemOf;
+};
+
+/// Phase `i`'s answers into their rows (an item no phase template has gets a
+/// row from any form that knows it), each read with the phase's own form
+/// `own` where it has the item; answers to retired items kept aside.
+void AddAnswers(FormsOverTime& out, RowTable& table, std::size_t i, const jn::FormResponse& r,
+                const jn::Template* own, const jn::TemplateSet& templates,
+                const std::string& language) {
+    std::vector<jn::FormAnswer> retired;
+    for (const auto& a : MappedAnswers(r, templates, &retired)) {
+        const jn::TemplateItem* item = nullptr;
+        if (!table.Has(a.itemId))
+            for (const jn::Template* t : templates.OfKind(jn::TemplateKind::Form))
+                if ((item = t->FindItem(a.itemId)))
+                    break;
+        ItemRow& row = out.items[table.Row(a.itemId, item, "")];
+        if (row.values[i])
+            continue; // merged items: the first answer wins, as MapAnswers does
+        row.values[i] = a.value;
+        // Read with this phase's own form: an end form may offer an
+        // option the start form's item does not have ("none any more").
+        const jn::TemplateItem* known = own ? own->FindItem(a.itemId) : nullptr;
+        if (!known)
+            known = table.ItemOf(a.itemId);
+        row.display[i] = AnswerText(known, a.value, language);
+        if (known)
+            row.ordinal[i] = Ordinal(*known, a.value);
+    }
+    for (const auto& a : retired)
+        out.retired.push_back({kPhases[i], r.templateId, r.templateVersion, a.itemId, a.value});
+}
+
+/// Number items without min/max: let the data decide the axis.
+void AxesFromData(std::vector<ItemRow>& rows) {
+    for (auto& row : rows)
+        if (row.type == jn::AnswerType::Number && row.low == row.high)
+            for (const auto& v : row.ordinal)
+                if (v) {
+                    row.low = std::min(row.low, *v);
+                    row.high = std::max(row.high, *v);
+                }
+}
+
+} // namespace
+
 FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
                            const std::string& language, jn::Date today, int episode) {
     FormsOverTime out;
@@ -223,108 +359,19 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
     if (!today.Set())
         today = jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
     SetExpected(out.phases, c, episodes[static_cast<std::size_t>(episode - 1)], today);
-
-    // The template each phase is read with: the response's own, else the set's form for that phase.
-    std::array<const jn::Template*, kPhaseCount> phaseTemplate{};
-    std::array<const jn::FormResponse*, kPhaseCount> phaseResponse{};
-    for (std::size_t i = 0; i < kPhaseCount; ++i) {
-        PhaseStatus& ps = out.phases[i];
-        ps.phase = kPhases[i];
-        const jn::FormResponse* r = LatestOf(c, templates, ps.phase, episode);
-        phaseResponse[i] = r;
-        if (r) {
-            ps.present = true;
-            ps.responseId = r->id;
-            ps.date = r->date;
-            ps.templateId = r->templateId;
-            ps.templateVersion = r->templateVersion;
-            phaseTemplate[i] = TemplateFor(templates, r->templateId);
-        }
-        if (!phaseTemplate[i])
-            for (const jn::Template* t : templates.OfKind(jn::TemplateKind::Form))
-                if (t->phase == ps.phase) {
-                    phaseTemplate[i] = t;
-                    break;
-                }
-    }
+    const PhaseForms forms = FindPhaseForms(c, templates, episode, out.phases);
 
     // Rows: the start form's items first, then what the end and follow-up forms add.
-    std::map<std::string, std::size_t> rowOf;
-    std::map<std::string, const jn::TemplateItem*> itemOf;
-    auto addRow = [&](const std::string& id, const jn::TemplateItem* item,
-                      const std::string& section) {
-        if (rowOf.count(id))
-            return rowOf[id];
-        ItemRow row;
-        row.itemId = id;
-        row.known = item != nullptr;
-        row.title = item ? item->title.In(language) : id;
-        row.sectionTitle = section;
-        if (item) {
-            row.type = item->type;
-            row.source = item->source;
-            bool numbers = ChoicesAreNumbers(*item);
-            for (std::size_t k = 0; k < item->choices.size(); ++k) {
-                row.stepLabels.push_back(item->choices[k].label.In(language));
-                double v = numbers ? *ParseNumber(item->choices[k].value) : static_cast<double>(k);
-                row.low = k == 0 ? v : std::min(row.low, v);
-                row.high = k == 0 ? v : std::max(row.high, v);
-            }
-            if (item->type == jn::AnswerType::Number) {
-                row.low = item->min.value_or(0);
-                row.high = item->max.value_or(0);
-            }
-            itemOf[id] = item;
-        }
-        out.items.push_back(std::move(row));
-        return rowOf[id] = out.items.size() - 1;
-    };
-    for (const jn::Template* t : phaseTemplate)
+    RowTable table(out.items, language);
+    for (const jn::Template* t : forms.templates)
         if (t)
             for (const auto& section : t->sections)
                 for (const auto& item : section.items)
-                    addRow(item.id, &item, section.title.In(language));
-
-    for (std::size_t i = 0; i < kPhaseCount; ++i) {
-        const jn::FormResponse* r = phaseResponse[i];
-        if (!r)
-            continue;
-        std::vector<jn::FormAnswer> retired;
-        for (const auto& a : MappedAnswers(*r, templates, &retired)) {
-            const jn::TemplateItem* item = nullptr;
-            std::string section;
-            if (!rowOf.count(a.itemId))
-                for (const jn::Template* t : templates.OfKind(jn::TemplateKind::Form))
-                    if ((item = t->FindItem(a.itemId)))
-                        break;
-            std::size_t k = addRow(a.itemId, item, section);
-            ItemRow& row = out.items[k];
-            if (row.values[i])
-                continue; // merged items: the first answer wins, as MapAnswers does
-            row.values[i] = a.value;
-            // Read with this phase's own form: an end form may offer an
-            // option the start form's item does not have ("none any more").
-            const jn::TemplateItem* known =
-                phaseTemplate[i] ? phaseTemplate[i]->FindItem(a.itemId) : nullptr;
-            if (!known && itemOf.count(a.itemId))
-                known = itemOf[a.itemId];
-            row.display[i] = AnswerText(known, a.value, language);
-            if (known)
-                row.ordinal[i] = Ordinal(*known, a.value);
-        }
-        for (const auto& a : retired)
-            out.retired.push_back(
-                {kPhases[i], r->templateId, r->templateVersion, a.itemId, a.value});
-    }
-
-    // Number items without min/max: let the data decide the axis.
-    for (auto& row : out.items)
-        if (row.type == jn::AnswerType::Number && row.low == row.high)
-            for (const auto& v : row.ordinal)
-                if (v) {
-                    row.low = std::min(row.low, *v);
-                    row.high = std::max(row.high, *v);
-                }
+                    table.Row(item.id, &item, section.title.In(language));
+    for (std::size_t i = 0; i < kPhaseCount; ++i)
+        if (const jn::FormResponse* r = forms.responses[i])
+            AddAnswers(out, table, i, *r, forms.templates[i], templates, language);
+    AxesFromData(out.items);
     return out;
 }
 

@@ -136,32 +136,9 @@ void CaseBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid, bool
     }
 }
 
-void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
-                   const ReportOptions& o) {
-    w.Heading(L(o, "Samtal över tid", "Sessions over time"));
-    // A relative's joint sessions are written in the index client's case:
-    // here they count by date and length only, as joint sessions.
-    std::vector<jn::Session> joint;
-    for (const jn::JointSession& j : o.jointSessions) {
-        jn::Session s;
-        s.id = j.indexSessionId;
-        s.start = j.start;
-        s.minutes = j.minutes;
-        s.type = jn::SessionType::Couple;
-        joint.push_back(s);
-    }
-    std::vector<const jn::Session*> dated;
-    for (const auto& s : c.sessions)
-        if (s.start && InCurrentEpisode(c, s.start))
-            dated.push_back(&s);
-    for (const auto& s : joint)
-        if (s.start && InCurrentEpisode(c, s.start))
-            dated.push_back(&s);
-    if (dated.empty()) {
-        w.Paragraph(L(o, "Inga samtal registrerade.", "No sessions recorded."), TextStyle::Muted);
-        return;
-    }
-    std::sort(dated.begin(), dated.end(), [](auto* x, auto* y) { return x->start < y->start; });
+/// Sessions per month (per quarter in long cases) and type, as a strip.
+void SessionTimeline(PdfWriter& w, const std::vector<const jn::Session*>& dated, const Anchor& a,
+                     bool deid, const ReportOptions& o) {
     jn::Date first = jn::DateOf(dated.front()->start), last = jn::DateOf(dated.back()->start);
     int months = (last.year - first.year) * 12 + (last.month - first.month) + 1;
     // Long cases: one column per quarter keeps the strip readable.
@@ -203,7 +180,11 @@ void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
                     TextStyle::Muted);
     else if (bucket > 1)
         w.Paragraph(L(o, "En kolumn per kvartal.", "One column per quarter."), TextStyle::Muted);
+}
 
+/// Per session type: how many, the first and the latest.
+void SessionTypeTable(PdfWriter& w, const std::vector<const jn::Session*>& dated, const Anchor& a,
+                      bool deid, const ReportOptions& o) {
     std::vector<std::vector<std::string>> rows;
     for (jn::SessionType t : kTypes) {
         std::vector<const jn::Session*> of;
@@ -221,6 +202,36 @@ void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
              {L(o, "Första", "First"), 2},
              {L(o, "Senaste", "Latest"), 2}},
             rows);
+}
+
+void SessionsBlock(PdfWriter& w, const jn::Case& c, const Anchor& a, bool deid,
+                   const ReportOptions& o) {
+    w.Heading(L(o, "Samtal över tid", "Sessions over time"));
+    // A relative's joint sessions are written in the index client's case:
+    // here they count by date and length only, as joint sessions.
+    std::vector<jn::Session> joint;
+    for (const jn::JointSession& j : o.jointSessions) {
+        jn::Session s;
+        s.id = j.indexSessionId;
+        s.start = j.start;
+        s.minutes = j.minutes;
+        s.type = jn::SessionType::Couple;
+        joint.push_back(s);
+    }
+    std::vector<const jn::Session*> dated;
+    for (const auto& s : c.sessions)
+        if (s.start && InCurrentEpisode(c, s.start))
+            dated.push_back(&s);
+    for (const auto& s : joint)
+        if (s.start && InCurrentEpisode(c, s.start))
+            dated.push_back(&s);
+    if (dated.empty()) {
+        w.Paragraph(L(o, "Inga samtal registrerade.", "No sessions recorded."), TextStyle::Muted);
+        return;
+    }
+    std::sort(dated.begin(), dated.end(), [](auto* x, auto* y) { return x->start < y->start; });
+    SessionTimeline(w, dated, a, deid, o);
+    SessionTypeTable(w, dated, a, deid, o);
 }
 
 void CoverageBlock(PdfWriter& w, const jn::Case& c, const jn::TemplateSet& templates,
