@@ -33,6 +33,22 @@ void WriteFile(const std::filesystem::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
+/// Case C-1 in the vault with one draft session whose note says `text`; the
+/// session's id.
+std::string CaseWithDraft(const ScratchDir& tmp, const std::string& dir, const std::string& text) {
+    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code ==
+            0);
+    auto file = tmp.path / "session.json";
+    WriteFile(file, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
+                       "template":{"id":"note-free","version":1},
+                       "fields":[{"id":"text","text":")" +
+                        text + R"("}]})");
+    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"},
+                        kPw + "\n");
+    REQUIRE(added.code == 0);
+    return added.out.substr(0, added.out.size() - 1);
+}
+
 } // namespace
 
 TEST_CASE("vault init, case new and case list follow the contract", "[cli]") {
@@ -120,16 +136,7 @@ TEST_CASE("case show --json and case import round-trip byte for byte", "[cli]") 
 TEST_CASE("case import with an existing id and edited signed notes changes nothing", "[cli]") {
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);
-    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code ==
-            0);
-    auto file = tmp.path / "session.json";
-    WriteFile(file, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
-                       "template":{"id":"note-free","version":1},
-                       "fields":[{"id":"text","text":"Signerad text."}]})");
-    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"},
-                        kPw + "\n");
-    REQUIRE(added.code == 0);
-    const std::string id = added.out.substr(0, added.out.size() - 1);
+    const std::string id = CaseWithDraft(tmp, dir, "Signerad text.");
     REQUIRE(CliRun({"session", "sign", dir, "C-1", id, "--user", "anna", "--password-stdin"},
                    kPw + "\n")
                 .code == 0);
@@ -217,16 +224,7 @@ TEST_CASE("case import refuses bad JSON with the path of the problem and writes 
 TEST_CASE("sessions are added, signed and amended from the command line", "[cli]") {
     ScratchDir tmp;
     std::string dir = MakeVault(tmp);
-    REQUIRE(CliRun({"case", "new", dir, "--code", "C-1", "--password-stdin"}, kPw + "\n").code ==
-            0);
-    auto file = tmp.path / "session.json";
-    WriteFile(file, R"({"start":"2026-03-02T09:00:00Z","minutes":50,"type":"individual",
-                       "template":{"id":"note-free","version":1},
-                       "fields":[{"id":"text","text":"Samtal om skam och skuld."}]})");
-    auto added = CliRun({"session", "add", dir, "C-1", "--json", file.string(), "--password-stdin"},
-                        kPw + "\n");
-    REQUIRE(added.code == 0);
-    std::string id = added.out.substr(0, added.out.size() - 1);
+    const std::string id = CaseWithDraft(tmp, dir, "Samtal om skam och skuld.");
 
     CHECK(CliRun({"session", "sign", dir, "C-1", id, "--user", "erik", "--password-stdin"},
                  kPw + "\n")

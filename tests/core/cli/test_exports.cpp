@@ -51,21 +51,12 @@ std::vector<std::vector<std::string>> ExportCommands(const std::string& dir, con
     };
 }
 
+/// Runs a command line with the vault's password on standard input.
 CliResult RunArgs(const std::vector<std::string>& args,
                   std::shared_ptr<vault::FileSystem> fs = nullptr) {
-    std::vector<std::string> storage{"kartbok-cli", "--password-stdin"};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : storage)
-        argv.push_back(a.c_str());
-    std::istringstream in(kPw + "\n");
-    std::ostringstream out, err;
-    CliResult r;
-    r.code =
-        kartbok::cli::Run(static_cast<int>(argv.size()), argv.data(), in, out, err, std::move(fs));
-    r.out = out.str();
-    r.err = err.str();
-    return r;
+    std::vector<std::string> withPassword{"--password-stdin"};
+    withPassword.insert(withPassword.end(), args.begin(), args.end());
+    return kartbok::test::CliRunWith(std::move(fs), withPassword, kPw + "\n");
 }
 
 std::string Joined(const std::vector<std::string>& args) {

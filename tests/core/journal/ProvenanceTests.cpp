@@ -1,5 +1,7 @@
 // Every form item says where it comes from, and the statistics keys (fold,
 // table, buyer, multiple-choice) are checked the way `templates check` does.
+#include "TemplateFixtures.h"
+
 #include "kartbok/journal/TemplateLoader.h"
 
 #include <catch2/catch.hpp>
@@ -8,18 +10,12 @@
 #include <set>
 
 using namespace kartbok::journal;
+using kartbok::test::Dump;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kShipped = fs::path(KARTBOK_SOURCE_DIR) / "templates";
-
-std::string Dump(const std::vector<TemplateProblem>& problems) {
-    std::string out;
-    for (const auto& p : problems)
-        out += p.ToString() + "\n";
-    return out;
-}
+const fs::path& kShipped = kartbok::test::kShippedTemplates;
 
 /// One form with one item given as YAML lines (indented for an item).
 TemplateLoadResult Item(const std::string& item, const std::string& header = "kind: form\n") {

@@ -1,5 +1,6 @@
 // Templates: every shipped one loads, broken ones are reported with file:line,
 // clinics can add and override, and answers survive new versions.
+#include "TemplateFixtures.h"
 
 #include "kartbok/journal/ChecklistCommands.h"
 #include "kartbok/journal/JournalError.h"
@@ -13,25 +14,12 @@
 #include <set>
 
 using namespace kartbok::journal;
+using kartbok::test::Dump;
 namespace fs = std::filesystem;
 
 namespace {
 const fs::path kData = fs::path(KARTBOK_TEST_DATA) / "templates";
-const fs::path kShipped = fs::path(KARTBOK_SOURCE_DIR) / "templates";
-
-std::string Dump(const std::vector<TemplateProblem>& problems) {
-    std::string out;
-    for (const auto& p : problems)
-        out += p.ToString() + "\n";
-    return out;
-}
-
-std::string Dump(const TemplateSet& set) {
-    std::string out;
-    for (const auto& u : set.unavailable)
-        out += Dump(u.problems);
-    return out;
-}
+const fs::path& kShipped = kartbok::test::kShippedTemplates;
 
 void CheckBilingual(const LocalText& text, const std::string& where) {
     INFO(where);

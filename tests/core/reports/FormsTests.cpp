@@ -12,13 +12,8 @@ using namespace kartbok::reports::test;
 
 namespace {
 
-/// Version 2 of the start form: two items renamed, one retired.
-const char* kStartV2 = R"(id: form-start
-version: 2
-kind: form
-phase: start
-title: {sv: "Självskattning vid start", en: "Self-rating at start"}
-sections:
+/// The one section of both test forms: the two items under their new ids.
+const std::string kBehaviourSection = R"(sections:
   - id: behaviour
     title: {sv: Beteendet}
     items:
@@ -41,44 +36,29 @@ sections:
           - {value: 3, sv: Varken eller}
           - {value: 4, sv: Bra}
           - {value: 5, sv: Mycket bra}
-replaces:
+)";
+
+/// Version 2 of the start form: two items renamed, one retired.
+const std::string kStartV2 = R"(id: form-start
+version: 2
+kind: form
+phase: start
+title: {sv: "Självskattning vid start", en: "Self-rating at start"}
+)" + kBehaviourSection + R"(replaces:
   1:
     problem-behaviour-frequency: acting-out-frequency
     wellbeing: mood-now
 )";
 
 /// An end form written after the rename: it already uses the v2 ids.
-const char* kEndV1 = R"(id: form-end
+const std::string kEndV1 = R"(id: form-end
 version: 1
 kind: form
 phase: end
 title: {sv: "Självskattning vid avslut"}
-sections:
-  - id: behaviour
-    title: {sv: Beteendet}
-    items:
-      - id: acting-out-frequency
-        type: frequency
-        source: clinic-defined
-        title: {sv: "Hur ofta har du agerat ut de senaste tre månaderna?"}
-        options:
-          - {value: never, sv: Aldrig}
-          - {value: monthly, sv: Varje månad}
-          - {value: weekly, sv: Varje vecka}
-          - {value: daily, sv: Dagligen}
-      - id: mood-now
-        type: scale
-        source: clinic-defined
-        title: {sv: "Hur mår du nu?"}
-        labels:
-          - {value: 1, sv: Mycket dåligt}
-          - {value: 2, sv: Dåligt}
-          - {value: 3, sv: Varken eller}
-          - {value: 4, sv: Bra}
-          - {value: 5, sv: Mycket bra}
-)";
+)" + kBehaviourSection;
 
-journal::Template Parse(const char* yaml, const std::string& name) {
+journal::Template Parse(const std::string& yaml, const std::string& name) {
     auto r = journal::ParseTemplate(yaml, name);
     INFO((r.problems.empty() ? std::string() : r.problems.front().ToString()));
     REQUIRE(r.value);
@@ -144,7 +124,7 @@ TEST_CASE("answers stored under v1 of a form sit next to v2 answers under the v2
 
 TEST_CASE("a form is missing only once it is due; a declined follow-up has none to miss",
           "[reports]") {
-    journal::TemplateSet shipped = Shipped();
+    journal::TemplateSet shipped = ShippedTemplates();
     journal::Case c;
     c.status = journal::CaseStatus::Enquiry;
     FormsOverTime none = CollectForms(c, shipped, "sv", {2026, 1, 1});
@@ -203,10 +183,10 @@ TEST_CASE("forms are collected per treatment episode", "[reports]") {
         f.episode = 2;
     c.forms.push_back(
         {"old", "form-start", 1, jn::FormPhase::Start, {2020, 2, 1}, {{"wellbeing", "1"}}, 1});
-    FormsOverTime now = CollectForms(c, Shipped(), "sv", {2026, 6, 10});
+    FormsOverTime now = CollectForms(c, ShippedTemplates(), "sv", {2026, 6, 10});
     CHECK(now.episode == 2);
     CHECK(now.phases[0].date == jn::Date{2025, 6, 3});
-    FormsOverTime before = CollectForms(c, Shipped(), "sv", {2026, 6, 10}, 1);
+    FormsOverTime before = CollectForms(c, ShippedTemplates(), "sv", {2026, 6, 10}, 1);
     CHECK(before.episode == 1);
     CHECK(before.phases[0].present);
     CHECK(before.phases[0].date == jn::Date{2020, 2, 1});
@@ -215,7 +195,7 @@ TEST_CASE("forms are collected per treatment episode", "[reports]") {
 }
 
 TEST_CASE("items are lined up by id across the start and end forms", "[reports]") {
-    FormsOverTime f = CollectForms(FinishedCase(), Shipped());
+    FormsOverTime f = CollectForms(FinishedCase(), ShippedTemplates());
     const ItemRow* self = f.Find("behaviour-destructive-self");
     REQUIRE(self);
     CHECK(self->display[0] == "Stämmer helt");
@@ -246,11 +226,11 @@ TEST_CASE("an answer is read with its own phase's form: an option only the end f
     jn::Case c = FinishedCase();
     c.forms[0].answers.push_back({"problem-behaviours", "buying-sex,internet-pornography"});
     c.forms[1].answers.push_back({"problem-behaviours", "none"}); // only in the end form
-    const FormsOverTime forms = CollectForms(c, Shipped(), "sv", {2026, 7, 1});
+    const FormsOverTime forms = CollectForms(c, ShippedTemplates(), "sv", {2026, 7, 1});
     const ItemRow* row = forms.Find("problem-behaviours");
     REQUIRE(row);
     CHECK(row->display[0] == "Köp av sexuella tjänster, Pornografi på internet");
     CHECK(row->display[1] == "Inget av detta längre");
-    const FormsOverTime en = CollectForms(c, Shipped(), "en", {2026, 7, 1});
+    const FormsOverTime en = CollectForms(c, ShippedTemplates(), "en", {2026, 7, 1});
     CHECK(en.Find("problem-behaviours")->display[1] == "None of these any more");
 }

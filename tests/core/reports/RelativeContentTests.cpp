@@ -44,11 +44,11 @@ std::string Render(const std::string& kind, const jn::Case& c, const ReportOptio
                    const ScratchDir& tmp) {
     std::vector<unsigned char> bytes;
     if (kind == "record")
-        bytes = RenderFullRecord(c, Shipped(), {}, o);
+        bytes = RenderFullRecord(c, ShippedTemplates(), {}, o);
     else if (kind == "followup")
-        bytes = RenderFollowUpBrief(c, Shipped(), o);
+        bytes = RenderFollowUpBrief(c, ShippedTemplates(), o);
     else
-        bytes = RenderSupervisorSummary(c, Shipped(), o);
+        bytes = RenderSupervisorSummary(c, ShippedTemplates(), o);
     auto path = tmp.path / (kind + (o.deidentify ? "-deid" : "") + ".pdf");
     WriteBytes(path, bytes);
     return Flat(PdfText(path));
@@ -155,7 +155,7 @@ TEST_CASE("a supervision pack counts a relative's joint sessions, on the cover a
                                                 ? std::vector{split.relative, split.source}
                                                 : std::vector{split.source, split.relative};
         const auto path = tmp.path / "pack.pdf";
-        WriteBytes(path, RenderSupervisionPack(cases, Shipped(), Options(), joint));
+        WriteBytes(path, RenderSupervisionPack(cases, ShippedTemplates(), Options(), joint));
         const std::string flat = Flat(PdfText(path));
         const std::string own = std::to_string(split.relative.sessions.size());
         CHECK(flat.find("GBG-2025-024") != std::string::npos);
@@ -182,7 +182,7 @@ TEST_CASE("the record's log never names another case: a link or a split reads as
         {1767225800, "anna", "open", "case " + hisId}, // his own id may stay
     };
     const auto path = tmp.path / "record-log.pdf";
-    WriteBytes(path, RenderFullRecord(split.source, Shipped(), his, Options()));
+    WriteBytes(path, RenderFullRecord(split.source, ShippedTemplates(), his, Options()));
     const std::string flat = Flat(PdfText(path));
     CHECK(flat.find(herId) == std::string::npos);
     CHECK(flat.find(herId.substr(0, 8)) == std::string::npos);
@@ -190,7 +190,7 @@ TEST_CASE("the record's log never names another case: a link or a split reads as
     CHECK(flat.find("sparat") != std::string::npos); // the event in the report's language
     CHECK(flat.find("läst") != std::string::npos);
     // Hers names his case no more than his names hers.
-    WriteBytes(path, RenderFullRecord(split.relative, Shipped(),
+    WriteBytes(path, RenderFullRecord(split.relative, ShippedTemplates(),
                                       {{1767225700, "anna", "create", "split from " + hisId}},
                                       Options()));
     const std::string hers = Flat(PdfText(path));

@@ -4,6 +4,7 @@
 // pdftotext on a written report.
 
 #include "CaseFixtures.h"
+#include "TemplateFixtures.h"
 
 #include "kartbok/genogram/Queries.h"
 #include "kartbok/genogram/Sample.h"
@@ -21,9 +22,7 @@ namespace kartbok::reports::test {
 
 namespace jn = kartbok::journal;
 
-inline jn::TemplateSet Shipped() {
-    return jn::LoadTemplates(std::filesystem::path(KARTBOK_SOURCE_DIR) / "templates");
-}
+using kartbok::test::ShippedTemplates;
 
 using kartbok::test::At;
 

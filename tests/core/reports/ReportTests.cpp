@@ -44,7 +44,7 @@ TEST_CASE("the follow-up brief has the reason, key dates, closing themes and sug
     ScratchDir tmp;
     jn::Case c = FinishedCase();
     auto out = tmp.path / "uppföljning.pdf";
-    WriteBytes(out, RenderFollowUpBrief(c, Shipped(), Options()));
+    WriteBytes(out, RenderFollowUpBrief(c, ShippedTemplates(), Options()));
 
     std::string text = PdfText(out);
     CheckPages(text, c.code);
@@ -72,7 +72,7 @@ TEST_CASE("the full record keeps corrected text readable and lists addenda, form
     std::vector<AuditLine> audit{{1767225600, "terapeut.åsa", "open", "case opened"},
                                  {1767229200, "terapeut.åsa", "export", "report record"}};
     auto out = tmp.path / "journal.pdf";
-    WriteBytes(out, RenderFullRecord(c, Shipped(), audit, Options()));
+    WriteBytes(out, RenderFullRecord(c, ShippedTemplates(), audit, Options()));
     std::string text = PdfText(out);
     CheckPages(text, c.code);
     std::string flat = Flat(text);
@@ -96,7 +96,7 @@ TEST_CASE("the de-identified supervisor summary has no names, dates or free text
     ReportOptions o = Options();
     o.deidentify = true;
     auto out = tmp.path / "handledning.pdf";
-    WriteBytes(out, RenderSupervisorSummary(c, Shipped(), o));
+    WriteBytes(out, RenderSupervisorSummary(c, ShippedTemplates(), o));
     std::string text = PdfText(out);
     CheckPages(text, c.code);
     std::string flat = Flat(text);
@@ -132,7 +132,7 @@ TEST_CASE("the identified supervisor summary shows dates and themes; free text c
     jn::Case c = FinishedCase();
     ScratchDir tmp;
     auto out = tmp.path / "a.pdf";
-    WriteBytes(out, RenderSupervisorSummary(c, Shipped(), Options()));
+    WriteBytes(out, RenderSupervisorSummary(c, ShippedTemplates(), Options()));
     std::string flat = Flat(PdfText(out));
     CHECK(flat.find("2025-06-03") != std::string::npos);
     CHECK(flat.find(kTheme) != std::string::npos);
@@ -141,7 +141,7 @@ TEST_CASE("the identified supervisor summary shows dates and themes; free text c
     ReportOptions o = Options();
     o.deidentify = true;
     o.includeFreeText = true;
-    WriteBytes(out, RenderSupervisorSummary(c, Shipped(), o));
+    WriteBytes(out, RenderSupervisorSummary(c, ShippedTemplates(), o));
     flat = Flat(PdfText(out));
     CHECK(flat.find(kReason) != std::string::npos);
     CHECK(flat.find("2025-06-03") == std::string::npos);
@@ -152,13 +152,13 @@ TEST_CASE("reports render in memory, and a report for an almost empty case still
           "[reports]") {
     jn::Case c;
     c.code = "MAL-2026-001";
-    auto bytes = RenderFollowUpBrief(c, Shipped(), Options());
+    auto bytes = RenderFollowUpBrief(c, ShippedTemplates(), Options());
     REQUIRE(bytes.size() > 4);
     CHECK(std::string(bytes.begin(), bytes.begin() + 4) == "%PDF");
     ScratchDir tmp;
-    WriteBytes(tmp.path / "e.pdf", RenderSupervisorSummary(c, Shipped(), Options()));
+    WriteBytes(tmp.path / "e.pdf", RenderSupervisorSummary(c, ShippedTemplates(), Options()));
     CheckPages(PdfText(tmp.path / "e.pdf"), c.code);
-    WriteBytes(tmp.path / "r.pdf", RenderFullRecord(c, Shipped(), {}, Options()));
+    WriteBytes(tmp.path / "r.pdf", RenderFullRecord(c, ShippedTemplates(), {}, Options()));
     CheckPages(PdfText(tmp.path / "r.pdf"), c.code);
 }
 
@@ -171,7 +171,7 @@ TEST_CASE("a long record flows over many pages with the frame on each", "[report
         c.sessions.push_back(s);
     }
     ScratchDir tmp;
-    WriteBytes(tmp.path / "long.pdf", RenderFullRecord(c, Shipped(), {}, Options()));
+    WriteBytes(tmp.path / "long.pdf", RenderFullRecord(c, ShippedTemplates(), {}, Options()));
     std::string text = PdfText(tmp.path / "long.pdf");
     CHECK(Pages(text).size() > 5);
     CheckPages(text, c.code);
@@ -186,9 +186,10 @@ TEST_CASE("render the fixture reports for a look", "[.look]") {
     jn::Case c = FinishedCase();
     ReportOptions o = Options();
     const std::filesystem::path folder(dir);
-    WriteBytes(folder / "fixture-followup.pdf", RenderFollowUpBrief(c, Shipped(), o));
-    WriteBytes(folder / "fixture-supervision.pdf", RenderSupervisorSummary(c, Shipped(), o));
-    WriteBytes(folder / "fixture-record.pdf", RenderFullRecord(c, Shipped(), {}, o));
+    WriteBytes(folder / "fixture-followup.pdf", RenderFollowUpBrief(c, ShippedTemplates(), o));
+    WriteBytes(folder / "fixture-supervision.pdf",
+               RenderSupervisorSummary(c, ShippedTemplates(), o));
+    WriteBytes(folder / "fixture-record.pdf", RenderFullRecord(c, ShippedTemplates(), {}, o));
 }
 
 TEST_CASE("the full record prints qualified dates as such and the cause of death", "[reports]") {
@@ -200,7 +201,7 @@ TEST_CASE("the full record prints qualified dates as such and the cause of death
     p.death = genogram::FuzzyDate::After(1990);
     p.causeOfDeath = "lungcancer";
     auto out = tmp.path / "journal.pdf";
-    WriteBytes(out, RenderFullRecord(c, Shipped(), {}, Options()));
+    WriteBytes(out, RenderFullRecord(c, ShippedTemplates(), {}, Options()));
     std::string flat = Flat(PdfText(out));
     CHECK(flat.find("före 1940 – efter 1990") != std::string::npos);
     CHECK(flat.find("dödsorsak: lungcancer") != std::string::npos);
@@ -214,8 +215,8 @@ TEST_CASE("a clinic-defined question says so in the brief and the supervisor sum
     c.forms[1].answers.push_back({"alcohol-frequency", "monthly"});
     for (const bool brief : {true, false}) {
         auto out = tmp.path / (brief ? "brief.pdf" : "summary.pdf");
-        WriteBytes(out, brief ? RenderFollowUpBrief(c, Shipped(), Options())
-                              : RenderSupervisorSummary(c, Shipped(), Options()));
+        WriteBytes(out, brief ? RenderFollowUpBrief(c, ShippedTemplates(), Options())
+                              : RenderSupervisorSummary(c, ShippedTemplates(), Options()));
         const std::string flat = Flat(PdfText(out));
         CHECK(flat.find("Hur ofta dricker du alkohol? (klinikdefinierad)") != std::string::npos);
     }
@@ -241,7 +242,7 @@ TEST_CASE("a returning client's summary shows this episode's sessions, the earli
         auto out = tmp.path / (deid ? "deid.pdf" : "summary.pdf");
         ReportOptions o = Options();
         o.deidentify = deid;
-        WriteBytes(out, RenderSupervisorSummary(c, Shipped(), o));
+        WriteBytes(out, RenderSupervisorSummary(c, ShippedTemplates(), o));
         const std::string flat = Flat(PdfText(out));
         INFO(flat);
         CHECK(flat.find(std::to_string(now) + " (och 2 i tidigare behandlingsperioder)") !=

@@ -56,7 +56,7 @@ std::vector<jn::Case> Shuffled(unsigned seed) {
 
 TEST_CASE("buyers-only tables rebuild tables 1 and 2 of the evaluation, in any case order",
           "[reports][statistics]") {
-    const auto templates = Shipped();
+    const auto templates = ShippedTemplates();
     for (unsigned seed : {1u, 7u, 42u, 1997u}) {
         INFO("seed " << seed);
         const ClinicStatistics st =
@@ -113,7 +113,8 @@ TEST_CASE("buyers-only tables rebuild tables 1 and 2 of the evaluation, in any c
 }
 
 TEST_CASE("all clients: the non-buyer and the relative count too", "[reports][statistics]") {
-    const ClinicStatistics st = ComputeStatistics(Shuffled(3), Shipped(), Range(2024, 2025));
+    const ClinicStatistics st =
+        ComputeStatistics(Shuffled(3), ShippedTemplates(), Range(2024, 2025));
     CHECK(st.tables[0].forms == 23);
     CHECK(Row(st.tables[0], "bought-sex-ever").yes == 22);
     CHECK(Row(st.tables[0], "bought-sex-ever").no == 1);
@@ -166,7 +167,7 @@ TEST_CASE("all clients: the non-buyer and the relative count too", "[reports][st
 
 TEST_CASE("a range of years counts what is dated in it; --year is a range of one",
           "[reports][statistics]") {
-    const auto templates = Shipped();
+    const auto templates = ShippedTemplates();
     const auto cases = ThirtyCases();
     const ClinicStatistics y2024 = ComputeStatistics(cases, templates, Range(2024, 2024, true));
     CHECK(y2024.tables[0].forms == 22);
@@ -198,8 +199,8 @@ TEST_CASE("counts from 1 to 4 are suppressed everywhere, and so is a cell that w
 
     const auto cases = ThirtyCases();
     const std::string csv =
-        StatisticsCsv(ComputeStatistics(cases, Shipped(), Range(2024, 2025)),
-                      ComputeStatistics(cases, Shipped(), Range(2024, 2025, true)));
+        StatisticsCsv(ComputeStatistics(cases, ShippedTemplates(), Range(2024, 2025)),
+                      ComputeStatistics(cases, ShippedTemplates(), Range(2024, 2025, true)));
     CHECK(csv.rfind("from,to,view,measure,item,phase,value,count\n", 0) == 0);
     CHECK(csv.find("2024,2025,buyers,table-forms,,start,,22\n") != std::string::npos);
     CHECK(csv.find("2024,2025,buyers,table,bought-sex-last-year,start,yes,16\n") !=
@@ -234,7 +235,7 @@ TEST_CASE("counts from 1 to 4 are suppressed everywhere, and so is a cell that w
 
 TEST_CASE("research answers link each client's forms by a study id made fresh per export",
           "[reports][statistics]") {
-    const auto templates = Shipped();
+    const auto templates = ShippedTemplates();
     auto cases = ThirtyCases();
     const auto rows = ResearchAnswers(cases, templates, Range(2024, 2025));
     std::set<std::string> ids;
@@ -282,7 +283,7 @@ TEST_CASE("research answers link each client's forms by a study id made fresh pe
 
 TEST_CASE("a follow-up still planned when the client came back counts nowhere",
           "[reports][statistics][episodes]") {
-    const auto templates = Shipped();
+    const auto templates = ShippedTemplates();
     jn::Case c;
     c.id = "5a7e0000-0000-4000-8000-000000000001";
     c.code = "BACK-1";

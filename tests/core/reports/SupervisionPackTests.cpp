@@ -58,7 +58,7 @@ std::string PackText(const std::vector<jn::Case>& cases, const std::string& lang
     o.deidentify = false; // asked for identified: a pack is de-identified anyway
     o.includeFreeText = true;
     const auto file = dir / ("pack-" + language + ".pdf");
-    WriteBytes(file, RenderSupervisionPack(cases, Shipped(), o));
+    WriteBytes(file, RenderSupervisionPack(cases, ShippedTemplates(), o));
     return PdfText(file);
 }
 
