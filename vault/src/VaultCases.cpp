@@ -25,7 +25,9 @@ struct CheckedCase {
 
 /// Reads, authenticates and parses one case file and checks it against its
 /// index entry: the one path of LoadCase, SearchCases and Verify. The decrypted
-/// archive is wiped before returning. Throws VaultError naming the file.
+/// archive is wiped before returning, or, for a case that parsed, moved into
+/// `keepArchive` when given (LoadCase keeps it as the signed-notes baseline;
+/// the caller wipes it). Throws VaultError naming the file.
 CheckedCase CheckCase(const Vault::Impl& impl, const detail::IndexEntry& entry,
                       std::string* keepArchive = nullptr) {
     const std::string& id = entry.summary.id;
