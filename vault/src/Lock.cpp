@@ -71,23 +71,36 @@ template <class T> std::optional<T> Number(std::string_view text) {
     return value;
 }
 
-std::optional<std::string> ReadSmallFile(const std::filesystem::path& p) {
+/// A small file's text and when it was last written, both of the one file
+/// opened (a second stat by name could see the next file under that name).
+struct SmallFile {
+    std::string text;
+    std::int64_t mtime = 0;
+};
+
+std::optional<SmallFile> ReadSmallFileAt(const std::filesystem::path& p) {
     // Non-blocking and no links: a FIFO in place of a lock must not hang us.
     const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (fd < 0)
         return std::nullopt;
     struct stat st {};
-    std::string s;
+    SmallFile f;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        s.resize(4096);
+        f.mtime = static_cast<std::int64_t>(st.st_mtime);
+        f.text.resize(4096);
         ssize_t n;
         do
-            n = ::read(fd, s.data(), s.size());
+            n = ::read(fd, f.text.data(), f.text.size());
         while (n < 0 && errno == EINTR);
-        s.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+        f.text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
     }
     ::close(fd);
-    return s;
+    return f;
+}
+
+std::optional<std::string> ReadSmallFile(const std::filesystem::path& p) {
+    auto f = ReadSmallFileAt(p);
+    return f ? std::optional<std::string>(std::move(f->text)) : std::nullopt;
 }
 
 /// Creates p with text, O_EXCL; false (errno EEXIST) when it exists.
@@ -129,6 +142,52 @@ bool IsStale(const LockInfo& l, const LockInfo& me, const LockPolicy& policy) {
         return true; // the pid now belongs to another process
     // The same live process, another handle (write.lock tokens): not stale.
     return false;
+}
+
+/// Seconds since `f` was last written.
+std::int64_t AgeOf(const SmallFile& f) {
+    return static_cast<std::int64_t>(std::time(nullptr)) - f.mtime;
+}
+
+/// Whether a lock we could not create is stale, judged from the one file read.
+/// Text that does not parse is a lock whose text is still on its way (create
+/// and write are two steps, each a round trip on a network share) unless that
+/// file is older than the grace period. Its age is taken from the file whose
+/// text was read: a stat by name afterwards may find the file gone (it was
+/// written, used and released meanwhile), or find the next writer's lock.
+bool Stale(const SmallFile& read, const std::optional<LockInfo>& info, const LockInfo& me,
+           const LockPolicy& policy) {
+    if (info)
+        return IsStale(*info, me, policy);
+    return AgeOf(read) >= policy.unreadableGrace.count();
+}
+
+/// Moves a lock judged stale aside under a name only we use (of several takers
+/// only one rename succeeds; the others retry the O_EXCL create) and removes
+/// it, unless what was moved is not the lock judged: between our read and our
+/// rename another taker may have replaced it with a live one, whose text
+/// differs or, when the judged text was unparsable, is as empty but young.
+/// That one is put back; link fails if yet another instance took the name
+/// meanwhile, and then that one holds it (docs/vault-format.md, "Writing").
+void MoveAsideIfSame(FileSystem& fs, const std::filesystem::path& lockFile, const SmallFile& judged,
+                     bool judgedParsed, const LockInfo& me, const LockPolicy& policy) {
+    unsigned char rnd[6];
+    RandomBytes(rnd, sizeof rnd);
+    const std::filesystem::path aside =
+        lockFile.string() + ".stale-" + std::to_string(me.pid) + "-" + ToHex(rnd);
+    if (fs.Rename(lockFile, aside) != 0) {
+        if (errno == ENOENT)
+            return;
+        throw VaultError(VaultError::Kind::Io,
+                         lockFile.filename().string() +
+                             ": could not take over a stale lock: " + std::strerror(errno));
+    }
+    const auto moved = ReadSmallFileAt(aside);
+    const bool same = moved && moved->text == judged.text &&
+                      (judgedParsed || AgeOf(*moved) >= policy.unreadableGrace.count());
+    if (!same)
+        (void)fs.Link(aside, lockFile);
+    fs.Unlink(aside);
 }
 
 } // namespace
@@ -273,48 +332,21 @@ bool TakeLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockI
         if (err != EEXIST && !(err == EPERM && exists))
             throw VaultError(VaultError::Kind::Io,
                              name + ": could not create the lock: " + std::strerror(err));
-        const auto text = ReadSmallFile(lockFile);
-        if (!text)
+        const auto read = ReadSmallFileAt(lockFile);
+        if (!read)
             continue; // vanished between our create and read: try again
-        const auto info = ParseLock(*text);
+        const auto info = ParseLock(read->text);
         if (info && IsOurs(*info, me))
             return true;
-        if (info && !IsStale(*info, me, policy)) {
+        if (!Stale(*read, info, me, policy)) {
             if (holder != nullptr)
-                *holder = DescribeHolder(*info);
-            if (holderInfo != nullptr)
+                *holder = info ? DescribeHolder(*info)
+                               : "another Kartbok instance (the lock is being written)";
+            if (holderInfo != nullptr && info)
                 *holderInfo = *info;
             return false;
         }
-        if (!info) {
-            struct stat st {};
-            if (::stat(lockFile.c_str(), &st) == 0 &&
-                std::time(nullptr) - st.st_mtime < policy.unreadableGrace.count()) {
-                if (holder != nullptr)
-                    *holder = "another Kartbok instance (the lock is being written)";
-                return false;
-            }
-        }
-        // Stale. Move it aside under a name only we use: of several takers only
-        // one rename succeeds, the others see ENOENT and retry the O_EXCL create.
-        unsigned char rnd[6];
-        RandomBytes(rnd, sizeof rnd);
-        const std::filesystem::path aside =
-            lockFile.string() + ".stale-" + std::to_string(me.pid) + "-" + ToHex(rnd);
-        if (fs.Rename(lockFile, aside) != 0) {
-            if (errno == ENOENT)
-                continue;
-            throw VaultError(VaultError::Kind::Io,
-                             name + ": could not take over a stale lock: " + std::strerror(errno));
-        }
-        const auto moved = ReadSmallFile(aside);
-        if (moved && *moved != *text) {
-            // Between our read and rename another taker replaced the stale lock
-            // with its own live one; put it back (link fails if yet another
-            // instance already holds the name, and then that one wins).
-            (void)fs.Link(aside, lockFile);
-        }
-        fs.Unlink(aside);
+        MoveAsideIfSame(fs, lockFile, *read, info.has_value(), me, policy);
     }
     if (holder != nullptr)
         *holder = "another Kartbok instance (the lock keeps changing)";
