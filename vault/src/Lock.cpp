@@ -71,11 +71,20 @@ template <class T> std::optional<T> Number(std::string_view text) {
     return value;
 }
 
-/// A small file's text and when it was last written, both of the one file
-/// opened (a second stat by name could see the next file under that name).
+/// The most of a lock (or /proc file) read; a longer lock is garbage, judged by its age.
+constexpr std::uint64_t kMaxLockText = 4096;
+
+/// A small file's text, size and age, all of the one file opened (a second
+/// stat by name could see the next file under that name).
 struct SmallFile {
     std::string text;
     std::int64_t mtime = 0;
+    std::uint64_t size = 0; ///< as fstat gave it (0 for /proc files, whatever they hold)
+
+    /// The text read is all the file held. On an sshfs share a read right after
+    /// the name was reused can come back short or empty while fstat already
+    /// sees the new file: such a read says nothing about the lock.
+    bool Whole() const { return text.size() == std::min<std::uint64_t>(size, kMaxLockText); }
 };
 
 std::optional<SmallFile> ReadSmallFileAt(const std::filesystem::path& p) {
@@ -83,18 +92,28 @@ std::optional<SmallFile> ReadSmallFileAt(const std::filesystem::path& p) {
     const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (fd < 0)
         return std::nullopt;
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    // A file whose kind, age or bytes cannot be read is not an empty file: on a
+    // network share fstat fails (ENOENT) when the name was released meanwhile.
     struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return std::nullopt;
     SmallFile f;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        f.mtime = static_cast<std::int64_t>(st.st_mtime);
-        f.text.resize(4096);
-        ssize_t n;
-        do
-            n = ::read(fd, f.text.data(), f.text.size());
-        while (n < 0 && errno == EINTR);
-        f.text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-    }
-    ::close(fd);
+    f.mtime = static_cast<std::int64_t>(st.st_mtime);
+    if (!S_ISREG(st.st_mode))
+        return f; // a FIFO or device: no text, judged by its age
+    f.size = static_cast<std::uint64_t>(st.st_size);
+    f.text.resize(kMaxLockText);
+    ssize_t n;
+    do
+        n = ::read(fd, f.text.data(), f.text.size());
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return std::nullopt;
+    f.text.resize(static_cast<std::size_t>(n));
     return f;
 }
 
@@ -162,32 +181,37 @@ bool Stale(const SmallFile& read, const std::optional<LockInfo>& info, const Loc
     return AgeOf(read) >= policy.unreadableGrace.count();
 }
 
-/// Moves a lock judged stale aside under a name only we use (of several takers
-/// only one rename succeeds; the others retry the O_EXCL create) and removes
-/// it, unless what was moved is not the lock judged: between our read and our
-/// rename another taker may have replaced it with a live one, whose text
-/// differs or, when the judged text was unparsable, is as empty but young.
-/// That one is put back; link fails if yet another instance took the name
-/// meanwhile, and then that one holds it (docs/vault-format.md, "Writing").
-void MoveAsideIfSame(FileSystem& fs, const std::filesystem::path& lockFile, const SmallFile& judged,
-                     bool judgedParsed, const LockInfo& me, const LockPolicy& policy) {
-    unsigned char rnd[6];
-    RandomBytes(rnd, sizeof rnd);
-    const std::filesystem::path aside =
-        lockFile.string() + ".stale-" + std::to_string(me.pid) + "-" + ToHex(rnd);
-    if (fs.Rename(lockFile, aside) != 0) {
-        if (errno == ENOENT)
-            return;
-        throw VaultError(VaultError::Kind::Io,
-                         lockFile.filename().string() +
-                             ": could not take over a stale lock: " + std::strerror(errno));
+/// A breaker (below) that held its file this long died while breaking.
+constexpr std::int64_t kBreakerStaleSeconds = 30;
+
+/// Removes a lock judged stale, unless it is no longer the lock judged.
+/// Removing by name is safe only while nobody else can remove it: between our
+/// read and our unlink the holder may have released it (and exited, which is
+/// why it looked dead) and the next writer made a fresh lock under the name; a
+/// second taker who judged the same stale lock would remove that fresh one.
+/// So takers first create `<lock>.stale-break` (O_EXCL; verify lists it as a
+/// leftover, repair removes it) and, holding it, read the lock again and
+/// remove it only if it is the same text, read whole (and, for unreadable
+/// text, still older than the grace). A lock once judged stale is not
+/// released by anyone but a taker, and no new lock can appear while it
+/// exists, so the check and the unlink cannot be split by another writer.
+/// A breaker that died leaves its file; after kBreakerStaleSeconds it is
+/// removed (docs/vault-format.md, "Writing").
+void RemoveIfStillSame(FileSystem& fs, const std::filesystem::path& lockFile,
+                       const SmallFile& judged, bool judgedParsed, const LockInfo& me,
+                       const LockPolicy& policy) {
+    const std::filesystem::path breaker = lockFile.string() + ".stale-break";
+    if (!WriteNewFile(fs, breaker, FormatLock(me))) {
+        const auto other = ReadSmallFileAt(breaker);
+        if (other && AgeOf(*other) >= kBreakerStaleSeconds)
+            fs.Unlink(breaker);
+        return; // another taker is at it: try the create again
     }
-    const auto moved = ReadSmallFileAt(aside);
-    const bool same = moved && moved->text == judged.text &&
-                      (judgedParsed || AgeOf(*moved) >= policy.unreadableGrace.count());
-    if (!same)
-        (void)fs.Link(aside, lockFile);
-    fs.Unlink(aside);
+    const auto now = ReadSmallFileAt(lockFile);
+    if (now && now->Whole() && now->text == judged.text &&
+        (judgedParsed || AgeOf(*now) >= policy.unreadableGrace.count()))
+        fs.Unlink(lockFile);
+    fs.Unlink(breaker);
 }
 
 } // namespace
@@ -333,8 +357,8 @@ bool TakeLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockI
             throw VaultError(VaultError::Kind::Io,
                              name + ": could not create the lock: " + std::strerror(err));
         const auto read = ReadSmallFileAt(lockFile);
-        if (!read)
-            continue; // vanished between our create and read: try again
+        if (!read || !read->Whole())
+            continue; // vanished or replaced while we read it: try again
         const auto info = ParseLock(read->text);
         if (info && IsOurs(*info, me))
             return true;
@@ -346,7 +370,7 @@ bool TakeLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockI
                 *holderInfo = *info;
             return false;
         }
-        MoveAsideIfSame(fs, lockFile, *read, info.has_value(), me, policy);
+        RemoveIfStillSame(fs, lockFile, *read, info.has_value(), me, policy);
     }
     if (holder != nullptr)
         *holder = "another Kartbok instance (the lock keeps changing)";
@@ -359,12 +383,19 @@ std::optional<LockInfo> ReadLock(const std::filesystem::path& lockFile) {
 }
 
 void ReleaseLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me) {
-    const auto text = ReadSmallFile(lockFile);
-    if (!text)
+    // A short read (see SmallFile::Whole) is read again: a lock of ours left
+    // behind would hold every other writer off while this process lives.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const auto read = ReadSmallFileAt(lockFile);
+        if (!read)
+            return;
+        if (!read->Whole())
+            continue;
+        const auto info = ParseLock(read->text);
+        if (info && IsOurs(*info, me))
+            fs.Unlink(lockFile);
         return;
-    const auto info = ParseLock(*text);
-    if (info && IsOurs(*info, me))
-        fs.Unlink(lockFile);
+    }
 }
 
 void RefreshLock(FileSystem& fs, const std::filesystem::path& lockFile, const LockInfo& me) {

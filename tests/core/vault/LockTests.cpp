@@ -147,3 +147,26 @@ TEST_CASE("a lock on this host with a pid no process can have is stale", "[vault
     WriteLock(lock, "bo", 4294967297L, StartTime(1));
     CHECK(v.TryLockCase(id));
 }
+
+TEST_CASE("a stale write.lock is removed only under its breaker file, and a dead breaker's "
+          "file does not block writers for ever",
+          "[vault]") {
+    TempDir tmp;
+    Vault v = NewVault(tmp);
+    const fs::path dir = tmp / "vault";
+    Vault quick = Vault::Open(dir, kPassword);
+    quick.SetWriteLockTimeouts({std::chrono::milliseconds(300), std::chrono::seconds(120)});
+    // A writer that died holding write.lock (pid 1 with another start time).
+    WriteLock(dir / "write.lock", "bo", 1, "1" + StartTime(1) + "9");
+    // A taker that died while breaking it: its breaker file is fresh, so the
+    // stale lock stays until the breaker counts as dead.
+    WriteLock(dir / "write.lock.stale-break", "bo", 1, "1" + StartTime(1) + "9");
+    CHECK_THROWS_AS(quick.CreateCase("K-2"), VaultError);
+    CHECK(fs::exists(dir / "write.lock"));
+    // An hour old: that taker is gone; the next writer clears both and saves.
+    const auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    fs::last_write_time(dir / "write.lock.stale-break", old);
+    CHECK_NOTHROW(v.CreateCase("K-3"));
+    CHECK_FALSE(fs::exists(dir / "write.lock"));
+    CHECK_FALSE(fs::exists(dir / "write.lock.stale-break"));
+}
