@@ -29,15 +29,6 @@ private:
     std::map<PersonId, PersonId> m_parent;
 };
 
-enum class Side { Left, Right };
-
-Side BaseSide(const Person& hub) {
-    return hub.gender == Gender::Woman ? Side::Left : Side::Right;
-}
-Side Opposite(Side s) {
-    return s == Side::Left ? Side::Right : Side::Left;
-}
-
 /// Where a person stands among siblings: decides which side partners go.
 /// A twin's place among its co-twins (TwinFirst/TwinLast) weighs more: twins
 /// must stand side by side.
@@ -229,59 +220,42 @@ private:
         return it == m_place.end() ? Place::None : it->second;
     }
 
+    /// Partner rows (LayoutRows.h) from each person's place among siblings;
+    /// each union's left partner is the one standing further left.
     void Orient() {
-        for (const auto& [id, u] : m_unions) {
-            const Person& a = *m_byId.at(u->partnerA);
-            const Person& b = *m_byId.at(u->partnerB);
-            OrientedUnion o{id, a.id, b.id};
-            if (a.gender == Gender::Woman && b.gender == Gender::Man)
-                o = {id, b.id, a.id};
-            std::size_t nA = m_unionsOf[a.id].size(), nB = m_unionsOf[b.id].size();
-            if (nA > 1 || nB > 1) {
-                const Person& hub = (nB > nA) ? b : a;
-                const Person& other = (&hub == &a) ? b : a;
-                const auto& list = m_unionsOf[hub.id];
-                int k = static_cast<int>(std::find(list.begin(), list.end(), u) - list.begin());
-                // A first- or last-born has the first partners on the side away
-                // from the siblings (two of them when there are only two, so
-                // lines still never lie on each other), then alternates.
-                Side base = BaseSide(hub);
-                const Place place = PlaceOf(hub.id);
-                const bool first = place == Place::First || place == Place::TwinFirst;
-                const bool last = place == Place::Last || place == Place::TwinLast;
-                if (first)
-                    base = Side::Left;
-                else if (last)
-                    base = Side::Right;
-                Side side = (k % 2 == 0) ? base : Opposite(base);
-                if (list.size() == 2 && (first || last))
-                    side = base;
-                o = side == Side::Right ? OrientedUnion{id, hub.id, other.id}
-                                        : OrientedUnion{id, other.id, hub.id};
-            } else {
-                // A first-born has the partner on the left, a last-born on the
-                // right; a twin's co-twin counts double.
-                auto vote = [&](PersonId p, int sign) {
-                    switch (PlaceOf(p)) {
-                    case Place::Last:
-                        return sign;
-                    case Place::First:
-                        return -sign;
-                    case Place::TwinLast:
-                        return 2 * sign;
-                    case Place::TwinFirst:
-                        return -2 * sign;
-                    default:
-                        return 0;
-                    }
-                };
-                int aLeft = vote(a.id, 1) + vote(b.id, -1);
-                if (aLeft > 0)
-                    o = {id, a.id, b.id};
-                else if (aLeft < 0)
-                    o = {id, b.id, a.id};
+        PartnerFacts facts;
+        for (const auto& [person, list] : m_unionsOf) {
+            auto& edges = facts.partners[person];
+            for (const Union* u : list) // time order
+                edges.push_back({u->partnerA == person ? u->partnerB : u->partnerA, u->id});
+            facts.woman[person] = m_byId.at(person)->gender == Gender::Woman;
+            switch (PlaceOf(person)) {
+            case Place::First:
+                facts.wishes[person] = {RowWish::End::Right, 1};
+                break;
+            case Place::Last:
+                facts.wishes[person] = {RowWish::End::Left, 1};
+                break;
+            case Place::TwinFirst:
+                facts.wishes[person] = {RowWish::End::Right, 2};
+                break;
+            case Place::TwinLast:
+                facts.wishes[person] = {RowWish::End::Left, 2};
+                break;
+            default:
+                break;
             }
-            m_out.unions.push_back(o);
+        }
+        m_out.partnerRows = ArrangePartners(facts);
+        std::map<PersonId, std::size_t> at;
+        for (const PartnerRow& row : m_out.partnerRows)
+            for (std::size_t i = 0; i < row.size(); ++i)
+                if (row[i].person)
+                    at[row[i].id] = i;
+        for (const auto& [id, u] : m_unions) {
+            const bool aLeft = at.at(u->partnerA) < at.at(u->partnerB);
+            m_out.unions.push_back(
+                {id, aLeft ? u->partnerA : u->partnerB, aLeft ? u->partnerB : u->partnerA});
         }
     }
 
