@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace kartbok::genogram::detail {
 
@@ -206,6 +207,108 @@ void OrderSibship(const Sibship& s, const Units& units, std::vector<RawPosition>
     PlaceFreeByAnchors(row, anchor, units, raw);
 }
 
+/// The order of one row's units: dot's order, changed only where a
+/// sibship's birth order asks (`before`: unit -> units that must stand right
+/// of it). Among the units free to go next, the leftmost in dot's layout
+/// goes; where sibships ask for a circle (siblings married to siblings in
+/// the opposite order), the unit still waiting for the fewest others goes.
+std::vector<std::size_t> RowOrder(const std::vector<std::size_t>& row,
+                                  const std::map<std::size_t, std::vector<std::size_t>>& before,
+                                  const std::vector<RawPosition>& raw) {
+    std::map<std::size_t, int> waiting;
+    for (std::size_t u : row)
+        if (auto it = before.find(u); it != before.end())
+            for (std::size_t v : it->second)
+                ++waiting[v];
+    auto byX = [&](std::size_t a, std::size_t b) {
+        return std::tie(raw[a].x, a) > std::tie(raw[b].x, b); // min-heap on x
+    };
+    std::vector<std::size_t> ready, out;
+    for (std::size_t u : row)
+        if (!waiting[u])
+            ready.push_back(u);
+    std::make_heap(ready.begin(), ready.end(), byX);
+    std::set<std::size_t> done;
+    while (out.size() < row.size()) {
+        std::size_t u = SIZE_MAX;
+        if (!ready.empty()) {
+            std::pop_heap(ready.begin(), ready.end(), byX);
+            u = ready.back();
+            ready.pop_back();
+        } else {
+            for (std::size_t v : row)
+                if (!done.count(v) && (u == SIZE_MAX || std::tie(waiting[v], raw[v].x) <
+                                                            std::tie(waiting[u], raw[u].x)))
+                    u = v;
+        }
+        if (!done.insert(u).second)
+            continue;
+        out.push_back(u);
+        if (auto it = before.find(u); it != before.end())
+            for (std::size_t v : it->second)
+                if (--waiting[v] == 0 && !done.count(v)) {
+                    ready.push_back(v);
+                    std::push_heap(ready.begin(), ready.end(), byX);
+                }
+    }
+    return out;
+}
+
+/// Birth order where dot swapped siblings who are tied elsewhere (married
+/// into another family of the map, with children): each generation is put
+/// into an order that keeps every sibship's birth order and otherwise dot's
+/// order; units that had to move are placed beside their new neighbours,
+/// the rest stay where dot put them as far as room allows.
+void OrderRows(const DrawnFamily& drawn, const Units& units, std::vector<RawPosition>& raw) {
+    std::map<std::size_t, std::vector<std::size_t>> before;
+    std::set<double> unordered; // rows where some sibship is out of order
+    for (const Sibship& s : drawn.sibships) {
+        std::map<double, std::vector<std::size_t>>
+            onRow; // siblings on each generation, oldest first
+        for (const ChildLink* c : s.children) {
+            std::size_t u = units.Of(c->child);
+            auto& row = onRow[std::round(raw[u].y)];
+            if (std::find(row.begin(), row.end(), u) == row.end())
+                row.push_back(u);
+        }
+        for (const auto& [y, row] : onRow)
+            for (std::size_t i = 1; i < row.size(); ++i) {
+                before[row[i - 1]].push_back(row[i]);
+                if (raw[row[i - 1]].x >= raw[row[i]].x)
+                    unordered.insert(y);
+            }
+    }
+    if (unordered.empty())
+        return;
+    std::map<double, std::vector<std::size_t>> rows;
+    std::set<std::size_t> seen;
+    for (PersonId p : drawn.people)
+        if (std::size_t u = units.Of(p);
+            seen.insert(u).second && unordered.count(std::round(raw[u].y)))
+            rows[std::round(raw[u].y)].push_back(u);
+    for (auto& [y, row] : rows) {
+        const std::vector<std::size_t> order = RowOrder(row, before, raw);
+        // Units in the longest run that kept dot's order stay; the others
+        // weigh almost nothing, so they go beside their new neighbours.
+        std::vector<double> oldX, want, weight, offset;
+        for (std::size_t u : order)
+            oldX.push_back(raw[u].x);
+        weight.assign(order.size(), 1e-3);
+        for (std::size_t i : LongestIncreasing(oldX))
+            weight[i] = 1;
+        double at = 0; // widths and gaps so far: positions = offset + a non-decreasing run
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (i > 0)
+                at += (units.Width(order[i - 1]) + units.Width(order[i])) / 2 + units.gap;
+            offset.push_back(at);
+            want.push_back(oldX[i] - at);
+        }
+        const std::vector<double> placed = SpreadApart(want, weight, 0);
+        for (std::size_t i = 0; i < order.size(); ++i)
+            raw[order[i]].x = placed[i] + offset[i];
+    }
+}
+
 /// Nobody who belongs to no family line stands among siblings: an adopted
 /// child's birth parents that dot put between two siblings of another
 /// family move just outside that sibship, on the nearer side; free siblings
@@ -258,6 +361,7 @@ void KeepBirthOrder(const DrawnFamily& drawn, const DotGraph& graph, const Layou
         KeepTwinsTogether(s, units, raw);
         OrderSibship(s, units, raw);
     }
+    OrderRows(drawn, units, raw);
     KeepOutsidersOut(drawn, units, raw);
 }
 
