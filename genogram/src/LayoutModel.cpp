@@ -124,6 +124,8 @@ private:
 
     /// Accepts a link unless it would make someone their own ancestor.
     bool Accept(const ChildLink& link, const Resolved& r) {
+        if (m_acyclic)
+            return true;
         PersonId anchor = r.parents != kNoId ? m_unions.at(r.parents)->partnerA : r.single;
         PersonId pg = m_groups.Find(anchor), cg = m_groups.Find(link.child);
         std::set<PersonId> seen;
@@ -147,6 +149,39 @@ private:
         return true;
     }
 
+    /// Whether all links together make nobody their own ancestor (as good as
+    /// always): then Accept need not search for each link.
+    bool
+    Acyclic(const std::map<PersonId, std::vector<std::pair<const ChildLink*, Resolved>>>& byChild) {
+        std::map<PersonId, std::vector<PersonId>> down; // rank group -> child rank groups
+        std::map<PersonId, int> waiting;
+        for (const auto& [child, list] : byChild)
+            for (const auto& [link, r] : list) {
+                PersonId anchor = r.parents != kNoId ? m_unions.at(r.parents)->partnerA : r.single;
+                PersonId pg = m_groups.Find(anchor), cg = m_groups.Find(child);
+                if (pg == cg)
+                    return false;
+                down[pg].push_back(cg);
+                ++waiting[cg];
+                waiting.try_emplace(pg, 0);
+            }
+        std::vector<PersonId> ready;
+        for (const auto& [g, n] : waiting)
+            if (n == 0)
+                ready.push_back(g);
+        std::size_t seen = 0;
+        while (!ready.empty()) {
+            PersonId g = ready.back();
+            ready.pop_back();
+            ++seen;
+            if (auto it = down.find(g); it != down.end())
+                for (PersonId c : it->second)
+                    if (--waiting[c] == 0)
+                        ready.push_back(c);
+        }
+        return seen == waiting.size();
+    }
+
     void Links() {
         for (const auto& [id, u] : m_unions)
             m_groups.Join(u->partnerA, u->partnerB);
@@ -165,6 +200,7 @@ private:
             if (!twice)
                 list.push_back({&link, r});
         }
+        m_acyclic = Acyclic(byChild);
         std::map<std::pair<UnionId, PersonId>, Sibship> sibships;
         std::vector<std::pair<const ChildLink*, Resolved>> extras;
         for (auto& [child, list] : byChild) {
@@ -266,6 +302,7 @@ private:
     std::map<PersonId, std::vector<const Union*>> m_unionsOf;
     std::map<PersonId, Place> m_place;
     RankGroups m_groups;
+    bool m_acyclic = false; ///< no link can close a cycle: Accept takes every one
     std::map<PersonId, std::vector<PersonId>> m_down; ///< rank group -> child rank groups
 };
 
