@@ -280,3 +280,25 @@ TEST_CASE("the GEDCOM test files keep the invariants, entered in any order",
         }
     }
 }
+
+TEST_CASE("the partner invariant sees a partner standing among the siblings",
+          "[layout][invariants][partners]") {
+    // The invariant must be able to fail: put one of the last-born's partners
+    // between him and his sister, as the map used to draw it.
+    Family f = LastBornThreePartnersFamily();
+    Layout l = ComputeLayout(f);
+    REQUIRE(CheckLayout(f, l).spouseInside.empty());
+    PersonId client = *f.IndexPerson();
+    PersonId sister = kNoId;
+    for (PersonId k : f.ChildrenOf(f.ChildLinkOf(client)->parents))
+        if (k != client)
+            sister = k;
+    PersonId partner = kNoId;
+    for (const Union& u : f.unions)
+        if (u.partnerA == client || u.partnerB == client)
+            partner = u.partnerA == client ? u.partnerB : u.partnerA;
+    l.people[partner].x = (l.people.at(sister).x + l.people.at(client).x) / 2;
+    InvariantReport r = CheckLayout(f, l);
+    INFO(r.Summary());
+    CHECK(r.spouseInside.size() == 1);
+}
