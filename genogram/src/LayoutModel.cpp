@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 namespace kartbok::genogram::detail {
 namespace {
@@ -26,7 +27,7 @@ public:
     }
 
 private:
-    std::map<PersonId, PersonId> m_parent;
+    std::unordered_map<PersonId, PersonId> m_parent;
 };
 
 /// Where a person stands among siblings: decides which side partners go.
@@ -153,8 +154,8 @@ private:
     /// always): then Accept need not search for each link.
     bool
     Acyclic(const std::map<PersonId, std::vector<std::pair<const ChildLink*, Resolved>>>& byChild) {
-        std::map<PersonId, std::vector<PersonId>> down; // rank group -> child rank groups
-        std::map<PersonId, int> waiting;
+        std::unordered_map<PersonId, std::vector<PersonId>> down; // rank group -> child groups
+        std::unordered_map<PersonId, int> waiting;
         for (const auto& [child, list] : byChild)
             for (const auto& [link, r] : list) {
                 PersonId anchor = r.parents != kNoId ? m_unions.at(r.parents)->partnerA : r.single;
