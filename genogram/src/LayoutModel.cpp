@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 namespace kartbok::genogram::detail {
 namespace {
@@ -26,17 +27,8 @@ public:
     }
 
 private:
-    std::map<PersonId, PersonId> m_parent;
+    std::unordered_map<PersonId, PersonId> m_parent;
 };
-
-enum class Side { Left, Right };
-
-Side BaseSide(const Person& hub) {
-    return hub.gender == Gender::Woman ? Side::Left : Side::Right;
-}
-Side Opposite(Side s) {
-    return s == Side::Left ? Side::Right : Side::Left;
-}
 
 /// Where a person stands among siblings: decides which side partners go.
 /// A twin's place among its co-twins (TwinFirst/TwinLast) weighs more: twins
@@ -133,6 +125,8 @@ private:
 
     /// Accepts a link unless it would make someone their own ancestor.
     bool Accept(const ChildLink& link, const Resolved& r) {
+        if (m_acyclic)
+            return true;
         PersonId anchor = r.parents != kNoId ? m_unions.at(r.parents)->partnerA : r.single;
         PersonId pg = m_groups.Find(anchor), cg = m_groups.Find(link.child);
         std::set<PersonId> seen;
@@ -156,6 +150,39 @@ private:
         return true;
     }
 
+    /// Whether all links together make nobody their own ancestor (as good as
+    /// always): then Accept need not search for each link.
+    bool
+    Acyclic(const std::map<PersonId, std::vector<std::pair<const ChildLink*, Resolved>>>& byChild) {
+        std::unordered_map<PersonId, std::vector<PersonId>> down; // rank group -> child groups
+        std::unordered_map<PersonId, int> waiting;
+        for (const auto& [child, list] : byChild)
+            for (const auto& [link, r] : list) {
+                PersonId anchor = r.parents != kNoId ? m_unions.at(r.parents)->partnerA : r.single;
+                PersonId pg = m_groups.Find(anchor), cg = m_groups.Find(child);
+                if (pg == cg)
+                    return false;
+                down[pg].push_back(cg);
+                ++waiting[cg];
+                waiting.try_emplace(pg, 0);
+            }
+        std::vector<PersonId> ready;
+        for (const auto& [g, n] : waiting)
+            if (n == 0)
+                ready.push_back(g);
+        std::size_t seen = 0;
+        while (!ready.empty()) {
+            PersonId g = ready.back();
+            ready.pop_back();
+            ++seen;
+            if (auto it = down.find(g); it != down.end())
+                for (PersonId c : it->second)
+                    if (--waiting[c] == 0)
+                        ready.push_back(c);
+        }
+        return seen == waiting.size();
+    }
+
     void Links() {
         for (const auto& [id, u] : m_unions)
             m_groups.Join(u->partnerA, u->partnerB);
@@ -174,6 +201,7 @@ private:
             if (!twice)
                 list.push_back({&link, r});
         }
+        m_acyclic = Acyclic(byChild);
         std::map<std::pair<UnionId, PersonId>, Sibship> sibships;
         std::vector<std::pair<const ChildLink*, Resolved>> extras;
         for (auto& [child, list] : byChild) {
@@ -229,59 +257,42 @@ private:
         return it == m_place.end() ? Place::None : it->second;
     }
 
+    /// Partner rows (LayoutRows.h) from each person's place among siblings;
+    /// each union's left partner is the one standing further left.
     void Orient() {
-        for (const auto& [id, u] : m_unions) {
-            const Person& a = *m_byId.at(u->partnerA);
-            const Person& b = *m_byId.at(u->partnerB);
-            OrientedUnion o{id, a.id, b.id};
-            if (a.gender == Gender::Woman && b.gender == Gender::Man)
-                o = {id, b.id, a.id};
-            std::size_t nA = m_unionsOf[a.id].size(), nB = m_unionsOf[b.id].size();
-            if (nA > 1 || nB > 1) {
-                const Person& hub = (nB > nA) ? b : a;
-                const Person& other = (&hub == &a) ? b : a;
-                const auto& list = m_unionsOf[hub.id];
-                int k = static_cast<int>(std::find(list.begin(), list.end(), u) - list.begin());
-                // A first- or last-born has the first partners on the side away
-                // from the siblings (two of them when there are only two, so
-                // lines still never lie on each other), then alternates.
-                Side base = BaseSide(hub);
-                const Place place = PlaceOf(hub.id);
-                const bool first = place == Place::First || place == Place::TwinFirst;
-                const bool last = place == Place::Last || place == Place::TwinLast;
-                if (first)
-                    base = Side::Left;
-                else if (last)
-                    base = Side::Right;
-                Side side = (k % 2 == 0) ? base : Opposite(base);
-                if (list.size() == 2 && (first || last))
-                    side = base;
-                o = side == Side::Right ? OrientedUnion{id, hub.id, other.id}
-                                        : OrientedUnion{id, other.id, hub.id};
-            } else {
-                // A first-born has the partner on the left, a last-born on the
-                // right; a twin's co-twin counts double.
-                auto vote = [&](PersonId p, int sign) {
-                    switch (PlaceOf(p)) {
-                    case Place::Last:
-                        return sign;
-                    case Place::First:
-                        return -sign;
-                    case Place::TwinLast:
-                        return 2 * sign;
-                    case Place::TwinFirst:
-                        return -2 * sign;
-                    default:
-                        return 0;
-                    }
-                };
-                int aLeft = vote(a.id, 1) + vote(b.id, -1);
-                if (aLeft > 0)
-                    o = {id, a.id, b.id};
-                else if (aLeft < 0)
-                    o = {id, b.id, a.id};
+        PartnerFacts facts;
+        for (const auto& [person, list] : m_unionsOf) {
+            auto& edges = facts.partners[person];
+            for (const Union* u : list) // time order
+                edges.push_back({u->partnerA == person ? u->partnerB : u->partnerA, u->id});
+            facts.woman[person] = m_byId.at(person)->gender == Gender::Woman;
+            switch (PlaceOf(person)) {
+            case Place::First:
+                facts.wishes[person] = {RowWish::End::Right, 1};
+                break;
+            case Place::Last:
+                facts.wishes[person] = {RowWish::End::Left, 1};
+                break;
+            case Place::TwinFirst:
+                facts.wishes[person] = {RowWish::End::Right, 2};
+                break;
+            case Place::TwinLast:
+                facts.wishes[person] = {RowWish::End::Left, 2};
+                break;
+            default:
+                break;
             }
-            m_out.unions.push_back(o);
+        }
+        m_out.partnerRows = ArrangePartners(facts);
+        std::map<PersonId, std::size_t> at;
+        for (const PartnerRow& row : m_out.partnerRows)
+            for (std::size_t i = 0; i < row.size(); ++i)
+                if (row[i].person)
+                    at[row[i].id] = i;
+        for (const auto& [id, u] : m_unions) {
+            const bool aLeft = at.at(u->partnerA) < at.at(u->partnerB);
+            m_out.unions.push_back(
+                {id, aLeft ? u->partnerA : u->partnerB, aLeft ? u->partnerB : u->partnerA});
         }
     }
 
@@ -292,6 +303,7 @@ private:
     std::map<PersonId, std::vector<const Union*>> m_unionsOf;
     std::map<PersonId, Place> m_place;
     RankGroups m_groups;
+    bool m_acyclic = false; ///< no link can close a cycle: Accept takes every one
     std::map<PersonId, std::vector<PersonId>> m_down; ///< rank group -> child rank groups
 };
 

@@ -3,6 +3,7 @@
 // agree on who is drawn, which union a child hangs from, and in which order
 // siblings stand. Internal to genogram/src.
 
+#include "LayoutRows.h"
 #include "kartbok/genogram/Layout.h"
 
 #include <map>
@@ -20,11 +21,8 @@ struct Sibship {
     std::vector<const ChildLink*> children;
 };
 
-/// Which partner of a couple stands left. Man left, woman right by default;
-/// a partner who is the first- or last-born of a sibship has the other on
-/// the far side from the siblings; a person with several partners has them
-/// in time order outward (all on the side away from the siblings when that
-/// person is first- or last-born, else alternating).
+/// A couple as drawn: `left` stands left of `right` in their partner row
+/// (ArrangePartners, LayoutRows.h).
 struct OrientedUnion {
     UnionId id = kNoId;
     PersonId left = kNoId;
@@ -47,6 +45,7 @@ struct DrawnFamily {
     /// A couple's further unions (two FAM records of the same couple) -> the
     /// union drawn for the couple. Their children hang from that one line.
     std::map<UnionId, UnionId> sameCouple;
+    std::vector<PartnerRow> partnerRows;            ///< one per group of partners, left to right
     std::vector<Sibship> sibships;                  ///< sorted by (union, single parent)
     std::map<PersonId, const ChildLink*> childLink; ///< the link each child stands by
     std::vector<ExtraLink> extraLinks;              ///< other links, in family order

@@ -10,12 +10,16 @@
 
 namespace kartbok::genogram::detail {
 
-/// Moves siblings that dot put out of birth order back into it. Only "free"
-/// nodes move: a sibling (with any partners) who has nothing else in the
-/// graph - no children, no other parents - so moving it bends no other line.
-/// Siblings tied elsewhere (married into another family of the map, with
-/// children) stay where dot put them; free ones are put in order around them.
-/// Works on dot's raw positions (x only), before overlaps are resolved.
+/// Moves siblings that dot put out of birth order back into it. First the
+/// "free" ones: a sibling (with any partners) who has nothing else in the
+/// graph - no children, no other parents - so moving it bends no other line;
+/// they go next to their tied siblings in order. Then, on each generation
+/// where tied siblings still stand swapped, the units are reordered to keep
+/// every sibship's birth order (dot's order otherwise) and the moved ones go
+/// beside their new neighbours. Last, people with no family line of their
+/// own (an adopted child's birth parents) are moved out of any sibship they
+/// stand in. Works on dot's raw positions (x only), before overlaps are
+/// resolved.
 void KeepBirthOrder(const DrawnFamily& drawn, const DotGraph& graph, const LayoutMetrics& metrics,
                     std::vector<RawPosition>& raw);
 

@@ -118,17 +118,20 @@ void SpreadRows(const Family& family, const DrawnFamily& drawn, const LayoutMetr
         ranks[layout.generation.at(id)].push_back(id);
     }
     for (auto& [gen, ids] : ranks) {
-        std::sort(ids.begin(), ids.end(), [&](PersonId a, PersonId b) {
-            return std::tuple(x[a], rawPerson.at(a).x, a) < std::tuple(x[b], rawPerson.at(b).x, b);
-        });
+        // (wanted x, dot's x, id, weight), sorted: the row's order.
+        std::vector<std::tuple<double, double, PersonId, double>> row;
+        row.reserve(ids.size());
+        for (PersonId id : ids)
+            row.emplace_back(x[id], rawPerson.at(id).x, id, weight[id]);
+        std::sort(row.begin(), row.end());
         std::vector<double> want, w;
-        for (PersonId id : ids) {
-            want.push_back(x[id]);
-            w.push_back(weight[id]);
+        for (const auto& [wantX, dotX, id, wt] : row) {
+            want.push_back(wantX);
+            w.push_back(wt);
         }
         std::vector<double> placed = SpreadApart(want, w, metrics.pitch);
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            x[ids[i]] = placed[i];
+        for (std::size_t i = 0; i < row.size(); ++i)
+            x[std::get<2>(row[i])] = placed[i];
     }
 }
 

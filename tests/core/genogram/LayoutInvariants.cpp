@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -90,38 +92,122 @@ void CheckBirthOrder(const Family& f, const Layout& l, InvariantReport& r) {
     }
 }
 
+/// People linked by unions (partners, partners' partners...), as drawn.
+class PartnerGroups {
+public:
+    PartnerGroups(const Family& f, const Layout& l) {
+        for (const Union& u : f.unions)
+            if (l.people.count(u.partnerA) && l.people.count(u.partnerB))
+                Join(u.partnerA, u.partnerB);
+        for (const auto& [id, pt] : l.people)
+            m_members[Find(id)].push_back(id);
+        // Tied: stands in a family of the map (a drawn parent); parenting:
+        // a drawn child stands by them (the child's own link, not a birth
+        // family it was adopted out of).
+        for (const ChildLink& c : f.children) {
+            if (!l.people.count(c.child) || f.ChildLinkOf(c.child) != &c)
+                continue;
+            bool parentDrawn = false;
+            for (PersonId p : LinkParents(f, c))
+                if (l.people.count(p)) {
+                    parentDrawn = true;
+                    m_parenting.insert(Find(p));
+                }
+            if (parentDrawn)
+                m_tied.insert(c.child);
+        }
+    }
+    const std::vector<PersonId>& Members(PersonId p) { return m_members.at(Find(p)); }
+    bool Tied(PersonId p) const { return m_tied.count(p) > 0; }
+    /// Nobody of the group stands in a family or has a child standing by them.
+    bool Outside(PersonId p) {
+        const auto& g = Members(p);
+        return !m_parenting.count(Find(p)) &&
+               std::none_of(g.begin(), g.end(), [&](PersonId q) { return Tied(q); });
+    }
+
+private:
+    PersonId Find(PersonId p) {
+        auto it = m_parent.find(p);
+        if (it == m_parent.end() || it->second == p)
+            return p;
+        return m_parent[p] = Find(it->second);
+    }
+    void Join(PersonId a, PersonId b) {
+        PersonId ra = Find(a), rb = Find(b);
+        if (ra != rb)
+            m_parent[std::max(ra, rb)] = std::min(ra, rb);
+    }
+    std::map<PersonId, PersonId> m_parent;
+    std::map<PersonId, std::vector<PersonId>> m_members;
+    std::set<PersonId> m_tied;
+    std::set<PersonId> m_parenting;
+};
+
+/// Where the partner row of sibling `kids[i]` may stand (open interval).
+/// The family allows the rule when that sibling is the only one of its
+/// partner row standing in a family of the map (everyone else married in):
+/// then a first-born's row stands left of the siblings, a last-born's right
+/// of them, a middle child's between its two neighbours, and a twin's on the
+/// side away from its co-twin. A twin between two co-twins: not allowed.
+std::optional<std::pair<double, double>>
+AllowedSpan(const Family& f, const Layout& l, const std::vector<PersonId>& kids, std::size_t i) {
+    const double inf = std::numeric_limits<double>::infinity();
+    auto twins = [&](PersonId a, PersonId b) {
+        const ChildLink *la = f.ChildLinkOf(a), *lb = f.ChildLinkOf(b);
+        return la->twinGroup != kNoId && la->twinGroup == lb->twinGroup;
+    };
+    const double x = l.people.at(kids[i]).x;
+    if (i == 0)
+        return std::pair{-inf, x};
+    if (i + 1 == kids.size())
+        return std::pair{x, inf};
+    const bool twinLeft = twins(kids[i - 1], kids[i]), twinRight = twins(kids[i], kids[i + 1]);
+    if (twinLeft && twinRight)
+        return std::nullopt;
+    return std::pair{twinLeft ? x : l.people.at(kids[i - 1]).x,
+                     twinRight ? x : l.people.at(kids[i + 1]).x};
+}
+
 void CheckSpouses(const Family& f, const Layout& l, InvariantReport& r) {
-    // Each first- or last-born among siblings on one generation, and each of
-    // their partners who has no parents on the map and no other partner.
     std::map<SibshipKey, std::vector<PersonId>> sibships;
     for (const ChildLink& c : f.children)
         if (f.ChildLinkOf(c.child) == &c && l.people.count(c.child))
             sibships[KeyOf(f, c)].push_back(c.child);
-    std::map<PersonId, int> unions;
-    for (const Union& u : f.unions)
-        if (l.people.count(u.partnerA) && l.people.count(u.partnerB))
-            ++unions[u.partnerA], ++unions[u.partnerB];
+    PartnerGroups groups(f, l);
     for (auto& [key, kids] : sibships) {
-        double y = l.people.at(kids.front()).y;
+        const double y = l.people.at(kids.front()).y;
         if (kids.size() < 2 || std::any_of(kids.begin(), kids.end(),
                                            [&](PersonId k) { return l.people.at(k).y != y; }))
             continue;
         std::sort(kids.begin(), kids.end(),
                   [&](PersonId a, PersonId b) { return l.people.at(a).x < l.people.at(b).x; });
-        const double lo = l.people.at(kids.front()).x, hi = l.people.at(kids.back()).x;
-        for (PersonId end : {kids.front(), kids.back()})
-            for (const Union& u : f.unions) {
-                if (u.partnerA != end && u.partnerB != end)
-                    continue;
-                PersonId spouse = u.partnerA == end ? u.partnerB : u.partnerA;
-                if (!l.people.count(spouse) || f.ChildLinkOf(spouse) || unions[spouse] != 1)
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const auto& group = groups.Members(kids[i]);
+            if (group.size() < 2 || std::any_of(group.begin(), group.end(), [&](PersonId q) {
+                    return q != kids[i] && groups.Tied(q);
+                }))
+                continue; // another of the row is held by a family of its own
+            auto span = AllowedSpan(f, l, kids, i);
+            if (!span)
+                continue;
+            for (PersonId q : group) {
+                if (q == kids[i] || l.people.at(q).y != y)
                     continue;
                 ++r.spouseChecks;
-                double x = l.people.at(spouse).x;
-                if (x > lo && x < hi)
+                const double x = l.people.at(q).x;
+                if (!(x > span->first && x < span->second))
                     Add(r.spouseInside,
-                        "spouse " + Str(spouse) + " of " + Str(end) + " stands among the siblings");
+                        "partner " + Str(q) + " of " + Str(kids[i]) + " stands among the siblings");
             }
+        }
+        // Nobody without a family line of their own (an adopted child's birth
+        // parents) stands among the siblings.
+        const double lo = l.people.at(kids.front()).x, hi = l.people.at(kids.back()).x;
+        for (const auto& [id, pt] : l.people)
+            if (pt.y == y && pt.x > lo && pt.x < hi && groups.Outside(id))
+                Add(r.spouseInside, Str(id) + ", of no family here, stands among the siblings of " +
+                                        Str(kids.front()));
     }
 }
 

@@ -31,8 +31,11 @@ struct InvariantReport {
     std::vector<std::string> partnersLevel; ///< unions whose partners are not level
     std::vector<std::string> childrenBelow; ///< children not below a parent
     std::vector<std::string> overlaps;      ///< symbols closer than the minimum gap
-    std::vector<std::string> spouseInside;  ///< married-in spouse inside a sibship
-    int spouseChecks = 0;                   ///< couples where the rule applied
+    /// A partner row standing among a sibling's siblings where the family
+    /// allows otherwise (AllowedSpan, LayoutInvariants.cpp), or someone with
+    /// no family line of their own standing among siblings.
+    std::vector<std::string> spouseInside;
+    int spouseChecks = 0; ///< partners where the rule applied
     // Scene checks (CheckScene).
     std::vector<std::string> sharedBars; ///< two sibship lines at one depth, overlapping
     std::vector<std::string> unhoppedCrossings;

@@ -91,6 +91,30 @@ Family ThreePartnersFamily() {
     return m.family;
 }
 
+Family LastBornThreePartnersFamily() {
+    FamilyBuilder m;
+    PersonId f = m.Man("Sture", "Holm", Y(1920)), mo = m.Woman("Maj", "Holm", Y(1922));
+    UnionId parents = m.Couple(f, mo, {E(K::Married, 1945)});
+    // The client is the youngest; entered before his sister.
+    PersonId client = m.Man("Karl", "Holm", Y(1950));
+    m.P(client).isIndex = true;
+    m.Child(parents, client);
+    m.Child(parents, m.Woman("Britt", "Holm", Y(1948)));
+    PersonId asa = m.Woman("Åsa", "Ahl", Y(1952)), bea = m.Woman("Bea", "Berg", Y(1960));
+    PersonId cia = m.Woman("Cecilia", "Cronholm", Y(1970));
+    // Entered latest first; `order` says which came first.
+    UnionId u3 = m.Couple(client, cia, {E(K::Married, 1994)}, UnionKind::Marriage, 2);
+    UnionId u2 = m.Couple(client, bea, {E(K::Together, 1982), E(K::Separated, 1990)},
+                          UnionKind::Cohabitation, 1);
+    UnionId u1 =
+        m.Couple(client, asa, {E(K::Married, 1973), E(K::Divorced, 1980)}, UnionKind::Marriage, 0);
+    m.Child(u3, m.Woman("Moa", "Holm", Y(1997)));
+    m.Child(u3, m.Man("Noak", "Holm", Y(1995)));
+    m.Child(u2, m.Woman("Lisa", "Holm", Y(1985)));
+    m.Child(u1, m.Man("Olle", "Holm", Y(1975)));
+    return m.family;
+}
+
 Family MarriedTwiceFamily() {
     FamilyBuilder m;
     PersonId h = m.Man("Rolf", "Dahl", Y(1948)), w = m.Woman("Eva", "Dahl", Y(1950));
@@ -178,6 +202,7 @@ std::vector<std::pair<std::string, Family>> LookFamilies() {
     return {{"twins", TwinsFamily()},
             {"adoption", AdoptionFamily()},
             {"three-partners", ThreePartnersFamily()},
+            {"last-born-three-partners", LastBornThreePartnersFamily()},
             {"married-twice", MarriedTwiceFamily()},
             {"cousins", CousinsFamily()},
             {"four-generations", FourGenerationFamily()}};

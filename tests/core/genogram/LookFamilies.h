@@ -16,6 +16,8 @@ namespace kartbok::genogram::testing {
 Family TwinsFamily();
 Family AdoptionFamily();
 Family ThreePartnersFamily();
+/// The youngest of two with three partners in turn, a child with each.
+Family LastBornThreePartnersFamily();
 Family MarriedTwiceFamily();
 Family CousinsFamily();
 Family FourGenerationFamily();
