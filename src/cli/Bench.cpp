@@ -408,9 +408,14 @@ void BenchLayout(Table& table, const BenchOptions& o) {
             auto layout = genogram::ComputeLayout(f);
             (void)genogram::BuildScene(f, layout);
         });
-        // The royal-like tree takes dot itself over 2 s: only the ratio counts there.
+        // The royal-like tree takes dot itself over 2 s: only the ratio counts
+        // there. The targets are set at 3 000 people; at --quick's 600 our
+        // import and scene (a fixed ~0.3x of a smaller dot) weigh more, so the
+        // rows are printed to watch, not held to them.
+        const double limitMs = o.quick || royal ? 0 : 2000.0;
+        const double maxRatio = o.quick ? 0 : 1.2;
         table.Row(std::string(royal ? "layout_royal_" : "layout_") + std::to_string(people), bigMs,
-                  DotLayoutMillis(genogram::ToDot(big, {}), bigRuns), royal ? 0 : 2000.0, 1.2);
+                  DotLayoutMillis(genogram::ToDot(big, {}), bigRuns), limitMs, maxRatio);
     }
 }
 
