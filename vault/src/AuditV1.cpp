@@ -70,30 +70,89 @@ AuditPosition ScanLegacyAudit(std::span<const unsigned char> bytes) {
     return p;
 }
 
-AuditReadResult ReadLegacyAudit(std::span<const unsigned char> bytes, const VaultIdentity& vault,
-                                const AuditKeys& keys) {
-    const auto& publicKey = keys.publicKey;
-    const SecureBuffer& secretKey = keys.secret;
-    const SecureBuffer& macKey = keys.mac;
-    AuditReadResult res;
-    auto problem = [&](const std::string& p) { res.problems.push_back(kLabel + ": " + p); };
+namespace {
+
+void Problem(AuditReadResult& res, const std::string& p) {
+    res.problems.push_back(kLabel + ": " + p);
+}
+
+/// Whether the records after the header can be read at all; says why not, and
+/// notes a header of another vault (its records are still read).
+bool HeaderReadable(std::span<const unsigned char> bytes, const Layout& l,
+                    const VaultIdentity& vault, AuditReadResult& res) {
     if (bytes.empty()) {
-        problem("empty (the audit log was truncated)");
-        return res;
+        Problem(res, "empty (the audit log was truncated)");
+        return false;
     }
-    const Layout l = Scan(bytes);
     if (!l.headerOk) {
-        problem("damaged (not an audit log)");
-        return res;
+        Problem(res, "damaged (not an audit log)");
+        return false;
     }
     if (VersionOf(bytes) != kVersion) {
         // Records of another format version would all look tampered with.
-        problem("format version " + std::to_string(VersionOf(bytes)) +
-                " is not supported (written by a newer Kartbok?)");
-        return res;
+        Problem(res, "format version " + std::to_string(VersionOf(bytes)) +
+                         " is not supported (written by a newer Kartbok?)");
+        return false;
     }
     if (!std::equal(vault.id.begin(), vault.id.end(), bytes.begin() + 12))
-        problem("belongs to another vault");
+        Problem(res, "belongs to another vault");
+    return true;
+}
+
+/// Record `index` (0-based), opened: its fields, checked against its place in
+/// the chain (`prev`: the hash of the record before it) and, when it claims
+/// to be written with the vault key, against the MAC. Throws VaultError when
+/// a field is malformed.
+AuditEntry ParseRecord(std::span<const unsigned char> plain, std::size_t index, const Hash& prev,
+                       const SecureBuffer& macKey, AuditReadResult& res) {
+    const std::string where = "record " + std::to_string(index + 1);
+    ByteReader r(plain, kLabel);
+    AuditEntry e;
+    e.seq = r.U64();
+    e.caseGeneration = 0;
+    Hash recPrev{};
+    r.Raw(recPrev.data(), recPrev.size());
+    e.time = r.I64();
+    e.user = r.Str(4096);
+    const std::uint8_t action = r.U8();
+    e.caseId = r.Str(4096);
+    e.detail = r.Str(kMaxRecord);
+    const std::size_t bodyLen = r.Pos();
+    const std::uint8_t authenticated = r.U8();
+    Hash mac{};
+    r.Raw(mac.data(), mac.size());
+    r.ExpectEnd();
+    if (action > static_cast<std::uint8_t>(kLastAuditAction))
+        r.Fail(where + " has an unknown action");
+    if (authenticated > 1)
+        r.Fail(where + " has an unknown authentication mark");
+    e.action = static_cast<AuditAction>(action);
+    if (e.seq != index)
+        Problem(res, where + " has sequence number " + std::to_string(e.seq + 1) +
+                         " (records were deleted or reordered)");
+    if (sodium_memcmp(recPrev.data(), prev.data(), prev.size()) != 0)
+        Problem(res, where + " does not follow the record before it (the chain is broken)");
+    const Bytes body(plain.data(), plain.data() + bodyLen);
+    if (authenticated == 1) {
+        const Hash expect = Mac(macKey, body);
+        if (sodium_memcmp(expect.data(), mac.data(), mac.size()) != 0)
+            Problem(res, where + " was not written by a holder of the vault key");
+    } else if (e.action != AuditAction::UnlockFailed) {
+        Problem(res, where + " is unauthenticated but claims more than a failed unlock");
+    }
+    if (e.detail.rfind(kAuditRestarted, 0) == 0)
+        Problem(res, where + ": " + kAuditRestarted);
+    return e;
+}
+
+} // namespace
+
+AuditReadResult ReadLegacyAudit(std::span<const unsigned char> bytes, const VaultIdentity& vault,
+                                const AuditKeys& keys) {
+    AuditReadResult res;
+    const Layout l = Scan(bytes);
+    if (!HeaderReadable(bytes, l, vault, res))
+        return res;
     Hash prev = HashOf(bytes, 0, kHeaderBytes);
     for (std::size_t i = 0; i < l.records.size(); ++i) {
         const auto [off, len] = l.records[i];
@@ -101,66 +160,30 @@ AuditReadResult ReadLegacyAudit(std::span<const unsigned char> bytes, const Vaul
         const Hash self = HashOf(bytes, off, len);
         const std::size_t sealedLen = len - 4;
         if (sealedLen < crypto_box_SEALBYTES) {
-            problem(where + " is damaged (too short)");
+            Problem(res, where + " is damaged (too short)");
             prev = self;
             continue;
         }
         SecureBuffer plain(sealedLen - crypto_box_SEALBYTES + 1);
-        if (crypto_box_seal_open(plain.Data(), bytes.data() + off + 4, sealedLen, publicKey.data(),
-                                 secretKey.Data()) != 0) {
-            problem(where + " does not decrypt (edited or damaged)");
+        if (crypto_box_seal_open(plain.Data(), bytes.data() + off + 4, sealedLen,
+                                 keys.publicKey.data(), keys.secret.Data()) != 0) {
+            Problem(res, where + " does not decrypt (edited or damaged)");
             prev = self;
             continue;
         }
         try {
-            ByteReader r(
-                std::span<const unsigned char>(plain.Data(), sealedLen - crypto_box_SEALBYTES),
-                kLabel);
-            AuditEntry e;
-            e.seq = r.U64();
-            e.caseGeneration = 0;
-            Hash recPrev{};
-            r.Raw(recPrev.data(), recPrev.size());
-            e.time = r.I64();
-            e.user = r.Str(4096);
-            const std::uint8_t action = r.U8();
-            e.caseId = r.Str(4096);
-            e.detail = r.Str(kMaxRecord);
-            const std::size_t bodyLen = r.Pos();
-            const std::uint8_t authenticated = r.U8();
-            Hash mac{};
-            r.Raw(mac.data(), mac.size());
-            r.ExpectEnd();
-            if (action > static_cast<std::uint8_t>(kLastAuditAction))
-                r.Fail(where + " has an unknown action");
-            if (authenticated > 1)
-                r.Fail(where + " has an unknown authentication mark");
-            e.action = static_cast<AuditAction>(action);
-            if (e.seq != i)
-                problem(where + " has sequence number " + std::to_string(e.seq + 1) +
-                        " (records were deleted or reordered)");
-            if (sodium_memcmp(recPrev.data(), prev.data(), prev.size()) != 0)
-                problem(where + " does not follow the record before it (the chain is broken)");
-            const Bytes body(plain.Data(), plain.Data() + bodyLen);
-            if (authenticated == 1) {
-                const Hash expect = Mac(macKey, body);
-                if (sodium_memcmp(expect.data(), mac.data(), mac.size()) != 0)
-                    problem(where + " was not written by a holder of the vault key");
-            } else if (e.action != AuditAction::UnlockFailed) {
-                problem(where + " is unauthenticated but claims more than a failed unlock");
-            }
-            if (e.detail.rfind(kAuditRestarted, 0) == 0)
-                problem(where + ": " + kAuditRestarted);
-            res.entries.push_back(std::move(e));
+            res.entries.push_back(ParseRecord(
+                std::span<const unsigned char>(plain.Data(), sealedLen - crypto_box_SEALBYTES), i,
+                prev, keys.mac, res));
         } catch (const VaultError&) {
-            problem(where + " is damaged (malformed)");
+            Problem(res, where + " is damaged (malformed)");
         }
         prev = self;
     }
     res.end = {l.goodEnd, l.records.size(), prev};
     if (l.goodEnd != bytes.size())
-        problem("the last record is incomplete (" + std::to_string(bytes.size() - l.goodEnd) +
-                " bytes; a save was interrupted)");
+        Problem(res, "the last record is incomplete (" + std::to_string(bytes.size() - l.goodEnd) +
+                         " bytes; a save was interrupted)");
     return res;
 }
 

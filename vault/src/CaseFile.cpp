@@ -145,6 +145,58 @@ CaseFileHeader ReadCaseFileHeader(std::span<const unsigned char> bytes, const st
     return ParseHeader(r);
 }
 
+namespace {
+
+using StreamState = crypto_secretstream_xchacha20poly1305_state;
+
+/// Decrypts the chunks after the header into `plain` (resized to the
+/// plaintext). `header` is the clear header, which the first chunk's tag
+/// covers. On any fault wipes `plain` and `state` and throws.
+void PullChunks(ByteReader& r, StreamState& state, std::span<const unsigned char> header,
+                std::uint32_t chunkSize, std::string& plain) {
+    const std::size_t body = r.Remaining();
+    const std::size_t fullChunk = chunkSize + kChunkOverhead;
+    plain.resize(body); // upper bound; the body is at least as long as the plaintext
+    std::size_t outPos = 0;
+    std::size_t chunk = 0;
+    bool final = false;
+    auto fail = [&](const std::string& why) {
+        sodium_memzero(plain.data(), plain.size());
+        sodium_memzero(&state, sizeof state);
+        r.Fail(why);
+    };
+    if (body == 0)
+        fail("truncated after the header");
+    while (!r.AtEnd()) {
+        ++chunk;
+        if (final)
+            fail("data after the end of the case, after chunk " + std::to_string(chunk - 1));
+        const std::size_t clen = std::min(fullChunk, r.Remaining());
+        if (clen < kChunkOverhead)
+            fail("truncated in chunk " + std::to_string(chunk));
+        const unsigned char* c = r.Raw(clen).data();
+        unsigned long long mlen = 0;
+        unsigned char tag = 0;
+        if (crypto_secretstream_xchacha20poly1305_pull(
+                &state, reinterpret_cast<unsigned char*>(plain.data()) + outPos, &mlen, &tag, c,
+                clen, chunk == 1 ? header.data() : nullptr, chunk == 1 ? header.size() : 0) != 0)
+            fail("authentication failed at chunk " + std::to_string(chunk));
+        outPos += static_cast<std::size_t>(mlen);
+        if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
+            final = true;
+        else if (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE)
+            fail("unexpected chunk tag at chunk " + std::to_string(chunk));
+        else if (clen != fullChunk)
+            fail("truncated in chunk " + std::to_string(chunk));
+    }
+    if (!final)
+        fail("truncated: the end marker is missing after chunk " + std::to_string(chunk));
+    sodium_memzero(&state, sizeof state);
+    plain.resize(outPos);
+}
+
+} // namespace
+
 DecryptedCase DecryptCaseFile(std::span<const unsigned char, 32> vaultKey,
                               const VaultIdentity& vault, const std::string& expectedCaseId,
                               std::span<const unsigned char> bytes, const std::string& label,
@@ -179,52 +231,13 @@ DecryptedCase DecryptCaseFile(std::span<const unsigned char, 32> vaultKey,
                          name + ": holds case " + (detail::IsUuid(h.caseId) ? h.caseId : "?") +
                              " (another case's file was copied over it)");
 
-    crypto_secretstream_xchacha20poly1305_state state;
+    StreamState state;
     if (crypto_secretstream_xchacha20poly1305_init_pull(&state, streamHeader, fileKey.Data()) != 0)
         r.Fail("the stream header is invalid");
     fileKey.Wipe();
 
-    std::string& plain = result.plaintext;
-    plain = std::move(buffer);
-    const std::size_t body = r.Remaining();
-    const std::size_t fullChunk = h.chunkSize + kChunkOverhead;
-    plain.resize(body); // upper bound; the body is at least as long as the plaintext
-    std::size_t outPos = 0;
-    std::size_t chunk = 0;
-    bool final = false;
-    auto fail = [&](const std::string& why) {
-        sodium_memzero(plain.data(), plain.size());
-        sodium_memzero(&state, sizeof state);
-        r.Fail(why);
-    };
-    if (body == 0)
-        fail("truncated after the header");
-    while (!r.AtEnd()) {
-        ++chunk;
-        if (final)
-            fail("data after the end of the case, after chunk " + std::to_string(chunk - 1));
-        const std::size_t clen = std::min(fullChunk, r.Remaining());
-        if (clen < kChunkOverhead)
-            fail("truncated in chunk " + std::to_string(chunk));
-        const unsigned char* c = r.Raw(clen).data();
-        unsigned long long mlen = 0;
-        unsigned char tag = 0;
-        if (crypto_secretstream_xchacha20poly1305_pull(
-                &state, reinterpret_cast<unsigned char*>(plain.data()) + outPos, &mlen, &tag, c,
-                clen, chunk == 1 ? bytes.data() : nullptr, chunk == 1 ? headerLen : 0) != 0)
-            fail("authentication failed at chunk " + std::to_string(chunk));
-        outPos += static_cast<std::size_t>(mlen);
-        if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)
-            final = true;
-        else if (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE)
-            fail("unexpected chunk tag at chunk " + std::to_string(chunk));
-        else if (clen != fullChunk)
-            fail("truncated in chunk " + std::to_string(chunk));
-    }
-    if (!final)
-        fail("truncated: the end marker is missing after chunk " + std::to_string(chunk));
-    sodium_memzero(&state, sizeof state);
-    plain.resize(outPos);
+    result.plaintext = std::move(buffer);
+    PullChunks(r, state, bytes.first(headerLen), h.chunkSize, result.plaintext);
     return result;
 }
 
