@@ -5,6 +5,7 @@
 // apply / revert / redo check every case command must pass.
 
 #include "kartbok/genogram/Command.h"
+#include "kartbok/genogram/FamilyBuilder.h"
 #include "kartbok/journal/Case.h"
 #include "kartbok/journal/CaseCommand.h"
 #include "kartbok/journal/Dates.h"
@@ -62,13 +63,12 @@ inline journal::Case SampleCase() {
     c.status = journal::CaseStatus::Ongoing;
     c.firstContact = {2026, 1, 12};
     c.start = {2026, 1, 20};
-    for (genogram::PersonId id : {1u, 2u, 3u}) {
-        genogram::Person p;
-        p.id = id;
-        p.isIndex = id == 1;
-        c.family.people.push_back(p);
-    }
-    c.family.nextId = 4;
+    genogram::FamilyBuilder b;
+    const genogram::PersonId client = b.Add(genogram::Gender::Unknown, "");
+    b.P(client).isIndex = true;
+    b.Add(genogram::Gender::Unknown, ""); // mother
+    b.Add(genogram::Gender::Unknown, ""); // partner
+    c.family = std::move(b.family);
     return c;
 }
 

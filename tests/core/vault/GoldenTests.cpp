@@ -9,6 +9,8 @@
 
 #include "VaultTestSupport.h"
 
+#include "kartbok/genogram/FamilyBuilder.h"
+
 #include <cstdlib>
 
 using namespace kartbok;
@@ -38,72 +40,26 @@ int IndexVersion(const fs::path& vaultDir) {
     return b[8] | (b[9] << 8);
 }
 
-/// The content of the v1 fixture. Do not change: the fixture on disk holds it.
-journal::Case GoldenV1Case(const std::string& id) {
+/// The v1 fixture's family: the client, his mother and his late father,
+/// divorced; the client distant from his father.
+genogram::Family GoldenV1Family() {
     using namespace genogram;
-    journal::Case c;
-    c.id = id;
-    c.code = "GOLD-001";
-    c.status = journal::CaseStatus::Assessment;
-    c.firstContact = {2026, 1, 12};
-    c.start = {2026, 2, 2};
-    c.followUpMonths = 6;
-    Person client{1,
-                  Gender::Man,
-                  PersonKind::Person,
-                  "Klient",
-                  "",
-                  FuzzyDate::Year(1980),
-                  {},
-                  false,
-                  true,
-                  false,
-                  "",
-                  "",
-                  "",
-                  kConditionProblemBehaviour,
-                  0,
-                  "",
-                  kConditionNone};
-    Person mother{2,
-                  Gender::Woman,
-                  PersonKind::Person,
-                  "Mor",
-                  "",
-                  FuzzyDate::About(1955),
-                  {},
-                  false,
-                  false,
-                  false,
-                  "",
-                  "",
-                  "",
-                  kConditionNone,
-                  0,
-                  "",
-                  kConditionNone};
-    Person father{3,
-                  Gender::Man,
-                  PersonKind::Person,
-                  "Far",
-                  "",
-                  FuzzyDate::Full(1952, 3, 4),
-                  FuzzyDate::Year(2015),
-                  true,
-                  false,
-                  false,
-                  "",
-                  "",
-                  "",
-                  kConditionSubstance,
-                  0,
-                  "",
-                  kConditionNone};
-    c.family.people = {client, mother, father};
-    c.family.unions = {{4, 3, 2, UnionKind::Marriage, {{UnionEventKind::Divorced, 1990}}, 0}};
-    c.family.children = {{1, 4, kNoId, ChildKind::Biological, 1, kNoId, TwinKind::None}};
-    c.family.relations = {{5, 1, 3, RelationKind::Distant, false, ""}};
-    c.family.nextId = 6;
+    FamilyBuilder b;
+    const PersonId client = b.Man("Klient", FuzzyDate::Year(1980));
+    b.P(client).isIndex = true;
+    b.P(client).conditions = kConditionProblemBehaviour;
+    const PersonId mother = b.Woman("Mor", FuzzyDate::About(1955));
+    const PersonId father = b.Man("Far", FuzzyDate::Full(1952, 3, 4));
+    b.Died(father, FuzzyDate::Year(2015));
+    b.P(father).conditions = kConditionSubstance;
+    const UnionId parents = b.Couple(father, mother, {{UnionEventKind::Divorced, 1990}});
+    b.Child(parents, client, 1);
+    b.Relate(client, father, RelationKind::Distant);
+    return b.family;
+}
+
+/// The v1 fixture's one session, signed.
+journal::Session GoldenV1Session() {
     journal::Session s;
     s.id = "00000000-0000-4000-8000-000000000001";
     s.start = 1770025200; // 2026-02-02 09:40 UTC
@@ -118,7 +74,20 @@ journal::Case GoldenV1Case(const std::string& id) {
     s.isSigned = true;
     s.signedBy = "golden";
     s.signedAt = 1770029100;
-    c.sessions = {s};
+    return s;
+}
+
+/// The content of the v1 fixture. Do not change: the fixture on disk holds it.
+journal::Case GoldenV1Case(const std::string& id) {
+    journal::Case c;
+    c.id = id;
+    c.code = "GOLD-001";
+    c.status = journal::CaseStatus::Assessment;
+    c.firstContact = {2026, 1, 12};
+    c.start = {2026, 2, 2};
+    c.followUpMonths = 6;
+    c.family = GoldenV1Family();
+    c.sessions = {GoldenV1Session()};
     return c;
 }
 
