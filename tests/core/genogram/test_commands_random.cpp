@@ -19,12 +19,21 @@ public:
     explicit Session(std::uint32_t seed) : m_rnd(seed) {}
 
     CommandPtr Next(const Family& f) {
-        auto person = [&] { return Pick(f.people).id; };
         Person p;
         p.givenNames = "P" + std::to_string(m_counter++);
         p.gender = static_cast<Gender>(Below(4));
         p.birth = FuzzyDate::Year(1900 + Below(120));
-        switch (Below(18)) {
+        const int kind = Below(18);
+        if (CommandPtr c = kind < 10 ? PersonEdit(kind, f, p) : LinkEdit(kind, f, p))
+            return c;
+        return std::make_unique<AddPerson>(p);
+    }
+
+private:
+    /// Kinds 0-9: people, their fields and relations.
+    CommandPtr PersonEdit(int kind, const Family& f, const Person& p) {
+        auto person = [&] { return Pick(f.people).id; };
+        switch (kind) {
         case 0:
             return std::make_unique<AddParent>(person(), static_cast<Gender>(Below(3)), p);
         case 1:
@@ -50,13 +59,21 @@ public:
             return std::make_unique<ResetLayout>();
         case 8:
             return std::make_unique<SetIndexPerson>(person());
-        case 9: {
+        default: { // 9
             Relation r;
             r.from = person();
             r.to = person(); // sometimes the same: must be refused cleanly
             r.kind = static_cast<RelationKind>(Below(15));
             return std::make_unique<AddRelation>(r);
         }
+        }
+    }
+
+    /// Kinds 10-17: links, households, twins and a composite; nullptr when
+    /// the family has nothing to link yet.
+    CommandPtr LinkEdit(int kind, const Family& f, const Person& p) {
+        auto person = [&] { return Pick(f.people).id; };
+        switch (kind) {
         case 10:
             if (!f.relations.empty())
                 return std::make_unique<RemoveRelation>(Pick(f.relations).id);
@@ -110,10 +127,9 @@ public:
             return composite;
         }
         }
-        return std::make_unique<AddPerson>(p);
+        return nullptr;
     }
 
-private:
     int Below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(m_rnd); }
     template <class T> const T& Pick(const std::vector<T>& v) {
         return v[static_cast<std::size_t>(Below(static_cast<int>(v.size())))];
