@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <tuple>
 
 namespace kartbok::journal {
@@ -185,6 +186,57 @@ std::vector<CaseWarning> ValidateCase(const Case& c, Date today) {
                          "Checklist item " + e.itemId + " links session " + sid +
                              ", which is not in this case.");
     return out;
+}
+
+namespace {
+std::tm LocalTm(Timestamp t) {
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return tm;
+}
+} // namespace
+
+Date LocalDateOf(Timestamp t) {
+    if (t == 0)
+        return {};
+    const std::tm tm = LocalTm(t);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+int LocalMinutesOf(Timestamp t) {
+    const std::tm tm = LocalTm(t);
+    return tm.tm_hour * 60 + tm.tm_min;
+}
+
+Timestamp LocalTimestamp(const Date& day, int minutes) {
+    if (!day.Set())
+        return 0;
+    std::tm tm{};
+    tm.tm_year = day.year - 1900;
+    tm.tm_mon = day.month - 1;
+    tm.tm_mday = day.day;
+    tm.tm_hour = minutes / 60;
+    tm.tm_min = minutes % 60;
+    tm.tm_isdst = -1; // the clock on that day decides summer time
+    return static_cast<Timestamp>(std::mktime(&tm));
+}
+
+Timestamp Now() {
+    return static_cast<Timestamp>(std::time(nullptr));
+}
+
+Date Today() {
+    return LocalDateOf(Now());
+}
+
+std::string LocalTimeText(Timestamp t) {
+    if (t == 0)
+        return {};
+    const std::tm tm = LocalTm(t);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
 }
 
 } // namespace kartbok::journal

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <ctime>
 #include <map>
 #include <set>
 
@@ -357,7 +356,7 @@ FormsOverTime CollectForms(const jn::Case& c, const jn::TemplateSet& templates,
         episode = c.CurrentEpisode();
     out.episode = episode;
     if (!today.Set())
-        today = jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
+        today = jn::Today();
     SetExpected(out.phases, c, episodes[static_cast<std::size_t>(episode - 1)], today);
     const PhaseForms forms = FindPhaseForms(c, templates, episode, out.phases);
 

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <map>
 #include <set>
 
@@ -24,7 +23,7 @@ namespace detail {
 jn::Date Today(const ReportOptions& o) {
     if (o.today.Set())
         return o.today;
-    return jn::DateOf(static_cast<jn::Timestamp>(std::time(nullptr)));
+    return jn::Today();
 }
 
 std::string CsvField(const std::string& s) {
@@ -43,12 +42,7 @@ std::string DateText(jn::Date d) {
 std::string TimeText(jn::Timestamp t) {
     if (t == 0)
         return "–";
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
+    return jn::LocalTimeText(t);
 }
 
 int MonthsBetween(jn::Date a, jn::Date b) {

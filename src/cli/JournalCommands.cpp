@@ -10,20 +10,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include <ctime>
 #include <functional>
 #include <map>
 #include <ostream>
 
 namespace kartbok::cli {
 
-namespace {
-
-journal::Timestamp Now() {
-    return static_cast<journal::Timestamp>(std::time(nullptr));
-}
-
-} // namespace
+using journal::Now;
 
 /// Applies one command to a case and saves it as one audit record saying what
 /// it was: the CLI's end of the one command path. Appends (a new session, a
@@ -69,7 +62,7 @@ int SessionAdd(Context& ctx) {
             journal::AddSession cmd(s);
             cmd.Apply(c);
             warnings.clear();
-            for (const auto& w : journal::ValidateCase(c, journal::DateOf(Now())))
+            for (const auto& w : journal::ValidateCase(c, journal::Today()))
                 if (w.sessionId == s.id)
                     warnings.push_back(w.message);
             return CaseChange{vault::AuditActionFor(cmd.Kind()), cmd.Describe()};
@@ -131,7 +124,7 @@ int Search(Context& ctx) {
 int Due(Context& ctx) {
     vault::Vault v = ctx.OpenVault(ctx.args.dir);
     journal::Date today =
-        ctx.args.year.empty() ? journal::DateOf(Now()) : journal::Date::FromIso(ctx.args.year);
+        ctx.args.year.empty() ? journal::Today() : journal::Date::FromIso(ctx.args.year);
     auto cases = v.ListCases();
     std::map<std::string, std::string> codes;
     for (const auto& s : cases)

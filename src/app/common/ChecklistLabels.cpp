@@ -1,12 +1,12 @@
 #include "common/ChecklistLabels.h"
 
+#include "common/JournalNames.h"
 #include "common/Labels.h"
 #include "common/Palette.h"
 #include "common/Translations.h"
 
 #include "kartbok/genogram/Roles.h"
 
-#include <wx/datetime.h>
 #include <wx/dcmemory.h>
 #include <wx/graphics.h>
 
@@ -55,8 +55,7 @@ wxBitmap TopicStateIcon(TopicState s, int size) {
 }
 
 wxString SessionLabel(const journal::Session& s) {
-    const wxString date =
-        s.start ? wxDateTime(static_cast<time_t>(s.start)).FormatISODate() : wxString("?");
+    const wxString date = s.start ? FormatDay(s.start) : wxString("?");
     return date + wxString::FromUTF8(" · ") + Name(s.type);
 }
 

@@ -14,7 +14,6 @@
 #include <wx/textctrl.h>
 
 #include <array>
-#include <ctime>
 
 namespace kartbok::app {
 
@@ -42,9 +41,7 @@ const CalendarWords& Words() {
     return CurrentLanguage() == "sv" ? sv : en;
 }
 
-Date Today() {
-    return journal::DateOf(static_cast<journal::Timestamp>(std::time(nullptr)));
-}
+using journal::Today;
 
 /// A month of days to click, Monday first, with ISO week numbers.
 class CalendarGrid : public wxWindow {

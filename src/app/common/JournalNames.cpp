@@ -2,13 +2,13 @@
 
 #include "model/JournalPresenter.h"
 
-#include <wx/datetime.h>
+#include "kartbok/journal/Dates.h"
+
 #include <wx/image.h>
 #include <wx/intl.h>
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 
 namespace kartbok::app {
 
@@ -42,19 +42,11 @@ wxBitmap SessionTypeMarker(SessionType type, int size) {
 }
 
 wxString FormatTime(journal::Timestamp t) {
-    if (t == 0)
-        return wxString();
-    return wxDateTime(static_cast<time_t>(t)).Format("%Y-%m-%d %H:%M");
+    return wxString::FromUTF8(journal::LocalTimeText(t));
 }
 
 wxString FormatDay(journal::Timestamp t) {
-    if (t == 0)
-        return wxString();
-    return wxDateTime(static_cast<time_t>(t)).Format("%Y-%m-%d");
-}
-
-journal::Timestamp Now() {
-    return static_cast<journal::Timestamp>(std::time(nullptr));
+    return wxString::FromUTF8(journal::LocalDateOf(t).Iso());
 }
 
 } // namespace kartbok::app

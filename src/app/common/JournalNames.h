@@ -4,6 +4,7 @@
 // every language, so the list, the signed note and the overview agree.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Dates.h"
 
 #include <wx/bitmap.h>
 #include <wx/colour.h>
@@ -18,7 +19,7 @@ wxBitmap SessionTypeMarker(journal::SessionType type, int size);
 wxString FormatTime(journal::Timestamp t);
 /// "2026-03-14" in local time; "" for 0.
 wxString FormatDay(journal::Timestamp t);
-/// Seconds since 1970 now.
-journal::Timestamp Now();
+/// Seconds since 1970 now (journal/Dates.h).
+using journal::Now;
 
 } // namespace kartbok::app

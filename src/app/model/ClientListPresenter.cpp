@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <map>
 
 namespace kartbok::app {
@@ -86,13 +85,6 @@ std::string ProgressText(const std::optional<ChecklistCount>& count) {
     if (!count)
         return "\u2013";
     return std::to_string(count->covered) + "/" + std::to_string(count->total);
-}
-
-journal::Date Today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 } // namespace kartbok::app

@@ -52,7 +52,7 @@ std::vector<ClientRow> BuildClientRows(const std::vector<vault::CaseSummary>& ca
 /// "9/14", or an en dash when there is nothing to count.
 std::string ProgressText(const std::optional<ChecklistCount>& count);
 
-/// Today's civil date in local time.
-journal::Date Today();
+/// Today's civil date in local time (journal/Dates.h).
+using journal::Today;
 
 } // namespace kartbok::app

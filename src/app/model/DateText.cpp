@@ -4,7 +4,6 @@
 
 #include <cctype>
 #include <cstdio>
-#include <ctime>
 
 namespace kartbok::app {
 
@@ -72,40 +71,6 @@ int IsoWeek(const Date& d) {
     const Date thursday = AddDays(d, 3 - WeekdayOf(d));
     const int dayOfYear = journal::DaysBetween(Date{thursday.year, 1, 1}, thursday);
     return dayOfYear / 7 + 1;
-}
-
-namespace {
-std::tm LocalTm(journal::Timestamp t) {
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    return tm;
-}
-} // namespace
-
-Date LocalDateOf(journal::Timestamp t) {
-    if (t == 0)
-        return {};
-    const std::tm tm = LocalTm(t);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-int LocalMinutesOf(journal::Timestamp t) {
-    const std::tm tm = LocalTm(t);
-    return tm.tm_hour * 60 + tm.tm_min;
-}
-
-journal::Timestamp LocalTimestamp(const Date& day, int minutes) {
-    if (!day.Set())
-        return 0;
-    std::tm tm{};
-    tm.tm_year = day.year - 1900;
-    tm.tm_mon = day.month - 1;
-    tm.tm_mday = day.day;
-    tm.tm_hour = minutes / 60;
-    tm.tm_min = minutes % 60;
-    tm.tm_isdst = -1; // the clock on that day decides summer time
-    return static_cast<journal::Timestamp>(std::mktime(&tm));
 }
 
 } // namespace kartbok::app

@@ -4,6 +4,7 @@
 // popup needs (weekday, ISO week). wx-free, so tests_core checks it.
 
 #include "kartbok/journal/Case.h"
+#include "kartbok/journal/Dates.h"
 
 #include <optional>
 #include <string>
@@ -24,10 +25,10 @@ int DaysInMonth(int year, int month);
 /// The date `days` later (earlier when negative).
 journal::Date AddDays(const journal::Date& d, int days);
 
-/// A moment's date and time of day on this computer's clock (sessions are
-/// booked in local time), and back; 0 stays unset.
-journal::Date LocalDateOf(journal::Timestamp t);
-int LocalMinutesOf(journal::Timestamp t);
-journal::Timestamp LocalTimestamp(const journal::Date& day, int minutes);
+/// A moment's local date and time of day, and back: in journal/Dates.h, since
+/// the reports show local times too.
+using journal::LocalDateOf;
+using journal::LocalMinutesOf;
+using journal::LocalTimestamp;
 
 } // namespace kartbok::app

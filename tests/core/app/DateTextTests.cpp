@@ -62,8 +62,11 @@ TEST_CASE("a session's local date and time survive the round trip, summer time t
         const auto t = LocalTimestamp(day, 14 * 60 + 25);
         CHECK(LocalDateOf(t) == day);
         CHECK(LocalMinutesOf(t) == 14 * 60 + 25);
+        // What the journal list, the audit dialog and the reports print.
+        CHECK(kartbok::journal::LocalTimeText(t) == day.Iso() + " 14:25");
     }
     CHECK(LocalTimestamp({}, 600) == 0);
+    CHECK(kartbok::journal::LocalTimeText(0).empty());
     CHECK_FALSE(LocalDateOf(0).Set());
     if (old)
         ::setenv("TZ", saved.c_str(), 1);

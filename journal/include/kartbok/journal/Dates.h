@@ -26,6 +26,20 @@ Date FollowUpDue(Date end, int months = kDefaultFollowUpMonths);
 Date DateOf(Timestamp t);
 /// Midnight UTC of a date; 0 for an unset date.
 Timestamp StartOf(Date d);
+
+/// A moment's date and time of day on this computer's clock (sessions are
+/// booked, and shown, in local time), and back; 0 stays unset.
+Date LocalDateOf(Timestamp t);
+int LocalMinutesOf(Timestamp t);
+Timestamp LocalTimestamp(const Date& day, int minutes);
+/// This moment: what a new session, signature or addendum is stamped with.
+Timestamp Now();
+/// This computer's date now (local clock): what "today" is for due dates,
+/// forms and reports unless the caller fixes one.
+Date Today();
+/// A moment as the app and the reports show it: "2026-06-09 11:00" on this
+/// computer's clock; "" for 0 (each caller says what an unset time reads as).
+std::string LocalTimeText(Timestamp t);
 /// Days from a to b (negative when b is earlier). Both must be set.
 int DaysBetween(Date a, Date b);
 
