@@ -9,6 +9,8 @@
 #include "kartbok/genogram/Sample.h"
 #include "kartbok/genogram/Scaffold.h"
 
+#include <catch2/catch.hpp>
+
 #include <wx/app.h>
 #include <wx/utils.h>
 
@@ -110,22 +112,23 @@ TempVault::TempVault() {
     vault.Lock();
 }
 
-app::MainFrame* OpenUnlockedFrame(const TempVault& v) {
+app::MainFrame* OpenUnlockedFrame(const TempVault& v, const std::string& language) {
     app::CommandLine options;
     options.vault = v.dir.string();
     options.passwordEnv = "KARTBOK_TEST_PASSWORD";
     ::setenv("KARTBOK_TEST_PASSWORD", v.password.c_str(), 1);
     app::Preferences prefs;
     prefs.idleLockMinutes = 0;
-    // Tests read English labels; an earlier test may have left Swedish on.
-    prefs.language = "en";
-    app::ApplyLanguage("en");
+    // Set every time: an earlier test may have left the other language on.
+    prefs.language = language;
+    app::ApplyLanguage(language);
     auto* frame = new app::MainFrame(options, prefs);
     frame->SetSize(60, 40, 1400, 900);
     frame->Show();
+    Pump();
     frame->BeginUnlock();
     ::unsetenv("KARTBOK_TEST_PASSWORD");
-    Pump();
+    REQUIRE(PumpUntil([&] { return !frame->IsLocked(); }));
     return frame;
 }
 

@@ -47,7 +47,8 @@ struct TempVault {
     std::string richId;
 };
 
-/// A main window unlocked through --password-env (auto-lock off), 1400x900.
-app::MainFrame* OpenUnlockedFrame(const TempVault& v);
+/// A main window unlocked through --password-env (auto-lock off), 1400x900,
+/// in `language`; returns once the vault is open.
+app::MainFrame* OpenUnlockedFrame(const TempVault& v, const std::string& language = "en");
 
 } // namespace kartbok::test

@@ -41,26 +41,7 @@ using namespace kartbok::test;
 namespace {
 
 MainFrame* Open(const TempVault& v, const std::string& language = "en") {
-    ::setenv("KARTBOK_TEST_CLINICAL_PW", v.password.c_str(), 1);
-    CommandLine options;
-    options.vault = v.dir.string();
-    options.passwordEnv = "KARTBOK_TEST_CLINICAL_PW";
-    Preferences prefs;
-    prefs.idleLockMinutes = 0;
-    prefs.language = language;
-    ApplyLanguage(language);
-    auto* frame = new MainFrame(options, prefs);
-    frame->SetSize(40, 30, 1400, 900);
-    frame->Show();
-    Pump();
-    frame->BeginUnlock();
-    REQUIRE(PumpUntil([&] { return !frame->IsLocked(); }));
-    return frame;
-}
-
-journal::Date Today() {
-    const wxDateTime t = wxDateTime::Today();
-    return {t.GetYear(), static_cast<int>(t.GetMonth()) + 1, t.GetDay()};
+    return OpenUnlockedFrame(v, language);
 }
 
 std::vector<wxString> ListColumn(wxListCtrl* list, int column) {
@@ -231,7 +212,7 @@ TEST_CASE("the forms tab is never missing before due, shows sources, and a multi
     REQUIRE(frame->OpenCase(v.firstId));
     CaseDocument& doc = *frame->Document();
     // Ended a month ago: the end form is to fill in now, the follow-up form not before its date.
-    const journal::Date ended = Today().AddMonths(-1);
+    const journal::Date ended = journal::Today().AddMonths(-1);
     auto* close = new TreatmentDialog(frame, doc);
     REQUIRE(close->CloseTreatment(ended, 6));
     close->Destroy();
@@ -279,7 +260,7 @@ TEST_CASE("the forms tab is never missing before due, shows sources, and a multi
 
     // A declined follow-up has no form to miss.
     auto* declined = new TreatmentDialog(frame, doc);
-    REQUIRE(declined->RecordOutcome(0, journal::FollowUpOutcome::Declined, Today()));
+    REQUIRE(declined->RecordOutcome(0, journal::FollowUpOutcome::Declined, journal::Today()));
     declined->Destroy();
     Pump(2);
     CHECK(forms.PhaseText(2) == "Follow-up: none (follow-up declined)");
@@ -292,7 +273,7 @@ TEST_CASE("the statistics dialog is laid out like tables 1-2, with a buyers-only
     TempVault v;
     {
         auto vault = vault::Vault::Open(v.dir, v.password);
-        const int year = Today().year;
+        const int year = journal::Today().year;
         for (int i = 0; i < 7; ++i) {
             journal::Case c = vault.CreateCase("ST-" + std::to_string(i));
             c.firstContact = {year, 1, 10 + i};
@@ -317,7 +298,7 @@ TEST_CASE("the statistics dialog is laid out like tables 1-2, with a buyers-only
     MainFrame* frame = Open(v);
     {
         StatsDialog stats(frame, *frame->Vault());
-        const int year = Today().year;
+        const int year = journal::Today().year;
         REQUIRE(stats.Compute(year, year, false));
         CHECK(stats.Cell(0, 0) == "Table 1. Answers at the start of treatment");
         CHECK(stats.Cell(1, 0) == "Filled in the self-rating form at the start of treatment");

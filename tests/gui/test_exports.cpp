@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "GuiDriver.h"
+#include "ProcessFixtures.h"
 
 #include "dialogs/StatsDialog.h"
 #include "shell/ExportActions.h"
@@ -24,7 +25,6 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace kartbok;
@@ -131,12 +131,7 @@ TEST_CASE("the app remembers its export folders and removes stale temporaries th
     ExportMapFile(*frame->Vault(), *frame->Document(), true, a / "karta.png");
 
     // A crash mid-export in `a`: the temporary file of a process that is gone.
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0)
-        ::_exit(0);
-    int status = 0;
-    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    const long pid = DeadPid();
     std::string name = vault::NewExportTempName(); // this host, this process...
     const auto pidAt = name.find("_" + std::to_string(::getpid()) + "_");
     REQUIRE(pidAt != std::string::npos);

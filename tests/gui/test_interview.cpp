@@ -42,20 +42,7 @@ using namespace kartbok::test;
 namespace {
 
 MainFrame* OpenUnlocked(const TempVault& v, const std::string& language) {
-    ::setenv("KARTBOK_TEST_INTERVIEW_PW", v.password.c_str(), 1);
-    CommandLine options;
-    options.vault = v.dir.string();
-    options.passwordEnv = "KARTBOK_TEST_INTERVIEW_PW";
-    Preferences prefs;
-    prefs.idleLockMinutes = 0;
-    prefs.language = language;
-    ApplyLanguage(language);
-    auto* frame = new MainFrame(options, prefs);
-    frame->SetSize(40, 30, 1400, 900);
-    frame->Show();
-    Pump();
-    frame->BeginUnlock();
-    REQUIRE(PumpUntil([&] { return !frame->IsLocked(); }));
+    MainFrame* frame = OpenUnlockedFrame(v, language);
     REQUIRE(frame->OpenCase(v.firstId));
     Pump();
     return frame;

@@ -6,6 +6,8 @@
 
 #include "VaultTestSupport.h"
 
+#include "ProcessFixtures.h"
+
 #include "kartbok/vault/Export.h"
 #include "kartbok/vault/FileSystem.h"
 
@@ -24,6 +26,7 @@
 using namespace kartbok;
 using namespace kartbok::vault;
 using namespace kartbok::vault::test;
+using kartbok::test::DeadPid;
 
 namespace {
 
@@ -62,14 +65,10 @@ struct UmaskGuard {
     mode_t old;
 };
 
-/// Forwards to POSIX, and calls `onOpen` before each open (to look at the
-/// audit log at the moment the export file is created).
-class ObservingFileSystem final : public FileSystem {
+/// Forwards every call to POSIX; a test overrides the calls it watches.
+class ForwardingFileSystem : public FileSystem {
 public:
-    std::function<void(const fs::path&)> onOpen;
     int Open(const fs::path& p, int flags, unsigned mode) override {
-        if (onOpen)
-            onOpen(p);
         return m_posix->Open(p, flags, mode);
     }
     long Write(int fd, const void* d, std::size_t n) override { return m_posix->Write(fd, d, n); }
@@ -81,18 +80,27 @@ public:
     int FsyncDir(const fs::path& d) override { return m_posix->FsyncDir(d); }
     int Truncate(int fd, std::uint64_t size) override { return m_posix->Truncate(fd, size); }
 
-private:
+protected:
     std::shared_ptr<FileSystem> m_posix = PosixFileSystem();
+};
+
+/// Calls `onOpen` before each open (to look at the audit log at the moment
+/// the export file is created).
+class ObservingFileSystem final : public ForwardingFileSystem {
+public:
+    std::function<void(const fs::path&)> onOpen;
+    int Open(const fs::path& p, int flags, unsigned mode) override {
+        if (onOpen)
+            onOpen(p);
+        return ForwardingFileSystem::Open(p, flags, mode);
+    }
 };
 
 /// Writes in small pieces and, after the first, tells the parent and stops
 /// for good: the moment a kill -9 hits a large export half-way.
-class StallingFileSystem final : public FileSystem {
+class StallingFileSystem final : public ForwardingFileSystem {
 public:
     explicit StallingFileSystem(int readyFd) : m_ready(readyFd) {}
-    int Open(const fs::path& p, int flags, unsigned mode) override {
-        return m_posix->Open(p, flags, mode);
-    }
     long Write(int fd, const void* d, std::size_t n) override {
         const long written = m_posix->Write(fd, d, std::min<std::size_t>(n, 64 * 1024));
         const char go = 'g';
@@ -102,29 +110,10 @@ public:
             ::pause();
         return written;
     }
-    int Fsync(int fd) override { return m_posix->Fsync(fd); }
-    int Close(int fd) override { return m_posix->Close(fd); }
-    int Rename(const fs::path& a, const fs::path& b) override { return m_posix->Rename(a, b); }
-    int Link(const fs::path& a, const fs::path& b) override { return m_posix->Link(a, b); }
-    int Unlink(const fs::path& p) override { return m_posix->Unlink(p); }
-    int FsyncDir(const fs::path& d) override { return m_posix->FsyncDir(d); }
-    int Truncate(int fd, std::uint64_t size) override { return m_posix->Truncate(fd, size); }
 
 private:
     int m_ready;
-    std::shared_ptr<FileSystem> m_posix = PosixFileSystem();
 };
-
-/// The pid of a process that has exited and been reaped.
-long DeadPid() {
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0)
-        ::_exit(0);
-    int status = 0;
-    REQUIRE(::waitpid(pid, &status, 0) == pid);
-    return static_cast<long>(pid);
-}
 
 std::string HostField() {
     // The host field of a name this process makes, however the host is spelt.
