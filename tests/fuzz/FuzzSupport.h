@@ -10,6 +10,14 @@
 
 #include <sodium.h>
 
+// The vault's private audit reader (vault/src on the include path).
+#if __has_include("Audit.h")
+#include "Audit.h"
+#define KARTBOK_FUZZ_HAS_AUDIT 1
+#else
+#define KARTBOK_FUZZ_HAS_AUDIT 0
+#endif
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -67,6 +75,22 @@ inline std::array<unsigned char, 32> FuzzMacKey() {
                        kWhat.size(), kVaultKey.data(), kVaultKey.size());
     return mac;
 }
+
+#if KARTBOK_FUZZ_HAS_AUDIT
+/// The fuzz audit keys of key epoch 1 (FuzzAuditKeys, FuzzMacKey) as the
+/// vault's private audit reader and writer take them (vault/src/Audit.h):
+/// fuzz_audit reads with them what make_fuzz_seeds wrote with them.
+inline vault::detail::AuditKeys FuzzVaultAuditKeys() {
+    const auto pair = FuzzAuditKeys();
+    const auto mac = FuzzMacKey();
+    vault::detail::AuditKeys k;
+    k.epoch = 1;
+    k.publicKey = pair.publicKey;
+    k.secret = vault::detail::SecureBuffer(pair.secretKey.data(), pair.secretKey.size());
+    k.mac = vault::detail::SecureBuffer(mac.data(), mac.size());
+    return k;
+}
+#endif
 
 /// A broken contract: say which, then crash so libFuzzer keeps the input.
 [[noreturn]] inline void Finding(const char* what) {

@@ -34,15 +34,8 @@ namespace vault = kartbok::vault;
 namespace {
 
 std::vector<detail::AuditKeys> Keys() {
-    const auto pair = kartbok::fuzz::FuzzAuditKeys();
-    const auto mac = kartbok::fuzz::FuzzMacKey();
-    detail::AuditKeys k;
-    k.epoch = 1;
-    k.publicKey = pair.publicKey;
-    k.secret = detail::SecureBuffer(pair.secretKey.data(), pair.secretKey.size());
-    k.mac = detail::SecureBuffer(mac.data(), mac.size());
     std::vector<detail::AuditKeys> out;
-    out.push_back(std::move(k));
+    out.push_back(kartbok::fuzz::FuzzVaultAuditKeys());
     return out;
 }
 

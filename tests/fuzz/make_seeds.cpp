@@ -247,17 +247,6 @@ std::vector<unsigned char> IndexBody(const std::vector<kj::Case>& cases) {
     return body;
 }
 
-detail::AuditKeys FuzzKeys() {
-    const auto pair = kartbok::fuzz::FuzzAuditKeys();
-    const auto mac = kartbok::fuzz::FuzzMacKey();
-    detail::AuditKeys k;
-    k.epoch = 1;
-    k.publicKey = pair.publicKey;
-    k.secret = detail::SecureBuffer(pair.secretKey.data(), pair.secretKey.size());
-    k.mac = detail::SecureBuffer(mac.data(), mac.size());
-    return k;
-}
-
 /// A version 2 vault.key under the fuzz key: key-pair slots, the fuzz audit keys, a MAC.
 detail::Bytes KeyFileWithSlots(int slots) {
     const detail::SecureBuffer key(kartbok::fuzz::kVaultKey.data(),
@@ -266,7 +255,7 @@ detail::Bytes KeyFileWithSlots(int slots) {
     kf.version = 2;
     kf.epoch = 1;
     kf.vault = kartbok::fuzz::FuzzVault();
-    detail::AddRingEntry(kf, FuzzKeys(), key);
+    detail::AddRingEntry(kf, kartbok::fuzz::FuzzVaultAuditKeys(), key);
     for (int i = 0; i < slots; ++i)
         kf.slots.push_back(detail::MakeSlot(kf, i == 0 ? "anna" : "user-" + std::to_string(i),
                                             kPassword, vault::KdfLimits::Minimum(), key));
@@ -276,7 +265,7 @@ detail::Bytes KeyFileWithSlots(int slots) {
 /// A version 2 audit log of the fuzz vault with a record of every kind of
 /// writer: with the vault key (MAC), without (a failed unlock); anchored saves.
 detail::Bytes AuditLog() {
-    const detail::AuditKeys keys = FuzzKeys();
+    const detail::AuditKeys keys = kartbok::fuzz::FuzzVaultAuditKeys();
     detail::Bytes log = detail::NewAuditLog(kartbok::fuzz::FuzzVault());
     detail::AuditPosition at{log.size(), 0, detail::HashBytes(log)};
     auto append = [&](vault::AuditAction action, const std::string& user, const std::string& caseId,
