@@ -41,6 +41,8 @@ double Advance(char32_t c) {
         return 1.0;
     if (c == 0xC5 || c == 0xC4 || c == 0xD6)
         return 0.72; // Å Ä Ö
+    if (c >= '0' && c <= '9')
+        return 0.64; // DejaVu Sans digits are 0.636 em: years and ages are mostly digits
     return 0.60;
 }
 
@@ -213,14 +215,14 @@ Color ConditionColor(int quadrant) {
     }
 }
 
-void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text) {
+void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text, double padX,
+                               double padY) {
     const Box b = TextBounds(text);
-    const double pad = 1.5;
     PathShape halo;
-    halo.points = {{b.left - pad, b.top - pad},
-                   {b.right + pad, b.top - pad},
-                   {b.right + pad, b.bottom + pad},
-                   {b.left - pad, b.bottom + pad}};
+    halo.points = {{b.left - padX, b.top - padY},
+                   {b.right + padX, b.top - padY},
+                   {b.right + padX, b.bottom + padY},
+                   {b.left - padX, b.bottom + padY}};
     halo.closed = true;
     halo.filled = true;
     halo.fill = {255, 255, 255, 230};
@@ -302,6 +304,14 @@ Box TextBounds(const TextShape& t) {
                   : t.anchor == TextAnchor::End ? t.at.x - w
                                                 : t.at.x - w / 2;
     return {left, t.at.y - t.size * 0.78, left + w, t.at.y + t.size * 0.22};
+}
+
+LayoutOptions LayoutOptionsFor(const SceneOptions& options) {
+    LayoutOptions o;
+    const double scale = std::max(1.0, options.fontScale);
+    o.minGap *= scale;
+    o.rankGap += 90 * (scale - 1);
+    return o;
 }
 
 Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions& options) {
