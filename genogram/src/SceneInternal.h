@@ -156,11 +156,18 @@ struct RoutedRelation {
 /// leaving each symbol from its side at a point no earlier relation used
 /// (`used`, updated); kept apart along its whole length from the earlier
 /// relations between the same two people, and off the others' routes where
-/// it can. Empty when there is no way.
+/// it can. Empty when there is no way; `clean` (if given) says whether the
+/// path found keeps every rule or is only the best there was.
 std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
                              const PersonGeometry& to, double reach,
                              const std::vector<RoutedRelation>& earlier,
-                             std::map<PersonId, std::vector<Point>>& used);
+                             std::map<PersonId, std::vector<Point>>& used, bool* clean = nullptr);
+/// Is a path's ink (`reach` either side) clear of every label and other
+/// symbol, and of the earlier relations between the same two people?
+bool RouteClear(const SceneContext& ctx, const std::vector<Point>& path, const PersonGeometry& from,
+                const PersonGeometry& to, double reach, const std::vector<RoutedRelation>& earlier);
+/// The smallest distance between two polylines.
+double PathGap(const std::vector<Point>& p, const std::vector<Point>& q);
 /// Households: an outline around the members only, their labels inside,
 /// everyone else's left out (SceneHouseholds.cpp).
 std::vector<SceneItem> HouseholdItems(SceneContext& ctx);

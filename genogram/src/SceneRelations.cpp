@@ -337,8 +337,8 @@ double ReachOf(const Relation& r) {
 /// A route from A to B around everything, or a gentle curve when there is none.
 Path RouteOrCurve(SceneContext& ctx, const PersonGeometry& A, const PersonGeometry& B, double reach,
                   const std::vector<RoutedRelation>& routes,
-                  std::map<PersonId, std::vector<Point>>& used) {
-    Path path = RoutePath(ctx, A, B, reach, routes, used);
+                  std::map<PersonId, std::vector<Point>>& used, bool* clean = nullptr) {
+    Path path = RoutePath(ctx, A, B, reach, routes, used, clean);
     if (path.size() >= 2)
         return path;
     Point a = A.centre, b = B.centre;
@@ -347,6 +347,41 @@ Path RouteOrCurve(SceneContext& ctx, const PersonGeometry& A, const PersonGeomet
     Point control{mid.x + (a.y - b.y) / std::max(d, 1.0) * d * 0.1,
                   mid.y + (b.x - a.x) / std::max(d, 1.0) * d * 0.1};
     return Curve(a, control, b, A.outerHalf * 1.15 + 4, B.outerHalf * 1.15 + 4);
+}
+
+/// The pair's relations side by side along the centre route, each at its
+/// own offset, their ends on the symbols' edges.
+std::vector<Path> Lanes(const Path& centre, const std::vector<const Relation*>& group,
+                        const PersonGeometry& A, const PersonGeometry& B, double width,
+                        double gap) {
+    std::vector<Path> lanes;
+    double at = -width / 2;
+    for (const Relation* r : group) {
+        const double reach = ReachOf(*r);
+        Path path = Offset(centre, at + reach);
+        at += 2 * reach + gap;
+        FitStart(path, A);
+        std::reverse(path.begin(), path.end());
+        FitStart(path, B);
+        std::reverse(path.begin(), path.end());
+        lanes.push_back(std::move(path));
+    }
+    return lanes;
+}
+
+/// Do the lanes keep clear of the labels and of each other (a sharp turn
+/// can fold an offset onto its neighbour)?
+bool LanesClear(const SceneContext& ctx, const std::vector<Path>& lanes,
+                const std::vector<const Relation*>& group, const PersonGeometry& A,
+                const PersonGeometry& B, const std::vector<RoutedRelation>& routes, double gap) {
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        if (!RouteClear(ctx, lanes[i], A, B, ReachOf(*group[i]), routes))
+            return false;
+        for (std::size_t j = i + 1; j < lanes.size(); ++j)
+            if (PathGap(lanes[i], lanes[j]) < ReachOf(*group[i]) + ReachOf(*group[j]) + gap - 0.5)
+                return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -380,18 +415,24 @@ void AddRelations(SceneContext& ctx) {
         double width = gap * static_cast<double>(group.size() - 1);
         for (const Relation* r : group)
             width += 2 * ReachOf(*r);
-        const Path centre = RouteOrCurve(ctx, A, B, width / 2, routes, used);
-        double at = -width / 2;
-        for (const Relation* r : group) {
+        // Where no clean way is wide enough for them all, each is routed on
+        // its own, kept apart from the pair's others.
+        bool clean = false;
+        std::map<PersonId, std::vector<Point>> tried = used;
+        const Path centre = RouteOrCurve(ctx, A, B, width / 2, routes, tried, &clean);
+        bool bundled = group.size() > 1 && clean;
+        const auto before = used;
+        if (group.size() == 1 || clean)
+            used = tried;
+        std::vector<Path> lanes = Lanes(centre, group, A, B, width, gap);
+        if (bundled && !LanesClear(ctx, lanes, group, A, B, routes, gap))
+            bundled = false, used = before;
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            const Relation* r = group[i];
             const double reach = ReachOf(*r);
-            Path path = group.size() == 1 ? centre : Offset(centre, at + reach);
-            at += 2 * reach + gap;
-            if (group.size() > 1) {
-                FitStart(path, A);
-                std::reverse(path.begin(), path.end());
-                FitStart(path, B);
-                std::reverse(path.begin(), path.end());
-            }
+            Path path = group.size() == 1 ? centre
+                        : bundled         ? lanes[i]
+                                          : RouteOrCurve(ctx, A, B, reach, routes, used);
             if (r->from != group.front()->from)
                 std::reverse(path.begin(), path.end());
             routes.push_back({path, reach, r->from, r->to});

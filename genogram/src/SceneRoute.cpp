@@ -220,16 +220,16 @@ double SegmentBoxGap(Point a, Point b, const Box& o) {
     return best;
 }
 
-namespace {
-
 /// The smallest distance between two polylines.
-double Gap(const Path& p, const Path& q) {
+double PathGap(const Path& p, const Path& q) {
     double best = std::numeric_limits<double>::infinity();
     for (std::size_t i = 1; i < p.size(); ++i)
         for (std::size_t j = 1; j < q.size(); ++j)
             best = std::min(best, SegmentSegment(p[i - 1], p[i], q[j - 1], q[j]));
     return best;
 }
+
+namespace {
 
 /// Cells around a symbol a relation may leave from: a ring just outside it,
 /// not above its middle (the child line and the years) nor below it (couple
@@ -275,7 +275,7 @@ std::vector<int> Ring(const SceneContext& ctx, const Grid& grid, const PersonGeo
                 continue;
             const std::vector<Point> stub{c, OnEdge(g, c)};
             if (std::all_of(near.begin(), near.end(),
-                            [&](const auto& n) { return Gap(stub, *n.first) >= n.second; }))
+                            [&](const auto& n) { return PathGap(stub, *n.first) >= n.second; }))
                 out.push_back(i);
         }
     return out;
@@ -305,10 +305,11 @@ bool OwnSymbol(const Box& o, const PersonGeometry& g) {
            o.bottom >= g.centre.y;
 }
 
-/// Is a finished path's ink clear of every label and other symbol, and of
-/// the earlier relations between the same two people?
-bool InkClear(const SceneContext& ctx, const Path& path, const PersonGeometry& from,
-              const PersonGeometry& to, double reach, const std::vector<RoutedRelation>& earlier) {
+} // namespace
+
+bool RouteClear(const SceneContext& ctx, const Path& path, const PersonGeometry& from,
+                const PersonGeometry& to, double reach,
+                const std::vector<RoutedRelation>& earlier) {
     for (const Box& o : ctx.obstacles) {
         if (OwnSymbol(o, from) || OwnSymbol(o, to))
             continue;
@@ -317,9 +318,11 @@ bool InkClear(const SceneContext& ctx, const Path& path, const PersonGeometry& f
                 return false;
     }
     return std::none_of(earlier.begin(), earlier.end(), [&](const RoutedRelation& e) {
-        return SamePair(e, from, to) && Gap(path, e.path) < reach + e.reach + kPairGap;
+        return SamePair(e, from, to) && PathGap(path, e.path) < reach + e.reach + kPairGap;
     });
 }
+
+namespace {
 
 /// Calls f with points along a path, one per grid cell.
 template <class F> void Along(const Path& path, F f) {
@@ -413,8 +416,8 @@ Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const Person
     pulled.push_back(OnEdge(to, pulled.back()));
     // Rounded corners cut inwards; kept only where they stay clear.
     route.path = Rounded(pulled);
-    if (!InkClear(ctx, route.path, from, to, reach, earlier) &&
-        InkClear(ctx, pulled, from, to, reach, earlier))
+    if (!RouteClear(ctx, route.path, from, to, reach, earlier) &&
+        RouteClear(ctx, pulled, from, to, reach, earlier))
         route.path = pulled;
     return route;
 }
@@ -424,7 +427,7 @@ Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const Person
 std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
                              const PersonGeometry& to, double reach,
                              const std::vector<RoutedRelation>& earlier,
-                             std::map<PersonId, std::vector<Point>>& used) {
+                             std::map<PersonId, std::vector<Point>>& used, bool* clean) {
     // The pattern's ink clear of every label first, near the two people,
     // then over the whole map; only then closer to the same pair's other
     // relations, then squeezed between labels.
@@ -435,12 +438,16 @@ std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from
                          {2.0, true, true},
                          {2.0, true, false}};
     Route fallback;
+    if (clean)
+        *clean = false;
     for (const Try& t : tries) {
         Route r = TryRoute(ctx, from, to, reach, earlier, used, t);
         if (r.path.size() < 2)
             continue;
-        if (InkClear(ctx, r.path, from, to, reach, earlier)) {
+        if (RouteClear(ctx, r.path, from, to, reach, earlier)) {
             fallback = std::move(r);
+            if (clean)
+                *clean = true;
             break;
         }
         if (fallback.path.empty())
