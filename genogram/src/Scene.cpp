@@ -41,6 +41,8 @@ double Advance(char32_t c) {
         return 1.0;
     if (c == 0xC5 || c == 0xC4 || c == 0xD6)
         return 0.72; // Å Ä Ö
+    if (c >= '0' && c <= '9')
+        return 0.64; // DejaVu Sans digits are 0.636 em: years and ages are mostly digits
     return 0.60;
 }
 
@@ -213,14 +215,14 @@ Color ConditionColor(int quadrant) {
     }
 }
 
-void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text) {
+void SceneContext::AddHaloText(SceneItem::Owner owner, Id id, TextShape text, double padX,
+                               double padY) {
     const Box b = TextBounds(text);
-    const double pad = 1.5;
     PathShape halo;
-    halo.points = {{b.left - pad, b.top - pad},
-                   {b.right + pad, b.top - pad},
-                   {b.right + pad, b.bottom + pad},
-                   {b.left - pad, b.bottom + pad}};
+    halo.points = {{b.left - padX, b.top - padY},
+                   {b.right + padX, b.top - padY},
+                   {b.right + padX, b.bottom + padY},
+                   {b.left - padX, b.bottom + padY}};
     halo.closed = true;
     halo.filled = true;
     halo.fill = {255, 255, 255, 230};
@@ -304,6 +306,66 @@ Box TextBounds(const TextShape& t) {
     return {left, t.at.y - t.size * 0.78, left + w, t.at.y + t.size * 0.22};
 }
 
+namespace {
+
+/// Moves a drawing whose relations pass its top or left edge (a route
+/// around a crowded map) down and right until everything is on it.
+void ShiftIntoView(Scene& scene) {
+    double minX = 0, minY = 0;
+    auto see = [&](double x, double y) { minX = std::min(minX, x), minY = std::min(minY, y); };
+    for (const SceneItem& item : scene.items)
+        std::visit(
+            [&](const auto& s) {
+                using T = std::decay_t<decltype(s)>;
+                if constexpr (std::is_same_v<T, PathShape>) {
+                    for (const Point& p : s.points)
+                        see(p.x - s.stroke.width, p.y - s.stroke.width);
+                } else if constexpr (std::is_same_v<T, CircleShape>) {
+                    see(s.centre.x - s.radius - 1, s.centre.y - s.radius - 1);
+                } else if constexpr (std::is_same_v<T, TextShape>) {
+                    const Box b = TextBounds(s);
+                    see(b.left, b.top);
+                }
+            },
+            item.shape);
+    if (minX >= 0 && minY >= 0)
+        return;
+    const double dx = minX < 0 ? 4 - minX : 0, dy = minY < 0 ? 4 - minY : 0;
+    auto move = [&](Point& p) { p.x += dx, p.y += dy; };
+    for (SceneItem& item : scene.items)
+        std::visit(
+            [&](auto& s) {
+                using T = std::decay_t<decltype(s)>;
+                if constexpr (std::is_same_v<T, PathShape>) {
+                    for (Point& p : s.points)
+                        move(p);
+                } else if constexpr (std::is_same_v<T, QuadrantShape>) {
+                    move(s.centre);
+                    for (Point& p : s.clip)
+                        move(p);
+                } else if constexpr (std::is_same_v<T, CircleShape>) {
+                    move(s.centre);
+                } else {
+                    move(s.at);
+                }
+            },
+            item.shape);
+    for (auto& [id, c] : scene.personCentres)
+        move(c);
+    scene.size.width += dx;
+    scene.size.height += dy;
+}
+
+} // namespace
+
+LayoutOptions LayoutOptionsFor(const SceneOptions& options) {
+    LayoutOptions o;
+    const double scale = std::max(1.0, options.fontScale);
+    o.minGap *= scale;
+    o.rankGap += 90 * (scale - 1);
+    return o;
+}
+
 Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions& options) {
     Scene scene;
     scene.symbolSize = layout.symbolSize;
@@ -348,6 +410,7 @@ Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions&
     ctx.out = &scene.items;
     if (options.legend)
         detail::AddLegend(ctx);
+    ShiftIntoView(scene);
     return scene;
 }
 

@@ -198,6 +198,15 @@ std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
         for (const Union& u : ctx.family.unions)
             if (ours.count(u.partnerA) || ours.count(u.partnerB))
                 ours.insert(u.id); // a member's couple: its line and labels are theirs
+        // Room for every member's label taken in below, so none is cut at the raster's edge.
+        for (std::size_t k = 0; k < ctx.obstacles.size(); ++k) {
+            const Box& o = ctx.obstacles[k];
+            if (ours.count(ctx.obstacleOwners[k]) &&
+                std::any_of(need.begin(), need.end(),
+                            [&](const Box& b) { return b.Intersects(o); }))
+                all = {std::min(all.left, o.left), std::min(all.top, o.top),
+                       std::max(all.right, o.right), std::max(all.bottom, o.bottom)};
+        }
         Raster raster(all.left - 60, all.top - 40, all.right + 60, all.bottom + 40);
         for (const Box& b : need)
             raster.Set(b, true);
@@ -207,13 +216,14 @@ std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
                 const Box& o = ctx.obstacles[k];
                 raster.Set({o.left - 5, o.top - 5, o.right + 5, o.bottom + 5}, true);
             }
-        // Someone else's label or symbol the outline would cut is left out;
-        // one wholly inside stays inside.
+        // Someone else's label or symbol the outline would cut is left out
+        // (by less than a member's is taken in: where the two stand close the
+        // outline passes between them); one wholly inside stays inside.
         for (std::size_t k = 0; k < ctx.obstacles.size(); ++k) {
             const Box& o = ctx.obstacles[k];
             Id owner = ctx.obstacleOwners[k];
             if ((owner == kNoId || !ours.count(owner)) && raster.Any(o) && !raster.All(o))
-                raster.Set({o.left - 5, o.top - 5, o.right + 5, o.bottom + 5}, false);
+                raster.Set({o.left - 1.5, o.top - 1.5, o.right + 1.5, o.bottom + 1.5}, false);
         }
         raster.FillHoles();
         // The label inside, at the bottom left of the lowest members' room.

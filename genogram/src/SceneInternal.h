@@ -28,6 +28,9 @@ PathShape Poly(std::vector<Point> pts, Stroke stroke);
 void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
                          double radius, int steps);
 
+/// The distance from a segment to a box (0 when it touches or enters it).
+double SegmentBoxGap(Point a, Point b, const Box& box); // SceneRoute.cpp
+
 /// Colours and names shared by drawing and legend.
 Color Ink();
 Color Grey(std::uint8_t level);
@@ -112,8 +115,10 @@ struct SceneContext {
                 scene.smallestText == 0 ? t->size : std::min(scene.smallestText, t->size);
         out->push_back({owner, id, std::move(shape), part});
     }
-    /// Text with a white rounded backdrop so lines behind it do not cut through it.
-    void AddHaloText(SceneItem::Owner owner, Id id, TextShape text);
+    /// Text with a white rounded backdrop so lines behind it do not cut
+    /// through it; `padX` points of it left and right of the text, `padY` above and below.
+    void AddHaloText(SceneItem::Owner owner, Id id, TextShape text, double padX = 1.5,
+                     double padY = 1.5);
     /// A label that relations must route around.
     void AddLabel(SceneItem::Owner owner, Id id, TextShape text, bool halo);
     void AddObstacle(const Box& box, Id owner) {
@@ -137,13 +142,32 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
 /// The letter of an abuse relation, where no other relation's line passes.
 void AddRelationLetter(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
                        SceneItem::Owner owner, Id id);
+/// How far a relation's ink (zigzag amplitude, parallel lines, cut-off
+/// bars, arrow head, stroke width) reaches either side of its route, points.
+double RelationReach(RelationKind kind);
+/// A relation already routed: its path, its ink's reach and whom it joins.
+struct RoutedRelation {
+    std::vector<Point> path;
+    double reach = 0;
+    PersonId a = kNoId, b = kNoId;
+};
 /// A relation's path from one symbol to another around every symbol and
-/// label (SceneRoute.cpp), leaving each symbol from its side at a point no
-/// earlier relation used (`used`, updated); `avoid` are earlier routes to
-/// keep clear of. Empty when there is no way.
+/// label (SceneRoute.cpp), its ink (`reach` either side) clear of them,
+/// leaving each symbol from its side at a point no earlier relation used
+/// (`used`, updated); kept apart along its whole length from the earlier
+/// relations between the same two people, and off the others' routes where
+/// it can. Empty when there is no way; `clean` (if given) says whether the
+/// path found keeps every rule or is only the best there was.
 std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
-                             const PersonGeometry& to, const std::vector<std::vector<Point>>& avoid,
-                             std::map<PersonId, std::vector<Point>>& used);
+                             const PersonGeometry& to, double reach,
+                             const std::vector<RoutedRelation>& earlier,
+                             std::map<PersonId, std::vector<Point>>& used, bool* clean = nullptr);
+/// Is a path's ink (`reach` either side) clear of every label and other
+/// symbol, and of the earlier relations between the same two people?
+bool RouteClear(const SceneContext& ctx, const std::vector<Point>& path, const PersonGeometry& from,
+                const PersonGeometry& to, double reach, const std::vector<RoutedRelation>& earlier);
+/// The smallest distance between two polylines.
+double PathGap(const std::vector<Point>& p, const std::vector<Point>& q);
 /// Households: an outline around the members only, their labels inside,
 /// everyone else's left out (SceneHouseholds.cpp).
 std::vector<SceneItem> HouseholdItems(SceneContext& ctx);

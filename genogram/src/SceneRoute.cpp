@@ -13,8 +13,13 @@
 namespace kartbok::genogram::detail {
 namespace {
 
+using Path = std::vector<Point>;
+
 constexpr double kCell = 5; ///< grid cell, points
 constexpr double kMargin = 140;
+/// The clear space kept between the inks of two relations of one pair, and
+/// of two relations leaving one symbol.
+constexpr double kPairGap = 2.5;
 
 class Grid {
 public:
@@ -52,16 +57,41 @@ public:
             for (int x = std::max(0, cx - r); x <= std::min(m_w - 1, cx + r); ++x)
                 m_blocked[static_cast<std::size_t>(Index(x, y))] = false;
     }
-    void Penalise(Point p, double cost) {
-        int cx = CellX(p.x), cy = CellY(p.y);
-        for (int y = std::max(0, cy - 1); y <= std::min(m_h - 1, cy + 1); ++y)
-            for (int x = std::max(0, cx - 1); x <= std::min(m_w - 1, cx + 1); ++x) {
+    /// Blocks every cell whose centre lies within r (and half a cell) of p.
+    void BlockNear(Point p, double r) {
+        const int reach = static_cast<int>(std::ceil(r / kCell)) + 1;
+        const int cx = CellX(p.x), cy = CellY(p.y);
+        for (int y = std::max(0, cy - reach); y <= std::min(m_h - 1, cy + reach); ++y)
+            for (int x = std::max(0, cx - reach); x <= std::min(m_w - 1, cx + reach); ++x) {
+                const Point c = Centre(x, y);
+                if (std::hypot(c.x - p.x, c.y - p.y) < r + kCell / 2)
+                    m_blocked[static_cast<std::size_t>(Index(x, y))] = true;
+            }
+    }
+    /// Makes every cell whose centre lies within r (and half a cell) of p dearer.
+    void Penalise(Point p, double cost, double r) {
+        const int reach = static_cast<int>(std::ceil(r / kCell)) + 1;
+        const int cx = CellX(p.x), cy = CellY(p.y);
+        for (int y = std::max(0, cy - reach); y <= std::min(m_h - 1, cy + reach); ++y)
+            for (int x = std::max(0, cx - reach); x <= std::min(m_w - 1, cx + reach); ++x) {
+                const Point c = Centre(x, y);
                 double& e = m_extra[static_cast<std::size_t>(Index(x, y))];
-                e = std::max(e, cost);
+                if (std::hypot(c.x - p.x, c.y - p.y) < r + kCell / 2)
+                    e = std::max(e, cost);
             }
     }
     bool Blocked(int i) const { return m_blocked[static_cast<std::size_t>(i)]; }
     double Extra(int i) const { return m_extra[static_cast<std::size_t>(i)]; }
+    /// The extra cost met along a straight line, per point of length.
+    double ExtraAlong(Point a, Point b) const {
+        double d = std::hypot(b.x - a.x, b.y - a.y), sum = 0;
+        int n = std::max(1, static_cast<int>(d / (kCell / 3)));
+        for (int k = 0; k < n; ++k) {
+            double t = (k + 0.5) / n;
+            sum += Extra(Index(CellX(a.x + (b.x - a.x) * t), CellY(a.y + (b.y - a.y) * t)));
+        }
+        return sum * d / n;
+    }
     bool Clear(Point a, Point b) const {
         double d = std::hypot(b.x - a.x, b.y - a.y);
         int n = std::max(1, static_cast<int>(d / (kCell / 3)));
@@ -155,20 +185,69 @@ std::vector<Point> Rounded(const std::vector<Point>& pts) {
     return out;
 }
 
+double PointSegment(Point p, Point a, Point b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+    const double t =
+        l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
+    return std::hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
+}
+
+double Cross(Point o, Point a, Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+double SegmentSegment(Point a, Point b, Point c, Point d) {
+    const double d1 = Cross(c, d, a), d2 = Cross(c, d, b), d3 = Cross(a, b, c), d4 = Cross(a, b, d);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return 0;
+    return std::min({PointSegment(a, c, d), PointSegment(b, c, d), PointSegment(c, a, b),
+                     PointSegment(d, a, b)});
+}
+
+} // namespace
+
+double SegmentBoxGap(Point a, Point b, const Box& o) {
+    auto inside = [&](Point p) {
+        return p.x >= o.left && p.x <= o.right && p.y >= o.top && p.y <= o.bottom;
+    };
+    if (inside(a) || inside(b))
+        return 0;
+    const Point corners[] = {
+        {o.left, o.top}, {o.right, o.top}, {o.right, o.bottom}, {o.left, o.bottom}};
+    double best = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < 4; ++i)
+        best = std::min(best, SegmentSegment(a, b, corners[i], corners[(i + 1) % 4]));
+    return best;
+}
+
+/// The smallest distance between two polylines.
+double PathGap(const Path& p, const Path& q) {
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 1; i < p.size(); ++i)
+        for (std::size_t j = 1; j < q.size(); ++j)
+            best = std::min(best, SegmentSegment(p[i - 1], p[i], q[j - 1], q[j]));
+    return best;
+}
+
+namespace {
+
 /// Cells around a symbol a relation may leave from: a ring just outside it,
 /// not above its middle (the child line and the years) nor below it (couple
-/// lines and the name), not blocked, not where an earlier relation left.
+/// lines and the name), not blocked, not where an earlier relation left,
+/// its ink clear of the labels and of the earlier relations between the
+/// same two people (`near`: each route with the distance it needs).
 Point OnEdge(const PersonGeometry& g, Point p);
 
-/// Does the segment touch any label or other symbol (exact boxes)?
-bool Crosses(const SceneContext& ctx, const PersonGeometry& own, Point a, Point b) {
+/// Does the segment come within `margin` of any label or other symbol?
+bool Crosses(const SceneContext& ctx, const PersonGeometry& own, Point a, Point b, double margin) {
     for (const Box& o : ctx.obstacles) {
         if (o.left <= own.centre.x && o.right >= own.centre.x && o.top <= own.centre.y &&
             o.bottom >= own.centre.y)
             continue; // its own symbol
         for (int k = 0; k <= 8; ++k) {
             Point p{a.x + (b.x - a.x) * k / 8, a.y + (b.y - a.y) * k / 8};
-            if (p.x > o.left - 1 && p.x < o.right + 1 && p.y > o.top - 1 && p.y < o.bottom + 1)
+            if (p.x > o.left - margin && p.x < o.right + margin && p.y > o.top - margin &&
+                p.y < o.bottom + margin)
                 return true;
         }
     }
@@ -176,9 +255,10 @@ bool Crosses(const SceneContext& ctx, const PersonGeometry& own, Point a, Point 
 }
 
 std::vector<int> Ring(const SceneContext& ctx, const Grid& grid, const PersonGeometry& g,
-                      const std::vector<Point>& used) {
+                      const std::vector<Point>& used, double reach,
+                      const std::vector<std::pair<const Path*, double>>& near) {
     std::vector<int> out;
-    const double inner = g.outerHalf + 6, outer = g.outerHalf + 14;
+    const double inner = g.outerHalf + std::max(6.0, reach + 1), outer = inner + 8;
     for (int y = grid.CellY(g.centre.y - outer); y <= grid.CellY(g.centre.y + outer); ++y)
         for (int x = grid.CellX(g.centre.x - outer); x <= grid.CellX(g.centre.x + outer); ++x) {
             Point c = grid.Centre(x, y);
@@ -191,7 +271,11 @@ std::vector<int> Ring(const SceneContext& ctx, const Grid& grid, const PersonGeo
                 return std::hypot(u.x - c.x, u.y - c.y) < 9;
             });
             int i = grid.Index(x, y);
-            if (!taken && !grid.Blocked(i) && !Crosses(ctx, g, c, OnEdge(g, c)))
+            if (taken || grid.Blocked(i) || Crosses(ctx, g, c, OnEdge(g, c), reach))
+                continue;
+            const std::vector<Point> stub{c, OnEdge(g, c)};
+            if (std::all_of(near.begin(), near.end(),
+                            [&](const auto& n) { return PathGap(stub, *n.first) >= n.second; }))
                 out.push_back(i);
         }
     return out;
@@ -211,78 +295,169 @@ Point OnEdge(const PersonGeometry& g, Point p) {
 
 namespace {
 
-/// One try at a route: obstacles grown by `inflate`, the search kept to the
-/// two people's surroundings unless `wide`.
-std::vector<Point> TryRoute(const SceneContext& ctx, const PersonGeometry& from,
-                            const PersonGeometry& to, const std::vector<std::vector<Point>>& avoid,
-                            std::map<PersonId, std::vector<Point>>& used, double inflate,
-                            bool wide) {
+bool SamePair(const RoutedRelation& e, const PersonGeometry& from, const PersonGeometry& to) {
+    const PersonId a = from.person->id, b = to.person->id;
+    return (e.a == a && e.b == b) || (e.a == b && e.b == a);
+}
+
+bool OwnSymbol(const Box& o, const PersonGeometry& g) {
+    return o.left <= g.centre.x && o.right >= g.centre.x && o.top <= g.centre.y &&
+           o.bottom >= g.centre.y;
+}
+
+} // namespace
+
+bool RouteClear(const SceneContext& ctx, const Path& path, const PersonGeometry& from,
+                const PersonGeometry& to, double reach,
+                const std::vector<RoutedRelation>& earlier) {
+    for (const Box& o : ctx.obstacles) {
+        if (OwnSymbol(o, from) || OwnSymbol(o, to))
+            continue;
+        for (std::size_t i = 1; i < path.size(); ++i)
+            if (SegmentBoxGap(path[i - 1], path[i], o) < reach + 0.3)
+                return false;
+    }
+    return std::none_of(earlier.begin(), earlier.end(), [&](const RoutedRelation& e) {
+        return SamePair(e, from, to) && PathGap(path, e.path) < reach + e.reach + kPairGap;
+    });
+}
+
+namespace {
+
+/// Calls f with points along a path, one per grid cell.
+template <class F> void Along(const Path& path, F f) {
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        const Point &u = path[i - 1], &v = path[i];
+        int n = std::max(1, static_cast<int>(std::hypot(v.x - u.x, v.y - u.y) / kCell));
+        for (int k = 0; k <= n; ++k)
+            f(Point{u.x + (v.x - u.x) * k / n, u.y + (v.y - u.y) * k / n});
+    }
+}
+
+struct Try {
+    double inflate = 0; ///< labels and symbols grown by this
+    bool wide = false;  ///< the whole map searched, not only the two people's surroundings
+    bool apart = false; ///< the same pair's earlier relations kept out of reach
+};
+
+struct Route {
+    Path path;
+    Point first, last; ///< the ring points it leaves and reaches the symbols from
+};
+
+/// A grid for one try: obstacles grown, family lines and earlier routes made
+/// dearer, the same pair's earlier routes blocked when they must stay apart.
+Grid MakeGrid(const SceneContext& ctx, const PersonGeometry& from, const PersonGeometry& to,
+              double reach, const std::vector<RoutedRelation>& earlier, const Try& t) {
     Point a = from.centre, b = to.centre;
-    if (wide) {
+    if (t.wide) {
         a = {0, 0};
         b = {ctx.layout.bounds.width, ctx.layout.bounds.height};
     }
     Grid grid(a, b, ctx.layout.bounds);
     for (const Box& o : ctx.obstacles)
-        grid.Block({o.left - inflate, o.top - inflate, o.right + inflate, o.bottom + inflate});
+        grid.Block(
+            {o.left - t.inflate, o.top - t.inflate, o.right + t.inflate, o.bottom + t.inflate});
     // Crossing a family line is fine, running along one is not.
     for (const SceneItem& item : ctx.lines)
         if (const auto* p = std::get_if<PathShape>(&item.shape))
-            for (std::size_t i = 1; i < p->points.size(); ++i) {
-                const Point &u = p->points[i - 1], &v = p->points[i];
-                int n = std::max(1, static_cast<int>(std::hypot(v.x - u.x, v.y - u.y) / kCell));
-                for (int k = 0; k <= n; ++k)
-                    grid.Penalise({u.x + (v.x - u.x) * k / n, u.y + (v.y - u.y) * k / n}, 2);
-            }
-    for (const auto& route : avoid)
-        for (const Point& p : route)
-            grid.Penalise(p, 3);
+            Along(p->points, [&](Point q) { grid.Penalise(q, 2, reach + 2); });
+    for (const RoutedRelation& e : earlier) {
+        if (t.apart && SamePair(e, from, to))
+            Along(e.path, [&](Point q) { grid.BlockNear(q, reach + e.reach + kPairGap); });
+        else
+            Along(e.path, [&](Point q) { grid.Penalise(q, 3, reach + e.reach + 2); });
+    }
+    return grid;
+}
+
+/// One try at a route.
+Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const PersonGeometry& to,
+               double reach, const std::vector<RoutedRelation>& earlier,
+               std::map<PersonId, std::vector<Point>>& used, const Try& t) {
+    const Grid grid = MakeGrid(ctx, from, to, reach, earlier, t);
     // Points no other relation of the person left from; if none are left,
     // any free point around the symbol.
-    std::vector<int> starts = Ring(ctx, grid, from, used[from.person->id]);
-    if (starts.empty())
-        starts = Ring(ctx, grid, from, {});
-    std::vector<int> goals = Ring(ctx, grid, to, used[to.person->id]);
-    if (goals.empty())
-        goals = Ring(ctx, grid, to, {});
-    if (starts.empty() || goals.empty()) {
+    auto ring = [&](const PersonGeometry& g) {
+        std::vector<std::pair<const Path*, double>> near;
+        for (const RoutedRelation& e : earlier) // the same pair's: apart from the start
+            if (SamePair(e, from, to))
+                near.push_back({&e.path, reach + e.reach + kPairGap});
+        std::vector<int> cells = Ring(ctx, grid, g, used[g.person->id], reach, near);
+        return cells.empty() ? Ring(ctx, grid, g, {}, reach, {}) : cells;
+    };
+    const std::vector<int> starts = ring(from), goals = ring(to);
+    if (starts.empty() || goals.empty())
         return {};
-    }
     std::vector<int> cells = Search(grid, starts, goals, to.centre);
-    if (cells.empty()) {
+    if (cells.empty())
         return {};
-    }
-    std::vector<Point> raw;
+    Path raw;
     for (int c : cells)
         raw.push_back(grid.Centre(c % grid.W(), c / grid.W()));
-    // Straighten: from each point jump to the farthest one in clear sight.
-    std::vector<Point> pulled{raw.front()};
+    // Straighten: from each point jump to the farthest one in clear sight
+    // whose shortcut runs no further along lines than the cells it skips.
+    std::vector<double> extra{0}; // met along the raw path up to each point
+    for (std::size_t k = 1; k < raw.size(); ++k)
+        extra.push_back(extra.back() + grid.ExtraAlong(raw[k - 1], raw[k]));
+    Path pulled{raw.front()};
     for (std::size_t i = 0; i + 1 < raw.size();) {
         std::size_t j = raw.size() - 1;
-        while (j > i + 1 && !grid.Clear(raw[i], raw[j]))
+        auto worse = [&](std::size_t to) {
+            return grid.ExtraAlong(raw[i], raw[to]) > extra[to] - extra[i] + 1e-6;
+        };
+        while (j > i + 1 && (!grid.Clear(raw[i], raw[j]) || worse(j)))
             --j;
         pulled.push_back(raw[j]);
         i = j;
     }
-    used[from.person->id].push_back(pulled.front());
-    used[to.person->id].push_back(pulled.back());
+    Route route{{}, pulled.front(), pulled.back()};
     pulled.insert(pulled.begin(), OnEdge(from, pulled.front()));
     pulled.push_back(OnEdge(to, pulled.back()));
-    return Rounded(pulled);
+    // Rounded corners cut inwards; kept only where they stay clear.
+    route.path = Rounded(pulled);
+    if (!RouteClear(ctx, route.path, from, to, reach, earlier) &&
+        RouteClear(ctx, pulled, from, to, reach, earlier))
+        route.path = pulled;
+    return route;
 }
 
 } // namespace
 
 std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
-                             const PersonGeometry& to, const std::vector<std::vector<Point>>& avoid,
-                             std::map<PersonId, std::vector<Point>>& used) {
-    // A relation's pattern reaches 5 points either side of its route; when a
-    // row of labels leaves no gap that wide, search the whole map, then
-    // squeeze between the labels.
-    for (auto [inflate, wide] : {std::pair{5.5, false}, {5.5, true}, {2.0, true}})
-        if (auto path = TryRoute(ctx, from, to, avoid, used, inflate, wide); path.size() >= 2)
-            return path;
-    return {};
+                             const PersonGeometry& to, double reach,
+                             const std::vector<RoutedRelation>& earlier,
+                             std::map<PersonId, std::vector<Point>>& used, bool* clean) {
+    // The pattern's ink clear of every label first, near the two people,
+    // then over the whole map; only then closer to the same pair's other
+    // relations, then squeezed between labels.
+    const double clear = reach + 1;
+    const Try tries[] = {{clear, false, true},
+                         {clear, true, true},
+                         {clear, false, false},
+                         {2.0, true, true},
+                         {2.0, true, false}};
+    Route fallback;
+    if (clean)
+        *clean = false;
+    for (const Try& t : tries) {
+        Route r = TryRoute(ctx, from, to, reach, earlier, used, t);
+        if (r.path.size() < 2)
+            continue;
+        if (RouteClear(ctx, r.path, from, to, reach, earlier)) {
+            fallback = std::move(r);
+            if (clean)
+                *clean = true;
+            break;
+        }
+        if (fallback.path.empty())
+            fallback = std::move(r);
+    }
+    if (fallback.path.size() >= 2) {
+        used[from.person->id].push_back(fallback.first);
+        used[to.person->id].push_back(fallback.last);
+    }
+    return fallback.path;
 }
 
 } // namespace kartbok::genogram::detail

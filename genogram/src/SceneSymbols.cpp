@@ -225,18 +225,29 @@ void AddConditions(SceneContext& ctx, PersonId id, const PersonGeometry& g, doub
     }
 }
 
-/// The X of someone who died (or was stillborn): corner to corner on a
-/// square, to the rim on a circle, well inside a diamond (an X to the
-/// diamond's edges reads as a window).
+/// The X of someone who died: corner to corner on the shape's own outline
+/// (a square's corners, a diamond's corners, a circle's rim at 45 degrees,
+/// a triangle's lower corners to the middle of the side across), never to
+/// the edges of the box around it, which on a diamond reads as a window. A
+/// stillbirth's X reaches past its small symbol, as the notation draws it.
 void AddDeceasedX(SceneContext& ctx, PersonId id, bool stillbirth, Form form, Point c, double h) {
-    double d = stillbirth               ? h * 1.15
-               : form == Form::Circle   ? h * 0.71
-               : form == Form::Diamond  ? h * 0.42
-               : form == Form::Triangle ? h * 0.5
-                                        : h;
     Stroke x{Ink(), 1.4, DashStyle::Solid};
-    ctx.Add(Owner::Person, id, Line({c.x - d, c.y - d}, {c.x + d, c.y + d}, x), Part::Symbol);
-    ctx.Add(Owner::Person, id, Line({c.x - d, c.y + d}, {c.x + d, c.y - d}, x), Part::Symbol);
+    auto line = [&](Point a, Point b) { ctx.Add(Owner::Person, id, Line(a, b, x), Part::Symbol); };
+    if (stillbirth || form == Form::Square || form == Form::Circle) {
+        const double d = stillbirth ? h * 1.15 : form == Form::Circle ? h * std::sqrt(0.5) : h;
+        line({c.x - d, c.y - d}, {c.x + d, c.y + d});
+        line({c.x - d, c.y + d}, {c.x + d, c.y - d});
+        return;
+    }
+    const std::vector<Point> v = Outline(form, c, h);
+    auto mid = [](Point a, Point b) { return Point{(a.x + b.x) / 2, (a.y + b.y) / 2}; };
+    if (form == Form::Diamond) {
+        line(v[0], v[2]);
+        line(v[3], v[1]);
+    } else { // triangle: top, lower right, lower left
+        line(v[2], mid(v[0], v[1]));
+        line(v[1], mid(v[0], v[2]));
+    }
 }
 
 /// Outline, conditions (filled, or hatched when in recovery), marks and the
@@ -301,11 +312,71 @@ void AddBody(SceneContext& ctx, PersonId id, const PersonGeometry& g) {
                 Part::Label);
 }
 
+/// Every family line drawn so far, bucketed by 64 pt, so the years can keep
+/// clear of them (a twin's slanted leg, a line from other parents).
+class LineIndex {
+public:
+    explicit LineIndex(const std::vector<SceneItem>& lines) {
+        for (const SceneItem& item : lines)
+            if (const auto* p = std::get_if<PathShape>(&item.shape))
+                for (std::size_t i = 1; i < p->points.size(); ++i) {
+                    const Point a = p->points[i - 1], b = p->points[i];
+                    for (int x = Cell(std::min(a.x, b.x)); x <= Cell(std::max(a.x, b.x)); ++x)
+                        for (int y = Cell(std::min(a.y, b.y)); y <= Cell(std::max(a.y, b.y)); ++y)
+                            m_cells[{x, y}].push_back(m_segments.size());
+                    m_segments.push_back({a, b, p->stroke.width / 2});
+                }
+    }
+    /// Does any line's ink come within `clearance` of the box?
+    bool Touches(const Box& box, double clearance) const {
+        for (int x = Cell(box.left - clearance - 2); x <= Cell(box.right + clearance + 2); ++x)
+            for (int y = Cell(box.top - clearance - 2); y <= Cell(box.bottom + clearance + 2); ++y)
+                if (auto it = m_cells.find({x, y}); it != m_cells.end())
+                    for (std::size_t i : it->second) {
+                        const Segment& s = m_segments[i];
+                        if (SegmentBoxGap(s.a, s.b, box) < s.half + clearance)
+                            return true;
+                    }
+        return false;
+    }
+
+private:
+    struct Segment {
+        Point a, b;
+        double half;
+    };
+    static int Cell(double v) { return static_cast<int>(std::floor(v / 64)); }
+    std::vector<Segment> m_segments;
+    std::map<std::pair<int, int>, std::vector<std::size_t>> m_cells;
+};
+
+/// Where a year may stand, best first: its own side (birth left, death
+/// right) at its own line, further out, a line up; then the other side.
+std::vector<TextShape> YearSpots(const TextShape& t, double lo, double hi, double size) {
+    std::vector<TextShape> spots;
+    const bool left = t.anchor == TextAnchor::End;
+    for (int up : {0, 1, 2})
+        for (int out = 0; out <= 4; ++out) {
+            TextShape s = t;
+            s.at = {t.at.x + (left ? -3.0 : 3.0) * out, t.at.y - up * size * 1.2};
+            spots.push_back(s);
+        }
+    for (int up : {1, 0, 2}) {
+        TextShape s = t;
+        s.anchor = left ? TextAnchor::Start : TextAnchor::End;
+        s.at = {left ? hi + 4 : lo - 4, t.at.y - up * size * 1.2};
+        spots.push_back(s);
+    }
+    return spots;
+}
+
 /// The birth and death texts above each symbol, clear of the lines coming
-/// down into it; a text that would touch a neighbour's goes one line up.
+/// down into it and of each other; a text that has no clear spot goes one
+/// line up from a neighbour's.
 std::map<PersonId, std::pair<TextShape, TextShape>> PlaceYears(SceneContext& ctx) {
     std::map<PersonId, std::pair<TextShape, TextShape>> out;
-    std::map<double, std::vector<Box>> taken; // per row
+    std::map<PersonId, std::pair<double, double>> span; // the lines above, left- and rightmost
+    std::map<double, std::vector<Box>> taken;           // per row
     const double size = ctx.Font(7.5);
     for (const auto& [id, g] : ctx.geometry) {
         double lo = g.centre.x, hi = g.centre.x;
@@ -315,6 +386,7 @@ std::map<PersonId, std::pair<TextShape, TextShape>> PlaceYears(SceneContext& ctx
         TextShape birth{{lo - 4, y}, g.yearsLeft, size, false, TextAnchor::End, Grey(60)};
         TextShape death{{hi + 4, y}, g.yearsRight, size, false, TextAnchor::Start, Grey(60)};
         out[id] = {birth, death};
+        span[id] = {lo, hi};
     }
     // Left to right per row, so a clash moves the right-hand text.
     std::vector<std::pair<Point, PersonId>> order;
@@ -323,20 +395,27 @@ std::map<PersonId, std::pair<TextShape, TextShape>> PlaceYears(SceneContext& ctx
     std::sort(order.begin(), order.end(), [](auto& a, auto& b) {
         return std::tie(a.first.x, a.first.y) < std::tie(b.first.x, b.first.y);
     });
+    const LineIndex lines(ctx.lines);
     for (const auto& [at, id] : order)
         for (TextShape* t : {&out[id].first, &out[id].second}) {
             if (t->text.empty())
                 continue;
             auto& row = taken[at.x];
-            for (int tries = 0; tries < 3; ++tries) {
-                Box b = TextBounds(*t);
+            auto clash = [&](const TextShape& s) {
+                Box b = TextBounds(s);
                 b = {b.left - 3, b.top, b.right + 3, b.bottom}; // a space between neighbours
-                bool clash = std::any_of(row.begin(), row.end(),
-                                         [&](const Box& o) { return o.Intersects(b); });
-                if (!clash)
-                    break;
-                t->at.y -= size * 1.2;
-            }
+                return std::any_of(row.begin(), row.end(),
+                                   [&](const Box& o) { return o.Intersects(b); });
+            };
+            const auto spots = YearSpots(*t, span[id].first, span[id].second, size);
+            auto clear = std::find_if(spots.begin(), spots.end(), [&](const TextShape& s) {
+                return !clash(s) && !lines.Touches(TextBounds(s), 1.0);
+            });
+            if (clear != spots.end())
+                *t = *clear;
+            else
+                for (int tries = 0; tries < 3 && clash(*t); ++tries)
+                    t->at.y -= size * 1.2;
             row.push_back(TextBounds(*t));
         }
     return out;
@@ -357,8 +436,11 @@ void AddSymbols(SceneContext& ctx) {
             double size = ctx.Font(p.isIndex ? 10.5 : 10);
             TextShape age{{c.x, c.y + size * 0.36}, g.age, size, p.isIndex,
                           TextAnchor::Middle,       Ink()};
+            // A diamond's X crosses upright through the age: a wider gap
+            // above and below it, so a "1" never reads as part of the line.
             if (p.deceased || p.conditions)
-                ctx.AddHaloText(Owner::Person, id, age);
+                ctx.AddHaloText(Owner::Person, id, age, 1.5,
+                                p.deceased && FormOf(p) == Form::Diamond ? 3.5 : 1.5);
             else
                 ctx.Add(Owner::Person, id, age, Part::Label);
         }

@@ -190,7 +190,7 @@ void MapCanvas::ZoomBy(double factor, wxPoint around) {
 }
 
 void MapCanvas::SetLargeType(bool large) {
-    m_presenter.Options().fontScale = large ? 1.6 : 1.0;
+    m_presenter.Options().fontScale = large ? kLargeType : 1.0;
     m_presenter.Invalidate();
     if (m_family)
         m_presenter.Update(*m_family);

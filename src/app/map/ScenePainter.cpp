@@ -31,7 +31,7 @@ wxGraphicsPen MakePen(wxGraphicsContext& gc, const Stroke& s) {
         info.Style(wxPENSTYLE_DOT);
         break;
     }
-    info.Cap(wxCAP_BUTT).Join(wxJOIN_MITER);
+    info.Cap(wxCAP_BUTT).Join(wxJOIN_ROUND);
     return gc.CreatePen(info);
 }
 

@@ -87,11 +87,7 @@ void MapPresenter::Update(const Family& whole) {
     const std::uint64_t key = StructureKey(family);
     if (!m_structureKey || *m_structureKey != key) {
         // Large type needs wider gaps and deeper generations to stay clear.
-        LayoutOptions o;
-        const double scale = std::max(1.0, m_options.fontScale);
-        o.minGap *= scale;
-        o.rankGap += 90 * (scale - 1);
-        m_layout = ComputeLayout(family, o);
+        m_layout = ComputeLayout(family, LayoutOptionsFor(m_options));
         m_structureKey = key;
         ++m_layoutRuns;
     }

@@ -260,6 +260,7 @@ std::string InvariantReport::Summary() const {
     line("labels over labels", labelsOverLabels);
     line("labels over symbols", labelsOverSymbols);
     line("family or relation lines through symbols", linesThroughSymbols);
+    line("relations of one pair touching", relationsTouching);
     return s.str();
 }
 

@@ -43,6 +43,9 @@ struct InvariantReport {
     std::vector<std::string> labelsOverLabels;
     std::vector<std::string> labelsOverSymbols;
     std::vector<std::string> linesThroughSymbols; ///< a family line through someone's symbol
+    /// Two relations between the same two people whose inks (zigzags and
+    /// stroke widths included) touch anywhere along their routes.
+    std::vector<std::string> relationsTouching;
     int labels = 0;
 
     double BirthOrderPercent() const {
@@ -55,7 +58,8 @@ struct InvariantReport {
     }
     bool SceneClean() const {
         return sharedBars.empty() && unhoppedCrossings.empty() && labelsOverLines.empty() &&
-               labelsOverLabels.empty() && labelsOverSymbols.empty() && linesThroughSymbols.empty();
+               labelsOverLabels.empty() && labelsOverSymbols.empty() &&
+               linesThroughSymbols.empty() && relationsTouching.empty();
     }
     /// One line per kind of problem with the first example, for a test's INFO.
     std::string Summary() const;
@@ -65,8 +69,12 @@ InvariantReport CheckLayout(const Family& family, const Layout& layout,
                             const LayoutOptions& options = {});
 /// Adds the scene checks to a report.
 void CheckScene(const Scene& scene, InvariantReport& report);
+/// Adds the check that relations between one pair keep apart along their
+/// whole length (the scene does not say whom a relation joins; the family does).
+void CheckRelationPairs(const Family& family, const Scene& scene, InvariantReport& report);
 
-/// Both, for a family laid out and drawn with default options.
+/// All of them, for a family laid out as the app lays it out for these
+/// scene options (LayoutOptionsFor: present mode's large type too) and drawn.
 InvariantReport CheckAll(const Family& family, const SceneOptions& sceneOptions = {});
 
 // Single facts of a layout, for tests about one family.

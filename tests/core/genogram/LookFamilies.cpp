@@ -32,6 +32,7 @@ Family TwinsFamily() {
         m.Child(u, c);
     m.Twins(TwinKind::Identical, {a1, a2});
     m.Twins(TwinKind::Fraternal, {t1, t2, t3});
+    m.Died(t2, Y(1990)); // a twin's slanted leg and his years above: neither over the other
     m.P(oldest).isIndex = true;
     PersonId wife = m.Woman("Sara", "Berg", Y(1983));
     m.Couple(oldest, wife, {E(K::Married, 2010)});
@@ -191,7 +192,15 @@ Family FourGenerationFamily() {
         m.Couple(client, wife, {E(K::Together, 2005), E(K::Married, 2008)}, UnionKind::Marriage);
     m.Child(c, m.Man("Leo", "Sjöberg", Y(2010)));
     m.Child(c, m.Woman("Saga", "Sjöberg", Y(2008)));
+    // A sibling of unknown sex who died as a child: the X and the age in a diamond.
+    PersonId lost = m.Add(Gender::Unknown, "", "", Y(1984));
+    m.Child(p, lost);
+    m.Died(lost, Y(1986));
+    // Two and three relations between one pair, apart along their whole length.
     m.Relate(father, client, RelationKind::Hostile);
+    m.Relate(father, client, RelationKind::CutOff);
+    m.Relate(mother, client, RelationKind::DistantHostile);
+    m.Relate(client, mother, RelationKind::Close);
     m.Relate(gf, father, RelationKind::PhysicalAbuse);
     m.Relate(mother, younger, RelationKind::FusedHostile);
     m.Relate(client, aunt, RelationKind::Close);

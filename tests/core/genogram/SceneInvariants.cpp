@@ -69,6 +69,14 @@ bool Crosses(const Segment& s, const Box& b0) {
            clip(dy, b.bottom - s.a.y) && t0 < t1;
 }
 
+Box Grown(const Box& b, double by) {
+    return {b.left - by, b.top - by, b.right + by, b.bottom + by};
+}
+
+double HalfWidth(const Segment& s) {
+    return std::get<PathShape>(s.item->shape).stroke.width / 2;
+}
+
 /// Buckets of 64 pt, so a 3 000-person map checks in linear time.
 template <class T> class Grid {
 public:
@@ -188,11 +196,14 @@ void CheckLabelsOverLines(const Drawn& d, InvariantReport& r) {
     }
     for (std::size_t i = 0; i < d.texts.size(); ++i) {
         const auto& [box, text] = d.texts[i];
-        lines.Query(box, [&](std::size_t k) {
+        // A line's ink reaches half its stroke width either side (a zigzag's
+        // amplitude is in its points).
+        const double widest = 3;
+        lines.Query(Grown(box, widest / 2), [&](std::size_t k) {
             const Segment& s = d.segments[k];
             bool own = SameThing(*s.item, *text) &&
                        (s.item->part == Part::Symbol || s.item->part == Part::RelationLine);
-            if (own || !Crosses(s, box))
+            if (own || !Crosses(s, Grown(box, HalfWidth(s))))
                 return;
             auto& list = s.item->part == Part::Symbol ? r.labelsOverSymbols : r.labelsOverLines;
             if (list.size() < 50)
@@ -295,10 +306,84 @@ void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r) {
     }
 }
 
+namespace {
+
+double PointSegment(Point p, Point a, Point b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+    const double t =
+        l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
+    return std::hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
+}
+
+/// Distance between two segments (0 where they cross).
+double SegmentGap(Point a, Point b, Point c, Point d) {
+    auto side = [](Point o, Point p, Point q) {
+        return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+    };
+    const double d1 = side(c, d, a), d2 = side(c, d, b), d3 = side(a, b, c), d4 = side(a, b, d);
+    if (d1 * d2 < 0 && d3 * d4 < 0)
+        return 0;
+    return std::min({PointSegment(a, c, d), PointSegment(b, c, d), PointSegment(c, a, b),
+                     PointSegment(d, a, b)});
+}
+
+/// A relation's ink as segments with their half stroke widths; rings as polygons.
+struct Ink {
+    std::vector<std::pair<Segment, double>> parts;
+    void AddPath(const std::vector<Point>& pts, bool closed, double width, const SceneItem* item) {
+        for (std::size_t i = 1; i < pts.size(); ++i)
+            parts.push_back({{pts[i - 1], pts[i], item}, width / 2});
+        if (closed && pts.size() > 2)
+            parts.push_back({{pts.back(), pts.front(), item}, width / 2});
+    }
+};
+
+std::map<Id, Ink> RelationInks(const Scene& scene) {
+    std::map<Id, Ink> inks;
+    for (const SceneItem& item : scene.items) {
+        if (item.owner != Owner::Relation || item.part != Part::RelationLine)
+            continue;
+        if (const auto* p = std::get_if<PathShape>(&item.shape)) {
+            inks[item.id].AddPath(p->points, p->closed, p->stroke.width, &item);
+        } else if (const auto* c = std::get_if<CircleShape>(&item.shape)) {
+            std::vector<Point> ring;
+            for (int k = 0; k < 32; ++k)
+                ring.push_back({c->centre.x + c->radius * std::cos(k * 2 * M_PI / 32),
+                                c->centre.y + c->radius * std::sin(k * 2 * M_PI / 32)});
+            inks[item.id].AddPath(ring, true, c->stroke.width, &item);
+        }
+    }
+    return inks;
+}
+
+} // namespace
+
+void CheckRelationPairs(const Family& family, const Scene& scene, InvariantReport& r) {
+    const std::map<Id, Ink> inks = RelationInks(scene);
+    for (std::size_t i = 0; i < family.relations.size(); ++i)
+        for (std::size_t j = i + 1; j < family.relations.size(); ++j) {
+            const Relation &a = family.relations[i], &b = family.relations[j];
+            if (std::minmax(a.from, a.to) != std::minmax(b.from, b.to) || !inks.count(a.id) ||
+                !inks.count(b.id))
+                continue;
+            double gap = 1e18;
+            for (const auto& [s, wa] : inks.at(a.id).parts)
+                for (const auto& [t, wb] : inks.at(b.id).parts)
+                    gap = std::min(gap, SegmentGap(s.a, s.b, t.a, t.b) - wa - wb);
+            if (gap < 0.5 && r.relationsTouching.size() < 50)
+                r.relationsTouching.push_back("relations " + std::to_string(a.id) + " and " +
+                                              std::to_string(b.id) + " (ink " +
+                                              std::to_string(gap) + " pt apart)");
+        }
+}
+
 InvariantReport CheckAll(const Family& family, const SceneOptions& sceneOptions) {
-    Layout layout = ComputeLayout(family);
-    InvariantReport r = CheckLayout(family, layout);
-    CheckScene(BuildScene(family, layout, sceneOptions), r);
+    const LayoutOptions layoutOptions = LayoutOptionsFor(sceneOptions);
+    Layout layout = ComputeLayout(family, layoutOptions);
+    InvariantReport r = CheckLayout(family, layout, layoutOptions);
+    const Scene scene = BuildScene(family, layout, sceneOptions);
+    CheckScene(scene, r);
+    CheckRelationPairs(family, scene, r);
     return r;
 }
 

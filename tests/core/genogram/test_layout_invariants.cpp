@@ -34,7 +34,8 @@ std::vector<std::pair<std::string, Family>> HandBuilt() {
 
 void RequireClean(const std::string& name, const Family& f, const SceneOptions& o = {}) {
     InvariantReport r = CheckAll(f, o);
-    INFO(name << " (" << o.language << (o.deidentify ? ", de-identified" : "") << ")\n"
+    INFO(name << " (" << o.language << (o.deidentify ? ", de-identified" : "") << ", type x"
+              << o.fontScale << ")\n"
               << r.Summary());
     CHECK(r.LayoutClean());
     CHECK(r.SceneClean());
@@ -183,17 +184,20 @@ std::vector<std::pair<std::string, Family>> PartnerFamilies() {
 
 } // namespace
 
-TEST_CASE("every hand-built family keeps every invariant, in both languages",
+TEST_CASE("every hand-built family keeps every invariant, in both languages, at present mode's "
+          "type size too",
           "[layout][invariants]") {
     for (const auto& [name, family] : HandBuilt())
         for (const char* lang : {"sv", "en"})
-            for (bool deid : {false, true}) {
-                SceneOptions o;
-                o.language = lang;
-                o.deidentify = deid;
-                o.currentYear = 2025;
-                RequireClean(name, family, o);
-            }
+            for (bool deid : {false, true})
+                for (double fontScale : {1.0, kLargeType}) {
+                    SceneOptions o;
+                    o.language = lang;
+                    o.deidentify = deid;
+                    o.currentYear = 2025;
+                    o.fontScale = fontScale;
+                    RequireClean(name, family, o);
+                }
 }
 
 TEST_CASE("shuffled input gives the same map order", "[layout][invariants]") {

@@ -99,8 +99,12 @@ struct SceneOptions {
     int currentYear = 0;         ///< for ages; 0 = this year
     bool legend = true;
     bool relations = true;  ///< the emotional relations layer (hidden to see the family alone)
-    double fontScale = 1.0; ///< present mode draws larger type
+    double fontScale = 1.0; ///< present mode draws larger type (kLargeType)
 };
+
+/// The type size of present mode and "large text" (the client is looking):
+/// the app sets it, the layout tests check every map at it.
+inline constexpr double kLargeType = 1.6;
 
 struct Scene {
     std::vector<SceneItem> items; ///< in paint order
@@ -114,6 +118,11 @@ struct Scene {
 };
 
 Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions& options = {});
+
+/// The layout options a scene drawn with `options` needs: large type
+/// (present mode) gets wider gaps and deeper generations, so its names,
+/// years and union labels stay clear of the lines as at normal size.
+LayoutOptions LayoutOptionsFor(const SceneOptions& options);
 
 /// The width of a text in points, as the scene estimates it (tuned to DejaVu
 /// Sans, the font every painter asks for): labels are placed by it.
