@@ -28,6 +28,7 @@
 #include <wx/datetime.h>
 #include <wx/notebook.h>
 #include <wx/radiobox.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
 
@@ -333,6 +334,29 @@ TEST_CASE("the client fills in the start form in client mode; only the password 
     Pump(6);
     SelectTab(frame, &frame->Forms());
     Screenshot(*frame, "forms-sv.png");
+    frame->Close(true);
+    Pump();
+}
+
+TEST_CASE("an interview change undone from the map shows on the interview tab when it is shown",
+          "[gui][interview]") {
+    // Hidden, the interview tab waits for the next look instead of rebuilding
+    // on every map edit (that made a map edit cost 3-6x its repaint budget).
+    TempVault v;
+    MainFrame* frame = OpenUnlocked(v, "en");
+    InterviewPage* page = &frame->Interview(); // held, so nothing below refreshes it
+    SelectTab(frame, page);
+    page->CycleState("childhood-school");
+    auto* shown = Find<wxStaticText>("checklist_progress", frame); // what the tab shows
+    REQUIRE(shown);
+    CHECK(shown->GetLabelText().Contains("1 partly"));
+    SelectTab(frame, &frame->Map());
+    frame->Undo();
+    Pump(2);
+    CHECK(shown->GetLabelText().Contains("1 partly")); // hidden: not rebuilt yet
+    SelectTab(frame, page);
+    Pump(2);
+    CHECK_FALSE(shown->GetLabelText().Contains("partly"));
     frame->Close(true);
     Pump();
 }

@@ -124,9 +124,9 @@ TEST_CASE("a 200-person map repaints quickly after an edit", "[gui][speed]") {
         canvas.SelectPerson(person);
         layout.push_back(timed([&] { frame->Undo(); }));
     }
-    std::vector<double> all = text;
-    all.insert(all.end(), layout.begin(), layout.end());
-    std::printf("gui_repaint_200\t%.1f\n", Median(all));
+    // The row the target is held to is the slower kind's median: a median of
+    // both kinds together would sit between them and describe neither.
+    std::printf("gui_repaint_200\t%.1f\n", std::max(Median(text), Median(layout)));
     std::printf("gui_repaint_200_text\t%.1f\n", Median(text));
     std::printf("gui_repaint_200_layout\t%.1f\n", Median(layout));
     std::fflush(stdout);

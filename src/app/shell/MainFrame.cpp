@@ -182,6 +182,10 @@ void MainFrame::BuildTabs(wxWindow* casePanel) {
     };
     m_tabs->AddPage(m_forms, _("Forms"));
     m_tabs->AddPage(new OverviewPage(m_tabs, [this] { return m_doc.get(); }), _("Overview"));
+    m_tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        RefreshTab(e.GetSelection());
+        e.Skip();
+    });
 }
 
 void MainFrame::BuildSaveBar(wxWindow* casePanel) {
@@ -249,12 +253,33 @@ void MainFrame::UpdateTitle() {
 
 void MainFrame::DocumentChanged() {
     m_map->DocumentChanged();
-    m_interview->DocumentChanged();
-    m_forms->DocumentChanged();
+    m_interviewStale = true;
+    m_formsStale = true;
+    RefreshTab(m_tabs->GetSelection());
     m_header->ShowCase(m_doc->Case(), m_doc->ReadOnly(), m_doc->LockHolder());
     UpdateTitle();
     UpdateMenus();
     m_autosave.StartOnce(kAutosaveQuietMs);
+}
+
+void MainFrame::RefreshTab(int tab) {
+    if (tab == kTabInterview && m_interviewStale) {
+        m_interviewStale = false;
+        m_interview->DocumentChanged();
+    } else if (tab == kTabForms && m_formsStale) {
+        m_formsStale = false;
+        m_forms->DocumentChanged();
+    }
+}
+
+InterviewPage& MainFrame::Interview() {
+    RefreshTab(kTabInterview);
+    return *m_interview;
+}
+
+FormsPage& MainFrame::Forms() {
+    RefreshTab(kTabForms);
+    return *m_forms;
 }
 
 void MainFrame::Undo() {

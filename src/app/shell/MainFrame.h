@@ -56,8 +56,10 @@ public:
     vault::Vault* Vault() { return m_vault.get(); }
     CaseDocument* Document() { return m_doc.get(); }
     MapPage& Map() { return *m_map; }
-    InterviewPage& Interview() { return *m_interview; }
-    FormsPage& Forms() { return *m_forms; }
+    /// The interview and forms tabs, brought up to date with the case first
+    /// (hidden, they wait for the next look: see RefreshTab).
+    InterviewPage& Interview();
+    FormsPage& Forms();
     JournalPage& Journal() { return *m_journal; }
     ClientListPanel& ClientList() { return *m_clients; }
     CaseHeader& Header() { return *m_header; }
@@ -192,6 +194,13 @@ private:
     InterviewPage* m_interview = nullptr;
     FormsPage* m_forms = nullptr;
     JournalPage* m_journal = nullptr;
+    /// The case changed since the interview / forms tab last rebuilt from it.
+    /// Those tabs rebuild many widgets from the case; hidden, they wait until
+    /// shown, so an edit on the map pays for the map only.
+    bool m_interviewStale = false;
+    bool m_formsStale = false;
+    /// Brings `tab` up to date when it waits for a change (CaseTab).
+    void RefreshTab(int tab);
     bool m_clientListWanted = true; ///< the user's choice (LayoutMemory)
     wxSimplebook* m_caseBook = nullptr;
     wxWeakRef<UnlockDialog> m_unlock;

@@ -123,6 +123,8 @@ bool MainFrame::OpenCase(const std::string& caseId) {
     m_map->SetDocument(m_doc.get());
     m_interview->SetDocument(m_doc.get());
     m_forms->SetDocument(m_doc.get());
+    m_interviewStale = false;
+    m_formsStale = false;
     return true;
 }
 
