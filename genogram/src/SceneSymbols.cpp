@@ -225,29 +225,26 @@ void AddConditions(SceneContext& ctx, PersonId id, const PersonGeometry& g, doub
     }
 }
 
-/// The X of someone who died: corner to corner on the shape's own outline
-/// (a square's corners, a diamond's corners, a circle's rim at 45 degrees,
-/// a triangle's lower corners to the middle of the side across), never to
-/// the edges of the box around it, which on a diamond reads as a window. A
-/// stillbirth's X reaches past its small symbol, as the notation draws it.
+/// The X of someone who died, always a diagonal cross: a square's corners to
+/// corners, a circle's rim at 45 degrees, a triangle's lower corners to the
+/// middle of the side across. On a diamond it runs through the outline to the
+/// corners of the square the diamond stands in: ended on the diamond's edges
+/// it reads as a window, and corner to corner of the diamond it is an upright
+/// "+", not an X. A stillbirth's X reaches past its small symbol, as the
+/// notation draws it.
 void AddDeceasedX(SceneContext& ctx, PersonId id, bool stillbirth, Form form, Point c, double h) {
     Stroke x{Ink(), 1.4, DashStyle::Solid};
     auto line = [&](Point a, Point b) { ctx.Add(Owner::Person, id, Line(a, b, x), Part::Symbol); };
-    if (stillbirth || form == Form::Square || form == Form::Circle) {
+    if (stillbirth || form != Form::Triangle) {
         const double d = stillbirth ? h * 1.15 : form == Form::Circle ? h * std::sqrt(0.5) : h;
         line({c.x - d, c.y - d}, {c.x + d, c.y + d});
         line({c.x - d, c.y + d}, {c.x + d, c.y - d});
         return;
     }
-    const std::vector<Point> v = Outline(form, c, h);
+    const std::vector<Point> v = Outline(form, c, h); // top, lower right, lower left
     auto mid = [](Point a, Point b) { return Point{(a.x + b.x) / 2, (a.y + b.y) / 2}; };
-    if (form == Form::Diamond) {
-        line(v[0], v[2]);
-        line(v[3], v[1]);
-    } else { // triangle: top, lower right, lower left
-        line(v[2], mid(v[0], v[1]));
-        line(v[1], mid(v[0], v[2]));
-    }
+    line(v[2], mid(v[0], v[1]));
+    line(v[1], mid(v[0], v[2]));
 }
 
 /// Outline, conditions (filled, or hatched when in recovery), marks and the
@@ -436,11 +433,8 @@ void AddSymbols(SceneContext& ctx) {
             double size = ctx.Font(p.isIndex ? 10.5 : 10);
             TextShape age{{c.x, c.y + size * 0.36}, g.age, size, p.isIndex,
                           TextAnchor::Middle,       Ink()};
-            // A diamond's X crosses upright through the age: a wider gap
-            // above and below it, so a "1" never reads as part of the line.
             if (p.deceased || p.conditions)
-                ctx.AddHaloText(Owner::Person, id, age, 1.5,
-                                p.deceased && FormOf(p) == Form::Diamond ? 3.5 : 1.5);
+                ctx.AddHaloText(Owner::Person, id, age, 1.5, 1.5);
             else
                 ctx.Add(Owner::Person, id, age, Part::Label);
         }

@@ -141,7 +141,7 @@ double ShareOutside(Point a, Point z, const Box& box) {
 
 } // namespace
 
-TEST_CASE("every deceased shape has an X corner to corner on its own outline, its age readable",
+TEST_CASE("every deceased shape has a diagonal X corner to corner, its age readable",
           "[scene][symbols]") {
     FamilyBuilder b("Testsson");
     // Squares, circles and diamonds with a one-, two- and three-digit age
@@ -171,6 +171,19 @@ TEST_CASE("every deceased shape has an X corner to corner on its own outline, it
         REQUIRE(cross.size() == 2);
         for (const PathShape* line : cross)
             for (const Point& end : line->points) {
+                // An X, never an upright "+": every arm runs at 45 degrees
+                // (a triangle's from its lower corners, across).
+                if (b.P(p).kind != PersonKind::Pregnancy)
+                    CHECK(std::abs(std::abs(end.x - c.x) - std::abs(end.y - c.y)) < 0.5);
+                if (b.P(p).gender == Gender::Unknown && b.P(p).kind == PersonKind::Person) {
+                    // A diamond's X runs through its outline (ended on its
+                    // edges it reads as a window) to the corners of the
+                    // square the diamond stands in.
+                    const double vertex = std::abs(outline.corners[0].y - c.y);
+                    CHECK(std::abs(end.x - c.x) + std::abs(end.y - c.y) > vertex * 1.5);
+                    CHECK(std::abs(end.x - c.x) < vertex);
+                    continue;
+                }
                 if (outline.radius > 0) { // on the rim
                     CHECK(std::abs(std::hypot(end.x - c.x, end.y - c.y) - outline.radius) < 0.5);
                     continue;
@@ -184,7 +197,7 @@ TEST_CASE("every deceased shape has an X corner to corner on its own outline, it
                         ToSegment(end, q, outline.corners[(k + 1) % outline.corners.size()]));
                 }
                 CHECK(toOutline < 0.5);
-                if (outline.corners.size() == 4) // square and diamond: corner to corner
+                if (outline.corners.size() == 4) // a square: corner to corner
                     CHECK(toCorner < 0.5);
             }
         // The two lines cross inside the symbol, near its middle.
