@@ -3,13 +3,13 @@
 
 #include "VaultTestSupport.h"
 
+#include "ProcessFixtures.h"
 #include "cli/CliHarness.h"
 
 #include "kartbok/vault/FileSystem.h"
 
 #include <functional>
 #include <set>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace kartbok;
@@ -33,46 +33,9 @@ journal::Session SmallSession(const std::string& id, int n) {
 }
 
 /// Runs `work(k, out)` in kWriters forked processes; each line a child writes to
-/// `out` is one save it saw succeed. Returns all lines; fails on a crashed child.
+/// `out` is one save it saw succeed.
 std::vector<std::string> InChildren(const std::function<void(int, FILE*)>& work) {
-    std::vector<std::pair<pid_t, int>> kids;
-    for (int k = 0; k < kWriters; ++k) {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        const pid_t pid = ::fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            ::close(fds[0]);
-            FILE* out = ::fdopen(fds[1], "w");
-            try {
-                work(k, out);
-            } catch (const std::exception& e) {
-                std::fprintf(out, "ERROR %s\n", e.what());
-            }
-            std::fflush(out);
-            ::_exit(0);
-        }
-        ::close(fds[1]);
-        kids.emplace_back(pid, fds[0]);
-    }
-    std::vector<std::string> lines;
-    for (auto [pid, fd] : kids) {
-        FILE* in = ::fdopen(fd, "r");
-        char buf[4096];
-        while (std::fgets(buf, sizeof buf, in)) {
-            std::string line(buf);
-            if (!line.empty() && line.back() == '\n')
-                line.pop_back();
-            lines.push_back(line);
-        }
-        std::fclose(in);
-        int status = 0;
-        REQUIRE(::waitpid(pid, &status, 0) == pid);
-        CHECK(WIFEXITED(status));
-    }
-    for (const auto& l : lines)
-        CHECK(l.rfind("ERROR", 0) != 0);
-    return lines;
+    return kartbok::test::LinesFromChildren(kWriters, work);
 }
 
 /// The real file system, but a write to write.lock waits first: the gap
@@ -143,19 +106,8 @@ void SaveOneCaseFromEveryWriter(const std::function<std::shared_ptr<FileSystem>(
     });
     CHECK(saved.size() == static_cast<std::size_t>(kWriters * kSavesEach));
     Vault v = Vault::Open(dir, kPassword);
-    const journal::Case c = v.LoadCase(id);
-    std::set<std::string> present;
-    for (const auto& s : c.sessions)
-        present.insert(s.id);
-    for (const auto& sid : saved) {
-        INFO(sid);
-        CHECK(present.count(sid) == 1);
-    }
-    CHECK(c.sessions.size() == saved.size()); // nothing twice, nothing lost
-    const VerifyReport report = v.Verify();
-    for (const auto& p : report.problems)
-        UNSCOPED_INFO(p);
-    CHECK(report.ok);
+    CheckSessionsSavedOnce(v.LoadCase(id), saved);
+    CheckVerifies(v);
     CHECK(v.ListCases()[0].generation == 1 + saved.size());
     // One record per save, each anchored to its own index generation.
     std::set<std::uint64_t> anchors;
@@ -209,10 +161,7 @@ TEST_CASE("8 processes x 50 saves on different cases: all there, verify clean",
     Vault v = Vault::Open(dir, kPassword);
     for (int k = 0; k < kWriters; ++k)
         CHECK(v.LoadCase(ids[static_cast<std::size_t>(k)]).sessions.size() == kSavesEach);
-    const VerifyReport report = v.Verify();
-    for (const auto& p : report.problems)
-        UNSCOPED_INFO(p);
-    CHECK(report.ok);
+    CheckVerifies(v);
 }
 
 TEST_CASE("8 kartbok-cli session add at once on one client: each that exited 0 is there",

@@ -2,10 +2,11 @@
 // computers see it (tests/support/two-mounts.sh). flock and fcntl locks do not
 // cross such mounts; write.lock (O_EXCL) does. Two processes per mount save.
 
+#include "ProcessFixtures.h"
 #include "VaultTestSupport.h"
 
 #include <cstdio>
-#include <set>
+#include <memory>
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,11 +19,12 @@ namespace {
 
 const std::string kRig = std::string(KARTBOK_SOURCE_DIR) + "/tests/support/two-mounts.sh";
 
-/// Both mounts for the life of the test; unmounted and stopped afterwards.
+/// Both mounts of a fresh folder for the life of the test; unmounted and
+/// stopped afterwards.
 class TwoMounts {
 public:
-    explicit TwoMounts(const fs::path& share) : m_share(share) {
-        FILE* p = ::popen(("'" + kRig + "' start '" + share.string() + "' 2>&1").c_str(), "r");
+    TwoMounts() {
+        FILE* p = ::popen(("'" + kRig + "' start '" + m_share.string() + "' 2>&1").c_str(), "r");
         char line[4096];
         std::string out;
         while (p && std::fgets(line, sizeof line, p)) {
@@ -43,7 +45,8 @@ public:
     const fs::path& B() const { return m_mounts.at(1); }
 
 private:
-    fs::path m_share;
+    TempDir m_tmp;
+    fs::path m_share = m_tmp / "share";
     std::vector<fs::path> m_mounts;
     bool m_ok = false;
     std::string m_output;
@@ -59,31 +62,38 @@ bool RigPossible() {
     return false;
 }
 
+/// Both mounts, started; nullptr where this machine cannot run the rig (the
+/// test then stops).
+std::unique_ptr<TwoMounts> StartTwoMounts() {
+    if (!RigPossible())
+        return nullptr;
+    auto m = std::make_unique<TwoMounts>();
+    INFO(m->Output());
+    REQUIRE(m->Ok());
+    return m;
+}
+
 /// One writer on one mount: kSaves sessions added to the case, each save
 /// that succeeded printed (Conflicts reload and retry).
 void SaveFromMount(const fs::path& vault, const std::string& id, int k, int saves, FILE* out) {
-    try {
-        Vault v = Vault::Open(vault, kPassword);
-        for (int i = 0; i < saves; ++i) {
-            const std::string sid = "m" + std::to_string(k) + "-" + std::to_string(i);
-            for (int attempt = 0;; ++attempt) {
-                journal::Case c = v.LoadCase(id);
-                journal::Session s;
-                s.id = sid;
-                s.start = 1767225600 + k * 1000 + i;
-                c.sessions.push_back(s);
-                try {
-                    v.SaveCase(c);
-                    std::fprintf(out, "%s\n", sid.c_str());
-                    break;
-                } catch (const VaultError& e) {
-                    if (e.GetKind() != VaultError::Kind::Conflict || attempt > 100)
-                        throw;
-                }
+    Vault v = Vault::Open(vault, kPassword);
+    for (int i = 0; i < saves; ++i) {
+        const std::string sid = "m" + std::to_string(k) + "-" + std::to_string(i);
+        for (int attempt = 0;; ++attempt) {
+            journal::Case c = v.LoadCase(id);
+            journal::Session s;
+            s.id = sid;
+            s.start = 1767225600 + k * 1000 + i;
+            c.sessions.push_back(s);
+            try {
+                v.SaveCase(c);
+                std::fprintf(out, "%s\n", sid.c_str());
+                break;
+            } catch (const VaultError& e) {
+                if (e.GetKind() != VaultError::Kind::Conflict || attempt > 100)
+                    throw;
             }
         }
-    } catch (const std::exception& e) {
-        std::fprintf(out, "ERROR %s\n", e.what());
     }
 }
 
@@ -97,105 +107,60 @@ void FourWritersOnTwoMounts(const TwoMounts& m, const std::string& vault) {
         id = v.CreateCase(kCode).id;
     }
     constexpr int kSaves = 15;
-    std::vector<std::pair<pid_t, int>> kids;
-    for (int k = 0; k < 4; ++k) {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        const pid_t pid = ::fork();
-        REQUIRE(pid >= 0);
-        if (pid == 0) {
-            ::close(fds[0]);
-            FILE* out = ::fdopen(fds[1], "w");
+    const std::vector<std::string> saved =
+        kartbok::test::LinesFromChildren(4, [&](int k, FILE* out) {
             SaveFromMount((k % 2 == 0 ? m.A() : m.B()) / vault, id, k, kSaves, out);
-            std::fflush(out);
-            ::_exit(0);
-        }
-        ::close(fds[1]);
-        kids.emplace_back(pid, fds[0]);
-    }
-    std::vector<std::string> saved;
-    for (auto [pid, fd] : kids) {
-        FILE* in = ::fdopen(fd, "r");
-        char buf[4096];
-        while (std::fgets(buf, sizeof buf, in)) {
-            std::string l(buf);
-            l.pop_back();
-            INFO(l);
-            CHECK(l.rfind("ERROR", 0) != 0);
-            if (l.rfind("ERROR", 0) != 0)
-                saved.push_back(l);
-        }
-        std::fclose(in);
-        int status = 0;
-        REQUIRE(::waitpid(pid, &status, 0) == pid);
-    }
+        });
     CHECK(saved.size() == 4 * kSaves);
     Vault v = Vault::Open(m.B() / vault, kPassword);
-    const journal::Case c = v.LoadCase(id);
-    std::set<std::string> present;
-    for (const auto& s : c.sessions)
-        present.insert(s.id);
-    for (const auto& sid : saved)
-        CHECK(present.count(sid) == 1);
-    CHECK(c.sessions.size() == saved.size());
-    const VerifyReport r = v.Verify();
-    for (const auto& p : r.problems)
-        UNSCOPED_INFO(p);
-    CHECK(r.ok);
+    CheckSessionsSavedOnce(v.LoadCase(id), saved);
+    CheckVerifies(v);
 }
 
 } // namespace
 
 TEST_CASE("flock does not cross two sshfs mounts of one folder; write.lock does",
           "[vault][twomounts]") {
-    if (!RigPossible())
+    const auto m = StartTwoMounts();
+    if (!m)
         return;
-    TempDir tmp;
-    TwoMounts m(tmp / "share");
-    INFO(m.Output());
-    REQUIRE(m.Ok());
-    WriteFile(m.A() / "f", {1});
-    const int a = ::open((m.A() / "f").c_str(), O_RDWR);
-    const int b = ::open((m.B() / "f").c_str(), O_RDWR);
+    WriteFile(m->A() / "f", {1});
+    const int a = ::open((m->A() / "f").c_str(), O_RDWR);
+    const int b = ::open((m->B() / "f").c_str(), O_RDWR);
     REQUIRE((a >= 0 && b >= 0));
     CHECK(::flock(a, LOCK_EX | LOCK_NB) == 0);
     // The measured fact the design rests on: the other mount gets it too.
     CHECK(::flock(b, LOCK_EX | LOCK_NB) == 0);
     ::close(a);
     ::close(b);
-    const int x = ::open((m.A() / "x.lock").c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    const int x = ::open((m->A() / "x.lock").c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     CHECK(x >= 0);
-    CHECK(::open((m.B() / "x.lock").c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600) < 0);
+    CHECK(::open((m->B() / "x.lock").c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600) < 0);
     CHECK(errno == EEXIST);
     ::close(x);
 }
 
 TEST_CASE("two computers, two writers each, saving one case: nothing lost, verify clean",
           "[vault][twomounts][concurrency]") {
-    if (!RigPossible())
+    const auto m = StartTwoMounts();
+    if (!m)
         return;
-    TempDir tmp;
-    TwoMounts m(tmp / "share");
-    INFO(m.Output());
-    REQUIRE(m.Ok());
     // A race that passes once proves nothing: before write.lock was judged by
     // the file actually read, one round in three to six failed under load.
     for (int round = 0; round < 5; ++round) {
         INFO("round " << round);
-        FourWritersOnTwoMounts(m, "vault" + std::to_string(round));
+        FourWritersOnTwoMounts(*m, "vault" + std::to_string(round));
     }
 }
 
 TEST_CASE("a case lock taken on one mount is refused on the other, naming the holder",
           "[vault][twomounts]") {
-    if (!RigPossible())
+    const auto m = StartTwoMounts();
+    if (!m)
         return;
-    TempDir tmp;
-    TwoMounts m(tmp / "share");
-    REQUIRE(m.Ok());
     std::string id;
     {
-        Vault v = Vault::Create(m.A() / "vault", "anna", kPassword, KdfLimits::Minimum());
+        Vault v = Vault::Create(m->A() / "vault", "anna", kPassword, KdfLimits::Minimum());
         id = v.CreateCase(kCode).id;
         v.AddSlot("bo", "bo's long password", KdfLimits::Minimum());
     }
@@ -203,7 +168,7 @@ TEST_CASE("a case lock taken on one mount is refused on the other, naming the ho
     REQUIRE(pid >= 0);
     int ready[2];
     if (pid == 0) {
-        Vault a = Vault::Open(m.A() / "vault", kPassword);
+        Vault a = Vault::Open(m->A() / "vault", kPassword);
         if (!a.TryLockCase(id))
             ::_exit(3);
         ::sleep(3);
@@ -211,7 +176,7 @@ TEST_CASE("a case lock taken on one mount is refused on the other, naming the ho
     }
     (void)ready;
     ::usleep(1500000);
-    Vault b = Vault::Open(m.B() / "vault", "bo's long password");
+    Vault b = Vault::Open(m->B() / "vault", "bo's long password");
     std::string holder;
     CHECK_FALSE(b.TryLockCase(id, &holder));
     CHECK(holder.rfind("anna on host ", 0) == 0);

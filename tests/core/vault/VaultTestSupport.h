@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -76,6 +77,27 @@ template <class F> std::string ExpectVaultError(VaultError::Kind kind, F&& f) {
     }
     FAIL("expected a VaultError");
     return {};
+}
+
+/// Every session id in `saved` (each a save reported done) is in `c` exactly
+/// once, and nothing else is: nothing twice, nothing lost.
+inline void CheckSessionsSavedOnce(const journal::Case& c, const std::vector<std::string>& saved) {
+    std::vector<std::string> present;
+    for (const auto& s : c.sessions)
+        present.push_back(s.id);
+    for (const auto& sid : saved) {
+        INFO(sid);
+        CHECK(std::count(present.begin(), present.end(), sid) == 1);
+    }
+    CHECK(c.sessions.size() == saved.size());
+}
+
+/// Verify finds nothing wrong; what it found is shown otherwise.
+inline void CheckVerifies(Vault& v) {
+    const VerifyReport report = v.Verify();
+    for (const auto& p : report.problems)
+        UNSCOPED_INFO(p);
+    CHECK(report.ok);
 }
 
 /// One line, names no client text.
