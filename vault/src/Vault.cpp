@@ -103,6 +103,12 @@ void Vault::Impl::RequireIntact() const {
                                                          "files are put right (see vault verify)");
 }
 
+void Vault::Impl::RequireCaseAccess(const std::string& id) const {
+    RequireUnlocked();
+    RequireCaseId(id);
+    RequireIntact();
+}
+
 void Vault::Impl::RequireCaseId(const std::string& id) {
     if (!detail::IsUuid(id))
         throw VaultError(VaultError::Kind::Usage, "not a case id (a case id is a lower-case uuid)");

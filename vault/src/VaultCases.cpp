@@ -199,9 +199,7 @@ void Vault::AddCase(journal::Case& c) {
 
 journal::Case Vault::LoadCase(const std::string& caseId) {
     Impl& impl = *m_impl;
-    impl.RequireUnlocked();
-    Impl::RequireCaseId(caseId);
-    impl.RequireIntact();
+    impl.RequireCaseAccess(caseId);
     const std::string name = caseId + ".kbc";
     WriteLock lock(impl);
     detail::Index index = impl.LoadIndex();
@@ -251,9 +249,7 @@ journal::Case Vault::LoadCase(const std::string& caseId) {
 
 void Vault::SaveCase(const journal::Case& c, AuditAction action, const std::string& detail) {
     Impl& impl = *m_impl;
-    impl.RequireUnlocked();
-    Impl::RequireCaseId(c.id);
-    impl.RequireIntact();
+    impl.RequireCaseAccess(c.id);
     const std::string name = c.id + ".kbc";
     auto known = impl.known.find(c.id);
     if (known == impl.known.end())
@@ -304,9 +300,7 @@ void Vault::SaveCase(const journal::Case& c, AuditAction action, const std::stri
 
 void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
     Impl& impl = *m_impl;
-    impl.RequireUnlocked();
-    Impl::RequireCaseId(source.id);
-    impl.RequireIntact();
+    impl.RequireCaseAccess(source.id);
     auto known = impl.known.find(source.id);
     if (known == impl.known.end())
         throw VaultError(VaultError::Kind::Usage,
@@ -363,9 +357,7 @@ void Vault::SplitCase(const journal::Case& source, journal::Case& newCase) {
 
 void Vault::RestorePrevious(const std::string& caseId) {
     Impl& impl = *m_impl;
-    impl.RequireUnlocked();
-    Impl::RequireCaseId(caseId);
-    impl.RequireIntact();
+    impl.RequireCaseAccess(caseId);
     const std::string name = caseId + ".kbc";
     WriteLock lock(impl);
     detail::Index index = impl.LoadIndex();

@@ -63,6 +63,8 @@ struct Vault::Impl {
     void RequireUnlocked() const;
     void RequireIntact() const; ///< throws Tampered while IntegrityProblems() is not empty
     static void RequireCaseId(const std::string& id);
+    /// Before reading or changing one case: unlocked, `id` a case id, the vault intact.
+    void RequireCaseAccess(const std::string& id) const;
     const detail::AuditKeys& CurrentAuditKeys() const { return auditKeys.back(); }
 
     // --- write path (VaultWrite.cpp) -----------------------------------------
