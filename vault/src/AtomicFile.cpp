@@ -3,6 +3,7 @@
 #include "kartbok/vault/FileSystem.h"
 #include "kartbok/vault/Vault.h"
 
+#include "ReadFd.h"
 #include "Sodium.h"
 
 #include <algorithm>
@@ -250,19 +251,14 @@ std::vector<unsigned char> ReadWholeFile(const std::filesystem::path& path, std:
 void ReadWholeFile(const std::filesystem::path& path, std::vector<unsigned char>& out,
                    std::size_t maxBytes) {
     const std::string name = path.filename().string();
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a
-    // link in the vault could point anywhere (/dev/zero, another vault).
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    const detail::ReadFd file(path);
+    const int fd = file.Get();
     if (fd < 0) {
         if (errno == ELOOP)
             throw VaultError(VaultError::Kind::Damaged,
                              name + ": is a symbolic link, not a file Kartbok wrote; refused");
         throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));
     }
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
     struct stat st {};
     if (::fstat(fd, &st) != 0)
         throw VaultError(VaultError::Kind::Io, name + ": could not read: " + OsError(errno));

@@ -2,6 +2,7 @@
 
 #include "kartbok/vault/Vault.h"
 
+#include "ReadFd.h"
 #include "Sodium.h"
 
 #include <algorithm>
@@ -89,13 +90,10 @@ struct SmallFile {
 
 std::optional<SmallFile> ReadSmallFileAt(const std::filesystem::path& p) {
     // Non-blocking and no links: a FIFO in place of a lock must not hang us.
-    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    const ReadFd file(p);
+    const int fd = file.Get();
     if (fd < 0)
         return std::nullopt;
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
     // A file whose kind, age or bytes cannot be read is not an empty file: on a
     // network share fstat fails (ENOENT) when the name was released meanwhile.
     struct stat st {};

@@ -2,6 +2,7 @@
 // the anchored commit (index first, then its audit records), appends, and the
 // cross-check of index and audit log with recovery of an interrupted change.
 
+#include "ReadFd.h"
 #include "VaultImpl.h"
 
 #include <sodium.h>
@@ -19,6 +20,7 @@ namespace kartbok::vault {
 using detail::AuditPosition;
 using detail::Bytes;
 using detail::Hash;
+using detail::ReadFd;
 
 WriteLock::WriteLock(Vault::Impl& impl) : m_impl(impl) {
     if (m_impl.writeLockDepth == 0)
@@ -48,15 +50,14 @@ Hash CaseHeaderHash(std::span<const unsigned char> bytes) {
 }
 
 std::optional<Hash> CaseHeaderHashOnDisk(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-    if (fd < 0)
+    const ReadFd file(path);
+    if (!file.Ok())
         return std::nullopt;
     unsigned char buf[kCaseHeaderBytes];
     struct stat st {};
     ssize_t n = -1;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-        n = ::pread(fd, buf, sizeof buf, 0);
-    ::close(fd);
+    if (::fstat(file.Get(), &st) == 0 && S_ISREG(st.st_mode))
+        n = ::pread(file.Get(), buf, sizeof buf, 0);
     if (n != static_cast<ssize_t>(sizeof buf))
         return std::nullopt;
     return HashBytes(std::span<const unsigned char>(buf, sizeof buf));
@@ -163,11 +164,12 @@ void UpgradeLegacyLog(Vault::Impl& impl) {
     if (!std::filesystem::exists(impl.AuditPath(), ec))
         return;
     Bytes head(10);
-    const int fd = ::open(impl.AuditPath().c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-    const bool v1 =
-        fd >= 0 && ::pread(fd, head.data(), head.size(), 0) == 10 && head[8] == 1 && head[9] == 0;
-    if (fd >= 0)
-        ::close(fd);
+    bool v1 = false;
+    {
+        const ReadFd file(impl.AuditPath());
+        v1 = file.Ok() && ::pread(file.Get(), head.data(), head.size(), 0) == 10 && head[8] == 1 &&
+             head[9] == 0;
+    }
     if (!v1)
         return;
     const Bytes old = ReadWholeFile(impl.AuditPath());
