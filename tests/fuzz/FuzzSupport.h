@@ -229,4 +229,14 @@ inline void UseTargetDictionary(int* argc, char*** argv) {
 #endif
 }
 
+/// The start-up of every target (its LLVMFuzzerInitialize): libsodium ready
+/// (the vault's crypto needs it; harmless where unused) and the target's
+/// dictionary in use. Returns 0, as LLVMFuzzerInitialize must.
+inline int InitializeTarget(int* argc, char*** argv) {
+    if (sodium_init() < 0)
+        std::abort();
+    UseTargetDictionary(argc, argv);
+    return 0;
+}
+
 } // namespace kartbok::fuzz

@@ -28,10 +28,7 @@ using kartbok::fuzz::ExpectSuccess;
 namespace detail = kartbok::vault::detail;
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    if (sodium_init() < 0)
-        std::abort();
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
-    return 0;
+    return kartbok::fuzz::InitializeTarget(argc, argv);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -34,7 +34,7 @@ bool OnlyNameCharacters(std::string_view name) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
+    kartbok::fuzz::InitializeTarget(argc, argv);
     Expect(kartbok::vault::IsExportTempName(kartbok::vault::NewExportTempName()),
            "a name NewExportTempName made is not taken for an export temporary");
     return 0;

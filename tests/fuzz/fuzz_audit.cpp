@@ -143,10 +143,8 @@ std::vector<vault::AuditEntry> EntriesFrom(std::span<const unsigned char> bytes)
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    if (sodium_init() < 0)
-        std::abort();
+    kartbok::fuzz::InitializeTarget(argc, argv);
     (void)TheKeys();
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
     return 0;
 }
 

@@ -14,8 +14,7 @@ using kartbok::fuzz::Expect;
 using kartbok::fuzz::ExpectOnly;
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
-    return 0;
+    return kartbok::fuzz::InitializeTarget(argc, argv);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

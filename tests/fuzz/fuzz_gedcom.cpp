@@ -41,8 +41,7 @@ void Import(std::string_view bytes, const g::GedcomOptions& options) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
-    return 0;
+    return kartbok::fuzz::InitializeTarget(argc, argv);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -106,10 +106,8 @@ void Parse(std::span<const unsigned char> file, const detail::SecureBuffer& key,
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    if (sodium_init() < 0)
-        std::abort();
-    return 0;
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+    return kartbok::fuzz::InitializeTarget(argc, argv);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -101,8 +101,7 @@ template <class T> T Take(std::string_view& in) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
-    return 0;
+    return kartbok::fuzz::InitializeTarget(argc, argv);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

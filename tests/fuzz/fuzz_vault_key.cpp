@@ -43,10 +43,7 @@ bool SameSlot(const detail::KeySlot& a, const detail::KeySlot& b) {
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
-    if (sodium_init() < 0)
-        std::abort();
-    kartbok::fuzz::UseTargetDictionary(argc, argv);
-    return 0;
+    return kartbok::fuzz::InitializeTarget(argc, argv);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
