@@ -107,6 +107,10 @@ void AsPlaintext(std::span<const unsigned char> bytes) {
 
 } // namespace
 
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+    return kartbok::fuzz::InitializeTarget(argc, argv);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const unsigned char> bytes(data, size);
     AsCaseFile(bytes);
