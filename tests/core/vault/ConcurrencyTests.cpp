@@ -3,6 +3,7 @@
 
 #include "VaultTestSupport.h"
 
+#include "FileSystemFixtures.h"
 #include "ProcessFixtures.h"
 #include "cli/CliHarness.h"
 
@@ -15,6 +16,7 @@
 using namespace kartbok;
 using namespace kartbok::vault;
 using namespace kartbok::vault::test;
+using kartbok::test::ForwardingFileSystem;
 
 namespace {
 
@@ -41,7 +43,7 @@ std::vector<std::string> InChildren(const std::function<void(int, FILE*)>& work)
 /// The real file system, but a write to write.lock waits first: the gap
 /// between creating a lock and its text arriving, as on a network share, where
 /// another writer may read the empty file, see it vanish and so on.
-class SlowLockText final : public FileSystem {
+class SlowLockText final : public ForwardingFileSystem {
 public:
     int Open(const fs::path& path, int flags, unsigned mode) override {
         const int fd = m_posix->Open(path, flags, mode);
@@ -54,21 +56,12 @@ public:
             ::usleep(300);
         return m_posix->Write(fd, data, size);
     }
-    int Fsync(int fd) override { return m_posix->Fsync(fd); }
     int Close(int fd) override {
         m_lockFds.erase(fd);
         return m_posix->Close(fd);
     }
-    int Rename(const fs::path& from, const fs::path& to) override {
-        return m_posix->Rename(from, to);
-    }
-    int Link(const fs::path& from, const fs::path& to) override { return m_posix->Link(from, to); }
-    int Unlink(const fs::path& path) override { return m_posix->Unlink(path); }
-    int FsyncDir(const fs::path& dir) override { return m_posix->FsyncDir(dir); }
-    int Truncate(int fd, std::uint64_t size) override { return m_posix->Truncate(fd, size); }
 
 private:
-    std::shared_ptr<FileSystem> m_posix = PosixFileSystem();
     std::set<int> m_lockFds;
 };
 

@@ -6,6 +6,7 @@
 
 #include "VaultTestSupport.h"
 
+#include "FileSystemFixtures.h"
 #include "ProcessFixtures.h"
 
 #include "kartbok/vault/Export.h"
@@ -27,6 +28,7 @@ using namespace kartbok;
 using namespace kartbok::vault;
 using namespace kartbok::vault::test;
 using kartbok::test::DeadPid;
+using kartbok::test::ForwardingFileSystem;
 
 namespace {
 
@@ -63,25 +65,6 @@ struct UmaskGuard {
     explicit UmaskGuard(mode_t mask) : old(::umask(mask)) {}
     ~UmaskGuard() { ::umask(old); }
     mode_t old;
-};
-
-/// Forwards every call to POSIX; a test overrides the calls it watches.
-class ForwardingFileSystem : public FileSystem {
-public:
-    int Open(const fs::path& p, int flags, unsigned mode) override {
-        return m_posix->Open(p, flags, mode);
-    }
-    long Write(int fd, const void* d, std::size_t n) override { return m_posix->Write(fd, d, n); }
-    int Fsync(int fd) override { return m_posix->Fsync(fd); }
-    int Close(int fd) override { return m_posix->Close(fd); }
-    int Rename(const fs::path& a, const fs::path& b) override { return m_posix->Rename(a, b); }
-    int Link(const fs::path& a, const fs::path& b) override { return m_posix->Link(a, b); }
-    int Unlink(const fs::path& p) override { return m_posix->Unlink(p); }
-    int FsyncDir(const fs::path& d) override { return m_posix->FsyncDir(d); }
-    int Truncate(int fd, std::uint64_t size) override { return m_posix->Truncate(fd, size); }
-
-protected:
-    std::shared_ptr<FileSystem> m_posix = PosixFileSystem();
 };
 
 /// Calls `onOpen` before each open (to look at the audit log at the moment
