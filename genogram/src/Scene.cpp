@@ -1,6 +1,8 @@
 // BuildScene: turns family + layout into one painter-neutral drawing. The
-// passes live in SceneSymbols.cpp, SceneLines.cpp, SceneRelations.cpp and
-// SceneLegend.cpp; this file holds the shared text and colour helpers.
+// passes live in SceneSymbols.cpp, SceneLines.cpp, SceneChildren.cpp,
+// SceneRelations.cpp (with SceneRoute.cpp and ScenePatterns.cpp),
+// SceneHouseholds.cpp and SceneLegend.cpp; this file holds the shared text,
+// path and colour helpers.
 
 #include "SceneInternal.h"
 #include "kartbok/genogram/Roles.h"
@@ -122,6 +124,13 @@ PathShape Poly(std::vector<Point> pts, Stroke stroke) {
     p.points = std::move(pts);
     p.stroke = stroke;
     return p;
+}
+
+double PathLength(const std::vector<Point>& p) {
+    double l = 0;
+    for (std::size_t i = 1; i < p.size(); ++i)
+        l += Hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
+    return l;
 }
 
 void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
@@ -401,6 +410,7 @@ Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions&
     detail::AddHops(ctx.lines);
     ctx.out = &ctx.symbols;
     detail::AddSymbols(ctx);
+    detail::ReserveHouseholdLabels(ctx);
     ctx.out = &ctx.relations;
     if (options.relations)
         detail::AddRelations(ctx);

@@ -177,19 +177,67 @@ Color HouseholdColor() {
     return {96, 80, 140, 255};
 }
 
-std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
-    std::vector<SceneItem> items;
+namespace {
+
+/// A household's members' room and its label, placed from the symbols and
+/// their labels alone, so the label can be kept clear before relations are
+/// routed.
+struct PlacedHousehold {
+    const Household* household = nullptr;
+    std::vector<Box> need;
+    TextShape label;
+};
+
+std::vector<PlacedHousehold> PlaceHouseholds(const SceneContext& ctx) {
     std::vector<const Household*> households;
     for (const Household& h : ctx.family.households)
         households.push_back(&h);
     std::sort(households.begin(), households.end(), [](auto* a, auto* b) { return a->id < b->id; });
-    int nth = 0;
+    std::vector<PlacedHousehold> placed;
     for (const Household* h : households) {
-        const double inset = 4.0 * nth; // nested households stay visible
+        const double inset = 4.0 * static_cast<double>(placed.size()); // nested ones stay visible
         std::vector<Box> need = MemberBoxes(ctx, *h, inset);
         if (need.empty())
             continue;
-        ++nth;
+        // The label inside, at the bottom left of the lowest members' room.
+        Box low = need.front();
+        for (const Box& b : need)
+            if (b.bottom > low.bottom + 1e-6 ||
+                (std::abs(b.bottom - low.bottom) < 1e-6 && b.left < low.left))
+                low = b;
+        std::string label =
+            ctx.options.deidentify ? (ctx.swedish ? "Hushåll" : "Household") : h->label;
+        if (label.empty())
+            label = ctx.swedish ? "Hushåll" : "Household";
+        placed.push_back({h, std::move(need),
+                          TextShape{{low.left + 8, low.bottom - 5},
+                                    label,
+                                    ctx.Font(7.5),
+                                    true,
+                                    TextAnchor::Start,
+                                    HouseholdColor()}});
+    }
+    return placed;
+}
+
+} // namespace
+
+void ReserveHouseholdLabels(SceneContext& ctx) {
+    for (const PlacedHousehold& p : PlaceHouseholds(ctx))
+        ctx.AddObstacle(TextBounds(p.label), p.household->id);
+}
+
+std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
+    std::vector<SceneItem> items;
+    const std::vector<PlacedHousehold> placed = PlaceHouseholds(ctx);
+    // The households' labels (obstacles since ReserveHouseholdLabels): each
+    // stands inside its own room, and is neither taken in nor carved out.
+    std::set<Id> labels;
+    for (const PlacedHousehold& p : placed)
+        labels.insert(p.household->id);
+    for (const PlacedHousehold& p : placed) {
+        const Household* h = p.household;
+        const std::vector<Box>& need = p.need;
         Box all = need.front();
         for (const Box& b : need)
             all = {std::min(all.left, b.left), std::min(all.top, b.top),
@@ -222,16 +270,11 @@ std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
         for (std::size_t k = 0; k < ctx.obstacles.size(); ++k) {
             const Box& o = ctx.obstacles[k];
             Id owner = ctx.obstacleOwners[k];
-            if ((owner == kNoId || !ours.count(owner)) && raster.Any(o) && !raster.All(o))
+            if ((owner == kNoId || !(ours.count(owner) || labels.count(owner))) && raster.Any(o) &&
+                !raster.All(o))
                 raster.Set({o.left - 1.5, o.top - 1.5, o.right + 1.5, o.bottom + 1.5}, false);
         }
         raster.FillHoles();
-        // The label inside, at the bottom left of the lowest members' room.
-        Box low = need.front();
-        for (const Box& b : need)
-            if (b.bottom > low.bottom + 1e-6 ||
-                (std::abs(b.bottom - low.bottom) < 1e-6 && b.left < low.left))
-                low = b;
         for (const auto& loop : raster.Outlines()) {
             PathShape outline;
             outline.points = RoundCorners(loop, 10);
@@ -241,18 +284,7 @@ std::vector<SceneItem> HouseholdItems(SceneContext& ctx) {
             outline.fill = {96, 80, 140, 14};
             items.push_back({Owner::Household, h->id, outline, SceneItem::Part::Household});
         }
-        std::string label =
-            ctx.options.deidentify ? (ctx.swedish ? "Hushåll" : "Household") : h->label;
-        if (label.empty())
-            label = ctx.swedish ? "Hushåll" : "Household";
-        items.push_back({Owner::Household, h->id,
-                         TextShape{{low.left + 8, low.bottom - 5},
-                                   label,
-                                   ctx.Font(7.5),
-                                   true,
-                                   TextAnchor::Start,
-                                   HouseholdColor()},
-                         SceneItem::Part::Label});
+        items.push_back({Owner::Household, h->id, p.label, SceneItem::Part::Label});
     }
     return items;
 }

@@ -6,6 +6,7 @@
 #include "LayoutModel.h"
 #include "kartbok/genogram/Scene.h"
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,11 +23,22 @@ std::vector<std::string> WrapText(const std::string& utf8, double size, double m
 
 /// An open line through `pts`.
 PathShape Poly(std::vector<Point> pts, Stroke stroke);
+/// The length of a polyline.
+double PathLength(const std::vector<Point>& p);
+/// A parallel polyline at distance `off` (positive: to the left of travel).
+std::vector<Point> OffsetPath(const std::vector<Point>& p, double off); // ScenePatterns.cpp
 /// Appends the corner at `corner` (between `prev` and `next`) rounded with a
 /// quadratic curve of at most `radius`, as steps + 1 points; nothing when a
 /// side has no length.
 void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Point next,
                          double radius, int steps);
+
+/// The length of (dx, dy): std::hypot guards against overflow a scene's
+/// points never come near, at many times the cost, and routes measure
+/// millions of distances.
+inline double Hypot(double dx, double dy) {
+    return std::sqrt(dx * dx + dy * dy);
+}
 
 /// The distance from a segment to a box (0 when it touches or enters it).
 double SegmentBoxGap(Point a, Point b, const Box& box); // SceneRoute.cpp
@@ -135,42 +147,69 @@ void AddChildLines(SceneContext& ctx);   // SceneChildren.cpp
 /// vertical line crosses it (SceneHops.cpp).
 void AddHops(std::vector<SceneItem>& lines);
 void AddRelations(SceneContext& ctx); // SceneRelations.cpp
+/// How far a relation's ink reaches either side of its route, in points.
+struct Reach {
+    double core = 0; ///< along its whole length: parallel lines, stroke width
+    /// Where there is room: a zigzag's swing and a cut-off's bars or ring.
+    /// Between two labels a zigzag flattens and the mark moves along, so a
+    /// route may pass where only `core` fits rather than go round the map.
+    double full = 0;
+    double head = 0; ///< over the arrow head at the route's end (0: none)
+};
+/// A relation already routed: its path, its ink's reach, whom it joins and
+/// its ink as drawn (each line with half its stroke width; a ring as a
+/// polygon), which the same pair's later relations keep clear of.
+struct RoutedRelation {
+    std::vector<Point> path;
+    Reach reach;
+    PersonId a = kNoId, b = kNoId;
+    std::vector<std::pair<std::vector<Point>, double>> ink;
+};
 /// Draws one relation's pattern along a polyline (also used for legend
 /// samples), with its letter ("F", "S", "P" for abuse) unless letterToo is false.
 void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
-                     bool arrow, SceneItem::Owner owner, Id id, bool letterToo = true);
+                     bool arrow, SceneItem::Owner owner, Id id, bool letterToo = true,
+                     const std::vector<const RoutedRelation*>& pair = {});
 /// The letter of an abuse relation, where no other relation's line passes.
 void AddRelationLetter(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
                        SceneItem::Owner owner, Id id);
-/// How far a relation's ink (zigzag amplitude, parallel lines, cut-off
-/// bars, arrow head, stroke width) reaches either side of its route, points.
-double RelationReach(RelationKind kind);
-/// A relation already routed: its path, its ink's reach and whom it joins.
-struct RoutedRelation {
-    std::vector<Point> path;
-    double reach = 0;
-    PersonId a = kNoId, b = kNoId;
-};
+Reach RelationReach(RelationKind kind, bool directed = false);
 /// A relation's path from one symbol to another around every symbol and
-/// label (SceneRoute.cpp), its ink (`reach` either side) clear of them,
-/// leaving each symbol from its side at a point no earlier relation used
-/// (`used`, updated); kept apart along its whole length from the earlier
-/// relations between the same two people, and off the others' routes where
-/// it can. Empty when there is no way; `clean` (if given) says whether the
-/// path found keeps every rule or is only the best there was.
+/// label (SceneRoute.cpp): its core ink clear of them everywhere, its full
+/// ink wherever there is room for it (narrow passes cost more), leaving
+/// each symbol from its side at a point no earlier relation used (`used`,
+/// updated); kept apart along its whole length from the earlier relations
+/// between the same two people, and off the others' routes where it can.
+/// Empty when there is no way; `clean` (if given) says whether the path
+/// keeps every rule and is no long way round (RelationDetourLimit), or is
+/// only the best there was.
 std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
-                             const PersonGeometry& to, double reach,
+                             const PersonGeometry& to, const Reach& reach,
                              const std::vector<RoutedRelation>& earlier,
                              std::map<PersonId, std::vector<Point>>& used, bool* clean = nullptr);
-/// Is a path's ink (`reach` either side) clear of every label and other
-/// symbol, and of the earlier relations between the same two people?
+/// Is a path's ink clear of every label and other symbol (`core` along it,
+/// `head` over its last stretch), and of the earlier relations between the
+/// same two people?
 bool RouteClear(const SceneContext& ctx, const std::vector<Point>& path, const PersonGeometry& from,
-                const PersonGeometry& to, double reach, const std::vector<RoutedRelation>& earlier);
+                const PersonGeometry& to, const Reach& reach,
+                const std::vector<RoutedRelation>& earlier);
+/// The free room around a point of a relation: its distance to the nearest
+/// label or symbol (those it starts or ends at left out: `from` and `to`
+/// lie on their edges), and to the ink of the relations `pair` between the
+/// same two people, less the gap kept from them.
+double RelationRoom(const SceneContext& ctx, Point p, Point from, Point to,
+                    const std::vector<const RoutedRelation*>& pair);
+/// The longest route a relation between two symbols whose centres stand
+/// `distance` apart takes before it counts as a long way round.
+double RelationDetourLimit(double distance);
 /// The smallest distance between two polylines.
 double PathGap(const std::vector<Point>& p, const std::vector<Point>& q);
 /// Households: an outline around the members only, their labels inside,
 /// everyone else's left out (SceneHouseholds.cpp).
 std::vector<SceneItem> HouseholdItems(SceneContext& ctx);
+/// Each household's label made an obstacle before relations are routed, so
+/// none runs where it will stand.
+void ReserveHouseholdLabels(SceneContext& ctx);
 Color HouseholdColor();
 void AddLegend(SceneContext& ctx); // SceneLegend.cpp
 

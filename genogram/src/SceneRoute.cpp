@@ -1,7 +1,9 @@
 // Routes for emotional relations: a shortest path on a grid around every
 // symbol and label, kept apart from the relations routed before it, then
 // straightened (no needless corners) and rounded, so a relation never runs
-// through a name, a date or a symbol.
+// through a name, a date or a symbol. A pattern's thin core must clear
+// every label; its swing only where there is room (a pass between two names
+// costs more, a way round a whole row of them costs more still).
 
 #include "SceneInternal.h"
 
@@ -20,6 +22,11 @@ constexpr double kMargin = 140;
 /// The clear space kept between the inks of two relations of one pair, and
 /// of two relations leaving one symbol.
 constexpr double kPairGap = 2.5;
+/// What a cell costs on top of its length where only the core fits: a pass
+/// of 20 pt between two names weighs as 40 pt of open route.
+constexpr double kNarrowCost = 1;
+/// How far before its end a route carries its arrow head.
+constexpr double kHeadStretch = 14;
 
 class Grid {
 public:
@@ -33,6 +40,7 @@ public:
         m_w = static_cast<int>(std::ceil((right - m_left) / kCell)) + 1;
         m_h = static_cast<int>(std::ceil((bottom - m_top) / kCell)) + 1;
         m_blocked.assign(static_cast<std::size_t>(m_w * m_h), false);
+        m_narrow.assign(static_cast<std::size_t>(m_w * m_h), false);
         m_extra.assign(static_cast<std::size_t>(m_w * m_h), 0);
     }
     int W() const { return m_w; }
@@ -47,27 +55,21 @@ public:
     Point Centre(int x, int y) const {
         return {m_left + (x + 0.5) * kCell, m_top + (y + 0.5) * kCell};
     }
-    void Block(const Box& b) {
-        for (int y = CellY(b.top); y <= CellY(b.bottom); ++y)
-            for (int x = CellX(b.left); x <= CellX(b.right); ++x)
-                m_blocked[static_cast<std::size_t>(Index(x, y))] = true;
-    }
-    void Free(int cx, int cy, int r) {
-        for (int y = std::max(0, cy - r); y <= std::min(m_h - 1, cy + r); ++y)
-            for (int x = std::max(0, cx - r); x <= std::min(m_w - 1, cx + r); ++x)
-                m_blocked[static_cast<std::size_t>(Index(x, y))] = false;
-    }
-    /// Blocks every cell whose centre lies within r (and half a cell) of p.
-    void BlockNear(Point p, double r) {
-        const int reach = static_cast<int>(std::ceil(r / kCell)) + 1;
-        const int cx = CellX(p.x), cy = CellY(p.y);
-        for (int y = std::max(0, cy - reach); y <= std::min(m_h - 1, cy + reach); ++y)
-            for (int x = std::max(0, cx - reach); x <= std::min(m_w - 1, cx + reach); ++x) {
-                const Point c = Centre(x, y);
-                if (std::hypot(c.x - p.x, c.y - p.y) < r + kCell / 2)
-                    m_blocked[static_cast<std::size_t>(Index(x, y))] = true;
+    void Block(const Box& b) { Mark(b, m_blocked); }
+    /// Cells where only the pattern's core fits.
+    void Narrow(const Box& b) { Mark(b, m_narrow); }
+    /// Narrow cells within r of p blocked (no room for an arrow head).
+    void BlockNarrowNear(Point p, double r) {
+        for (int y = CellY(p.y - r); y <= CellY(p.y + r); ++y)
+            for (int x = CellX(p.x - r); x <= CellX(p.x + r); ++x) {
+                const auto i = static_cast<std::size_t>(Index(x, y));
+                m_blocked[i] = m_blocked[i] || m_narrow[i];
             }
     }
+    /// Blocks every cell whose centre lies within r (and half a cell) of p.
+    void BlockNear(Point p, double r) { MarkNear(p, r, m_blocked); }
+    /// Marks them narrow.
+    void NarrowNear(Point p, double r) { MarkNear(p, r, m_narrow); }
     /// Makes every cell whose centre lies within r (and half a cell) of p dearer.
     void Penalise(Point p, double cost, double r) {
         const int reach = static_cast<int>(std::ceil(r / kCell)) + 1;
@@ -76,15 +78,18 @@ public:
             for (int x = std::max(0, cx - reach); x <= std::min(m_w - 1, cx + reach); ++x) {
                 const Point c = Centre(x, y);
                 double& e = m_extra[static_cast<std::size_t>(Index(x, y))];
-                if (std::hypot(c.x - p.x, c.y - p.y) < r + kCell / 2)
+                if (Hypot(c.x - p.x, c.y - p.y) < r + kCell / 2)
                     e = std::max(e, cost);
             }
     }
     bool Blocked(int i) const { return m_blocked[static_cast<std::size_t>(i)]; }
-    double Extra(int i) const { return m_extra[static_cast<std::size_t>(i)]; }
+    double Extra(int i) const {
+        const auto k = static_cast<std::size_t>(i);
+        return m_extra[k] + (m_narrow[k] ? kNarrowCost : 0);
+    }
     /// The extra cost met along a straight line, per point of length.
     double ExtraAlong(Point a, Point b) const {
-        double d = std::hypot(b.x - a.x, b.y - a.y), sum = 0;
+        double d = Hypot(b.x - a.x, b.y - a.y), sum = 0;
         int n = std::max(1, static_cast<int>(d / (kCell / 3)));
         for (int k = 0; k < n; ++k) {
             double t = (k + 0.5) / n;
@@ -93,7 +98,7 @@ public:
         return sum * d / n;
     }
     bool Clear(Point a, Point b) const {
-        double d = std::hypot(b.x - a.x, b.y - a.y);
+        double d = Hypot(b.x - a.x, b.y - a.y);
         int n = std::max(1, static_cast<int>(d / (kCell / 3)));
         for (int k = 0; k <= n; ++k) {
             double t = static_cast<double>(k) / n;
@@ -105,9 +110,25 @@ public:
     }
 
 private:
+    void MarkNear(Point p, double r, std::vector<bool>& cells) {
+        const int reach = static_cast<int>(std::ceil(r / kCell)) + 1;
+        const int cx = CellX(p.x), cy = CellY(p.y);
+        for (int y = std::max(0, cy - reach); y <= std::min(m_h - 1, cy + reach); ++y)
+            for (int x = std::max(0, cx - reach); x <= std::min(m_w - 1, cx + reach); ++x) {
+                const Point c = Centre(x, y);
+                if (Hypot(c.x - p.x, c.y - p.y) < r + kCell / 2)
+                    cells[static_cast<std::size_t>(Index(x, y))] = true;
+            }
+    }
+    void Mark(const Box& b, std::vector<bool>& cells) {
+        for (int y = CellY(b.top); y <= CellY(b.bottom); ++y)
+            for (int x = CellX(b.left); x <= CellX(b.right); ++x)
+                cells[static_cast<std::size_t>(Index(x, y))] = true;
+    }
+
     double m_left = 0, m_top = 0;
     int m_w = 0, m_h = 0;
-    std::vector<bool> m_blocked;
+    std::vector<bool> m_blocked, m_narrow;
     std::vector<double> m_extra;
 };
 
@@ -126,10 +147,8 @@ std::vector<int> Search(const Grid& g, const std::vector<int>& starts,
     const int tx = g.CellX(target.x), ty = g.CellY(target.y);
     double reach = 0; // goal cells lie this many cells from the target's centre
     for (int i : goals)
-        reach = std::max(reach, std::hypot(i % g.W() - tx, i / g.W() - ty));
-    auto h = [&](int i) {
-        return std::max(0.0, std::hypot(i % g.W() - tx, i / g.W() - ty) - reach);
-    };
+        reach = std::max(reach, Hypot(i % g.W() - tx, i / g.W() - ty));
+    auto h = [&](int i) { return std::max(0.0, Hypot(i % g.W() - tx, i / g.W() - ty) - reach); };
     for (int s0 : starts) {
         cost[static_cast<std::size_t>(s0)] = 0;
         open.push({h(s0), s0});
@@ -189,7 +208,7 @@ double PointSegment(Point p, Point a, Point b) {
     const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
     const double t =
         l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
-    return std::hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
+    return Hypot(a.x + dx * t - p.x, a.y + dy * t - p.y);
 }
 
 double Cross(Point o, Point a, Point b) {
@@ -223,19 +242,28 @@ double SegmentBoxGap(Point a, Point b, const Box& o) {
 /// The smallest distance between two polylines.
 double PathGap(const Path& p, const Path& q) {
     double best = std::numeric_limits<double>::infinity();
-    for (std::size_t i = 1; i < p.size(); ++i)
-        for (std::size_t j = 1; j < q.size(); ++j)
-            best = std::min(best, SegmentSegment(p[i - 1], p[i], q[j - 1], q[j]));
+    for (std::size_t i = 1; i < p.size(); ++i) {
+        const Point &a = p[i - 1], &b = p[i];
+        const double left = std::min(a.x, b.x), right = std::max(a.x, b.x);
+        const double top = std::min(a.y, b.y), bottom = std::max(a.y, b.y);
+        for (std::size_t j = 1; j < q.size(); ++j) {
+            const Point &c = q[j - 1], &d = q[j];
+            // Segments whose boxes stand further apart than the best so far
+            // cannot come closer.
+            const double dx =
+                std::max({std::min(c.x, d.x) - right, left - std::max(c.x, d.x), 0.0});
+            const double dy =
+                std::max({std::min(c.y, d.y) - bottom, top - std::max(c.y, d.y), 0.0});
+            if (dx >= best || dy >= best)
+                continue;
+            best = std::min(best, SegmentSegment(a, b, c, d));
+        }
+    }
     return best;
 }
 
 namespace {
 
-/// Cells around a symbol a relation may leave from: a ring just outside it,
-/// not above its middle (the child line and the years) nor below it (couple
-/// lines and the name), not blocked, not where an earlier relation left,
-/// its ink clear of the labels and of the earlier relations between the
-/// same two people (`near`: each route with the distance it needs).
 Point OnEdge(const PersonGeometry& g, Point p);
 
 /// Does the segment come within `margin` of any label or other symbol?
@@ -254,6 +282,12 @@ bool Crosses(const SceneContext& ctx, const PersonGeometry& own, Point a, Point 
     return false;
 }
 
+/// Cells around a symbol a relation may leave from: a ring just outside it,
+/// not above its middle (the child line and the years) nor below it (couple
+/// lines and the name), not blocked, not where an earlier relation left,
+/// its ink (`reach` either side) clear of the labels and of the ink of the
+/// earlier relations between the same two people (`near`: each line with
+/// half its stroke width).
 std::vector<int> Ring(const SceneContext& ctx, const Grid& grid, const PersonGeometry& g,
                       const std::vector<Point>& used, double reach,
                       const std::vector<std::pair<const Path*, double>>& near) {
@@ -268,14 +302,15 @@ std::vector<int> Ring(const SceneContext& ctx, const Grid& grid, const PersonGeo
                 (std::abs(dx) < g.outerHalf && dy > 0))
                 continue;
             bool taken = std::any_of(used.begin(), used.end(), [&](const Point& u) {
-                return std::hypot(u.x - c.x, u.y - c.y) < 9;
+                return Hypot(u.x - c.x, u.y - c.y) < 9;
             });
             int i = grid.Index(x, y);
             if (taken || grid.Blocked(i) || Crosses(ctx, g, c, OnEdge(g, c), reach))
                 continue;
             const std::vector<Point> stub{c, OnEdge(g, c)};
-            if (std::all_of(near.begin(), near.end(),
-                            [&](const auto& n) { return PathGap(stub, *n.first) >= n.second; }))
+            if (std::all_of(near.begin(), near.end(), [&](const auto& n) {
+                    return PathGap(stub, *n.first) >= reach + n.second + kPairGap;
+                }))
                 out.push_back(i);
         }
     return out;
@@ -287,7 +322,7 @@ Point OnEdge(const PersonGeometry& g, Point p) {
     double d = std::max(std::abs(dx), std::abs(dy));
     double r = g.outerHalf + 2;
     if (g.outline.size() > 8) // a circle: its own radius
-        d = std::hypot(dx, dy);
+        d = Hypot(dx, dy);
     return {g.centre.x + dx / d * r, g.centre.y + dy / d * r};
 }
 
@@ -307,18 +342,59 @@ bool OwnSymbol(const Box& o, const PersonGeometry& g) {
 
 } // namespace
 
+double RelationDetourLimit(double distance) {
+    return 1.4 * distance + 70;
+}
+
+namespace {
+
+double PointBoxGap(Point p, const Box& o) {
+    return Hypot(std::max({o.left - p.x, p.x - o.right, 0.0}),
+                 std::max({o.top - p.y, p.y - o.bottom, 0.0}));
+}
+
+} // namespace
+
+double RelationRoom(const SceneContext& ctx, Point p, Point from, Point to,
+                    const std::vector<const RoutedRelation*>& pair) {
+    double room = std::numeric_limits<double>::infinity();
+    for (const Box& o : ctx.obstacles) {
+        if (PointBoxGap(from, o) < 3 || PointBoxGap(to, o) < 3)
+            continue; // a symbol the relation starts or ends at
+        room = std::min(room, PointBoxGap(p, o));
+    }
+    for (const RoutedRelation* e : pair)
+        for (const auto& [line, half] : e->ink)
+            room = std::min(room, PathGap({p, p}, line) - half - kPairGap);
+    return room;
+}
+
 bool RouteClear(const SceneContext& ctx, const Path& path, const PersonGeometry& from,
-                const PersonGeometry& to, double reach,
+                const PersonGeometry& to, const Reach& reach,
                 const std::vector<RoutedRelation>& earlier) {
+    const double length = PathLength(path);
     for (const Box& o : ctx.obstacles) {
         if (OwnSymbol(o, from) || OwnSymbol(o, to))
             continue;
-        for (std::size_t i = 1; i < path.size(); ++i)
-            if (SegmentBoxGap(path[i - 1], path[i], o) < reach + 0.3)
+        double along = 0;
+        for (std::size_t i = 1; i < path.size(); ++i) {
+            along += Hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y);
+            const double r =
+                along > length - kHeadStretch ? std::max(reach.core, reach.head) : reach.core;
+            const Point &a = path[i - 1], &b = path[i];
+            if (std::max(a.x, b.x) < o.left - r - 1 || std::min(a.x, b.x) > o.right + r + 1 ||
+                std::max(a.y, b.y) < o.top - r - 1 || std::min(a.y, b.y) > o.bottom + r + 1)
+                continue; // too far to matter
+            if (SegmentBoxGap(a, b, o) < r + 0.3)
                 return false;
+        }
     }
     return std::none_of(earlier.begin(), earlier.end(), [&](const RoutedRelation& e) {
-        return SamePair(e, from, to) && PathGap(path, e.path) < reach + e.reach + kPairGap;
+        if (!SamePair(e, from, to))
+            return false;
+        return std::any_of(e.ink.begin(), e.ink.end(), [&](const auto& line) {
+            return PathGap(path, line.first) < reach.core + line.second + kPairGap;
+        });
     });
 }
 
@@ -328,14 +404,14 @@ namespace {
 template <class F> void Along(const Path& path, F f) {
     for (std::size_t i = 1; i < path.size(); ++i) {
         const Point &u = path[i - 1], &v = path[i];
-        int n = std::max(1, static_cast<int>(std::hypot(v.x - u.x, v.y - u.y) / kCell));
+        int n = std::max(1, static_cast<int>(Hypot(v.x - u.x, v.y - u.y) / kCell));
         for (int k = 0; k <= n; ++k)
             f(Point{u.x + (v.x - u.x) * k / n, u.y + (v.y - u.y) * k / n});
     }
 }
 
 struct Try {
-    double inflate = 0; ///< labels and symbols grown by this
+    double inflate = 0; ///< labels and symbols grown by this (the core's reach and a point)
     bool wide = false;  ///< the whole map searched, not only the two people's surroundings
     bool apart = false; ///< the same pair's earlier relations kept out of reach
 };
@@ -345,58 +421,63 @@ struct Route {
     Point first, last; ///< the ring points it leaves and reaches the symbols from
 };
 
-/// A grid for one try: obstacles grown, family lines and earlier routes made
-/// dearer, the same pair's earlier routes blocked when they must stay apart.
+/// A grid for one try: obstacles grown, narrow passes (no room for the full
+/// ink) dearer, family lines and earlier routes dearer, the same pair's
+/// earlier routes blocked when they must stay apart.
 Grid MakeGrid(const SceneContext& ctx, const PersonGeometry& from, const PersonGeometry& to,
-              double reach, const std::vector<RoutedRelation>& earlier, const Try& t) {
+              const Reach& reach, const std::vector<RoutedRelation>& earlier, const Try& t) {
     Point a = from.centre, b = to.centre;
     if (t.wide) {
         a = {0, 0};
         b = {ctx.layout.bounds.width, ctx.layout.bounds.height};
     }
     Grid grid(a, b, ctx.layout.bounds);
-    for (const Box& o : ctx.obstacles)
+    const double roomy = std::max(t.inflate, reach.full + 1);
+    for (const Box& o : ctx.obstacles) {
         grid.Block(
             {o.left - t.inflate, o.top - t.inflate, o.right + t.inflate, o.bottom + t.inflate});
+        if (!OwnSymbol(o, from) && !OwnSymbol(o, to)) // where the route starts and ends
+            grid.Narrow({o.left - roomy, o.top - roomy, o.right + roomy, o.bottom + roomy});
+    }
+    if (reach.head > reach.core) // the arrow head's stretch needs its room
+        grid.BlockNarrowNear(to.centre,
+                             to.outerHalf + std::max(6.0, reach.full + 1) + 8 + kHeadStretch);
     // Crossing a family line is fine, running along one is not.
     for (const SceneItem& item : ctx.lines)
         if (const auto* p = std::get_if<PathShape>(&item.shape))
-            Along(p->points, [&](Point q) { grid.Penalise(q, 2, reach + 2); });
+            Along(p->points, [&](Point q) { grid.Penalise(q, 2, reach.full + 2); });
     for (const RoutedRelation& e : earlier) {
         if (t.apart && SamePair(e, from, to))
-            Along(e.path, [&](Point q) { grid.BlockNear(q, reach + e.reach + kPairGap); });
+            for (const auto& [line, half] : e.ink)
+                Along(line, [&](Point q) {
+                    grid.NarrowNear(q, reach.full + half + kPairGap);
+                    grid.BlockNear(q, reach.core + half + kPairGap);
+                });
         else
-            Along(e.path, [&](Point q) { grid.Penalise(q, 3, reach + e.reach + 2); });
+            Along(e.path, [&](Point q) { grid.Penalise(q, 3, reach.full + e.reach.full + 2); });
     }
     return grid;
 }
 
-/// One try at a route.
-Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const PersonGeometry& to,
-               double reach, const std::vector<RoutedRelation>& earlier,
-               std::map<PersonId, std::vector<Point>>& used, const Try& t) {
-    const Grid grid = MakeGrid(ctx, from, to, reach, earlier, t);
-    // Points no other relation of the person left from; if none are left,
-    // any free point around the symbol.
-    auto ring = [&](const PersonGeometry& g) {
-        std::vector<std::pair<const Path*, double>> near;
-        for (const RoutedRelation& e : earlier) // the same pair's: apart from the start
-            if (SamePair(e, from, to))
-                near.push_back({&e.path, reach + e.reach + kPairGap});
-        std::vector<int> cells = Ring(ctx, grid, g, used[g.person->id], reach, near);
-        return cells.empty() ? Ring(ctx, grid, g, {}, reach, {}) : cells;
-    };
-    const std::vector<int> starts = ring(from), goals = ring(to);
-    if (starts.empty() || goals.empty())
-        return {};
-    std::vector<int> cells = Search(grid, starts, goals, to.centre);
-    if (cells.empty())
-        return {};
-    Path raw;
-    for (int c : cells)
-        raw.push_back(grid.Centre(c % grid.W(), c / grid.W()));
-    // Straighten: from each point jump to the farthest one in clear sight
-    // whose shortcut runs no further along lines than the cells it skips.
+/// The points a relation may leave a symbol from: first where its full ink
+/// fits and no other relation of the person left, then where its core fits,
+/// then anywhere free around the symbol.
+std::vector<int> RingFor(const SceneContext& ctx, const Grid& grid, const PersonGeometry& g,
+                         const std::vector<Point>& used, const Reach& reach,
+                         const std::vector<std::pair<const Path*, double>>& near) {
+    const double end = std::max(reach.full, reach.head);
+    for (double r : {end, std::max(reach.core, reach.head)}) {
+        std::vector<int> cells = Ring(ctx, grid, g, used, r, near);
+        if (!cells.empty())
+            return cells;
+    }
+    return Ring(ctx, grid, g, {}, end, {});
+}
+
+/// Straightened: from each point a jump to the farthest one in clear sight
+/// whose shortcut runs no further along lines and narrow passes than the
+/// cells it skips.
+Path Straightened(const Grid& grid, const Path& raw) {
     std::vector<double> extra{0}; // met along the raw path up to each point
     for (std::size_t k = 1; k < raw.size(); ++k)
         extra.push_back(extra.back() + grid.ExtraAlong(raw[k - 1], raw[k]));
@@ -411,6 +492,30 @@ Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const Person
         pulled.push_back(raw[j]);
         i = j;
     }
+    return pulled;
+}
+
+/// One try at a route.
+Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const PersonGeometry& to,
+               const Reach& reach, const std::vector<RoutedRelation>& earlier,
+               std::map<PersonId, std::vector<Point>>& used, const Try& t) {
+    const Grid grid = MakeGrid(ctx, from, to, reach, earlier, t);
+    std::vector<std::pair<const Path*, double>> near; // the same pair's: apart from the start
+    for (const RoutedRelation& e : earlier)
+        if (SamePair(e, from, to))
+            for (const auto& [line, half] : e.ink)
+                near.push_back({&line, half});
+    const std::vector<int> starts = RingFor(ctx, grid, from, used[from.person->id], reach, near);
+    const std::vector<int> goals = RingFor(ctx, grid, to, used[to.person->id], reach, near);
+    if (starts.empty() || goals.empty())
+        return {};
+    std::vector<int> cells = Search(grid, starts, goals, to.centre);
+    if (cells.empty())
+        return {};
+    Path raw;
+    for (int c : cells)
+        raw.push_back(grid.Centre(c % grid.W(), c / grid.W()));
+    Path pulled = Straightened(grid, raw);
     Route route{{}, pulled.front(), pulled.back()};
     pulled.insert(pulled.begin(), OnEdge(from, pulled.front()));
     pulled.push_back(OnEdge(to, pulled.back()));
@@ -425,39 +530,44 @@ Route TryRoute(const SceneContext& ctx, const PersonGeometry& from, const Person
 } // namespace
 
 std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from,
-                             const PersonGeometry& to, double reach,
+                             const PersonGeometry& to, const Reach& reach,
                              const std::vector<RoutedRelation>& earlier,
                              std::map<PersonId, std::vector<Point>>& used, bool* clean) {
-    // The pattern's ink clear of every label first, near the two people,
-    // then over the whole map; only then closer to the same pair's other
-    // relations, then squeezed between labels.
-    const double clear = reach + 1;
+    // Near the two people first, then over the whole map; only then closer
+    // to the same pair's other relations; last squeezed between labels. The
+    // first clean route that is no long way round is taken, else the
+    // shortest clean one, else the first found.
+    const double clear = reach.core + 1;
     const Try tries[] = {{clear, false, true},
                          {clear, true, true},
                          {clear, false, false},
-                         {2.0, true, true},
-                         {2.0, true, false}};
-    Route fallback;
-    if (clean)
-        *clean = false;
+                         {clear, true, false},
+                         {std::min(clear, 2.0), true, false}};
+    const double limit =
+        RelationDetourLimit(Hypot(to.centre.x - from.centre.x, to.centre.y - from.centre.y));
+    Route best, fallback;
     for (const Try& t : tries) {
         Route r = TryRoute(ctx, from, to, reach, earlier, used, t);
         if (r.path.size() < 2)
             continue;
-        if (RouteClear(ctx, r.path, from, to, reach, earlier)) {
-            fallback = std::move(r);
-            if (clean)
-                *clean = true;
-            break;
+        if (!RouteClear(ctx, r.path, from, to, reach, earlier)) {
+            if (fallback.path.empty())
+                fallback = std::move(r);
+            continue;
         }
-        if (fallback.path.empty())
-            fallback = std::move(r);
+        if (best.path.empty() || PathLength(r.path) < PathLength(best.path))
+            best = std::move(r);
+        if (PathLength(best.path) <= limit)
+            break;
     }
-    if (fallback.path.size() >= 2) {
-        used[from.person->id].push_back(fallback.first);
-        used[to.person->id].push_back(fallback.last);
+    if (clean)
+        *clean = !best.path.empty() && PathLength(best.path) <= limit;
+    Route& chosen = best.path.empty() ? fallback : best;
+    if (chosen.path.size() >= 2) {
+        used[from.person->id].push_back(chosen.first);
+        used[to.person->id].push_back(chosen.last);
     }
-    return fallback.path;
+    return chosen.path;
 }
 
 } // namespace kartbok::genogram::detail

@@ -261,6 +261,7 @@ std::string InvariantReport::Summary() const {
     line("labels over symbols", labelsOverSymbols);
     line("family or relation lines through symbols", linesThroughSymbols);
     line("relations of one pair touching", relationsTouching);
+    line("relations taking a long way round", relationDetours);
     return s.str();
 }
 

@@ -46,6 +46,9 @@ struct InvariantReport {
     /// Two relations between the same two people whose inks (zigzags and
     /// stroke widths included) touch anywhere along their routes.
     std::vector<std::string> relationsTouching;
+    /// A relation whose ink strays outside the ellipse around its two people
+    /// (RelationDetourLimit): a line a reader has to trace round the map.
+    std::vector<std::string> relationDetours;
     int labels = 0;
 
     double BirthOrderPercent() const {
@@ -59,7 +62,7 @@ struct InvariantReport {
     bool SceneClean() const {
         return sharedBars.empty() && unhoppedCrossings.empty() && labelsOverLines.empty() &&
                labelsOverLabels.empty() && labelsOverSymbols.empty() &&
-               linesThroughSymbols.empty() && relationsTouching.empty();
+               linesThroughSymbols.empty() && relationsTouching.empty() && relationDetours.empty();
     }
     /// One line per kind of problem with the first example, for a test's INFO.
     std::string Summary() const;
@@ -69,9 +72,18 @@ InvariantReport CheckLayout(const Family& family, const Layout& layout,
                             const LayoutOptions& options = {});
 /// Adds the scene checks to a report.
 void CheckScene(const Scene& scene, InvariantReport& report);
-/// Adds the check that relations between one pair keep apart along their
-/// whole length (the scene does not say whom a relation joins; the family does).
+/// Adds the checks of relations, which need to know whom each joins (the
+/// scene does not say; the family does): relations between one pair keep
+/// apart along their whole length, and no relation takes a long way round.
 void CheckRelationPairs(const Family& family, const Scene& scene, InvariantReport& report);
+
+/// How far a relation between symbols whose centres stand `distance` apart
+/// may stray: every point of its ink lies within an ellipse around the two
+/// centres, the sum of its distances to them at most this. A route round one
+/// neighbour or label passes; one round a whole row of names does not.
+inline double RelationDetourLimit(double distance) {
+    return 1.4 * distance + 70;
+}
 
 /// All of them, for a family laid out as the app lays it out for these
 /// scene options (LayoutOptionsFor: present mode's large type too) and drawn.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace kartbok::genogram::testing {
@@ -111,6 +112,7 @@ struct Drawn {
     std::vector<Segment> segments;
     std::vector<std::pair<Box, const SceneItem*>> texts;
     std::vector<const SceneItem*> circles;
+    std::vector<std::unique_ptr<SceneItem>> rings; ///< relation rings drawn as polygons
 
     explicit Drawn(const Scene& scene) {
         for (const SceneItem& item : scene.items) {
@@ -128,6 +130,19 @@ struct Drawn {
             } else if (std::holds_alternative<CircleShape>(item.shape) &&
                        item.part == Part::Symbol) {
                 circles.push_back(&item);
+            } else if (const auto* c = std::get_if<CircleShape>(&item.shape);
+                       c && item.part == Part::RelationLine) {
+                // A repaired cut-off's ring, as the polygon the text must clear.
+                rings.push_back(std::make_unique<SceneItem>(item));
+                PathShape ring;
+                ring.stroke = c->stroke;
+                for (int k = 0; k <= 32; ++k)
+                    ring.points.push_back({c->centre.x + c->radius * std::cos(k * M_PI / 16),
+                                           c->centre.y + c->radius * std::sin(k * M_PI / 16)});
+                rings.back()->shape = ring;
+                const auto& pts = std::get<PathShape>(rings.back()->shape).points;
+                for (std::size_t i = 1; i < pts.size(); ++i)
+                    segments.push_back({pts[i - 1], pts[i], rings.back().get()});
             }
         }
     }
@@ -272,13 +287,44 @@ void CheckScene(const Scene& scene, InvariantReport& r) {
     CheckLabelsOverCircles(drawn, boxes, r);
 }
 
+namespace {
+
+/// Each person's symbol as drawn (its outline's box, a little inside it, so
+/// lines ending on the outline do not count): a pregnancy loss is smaller
+/// than a person.
+std::map<PersonId, Box> SymbolBoxes(const Scene& scene) {
+    std::map<PersonId, Box> boxes;
+    auto grow = [&](PersonId id, double l, double t, double r, double b) {
+        auto [it, fresh] = boxes.try_emplace(id, Box{l, t, r, b});
+        Box& x = it->second;
+        if (!fresh)
+            x = {std::min(x.left, l), std::min(x.top, t), std::max(x.right, r),
+                 std::max(x.bottom, b)};
+    };
+    for (const SceneItem& item : scene.items) {
+        if (item.owner != Owner::Person || item.part != Part::Symbol)
+            continue;
+        if (const auto* p = std::get_if<PathShape>(&item.shape))
+            for (Point q : p->points)
+                grow(item.id, q.x, q.y, q.x, q.y);
+        else if (const auto* c = std::get_if<CircleShape>(&item.shape))
+            grow(item.id, c->centre.x - c->radius, c->centre.y - c->radius, c->centre.x + c->radius,
+                 c->centre.y + c->radius);
+    }
+    for (auto& [id, b] : boxes)
+        b = {b.left + 3, b.top + 3, b.right - 3, b.bottom - 3};
+    return boxes;
+}
+
+} // namespace
+
 void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r) {
-    // Each person's symbol box (a little inside it, so lines ending on the
-    // outline do not count), against every line of someone else.
+    // Each person's symbol box against every line of someone else.
     Grid<PersonId> symbols;
-    const double h = scene.symbolSize / 2 - 3;
-    for (const auto& [id, c] : scene.personCentres)
-        symbols.Insert(c.x - h, c.y - h, c.x + h, c.y + h, id);
+    const std::map<PersonId, Box> boxes = SymbolBoxes(scene);
+    for (const auto& [id, b] : boxes)
+        if (b.right > b.left && b.bottom > b.top)
+            symbols.Insert(b.left, b.top, b.right, b.bottom, id);
     for (const SceneItem& item : scene.items) {
         const auto* p = std::get_if<PathShape>(&item.shape);
         if (!p || !Stroked(*p) || item.owner == Owner::Legend || item.part == Part::Backdrop ||
@@ -291,8 +337,7 @@ void CheckLinesThroughSymbols(const Scene& scene, InvariantReport& r) {
             symbols.Query(reach, [&](PersonId id) {
                 if (item.owner == Owner::Person && item.id == id)
                     return;
-                const Point c = scene.personCentres.at(id);
-                const Box box{c.x - h, c.y - h, c.x + h, c.y + h};
+                const Box& box = boxes.at(id);
                 auto inside = [&](Point q) {
                     return q.x > box.left && q.x < box.right && q.y > box.top && q.y < box.bottom;
                 };
@@ -358,8 +403,33 @@ std::map<Id, Ink> RelationInks(const Scene& scene) {
 
 } // namespace
 
+namespace {
+
+void CheckRelationDetours(const Family& family, const Scene& scene, const std::map<Id, Ink>& inks,
+                          InvariantReport& r) {
+    for (const Relation& rel : family.relations) {
+        if (!inks.count(rel.id) || !scene.personCentres.count(rel.from) ||
+            !scene.personCentres.count(rel.to))
+            continue;
+        const Point a = scene.personCentres.at(rel.from), b = scene.personCentres.at(rel.to);
+        const double limit = RelationDetourLimit(std::hypot(b.x - a.x, b.y - a.y));
+        double worst = 0;
+        for (const auto& [s, w] : inks.at(rel.id).parts)
+            for (Point p : {s.a, s.b})
+                worst = std::max(worst, std::hypot(p.x - a.x, p.y - a.y) +
+                                            std::hypot(p.x - b.x, p.y - b.y) + w);
+        if (worst > limit && r.relationDetours.size() < 50)
+            r.relationDetours.push_back("relation " + std::to_string(rel.id) + " strays " +
+                                        std::to_string(static_cast<int>(worst - limit)) +
+                                        " pt past its limit");
+    }
+}
+
+} // namespace
+
 void CheckRelationPairs(const Family& family, const Scene& scene, InvariantReport& r) {
     const std::map<Id, Ink> inks = RelationInks(scene);
+    CheckRelationDetours(family, scene, inks, r);
     for (std::size_t i = 0; i < family.relations.size(); ++i)
         for (std::size_t j = i + 1; j < family.relations.size(); ++j) {
             const Relation &a = family.relations[i], &b = family.relations[j];
