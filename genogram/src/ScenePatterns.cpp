@@ -253,7 +253,7 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
         Path line = s.offset != 0 ? OffsetPath(body, s.offset) : body;
         if (s.amplitude > 0)
             line = Zigzag(line, s.amplitude, s.wavelength,
-                          [&](Point p) { return room(p) - std::abs(s.offset) - s.width / 2; });
+                          [&](Point p) { return room(p) - s.width / 2; });
         ctx.Add(owner, id, Stroked(std::move(line), color, s.width, s.dash), part);
     }
     if (arrow)

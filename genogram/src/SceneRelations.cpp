@@ -38,10 +38,6 @@ Path Curve(Point a, Point c, Point b, double trimA, double trimB) {
     return Path(all.begin() + static_cast<long>(first), all.begin() + static_cast<long>(last) + 1);
 }
 
-} // namespace
-
-namespace {
-
 /// How far from a symbol's centre a relation meets it (OnEdge's measure):
 /// negative inside, positive outside.
 double PastEdge(const PersonGeometry& g, Point q) {
@@ -159,10 +155,6 @@ bool LanesClear(const SceneContext& ctx, const std::vector<Path>& lanes,
     return true;
 }
 
-} // namespace
-
-namespace {
-
 /// What routing the pairs one after another builds up.
 struct Routing {
     std::vector<RoutedRelation> routes;
@@ -240,11 +232,13 @@ double DrawAlone(SceneContext& ctx, Routing& done, const std::vector<const Relat
 /// A pair's relations that cannot travel together, in the order that
 /// routes them best: one that goes first may take the way the other needs.
 void DrawApart(SceneContext& ctx, Routing& done, std::vector<const Relation*> group) {
+    if (group.size() < 2) {
+        DrawAlone(ctx, done, group);
+        return;
+    }
     const Routing before = done;
     const std::size_t items = ctx.out->size();
     const double forward = DrawAlone(ctx, done, group);
-    if (group.size() < 2)
-        return;
     Routing first = done;
     std::vector<SceneItem> firstItems(ctx.out->begin() + static_cast<long>(items), ctx.out->end());
     done = before;
