@@ -193,12 +193,22 @@ std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from
 bool RouteClear(const SceneContext& ctx, const std::vector<Point>& path, const PersonGeometry& from,
                 const PersonGeometry& to, const Reach& reach,
                 const std::vector<RoutedRelation>& earlier);
-/// The free room around a point of a relation: its distance to the nearest
-/// label or symbol (those it starts or ends at left out: `from` and `to`
-/// lie on their edges), and to the ink of the relations `pair` between the
-/// same two people, less the gap kept from them.
-double RelationRoom(const SceneContext& ctx, Point p, Point from, Point to,
-                    const std::vector<const RoutedRelation*>& pair);
+/// The free room around the points of one relation's route: the distance
+/// to the nearest label or symbol (not those it starts or ends at: its
+/// first and last points lie on their edges) and to the ink of the
+/// relations `pair` between the same two people, less the gap kept from
+/// them; at most kFarEnough, more than any pattern reaches.
+class RelationRoom {
+public:
+    static constexpr double kFarEnough = 30;
+    RelationRoom(const SceneContext& ctx, const std::vector<Point>& path,
+                 const std::vector<const RoutedRelation*>& pair);
+    double At(Point p) const;
+
+private:
+    std::vector<Box> m_boxes; ///< the labels and symbols near the route
+    std::vector<const std::pair<std::vector<Point>, double>*> m_ink;
+};
 /// The longest route a relation between two symbols whose centres stand
 /// `distance` apart takes before it counts as a long way round.
 double RelationDetourLimit(double distance);

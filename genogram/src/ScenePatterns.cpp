@@ -244,8 +244,9 @@ void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, Relation
     const Path body = arrow ? Sub(path, 0, len - arrowLen) : path;
     // How far the ink may reach from a point of the route (a legend sample
     // has all the room it needs).
-    auto room = [&, from = path.front(), to = path.back()](Point p) {
-        return owner == SceneItem::Owner::Legend ? 1e9 : RelationRoom(ctx, p, from, to, pair) - 1.5;
+    const RelationRoom around(ctx, owner == SceneItem::Owner::Legend ? Path{} : path, pair);
+    auto room = [&](Point p) {
+        return owner == SceneItem::Owner::Legend ? 1e9 : around.At(p) - 1.5;
     };
     if (kind == RelationKind::CutOff || kind == RelationKind::CutOffRepaired)
         AddCutOff(ctx, body, kind, color, owner, id, part, room);

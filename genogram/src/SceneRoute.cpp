@@ -355,17 +355,33 @@ double PointBoxGap(Point p, const Box& o) {
 
 } // namespace
 
-double RelationRoom(const SceneContext& ctx, Point p, Point from, Point to,
-                    const std::vector<const RoutedRelation*>& pair) {
-    double room = std::numeric_limits<double>::infinity();
-    for (const Box& o : ctx.obstacles) {
-        if (PointBoxGap(from, o) < 3 || PointBoxGap(to, o) < 3)
-            continue; // a symbol the relation starts or ends at
-        room = std::min(room, PointBoxGap(p, o));
-    }
+RelationRoom::RelationRoom(const SceneContext& ctx, const Path& path,
+                           const std::vector<const RoutedRelation*>& pair) {
+    if (path.empty())
+        return;
+    Box reach{path.front().x, path.front().y, path.front().x, path.front().y};
+    for (Point p : path)
+        reach = {std::min(reach.left, p.x), std::min(reach.top, p.y), std::max(reach.right, p.x),
+                 std::max(reach.bottom, p.y)};
+    reach = {reach.left - kFarEnough, reach.top - kFarEnough, reach.right + kFarEnough,
+             reach.bottom + kFarEnough};
+    for (const Box& o : ctx.obstacles)
+        if (o.Intersects(reach) && PointBoxGap(path.front(), o) >= 3 &&
+            PointBoxGap(path.back(), o) >= 3) // not a symbol the relation starts or ends at
+            m_boxes.push_back(o);
     for (const RoutedRelation* e : pair)
-        for (const auto& [line, half] : e->ink)
-            room = std::min(room, PathGap({p, p}, line) - half - kPairGap);
+        for (const auto& line : e->ink)
+            m_ink.push_back(&line);
+}
+
+double RelationRoom::At(Point p) const {
+    double room = kFarEnough;
+    for (const Box& o : m_boxes)
+        if (o.left - p.x < room && p.x - o.right < room && o.top - p.y < room &&
+            p.y - o.bottom < room)
+            room = std::min(room, PointBoxGap(p, o));
+    for (const auto* line : m_ink)
+        room = std::min(room, PathGap({p, p}, line->first) - line->second - kPairGap);
     return room;
 }
 
@@ -474,16 +490,21 @@ std::vector<int> RingFor(const SceneContext& ctx, const Grid& grid, const Person
     return Ring(ctx, grid, g, {}, end, {});
 }
 
+/// How many cells ahead straightening looks for a shortcut (750 pt): far
+/// enough for any bend on a family's map, and a long route across a
+/// 3 000-person sheet stays linear rather than cubic in its length.
+constexpr std::size_t kLookAhead = 150;
+
 /// Straightened: from each point a jump to the farthest one in clear sight
-/// whose shortcut runs no further along lines and narrow passes than the
-/// cells it skips.
+/// (within kLookAhead) whose shortcut runs no further along lines and
+/// narrow passes than the cells it skips.
 Path Straightened(const Grid& grid, const Path& raw) {
     std::vector<double> extra{0}; // met along the raw path up to each point
     for (std::size_t k = 1; k < raw.size(); ++k)
         extra.push_back(extra.back() + grid.ExtraAlong(raw[k - 1], raw[k]));
     Path pulled{raw.front()};
     for (std::size_t i = 0; i + 1 < raw.size();) {
-        std::size_t j = raw.size() - 1;
+        std::size_t j = std::min(raw.size() - 1, i + kLookAhead);
         auto worse = [&](std::size_t to) {
             return grid.ExtraAlong(raw[i], raw[to]) > extra[to] - extra[i] + 1e-6;
         };
