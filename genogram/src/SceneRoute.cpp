@@ -464,11 +464,13 @@ Grid MakeGrid(const SceneContext& ctx, const PersonGeometry& from, const PersonG
             Along(p->points, [&](Point q) { grid.Penalise(q, 2, reach.full + 2); });
     for (const RoutedRelation& e : earlier) {
         if (t.apart && SamePair(e, from, to))
-            for (const auto& [line, half] : e.ink)
-                Along(line, [&](Point q) {
+            for (const auto& line : e.ink) {
+                const double half = line.second;
+                Along(line.first, [&](Point q) {
                     grid.NarrowNear(q, reach.full + half + kPairGap);
                     grid.BlockNear(q, reach.core + half + kPairGap);
                 });
+            }
         else
             Along(e.path, [&](Point q) { grid.Penalise(q, 3, reach.full + e.reach.full + 2); });
     }
