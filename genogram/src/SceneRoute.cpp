@@ -561,11 +561,10 @@ std::vector<Point> RoutePath(const SceneContext& ctx, const PersonGeometry& from
     // first clean route that is no long way round is taken, else the
     // shortest clean one, else the first found.
     const double clear = reach.core + 1;
-    const Try tries[] = {{clear, false, true},
-                         {clear, true, true},
-                         {clear, false, false},
-                         {clear, true, false},
-                         {std::min(clear, 2.0), true, false}};
+    std::vector<Try> tries{
+        {clear, false, true}, {clear, true, true}, {clear, false, false}, {clear, true, false}};
+    if (clear > 2) // a wide core: squeezed between labels, as a last resort
+        tries.push_back({2.0, true, false});
     const double limit =
         RelationDetourLimit(Hypot(to.centre.x - from.centre.x, to.centre.y - from.centre.y));
     Route best, fallback;
