@@ -34,6 +34,15 @@ bool Stroked(const PathShape& p) {
     return p.stroke.width > 0 && p.stroke.color.a > 0;
 }
 
+/// A circle as the closed polygon of 32 sides the checks measure.
+std::vector<Point> RingPolygon(const CircleShape& c) {
+    std::vector<Point> ring;
+    for (int k = 0; k <= 32; ++k)
+        ring.push_back({c.centre.x + c.radius * std::cos(k * M_PI / 16),
+                        c.centre.y + c.radius * std::sin(k * M_PI / 16)});
+    return ring;
+}
+
 bool SameThing(const SceneItem& a, const SceneItem& b) {
     return a.owner == b.owner && a.id == b.id;
 }
@@ -135,10 +144,8 @@ struct Drawn {
                 // A repaired cut-off's ring, as the polygon the text must clear.
                 rings.push_back(std::make_unique<SceneItem>(item));
                 PathShape ring;
+                ring.points = RingPolygon(*c);
                 ring.stroke = c->stroke;
-                for (int k = 0; k <= 32; ++k)
-                    ring.points.push_back({c->centre.x + c->radius * std::cos(k * M_PI / 16),
-                                           c->centre.y + c->radius * std::sin(k * M_PI / 16)});
                 rings.back()->shape = ring;
                 const auto& pts = std::get<PathShape>(rings.back()->shape).points;
                 for (std::size_t i = 1; i < pts.size(); ++i)
@@ -391,19 +398,11 @@ std::map<Id, Ink> RelationInks(const Scene& scene) {
         if (const auto* p = std::get_if<PathShape>(&item.shape)) {
             inks[item.id].AddPath(p->points, p->closed, p->stroke.width, &item);
         } else if (const auto* c = std::get_if<CircleShape>(&item.shape)) {
-            std::vector<Point> ring;
-            for (int k = 0; k < 32; ++k)
-                ring.push_back({c->centre.x + c->radius * std::cos(k * 2 * M_PI / 32),
-                                c->centre.y + c->radius * std::sin(k * 2 * M_PI / 32)});
-            inks[item.id].AddPath(ring, true, c->stroke.width, &item);
+            inks[item.id].AddPath(RingPolygon(*c), false, c->stroke.width, &item);
         }
     }
     return inks;
 }
-
-} // namespace
-
-namespace {
 
 void CheckRelationDetours(const Family& family, const Scene& scene, const std::map<Id, Ink>& inks,
                           InvariantReport& r) {
