@@ -166,13 +166,17 @@ struct RoutedRelation {
     std::vector<std::pair<std::vector<Point>, double>> ink;
 };
 /// Draws one relation's pattern along a polyline (also used for legend
-/// samples), with its letter ("F", "S", "P" for abuse) unless letterToo is false.
+/// samples), with its letter ("F", "S", "P" for abuse) unless letterToo is
+/// false; a zigzag's swing and a cut-off's mark keep clear of the labels and
+/// of the ink of the same pair's relations drawn before (`pair`).
 void AddRelationPath(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
                      bool arrow, SceneItem::Owner owner, Id id, bool letterToo = true,
                      const std::vector<const RoutedRelation*>& pair = {});
 /// The letter of an abuse relation, where no other relation's line passes.
 void AddRelationLetter(SceneContext& ctx, const std::vector<Point>& path, RelationKind kind,
                        SceneItem::Owner owner, Id id);
+/// How far a kind's pattern reaches (ScenePatterns.cpp); a directed
+/// relation of any kind has an arrow head.
 Reach RelationReach(RelationKind kind, bool directed = false);
 /// A relation's path from one symbol to another around every symbol and
 /// label (SceneRoute.cpp): its core ink clear of them everywhere, its full
