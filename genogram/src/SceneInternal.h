@@ -213,9 +213,6 @@ private:
     std::vector<Box> m_boxes; ///< the labels and symbols near the route
     std::vector<const std::pair<std::vector<Point>, double>*> m_ink;
 };
-/// The longest route a relation between two symbols whose centres stand
-/// `distance` apart takes before it counts as a long way round.
-double RelationDetourLimit(double distance);
 /// The smallest distance between two polylines.
 double PathGap(const std::vector<Point>& p, const std::vector<Point>& q);
 /// Households: an outline around the members only, their labels inside,

@@ -342,10 +342,6 @@ bool OwnSymbol(const Box& o, const PersonGeometry& g) {
 
 } // namespace
 
-double RelationDetourLimit(double distance) {
-    return 1.4 * distance + 70;
-}
-
 namespace {
 
 double PointBoxGap(Point p, const Box& o) {

@@ -77,14 +77,6 @@ void CheckScene(const Scene& scene, InvariantReport& report);
 /// apart along their whole length, and no relation takes a long way round.
 void CheckRelationPairs(const Family& family, const Scene& scene, InvariantReport& report);
 
-/// How far a relation between symbols whose centres stand `distance` apart
-/// may stray: every point of its ink lies within an ellipse around the two
-/// centres, the sum of its distances to them at most this. A route round one
-/// neighbour or label passes; one round a whole row of names does not.
-inline double RelationDetourLimit(double distance) {
-    return 1.4 * distance + 70;
-}
-
 /// All of them, for a family laid out as the app lays it out for these
 /// scene options (LayoutOptionsFor: present mode's large type too) and drawn.
 InvariantReport CheckAll(const Family& family, const SceneOptions& sceneOptions = {});

@@ -124,6 +124,16 @@ Scene BuildScene(const Family& family, const Layout& layout, const SceneOptions&
 /// years and union labels stay clear of the lines as at normal size.
 LayoutOptions LayoutOptionsFor(const SceneOptions& options);
 
+/// How long a relation between two symbols whose centres stand `distance`
+/// apart may be before it counts as a long way round: the router takes a
+/// longer route only when it finds no shorter clean one, and the tests hold
+/// every point of a relation's ink within the ellipse round the two centres
+/// whose distances to them sum to this. A route round one neighbour or label
+/// stays inside; one round a whole row of names does not.
+inline double RelationDetourLimit(double distance) {
+    return 1.4 * distance + 70;
+}
+
 /// The width of a text in points, as the scene estimates it (tuned to DejaVu
 /// Sans, the font every painter asks for): labels are placed by it.
 double TextWidth(const std::string& utf8, double size, bool bold = false);
