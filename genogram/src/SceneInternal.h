@@ -39,6 +39,9 @@ void AppendRoundedCorner(std::vector<Point>& out, Point prev, Point corner, Poin
 inline double Hypot(double dx, double dy) {
     return std::sqrt(dx * dx + dy * dy);
 }
+inline double Dist(Point a, Point b) {
+    return Hypot(b.x - a.x, b.y - a.y);
+}
 
 /// The distance from a segment to a box (0 when it touches or enters it).
 double SegmentBoxGap(Point a, Point b, const Box& box); // SceneRoute.cpp

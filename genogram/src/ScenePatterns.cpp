@@ -15,10 +15,6 @@ namespace {
 
 using Path = std::vector<Point>;
 
-double Dist(Point a, Point b) {
-    return Hypot(b.x - a.x, b.y - a.y);
-}
-
 /// Point and unit tangent at arc length d.
 std::pair<Point, Point> At(const Path& p, double d) {
     for (std::size_t i = 1; i < p.size(); ++i) {

@@ -17,10 +17,6 @@ namespace {
 
 using Path = std::vector<Point>;
 
-double Dist(Point a, Point b) {
-    return Hypot(b.x - a.x, b.y - a.y);
-}
-
 /// A quadratic curve from a to b through control c, trimmed to leave both symbols.
 Path Curve(Point a, Point c, Point b, double trimA, double trimB) {
     Path all;
